@@ -1,0 +1,121 @@
+// The typed AST of the supported Python subset. The parser builds it from
+// tree-sitter's concrete syntax tree; constructs outside the subset are
+// reported as diagnostics by the parser and never appear here, except those
+// that need name information to judge (calls, attributes), which the
+// transform checks.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "support/source_range.h"
+
+namespace pygraft::ast {
+
+struct Expr;
+struct Stmt;
+using ExprPtr = std::unique_ptr<Expr>;
+using StmtPtr = std::unique_ptr<Stmt>;
+using Block = std::vector<StmtPtr>;
+
+enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul, BitAnd, BitOr, BitXor, LShift, RShift };
+enum class UnaryOp { Neg, Pos, Invert, Not };
+enum class CompareOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
+enum class BoolOp { And, Or };
+
+// ---- expressions ----
+struct Name { std::string id; };
+struct IntLiteral { int64_t value; };
+struct FloatLiteral { double value; };
+struct BoolLiteral { bool value; };
+struct NoneLiteral {};
+struct StringLiteral { std::string value; };  // only print/assert messages are valid uses
+struct EllipsisLiteral {};
+struct TupleExpr { std::vector<ExprPtr> elements; };
+struct ListExpr { std::vector<ExprPtr> elements; };
+struct BinaryExpr { BinaryOp op; ExprPtr lhs; ExprPtr rhs; };
+struct UnaryExpr { UnaryOp op; ExprPtr operand; };
+struct BoolOpExpr { BoolOp op; std::vector<ExprPtr> values; };  // a and b and c
+// a < b <= c: ops.size() == comparators.size()
+struct CompareExpr { ExprPtr left; std::vector<CompareOp> ops; std::vector<ExprPtr> comparators; };
+struct IfExpr { ExprPtr test; ExprPtr body; ExprPtr orelse; };  // body if test else orelse
+struct Keyword { std::string name; ExprPtr value; SourceRange range; };
+struct CallExpr { ExprPtr func; std::vector<ExprPtr> args; std::vector<Keyword> keywords; };
+struct AttributeExpr { ExprPtr value; std::string attr; SourceRange attr_range; };
+// a[i], a[i, j:k], a[None, :]: indices are the elements of the subscript
+// (a SliceExpr, an EllipsisLiteral, NoneLiteral or any expression).
+struct SubscriptExpr { ExprPtr value; std::vector<ExprPtr> indices; bool is_tuple_index = false; };
+struct SliceExpr { ExprPtr lower; ExprPtr upper; ExprPtr step; };  // each may be null
+
+struct Expr {
+  using Kind = std::variant<Name, IntLiteral, FloatLiteral, BoolLiteral, NoneLiteral, StringLiteral,
+                            EllipsisLiteral, TupleExpr, ListExpr, BinaryExpr, UnaryExpr, BoolOpExpr,
+                            CompareExpr, IfExpr, CallExpr, AttributeExpr, SubscriptExpr, SliceExpr>;
+  Kind kind;
+  SourceRange range;
+};
+
+// ---- statements ----
+struct ExprStmt { ExprPtr value; };
+// a = b = value: targets in source order. A target is a Name, a TupleExpr /
+// ListExpr of targets, or a SubscriptExpr.
+struct Assign { std::vector<ExprPtr> targets; ExprPtr value; };
+struct AnnAssign { ExprPtr target; ExprPtr annotation; ExprPtr value; };  // value may be null
+struct AugAssign { ExprPtr target; BinaryOp op; ExprPtr value; };
+struct If { ExprPtr test; Block body; Block orelse; };  // elif is an If alone in orelse
+struct While { ExprPtr test; Block body; Block orelse; };
+struct For { ExprPtr target; ExprPtr iter; Block body; Block orelse; };
+struct Break {};
+struct Continue {};
+struct Pass {};
+struct Return { ExprPtr value; };  // may be null
+struct Assert { ExprPtr test; ExprPtr message; };  // message may be null
+
+struct Stmt {
+  using Kind = std::variant<ExprStmt, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue,
+                            Pass, Return, Assert>;
+  Kind kind;
+  SourceRange range;
+};
+
+// ---- module ----
+struct Param {
+  std::string name;
+  ExprPtr default_value;  // may be null
+  ExprPtr annotation;     // may be null
+  SourceRange range;
+};
+
+struct FunctionDef {
+  std::string name;
+  std::vector<Param> params;
+  Block body;  // docstring removed
+  SourceRange range;       // the whole def
+  SourceRange name_range;  // the function's name
+};
+
+// `import numpy as np` gives {module "numpy", alias "np"}; `import math`
+// gives {module "math", alias "math"}.
+struct Import {
+  std::string module;
+  std::string alias;
+  SourceRange range;
+};
+
+// A module-level `NAME = expr` (also `NAME: T = expr`).
+struct ConstantDef {
+  std::string name;
+  ExprPtr value;
+  SourceRange range;
+};
+
+struct Module {
+  std::vector<Import> imports;
+  std::vector<ConstantDef> constants;  // in source order
+  std::vector<FunctionDef> functions;  // in source order
+};
+
+}  // namespace pygraft::ast

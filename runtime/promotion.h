@@ -1,0 +1,29 @@
+// NumPy 2 type promotion (NEP 50). Python scalars are weak: they take the
+// other operand's dtype when its kind (bool < int < float) is at least theirs.
+#pragma once
+
+#include "graph/dtype.h"
+
+namespace pygraft::rt {
+
+class Value;
+
+// The type of one operand as promotion sees it.
+struct OperandType {
+  DType dtype;        // for weak operands: bool, int64 or float64 (their default)
+  bool weak = false;  // a Python scalar
+};
+
+OperandType operand_type(const Value& v);  // throws RuntimeError for non-numeric values
+
+// np.promote_types for two strong dtypes.
+DType promote_types(DType a, DType b);
+
+// Result dtype of a binary arithmetic op on the two operands (np.result_type
+// under NEP 50). Two weak operands give the default dtype of the higher kind.
+DType result_type(OperandType a, OperandType b);
+
+// Kind order: bool 0, integer 1, float 2.
+int dtype_kind(DType t);
+
+}  // namespace pygraft::rt

@@ -1,0 +1,94 @@
+// A runtime value: what flows along the graph's edges. Python scalars (bool,
+// int, float) are kept apart from 0-d tensors because NumPy 2 (NEP 50)
+// treats them as weak: a float32 array times 2.0 stays float32, while a
+// float32 array times np.float64(2.0) becomes float64.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "graph/dtype.h"
+#include "runtime/tensor.h"
+
+namespace pygraft::rt {
+
+class Value;
+
+struct NoneValue {};
+// A variable that is not bound on the path taken; reading it is an error
+// naming the variable (Python's UnboundLocalError).
+struct UndefValue {
+  std::shared_ptr<const std::string> name;
+};
+struct StrValue {
+  std::shared_ptr<const std::string> text;
+};
+// Python tuples and lists (list literals only appear as NumPy arguments).
+struct TupleValue {
+  std::shared_ptr<const std::vector<Value>> items;
+};
+
+class Value {
+ public:
+  using Storage =
+      std::variant<NoneValue, bool, int64_t, double, StrValue, DType, Tensor, TupleValue, UndefValue>;
+
+  Value() = default;  // None
+  Value(NoneValue v) : v_(v) {}
+  Value(bool v) : v_(v) {}
+  Value(int64_t v) : v_(v) {}
+  Value(double v) : v_(v) {}
+  Value(StrValue v) : v_(std::move(v)) {}
+  Value(DType v) : v_(v) {}
+  Value(Tensor v) : v_(std::move(v)) {}
+  Value(TupleValue v) : v_(std::move(v)) {}
+  Value(UndefValue v) : v_(std::move(v)) {}
+
+  static Value tuple(std::vector<Value> items);
+  static Value str(std::string text);
+
+  template <class T>
+  bool is() const {
+    return std::holds_alternative<T>(v_);
+  }
+  template <class T>
+  const T& as() const {
+    return std::get<T>(v_);
+  }
+  template <class T>
+  T& as() {
+    return std::get<T>(v_);
+  }
+  const Storage& storage() const { return v_; }
+
+  bool is_none() const { return is<NoneValue>(); }
+  bool is_tensor() const { return is<Tensor>(); }
+  // A Python bool, int or float: weak under NEP 50.
+  bool is_py_scalar() const { return is<bool>() || is<int64_t>() || is<double>(); }
+  const std::vector<Value>& items() const { return *as<TupleValue>().items; }
+
+ private:
+  Storage v_;
+};
+
+// Python's type name of the value for messages: "NoneType", "int", "float",
+// "bool", "str", "tuple", "numpy.ndarray", "numpy.dtype".
+std::string type_name(const Value& v);
+
+// A Python scalar as a 0-d tensor of its default dtype (bool, int64, float64);
+// a tensor as itself; a (nested) tuple via np.array's rules. Throws
+// RuntimeError for None, strings and undefined values.
+Tensor to_tensor(const Value& v);
+
+// Scalar extraction with Python's conversion rules (size-1 tensors allowed,
+// as int(x) / float(x) do). Throws RuntimeError with Python's message otherwise.
+int64_t to_int64(const Value& v, const char* what);
+double to_double(const Value& v, const char* what);
+// Python truthiness: bool(v). Arrays of size != 1 throw NumPy's message
+// "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()".
+bool truth(const Value& v);
+
+}  // namespace pygraft::rt

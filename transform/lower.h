@@ -1,0 +1,26 @@
+// The transform: the typed AST of a module to the graph IR.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/ir.h"
+#include "parser/ast.h"
+#include "support/diagnostic.h"
+
+namespace pygraft {
+
+struct LowerOptions {
+  // Functions to convert; empty means every top-level function. Functions
+  // they call are converted too.
+  std::vector<std::string> entries;
+  // Run the IR verifier after every pass (test and debug builds).
+  bool verify_each_pass = true;
+};
+
+// Lowers every requested function. Problems are reported to `diags` and
+// lowering continues, so one run reports them all; the returned module is
+// meaningful only when diags has no error.
+Module lower_module(const ast::Module& module, const LowerOptions& options, DiagnosticSink& diags);
+
+}  // namespace pygraft
