@@ -28,6 +28,8 @@ using ValueId = uint32_t;
 struct Attribute {
   std::string name;  // "value", "callee", "index", "sep", "end", "message", "name"
   Literal value;
+
+  bool operator==(const Attribute&) const;  // structural equality, for tests
 };
 
 struct Region;
@@ -42,18 +44,23 @@ struct Node {
 
   // The attribute named `name`, or nullptr.
   const Literal* attr(std::string_view name) const;
+  bool operator==(const Node&) const;
 };
 
 struct Region {
   std::vector<ValueId> args;
   std::vector<Node> nodes;
   std::vector<ValueId> yields;  // the terminator's operands
+
+  bool operator==(const Region&) const;
 };
 
 struct Parameter {
   std::string name;
   std::optional<Literal> default_value;
   SourceRange range;
+
+  bool operator==(const Parameter&) const;
 };
 
 struct Function {
@@ -69,6 +76,7 @@ struct Function {
   SourceRange range;
 
   ValueId new_value(std::string name = {});
+  bool operator==(const Function&) const;
 };
 
 struct Module {
@@ -76,6 +84,7 @@ struct Module {
   std::vector<Function> functions;
 
   const Function* find(std::string_view name) const;
+  bool operator==(const Module&) const;
 };
 
 }  // namespace pygraft

@@ -1,1 +1,97 @@
-// placeholder: replaced by the real implementation
+#include "runtime/tensor.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "runtime/memory_budget.h"
+#include "runtime/runtime_error.h"
+
+namespace pygraft::rt {
+
+// Note: without an installed budget a single allocation is still capped, so
+// a corrupt shape fails with a message instead of the OOM killer.
+inline constexpr int64_t kUnbudgetedMaxBytes = int64_t{1} << 40;
+inline constexpr size_t kAlignment = 64;
+
+// An aligned block of bytes charged to the memory budget that was current
+// when it was allocated.
+class Buffer {
+ public:
+  explicit Buffer(int64_t bytes) : bytes_(bytes), budget_(current_memory_budget()) {
+    if (budget_) budget_->charge(bytes_);
+    size_t rounded = (static_cast<size_t>(bytes_) + kAlignment - 1) / kAlignment * kAlignment;
+    data_ = std::aligned_alloc(kAlignment, rounded == 0 ? kAlignment : rounded);
+    if (data_ == nullptr) {
+      if (budget_) budget_->credit(bytes_);
+      throw RuntimeError("out of memory allocating " + std::to_string(bytes_) + " bytes");
+    }
+  }
+  ~Buffer() {
+    std::free(data_);
+    if (budget_) budget_->credit(bytes_);
+  }
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
+
+  void* data() const { return data_; }
+
+ private:
+  int64_t bytes_;
+  std::shared_ptr<MemoryBudget> budget_;
+  void* data_ = nullptr;
+};
+
+Tensor Tensor::empty(DType dtype, const Shape& shape) {
+  Tensor t;
+  t.dtype_ = dtype;
+  t.shape_ = shape;
+  t.numel_ = shape.numel();
+  int64_t bytes = 0;
+  if (__builtin_mul_overflow(t.numel_, dtype_size(dtype), &bytes) ||
+      (!current_memory_budget() && bytes > kUnbudgetedMaxBytes)) {
+    throw RuntimeError("array of shape " + shape.to_string() + " is too big to allocate");
+  }
+  t.buffer_ = std::make_shared<Buffer>(bytes);
+  return t;
+}
+
+Tensor Tensor::zeros(DType dtype, const Shape& shape) {
+  Tensor t = empty(dtype, shape);
+  if (t.nbytes() > 0) std::memset(t.raw(), 0, static_cast<size_t>(t.nbytes()));
+  return t;
+}
+
+void* Tensor::raw() { return buffer_ ? buffer_->data() : nullptr; }
+const void* Tensor::raw() const { return buffer_ ? buffer_->data() : nullptr; }
+
+Tensor Tensor::clone() const {
+  Tensor t = empty(dtype_, shape_);
+  if (nbytes() > 0) std::memcpy(t.raw(), raw(), static_cast<size_t>(nbytes()));
+  return t;
+}
+
+Tensor Tensor::reshaped(const Shape& shape) const {
+  if (shape.numel() != numel_) {
+    throw RuntimeError("cannot reshape array of size " + std::to_string(numel_) + " into shape " +
+                       shape.to_string());
+  }
+  Tensor t = *this;
+  t.shape_ = shape;
+  return t;
+}
+
+double Tensor::get_as_double(int64_t i) const {
+  return dispatch_dtype(dtype_, [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[i]); });
+}
+
+int64_t Tensor::get_as_int(int64_t i) const {
+  return dispatch_dtype(dtype_, [&](auto tag) { return static_cast<int64_t>(data<decltype(tag)>()[i]); });
+}
+
+bool Tensor::get_as_bool(int64_t i) const {
+  return dispatch_dtype(dtype_, [&](auto tag) { return data<decltype(tag)>()[i] != decltype(tag){}; });
+}
+
+}  // namespace pygraft::rt

@@ -1,0 +1,37 @@
+// Converting tensors between dtypes, with NumPy's casting rules.
+#pragma once
+
+#include <limits>
+#include <type_traits>
+
+#include "graph/dtype.h"
+#include "runtime/tensor.h"
+
+namespace pygraft::rt {
+
+// Elementwise conversion as x.astype(dtype) does (C++ conversion; float to
+// int truncates toward zero, NaN/inf to int give an unspecified value as in
+// NumPy, never undefined behaviour). Returns `t` itself when already `dtype`.
+Tensor cast(const Tensor& t, DType dtype);
+
+// NumPy's 'same_kind' rule: safe casts, or casts within a kind
+// (float64 -> float32), never to a lower kind (float -> int, int -> bool).
+bool can_cast_same_kind(DType from, DType to);
+
+// Converts one element without undefined behaviour (float -> int saturates,
+// NaN becomes the minimum value, as x86 does for NumPy).
+template <class To, class From>
+To convert_element(From v) {
+  if constexpr (std::is_same_v<To, bool>) {
+    return v != From{};
+  } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
+    constexpr double lo = static_cast<double>(std::numeric_limits<To>::min());
+    constexpr double hi = static_cast<double>(std::numeric_limits<To>::max());
+    if (!(v >= lo) || v >= hi) return std::numeric_limits<To>::min();
+    return static_cast<To>(v);
+  } else {
+    return static_cast<To>(v);
+  }
+}
+
+}  // namespace pygraft::rt

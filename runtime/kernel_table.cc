@@ -1,0 +1,23 @@
+// Resolves op codes to kernels from the op table (graph/ops.def).
+#include "graph/op_table.h"
+#include "runtime/kernel.h"
+
+namespace pygraft::rt {
+
+// Structural ops are run by the interpreter; reaching this is a bug.
+void structural(KernelContext& ctx) {
+  throw RuntimeError("internal error: '" + std::string(op_info(ctx.node.op).name) +
+                     "' has no kernel");
+}
+
+KernelFn kernel_for(OpCode op) {
+  static constexpr KernelFn kTable[] = {
+#define PG_OP(id, name, outputs, kernel, spellings) &kernel,
+#include "graph/ops.def"
+#undef PG_OP
+  };
+  KernelFn fn = kTable[static_cast<size_t>(op)];
+  return fn == &structural ? nullptr : fn;
+}
+
+}  // namespace pygraft::rt
