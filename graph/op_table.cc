@@ -1,6 +1,7 @@
 // The op table, built once from graph/ops.def (see graph/op_table.h).
 #include "graph/op_table.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
