@@ -93,7 +93,7 @@ class FunctionVerifier {
   void region(const Region& r, std::vector<ValueId>& scope, const std::string& where) {
     for (ValueId v : r.args) define(v, scope, where);
     for (const Node& n : r.nodes) node(n, scope);
-    for (ValueId v : r.yields) use(v, where, "yield of");
+    for (ValueId v : r.yields) use(v, where, "yielded value");
     for (ValueId v : scope) visible_[v] = 0;  // leaving the region ends their scope
   }
 

@@ -1,7 +1,9 @@
 // The transform: the typed AST of a module to the graph IR.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/ir.h"
@@ -16,6 +18,9 @@ struct LowerOptions {
   std::vector<std::string> entries;
   // Run the IR verifier after every pass (test and debug builds).
   bool verify_each_pass = true;
+  // Debug hook: called with the module after building ("build") and after
+  // each pass of transform/pipeline.cc (e.g. to print the IR after each pass).
+  std::function<void(std::string_view pass, const Module&)> after_pass;
 };
 
 // Lowers every requested function. Problems are reported to `diags` and

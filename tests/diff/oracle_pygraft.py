@@ -12,6 +12,7 @@ prints SPEC §1's JSON document (exit 3 when the function raises).
 """
 
 import contextlib
+import importlib.machinery
 import importlib.util
 import json
 import math
@@ -64,7 +65,8 @@ def run(argv):
         else:
             args.append(argv[i])
             i += 1
-    spec = importlib.util.spec_from_file_location("model", graph)
+    loader = importlib.machinery.SourceFileLoader("model", graph)
+    spec = importlib.util.spec_from_file_location("model", graph, loader=loader)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     values = []

@@ -1,0 +1,128 @@
+// The CST -> AST conversion, shared by convert_*.cc. Requires a tree whose
+// syntax errors have already been reported (syntax_errors.h): converters skip
+// ERROR and MISSING nodes silently. Guarantees: every node gets the range of
+// the source it came from; every construct outside the subset is reported
+// once and left out (statements) or replaced by a NoneLiteral placeholder
+// (expressions); recursion never goes deeper than kMaxNestingDepth.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "parser/ast.h"
+#include "parser/grammar.h"
+#include "parser/syntax_tree.h"
+#include "support/diagnostic.h"
+
+namespace pygraft::parser {
+
+// Deeper nesting of expressions and blocks is reported as PG0005 (CPython's
+// own parser stops at 200 nested parentheses).
+inline constexpr int kMaxNestingDepth = 200;
+
+struct Context {
+  std::string_view source;
+  const Grammar& grammar;
+  DiagnosticSink& sink;
+  int depth = 0;
+  bool depth_reported = false;
+
+  const GrammarSymbols& sym() const { return grammar.sym; }
+  const GrammarFields& field() const { return grammar.field; }
+  std::string_view text(TSNode node) const { return text_of(source, node); }
+  TSNode child(TSNode node, TSFieldId id) const { return ts_node_child_by_field_id(node, id); }
+  bool is(TSNode node, TSSymbol symbol) const {
+    return !ts_node_is_null(node) && ts_node_symbol(node) == symbol;
+  }
+  void report(DiagCode code, SourceRange range, std::string message) {
+    sink.report(code, range, std::move(message));
+  }
+};
+
+// Counts one level of nesting for as long as it lives; the first level past
+// kMaxNestingDepth reports PG0005 (once per file) and too_deep() tells the
+// caller to abandon the subtree.
+class DepthGuard {
+ public:
+  DepthGuard(Context& ctx, TSNode node);
+  ~DepthGuard() { --ctx_.depth; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+  bool too_deep() const { return too_deep_; }
+
+ private:
+  Context& ctx_;
+  bool too_deep_;
+};
+
+// True for nodes that carry no convertible content: ERROR, MISSING, null.
+bool is_broken(TSNode node);
+
+// A short quoted excerpt of a node's text for messages: 'import os'.
+std::string quote(std::string_view text);
+
+ast::ExprPtr make_expr(ast::Expr::Kind kind, SourceRange range);
+ast::ExprPtr make_none(SourceRange range);
+ast::StmtPtr make_stmt(ast::Stmt::Kind kind, SourceRange range);
+
+// ---- convert_module.cc ----
+ast::Module convert_module(Context& ctx, TSNode root);
+
+// ---- convert_function.cc ----
+ast::FunctionDef convert_function(Context& ctx, TSNode def);
+// Reports each decorator (PG0111); returns the decorated definition.
+TSNode report_decorators(Context& ctx, TSNode decorated);
+ast::ExprPtr convert_annotation(Context& ctx, TSNode type);
+
+// ---- convert_stmt.cc ----
+// A function or loop body; `drop_docstring` removes a leading string.
+ast::Block convert_block(Context& ctx, TSNode block, bool drop_docstring);
+bool is_docstring(const Context& ctx, TSNode statement);
+
+// ---- convert_assign.cc ----
+ast::StmtPtr convert_assignment(Context& ctx, TSNode assignment, SourceRange range);
+ast::StmtPtr convert_augmented_assignment(Context& ctx, TSNode node, SourceRange range);
+// An assignment or loop target; null (after reporting) when unsupported.
+ast::ExprPtr convert_target(Context& ctx, TSNode node);
+
+// ---- unsupported.cc ----
+// Statements with their own "not supported" code (try, raise, with, class,
+// ...): reports and returns true; false for any other statement.
+bool report_unsupported_statement(Context& ctx, TSNode node);
+// The expression converter for lambdas, comprehensions, dicts, sets, walrus,
+// await, starred and yield expressions: reports and returns a placeholder.
+ast::ExprPtr convert_unsupported_expr(Context& ctx, TSNode node);
+// The range of a statement's leading keyword token (`try`, `class`, ...).
+SourceRange keyword_range(TSNode statement);
+
+// ---- convert_expr.cc ----
+ast::ExprPtr convert_expr(Context& ctx, TSNode node);
+// Where a string literal is valid: call arguments, assert messages.
+ast::ExprPtr convert_expr_or_string(Context& ctx, TSNode node);
+// A right-hand side: an expression, or a bare tuple `a, b`.
+ast::ExprPtr convert_value(Context& ctx, TSNode node);
+// Elements of a tuple / list / expression_list.
+std::vector<ast::ExprPtr> convert_elements(Context& ctx, TSNode node);
+
+// ---- convert_operators.cc ----
+ast::ExprPtr convert_binary(Context& ctx, TSNode node);
+ast::ExprPtr convert_unary(Context& ctx, TSNode node);
+ast::ExprPtr convert_not(Context& ctx, TSNode node);
+ast::ExprPtr convert_boolean(Context& ctx, TSNode node);
+ast::ExprPtr convert_comparison(Context& ctx, TSNode node);
+ast::ExprPtr convert_conditional(Context& ctx, TSNode node);
+bool binary_op_from_token(std::string_view token, ast::BinaryOp& op);
+
+// ---- convert_postfix.cc ----
+ast::ExprPtr convert_call(Context& ctx, TSNode node);
+ast::ExprPtr convert_attribute(Context& ctx, TSNode node);
+ast::ExprPtr convert_subscript(Context& ctx, TSNode node);
+ast::ExprPtr convert_slice(Context& ctx, TSNode node);
+
+// ---- convert_string.cc ----
+ast::ExprPtr convert_integer(Context& ctx, TSNode node);
+ast::ExprPtr convert_float(Context& ctx, TSNode node);
+// `allowed`: the string is in a position where strings are valid.
+ast::ExprPtr convert_string(Context& ctx, TSNode node, bool allowed);
+
+}  // namespace pygraft::parser
