@@ -65,3 +65,11 @@ def mask_combination(x, lo, hi):
 
 
 # CASE mask_combination: [0.5,1.5,2.5,3.5] 1.0 3.0
+
+
+def bitwise_not_alias(x):
+    """np.bitwise_not is np.invert."""
+    return np.bitwise_not(x), np.bitwise_not(x > 1)
+
+
+# CASE bitwise_not_alias: [0,1,2,-3]

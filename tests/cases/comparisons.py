@@ -77,3 +77,13 @@ def accuracy(logits, labels):
 
 
 # CASE accuracy: [[0.1,0.9],[0.8,0.2],[0.3,0.7]] [1,0,0]
+
+
+def logical_not_operator(flag, n):
+    """Unary `not` on Python values and NumPy scalars gives a Python bool."""
+    return not flag, not n, not 0.0, not np.all(n > 0), not (n == 2)
+
+
+# CASE logical_not_operator: true 2
+# CASE logical_not_operator: false 0
+# CASE logical_not_operator: 0 -1.5

@@ -141,3 +141,11 @@ def normalize_rows(x):
 
 
 # CASE normalize_rows: [[1.0,3.0],[2.0,2.0],[0.5,1.5]]
+
+
+def amax_amin(x):
+    """np.amax / np.amin are aliases of np.max / np.min."""
+    return np.amax(x), np.amin(x, axis=0), np.amax(x, axis=1, keepdims=True)
+
+
+# CASE amax_amin: [[3,-1],[0,7]]

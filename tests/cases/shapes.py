@@ -42,7 +42,7 @@ def shape_as_tuple(x):
 
 def shape_functions(x):
     """np.shape, np.ndim, np.size spellings."""
-    n, = np.shape(x)
+    n = np.shape(x)[0]
     return n, np.ndim(x), np.size(x)
 
 

@@ -21,8 +21,15 @@ import sys
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # importing case files must not leave __pycache__ in the tree
+
 if hasattr(np, "_set_promotion_state"):
     np._set_promotion_state("weak")
+
+# pygraft's np.empty / np.empty_like are zero-filled (deterministic); make the
+# oracle's the same so cases may return them.
+np.empty = np.zeros
+np.empty_like = np.zeros_like
 
 
 def encode_float(v):
@@ -81,7 +88,7 @@ def run(argv):
         with np.errstate(all="ignore"), contextlib.redirect_stdout(sys.stderr):
             result = getattr(module, entry)(*values)
     except Exception as e:  # noqa: BLE001
-        print("%s:1:1: runtime error: %s" % (graph, e), file=sys.stderr)
+        print("%s.py:1:1: runtime error: %s" % (entry, e), file=sys.stderr)
         return 3
     outputs = [out(v) for v in result] if isinstance(result, tuple) else [out(result)]
     print(json.dumps({"outputs": outputs}))

@@ -19,14 +19,16 @@ exactly what is passed on the `pygraft run` command line: a JSON literal
 without spaces inside (`3`, `-2.5`, `true`, `[[1,2],[3,4]]`, `[]`); the
 arguments are split on whitespace. With no ARGs write `# CASE fn_name:`.
 `-> exit N` says pygraft must exit with code N (3 = runtime error) and the
-oracle must raise an exception.
+oracle must raise an exception; pygraft's stdout must then be empty and, for
+exit 3, its stderr must hold a `FILE.py:LINE:COL: runtime error` line.
 
 Per file the harness compiles once (`pygraft compile FILE -o TMP.pgraph`),
 then per case runs `pygraft run TMP.pgraph --entry FN -- ARG...` and the
 oracle: the file imported with importlib in this process (NumPy in NEP 50
 'weak' promotion mode, i.e. NumPy 2 semantics), FN(*args) where a JSON int
 is a Python int, a float a Python float, a bool a Python bool and a list
-np.array(list) (`[]` is float64 of shape (0,)).
+np.array(list) (`[]` is float64 of shape (0,)). np.empty and np.empty_like
+are zero-filled in pygraft and so in the oracle too.
 
 Comparison: pygraft's stdout must be exactly one JSON document
 {"outputs": [OUT, ...]}. The oracle's result maps to OUTs as follows: a
@@ -60,12 +62,20 @@ import warnings
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # importing case files must not leave __pycache__ in the tree
+
 if hasattr(np, "_set_promotion_state"):
     np._set_promotion_state("weak")  # NumPy 1.24: NEP 50 promotion as in NumPy 2
+
+# pygraft's np.empty / np.empty_like are zero-filled (deterministic); make the
+# oracle's the same so cases may return them.
+np.empty = np.zeros
+np.empty_like = np.zeros_like
 
 CASE_RE = re.compile(r"^\s*#\s*CASE\s+([A-Za-z_]\w*)\s*:(.*)$")
 EXPECT_RE = re.compile(r"^(.*?)->\s*exit\s+(\d+)\s*$")
 DTYPES = ("float32", "float64", "int32", "int64", "bool")
+RUNTIME_ERROR_RE = re.compile(r"\.py:\d+:\d+: runtime error")
 TOLERANCE = {"float64": (1e-6, 1e-12), "float32": (1e-4, 1e-6)}
 
 
@@ -76,7 +86,8 @@ class Case:
         self.fn = fn
         self.args = args
         self.expect_exit = expect_exit
-        self.name = "%s::%s(%s)" % (display_path(path), fn, ", ".join(args))
+        shown = [a if len(a) <= 40 else a[:36] + "...]" for a in args]
+        self.name = "%s::%s(%s)" % (display_path(path), fn, ", ".join(shown))
         if expect_exit is not None:
             self.name += " -> exit %d" % expect_exit
 
@@ -304,6 +315,8 @@ def judge(case, oracle, result):
     code, out, err = result
     if code is None:
         return err
+    if code < 0:
+        return "killed by signal %d; stderr: %s" % (-code, short(err))
     if case.expect_exit is not None:
         if not raised:
             return "oracle did not raise (returned %r)" % (value,)
@@ -312,6 +325,8 @@ def judge(case, oracle, result):
                 code, case.expect_exit, short(out, 120), short(err))
         if out.strip():
             return "exit %d but stdout is not empty: %s" % (code, short(out, 120))
+        if code == 3 and not RUNTIME_ERROR_RE.search(err):
+            return "no `FILE:LINE:COL: runtime error: ...` on stderr: %s" % short(err)
         return None
     if raised:
         return "oracle raised %s: %s" % (type(value).__name__, value)
@@ -385,6 +400,7 @@ def main(argv):
                 oracles[id(case)] = run_oracle(module, case)
 
     verdicts = {}
+    details = {}  # --verbose lines per case
     with tempfile.TemporaryDirectory(prefix="pygraft-diff-") as tmp, \
             concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
         if opts.oracle_only:
@@ -419,11 +435,10 @@ def main(argv):
                     cmd, future = runs[id(case)]
                     result = future.result()
                     verdicts[id(case)] = judge(case, oracles[id(case)], result)
-                    if opts.verbose:
-                        print("  $ %s" % " ".join(cmd))
-                        print("  exit %s stdout: %s" % (result[0], short(result[1], 2000)))
-                        if result[2].strip():
-                            print("  stderr: %s" % short(result[2], 2000))
+                    details[id(case)] = ["  $ %s" % " ".join(cmd),
+                                         "  exit %s stdout: %s" % (result[0], short(result[1], 2000))]
+                    if result[2].strip():
+                        details[id(case)].append("  stderr: %s" % short(result[2], 2000))
 
     passed = failed = 0
     for _, _, cases in plan:
@@ -432,12 +447,16 @@ def main(argv):
             if reason is None:
                 passed += 1
                 print("PASS %s" % case.name)
-                if opts.verbose:
-                    raised, value, printed = oracles[id(case)]
-                    print("  oracle: %s" % short(repr(value), 400))
             else:
                 failed += 1
                 print("FAIL %s: %s" % (case.name, reason))
+            if opts.verbose:
+                for line in details.get(id(case), []):
+                    print(line)
+                raised, value, printed = oracles[id(case)]
+                print("  oracle %s: %s" % ("raised" if raised else "returned", short(repr(value), 2000)))
+                if printed:
+                    print("  oracle printed: %s" % short(printed, 2000))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -1,0 +1,66 @@
+# End-to-end tests of the pygraft executable, driven from outside by Python.
+# Included by tests/CMakeLists.txt, where the `pygraft` target exists.
+#
+#   diff      tests/diff/run_diff.py: every case file in tests/cases/ and every
+#             sample in samples/ is one test, compared against CPython + NumPy
+#             (ctest -L diff; one file: ctest -R diff.cases.reductions).
+#   e2e       tests/e2e/cli_test.py: the command line contract of SPEC.md §1.
+#   docs      docs/numpy-support.md is up to date with graph/ops.def.
+#   coverage  every NumPy/math/builtin spelling in ops.def is used by a case.
+#
+# The oracle needs a Python with NumPy; /usr/bin/python3 has it (a python3
+# earlier on PATH may not), so only /usr/bin is searched.
+
+find_program(PYGRAFT_ORACLE_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT PYGRAFT_ORACLE_PYTHON)
+  message(WARNING "python3 not found in /usr/bin: differential and end-to-end tests are disabled")
+  return()
+endif()
+execute_process(COMMAND ${PYGRAFT_ORACLE_PYTHON} -c "import numpy"
+                RESULT_VARIABLE _pygraft_numpy_missing OUTPUT_QUIET ERROR_QUIET)
+if(_pygraft_numpy_missing)
+  message(WARNING "${PYGRAFT_ORACLE_PYTHON} has no NumPy: differential and end-to-end tests are disabled")
+  return()
+endif()
+
+set(_pygraft_run_diff ${CMAKE_CURRENT_SOURCE_DIR}/diff/run_diff.py)
+
+function(pygraft_diff_tests prefix dir)
+  file(GLOB _files CONFIGURE_DEPENDS ${dir}/*.py)
+  foreach(_file IN LISTS _files)
+    get_filename_component(_name ${_file} NAME_WE)
+    add_test(NAME ${prefix}.${_name}
+             COMMAND ${PYGRAFT_ORACLE_PYTHON} ${_pygraft_run_diff}
+                     --pygraft $<TARGET_FILE:pygraft> -j 4 ${_file})
+    set_tests_properties(${prefix}.${_name} PROPERTIES LABELS diff TIMEOUT 900)
+  endforeach()
+endfunction()
+
+pygraft_diff_tests(diff.cases ${CMAKE_CURRENT_SOURCE_DIR}/cases)
+pygraft_diff_tests(diff.samples ${PROJECT_SOURCE_DIR}/samples)
+
+# The harness checked against a stand-in CLI that runs the oracle itself: it
+# passes regardless of the compiler, so a failure here is the harness's (or a
+# case's) fault.
+add_test(NAME diff.harness_selftest
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${_pygraft_run_diff}
+                 --pygraft ${CMAKE_CURRENT_SOURCE_DIR}/diff/oracle_pygraft.py
+                 ${CMAKE_CURRENT_SOURCE_DIR}/cases/errors.py
+                 ${CMAKE_CURRENT_SOURCE_DIR}/cases/none_and_print.py
+                 ${CMAKE_CURRENT_SOURCE_DIR}/cases/indexing.py
+                 ${PROJECT_SOURCE_DIR}/samples)
+set_tests_properties(diff.harness_selftest PROPERTIES LABELS diff TIMEOUT 900)
+
+add_test(NAME e2e.cli
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/cli_test.py
+                 --pygraft $<TARGET_FILE:pygraft>)
+set_tests_properties(e2e.cli PROPERTIES LABELS e2e TIMEOUT 900)
+
+add_test(NAME docs.numpy_support
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py --check)
+set_tests_properties(docs.numpy_support PROPERTIES LABELS docs)
+
+add_test(NAME coverage.ops_def_spellings
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py
+                 --coverage ${CMAKE_CURRENT_SOURCE_DIR}/cases ${PROJECT_SOURCE_DIR}/samples)
+set_tests_properties(coverage.ops_def_spellings PROPERTIES LABELS coverage)

@@ -1,0 +1,123 @@
+"""Indexing and slicing: ints, negative ints, a:b:c, negative steps, several
+axes, None/np.newaxis, an integer array on one axis and a boolean mask."""
+import numpy as np
+
+
+def int_indices(x):
+    """x[0], x[-1] and x[i, j] give NumPy scalars; x[1] of a matrix a row."""
+    return x[0], x[-1], x[1], x[-1, -2], x[0, 1]
+
+
+# CASE int_indices: [[1,2,3],[4,5,6],[7,8,9]]
+# CASE int_indices: [[1.5,2.5],[3.5,4.5]]
+
+
+def index_with_argument(x, i, j=0):
+    """Indices that are function arguments, also negative ones."""
+    return x[i], x[i, j], x[-i]
+
+
+# CASE index_with_argument: [[1,2],[3,4],[5,6]] 1
+# CASE index_with_argument: [[1,2],[3,4],[5,6]] 2 -1
+
+
+def basic_slices(x):
+    """a:b, a:, :b, a:b:c, and out-of-range bounds (clamped)."""
+    return x[1:3], x[2:], x[:2], x[::2], x[1:-1], x[2:100], x[-100:2]
+
+
+# CASE basic_slices: [0,1,2,3,4,5]
+# CASE basic_slices: [0.5,1.5,2.5]
+
+
+def negative_steps(x):
+    """Reversed and strided-backwards slices."""
+    return x[::-1], x[4:1:-2], x[-1::-3], x[:2:-1]
+
+
+# CASE negative_steps: [0,1,2,3,4,5,6]
+
+
+def empty_slices(x):
+    """Slices that select nothing have length 0."""
+    return x[3:1], x[5:], x[:, 0:0]
+
+
+# CASE empty_slices: [[1,2,3],[4,5,6]]
+
+
+def multi_axis(x):
+    """Several axes: x[:, 1], x[1, :], x[0:2, 1:], x[::-1, ::2], x[1, ::-1]."""
+    return x[:, 1], x[1, :], x[0:2, 1:], x[::-1, ::2], x[1, ::-1]
+
+
+# CASE multi_axis: [[1,2,3],[4,5,6],[7,8,9]]
+
+
+def three_axes(x):
+    """A 3-D array indexed on each axis."""
+    return x[0], x[:, 1], x[:, :, 0], x[1, 0, 1], x[-1, :, ::-1]
+
+
+# CASE three_axes: [[[1,2],[3,4]],[[5,6],[7,8]]]
+
+
+def new_axes(x):
+    """None and np.newaxis insert unit axes."""
+    return x[None], x[:, None], x[np.newaxis, :, np.newaxis], x[None, 1:]
+
+
+# CASE new_axes: [1.0,2.0,3.0]
+
+
+def integer_array_index(x, idx):
+    """An integer array on one axis gathers rows (or columns)."""
+    return x[idx], x[:, idx], x[idx, 1:]
+
+
+# CASE integer_array_index: [[1,2,3],[4,5,6],[7,8,9]] [2,0,0]
+# CASE integer_array_index: [[1.5,2.5,3.5],[4.5,5.5,6.5]] [-1,0]
+
+
+def gather_by_argmax(x):
+    """Indices computed in the function: argmax and arange."""
+    best = np.argmax(x, axis=1)
+    rows = np.arange(x.shape[0])
+    return x[best], rows[best], x[0, best]
+
+
+# CASE gather_by_argmax: [[1.0,9.0,2.0],[7.0,0.0,3.0],[0.5,0.25,4.0]]
+
+
+def boolean_mask(x):
+    """A boolean mask selects matching elements (as 1-D)."""
+    return x[x > 2], x[x > 100], x[np.isnan(x)]
+
+
+# CASE boolean_mask: [1.0,5.0,2.0,4.0,3.0]
+# CASE boolean_mask: [[1,3],[5,0]]
+
+
+def row_mask(x, keep):
+    """A boolean array argument on the first axis selects rows."""
+    return x[keep], x[:, keep[:2]]
+
+
+# CASE row_mask: [[1,2],[3,4],[5,6]] [true,false,true]
+
+
+def scalar_from_index_is_numpy(x):
+    """A float32 element stays float32; an int64 element * 1.5 is float64."""
+    x32 = x.astype(np.float32)
+    return x32[1] * 2.0, x.astype(np.int64)[1] * 1.5
+
+
+# CASE scalar_from_index_is_numpy: [1.0,2.0]
+
+
+def last_token(h):
+    """Taking the last time step of a (batch, time, dim) array."""
+    return h[:, -1, :], h[:, -1]
+
+
+# CASE last_token: [[[1,2],[3,4],[5,6]],[[7,8],[9,10],[11,12]]]

@@ -1,0 +1,508 @@
+#!/usr/bin/python3
+"""End-to-end checks of the pygraft command line (SPEC.md §1, §2) from outside.
+
+    /usr/bin/python3 tests/e2e/cli_test.py --pygraft build/cli/pygraft [--filter SUBSTR] [-v]
+
+Each check prints `PASS name` or `FAIL name: reason`; the last line is
+`N passed, M failed` and the exit status is 1 when a check failed. Every
+pygraft call has a time limit; a hang or a death by signal is a failure.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import traceback
+
+import numpy as np
+
+TIMEOUT = 60
+
+CLEAN_MODEL = '''\
+"""A clean model with two functions."""
+import numpy as np
+
+
+def scale(x, k=2.0):
+    """Scales x."""
+    return x * k
+
+
+def pair(x):
+    """Returns a tuple of two arrays."""
+    return x + 1, x.astype(np.float32) * 2.0
+
+
+def specials():
+    """NaN and infinities in an output."""
+    return np.array([np.nan, np.inf, -np.inf, 1.5]), 0.1, 1.0 / 3.0
+
+
+def noisy(x):
+    """Prints to stderr; stdout must stay one JSON document."""
+    print("hello from the model", x)
+    return x
+
+
+def checked(x):
+    """Fails at run time for a negative x."""
+    assert x >= 0, "x must be non-negative"
+    return x
+
+
+def nothing():
+    """Returns None."""
+    return None
+
+
+if __name__ == "__main__":
+    print(scale(3))
+'''
+
+# Two unsupported constructs, on lines 6 and 10.
+BAD_MODEL = '''\
+import numpy as np
+
+
+def f(x):
+    """Unsupported: try and a lambda."""
+    try:
+        y = x + 1
+    except ValueError:
+        y = x
+    g = lambda v: v * 2
+    return g(y)
+'''
+
+SINGLE_MODEL = '''\
+import numpy as np
+
+
+def only(x):
+    return x * 2
+'''
+
+DIAG_RE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): error\[PG\d+\]: .+", re.M)
+DIAG_KEYS = {"file", "line", "column", "end_line", "end_column", "severity", "code", "message"}
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def expect(cond, message):
+    if not cond:
+        raise CheckFailed(message)
+
+
+class Cli:
+    def __init__(self, exe, verbose):
+        self.exe = exe
+        self.verbose = verbose
+
+    def __call__(self, *args, stdin=None):
+        cmd = [self.exe] + [str(a) for a in args]
+        try:
+            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               input=stdin if stdin is not None else b"", timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise CheckFailed("timed out: %s" % " ".join(cmd))
+        if self.verbose:
+            print("  $ %s -> %d" % (" ".join(cmd), p.returncode))
+            if p.stdout:
+                print("  stdout: %r" % p.stdout[:500])
+            if p.stderr:
+                print("  stderr: %r" % p.stderr[:500])
+        expect(p.returncode >= 0, "killed by signal %d: %s" % (-p.returncode, " ".join(cmd)))
+        return p
+
+    def code(self, expected, *args):
+        p = self(*args)
+        expect(p.returncode == expected, "%s: exit %d, expected %d; stderr: %s" % (
+            " ".join(str(a) for a in args), p.returncode, expected, p.stderr.decode(errors="replace")[:300]))
+        return p
+
+    def run_json(self, *args):
+        p = self.code(0, "run", *args)
+        try:
+            return json.loads(p.stdout)
+        except ValueError as e:
+            raise CheckFailed("stdout is not JSON (%s): %r" % (e, p.stdout[:300]))
+
+
+class Checks:
+    def __init__(self, cli, tmp):
+        self.cli = cli
+        self.tmp = tmp
+        self.clean = self.write("clean.py", CLEAN_MODEL)
+        self.bad = self.write("bad.py", BAD_MODEL)
+        self.single = self.write("single.py", SINGLE_MODEL)
+        self._graph = None
+
+    def write(self, name, text, mode="w"):
+        path = os.path.join(self.tmp, name)
+        with open(path, mode) as f:
+            f.write(text)
+        return path
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def graph(self):
+        """The clean model compiled once (checks must not modify it)."""
+        if self._graph is None:
+            out = self.path("clean_once.pgraph")
+            self.cli.code(0, "compile", self.clean, "-o", out)
+            expect(os.path.getsize(out) > 0, "empty graph file")
+            self._graph = out
+        return self._graph
+
+    def graph_bytes(self):
+        with open(self.graph(), "rb") as f:
+            return f.read()
+
+    # ------------------------------------------------------------ usage
+
+    def test_version(self):
+        p = self.cli.code(0, "--version")
+        expect(p.stdout.strip(), "--version printed nothing on stdout")
+
+    def test_help(self):
+        p = self.cli.code(0, "--help")
+        text = p.stdout.decode(errors="replace")
+        for word in ("compile", "check", "run"):
+            expect(word in text, "--help does not mention %r" % word)
+
+    def test_subcommand_help(self):
+        for sub in ("compile", "check", "run"):
+            p = self.cli.code(0, sub, "--help")
+            expect(p.stdout.strip(), "%s --help printed nothing" % sub)
+
+    def test_unknown_subcommand_is_usage_error(self):
+        self.cli.code(2, "frobnicate")
+
+    def test_unknown_option_is_usage_error(self):
+        self.cli.code(2, "compile", self.clean, "--no-such-option")
+
+    def test_missing_model_file(self):
+        self.cli.code(2, "compile", self.path("does_not_exist.py"), "-o", self.path("x.pgraph"))
+        expect(not os.path.exists(self.path("x.pgraph")), "output written for a missing input")
+        self.cli.code(2, "check", self.path("does_not_exist.py"))
+
+    def test_missing_graph_file(self):
+        p = self.cli.code(2, "run", self.path("does_not_exist.pgraph"), "--entry", "scale", "1")
+        expect(p.stderr.strip(), "no message on stderr")
+
+    # ------------------------------------------------------------ diagnostics
+
+    def test_unsupported_construct_text(self):
+        p = self.cli.code(1, "compile", self.bad, "-o", self.path("bad.pgraph"))
+        err = p.stderr.decode(errors="replace")
+        found = [(m.group("file"), int(m.group("line")), int(m.group("col"))) for m in DIAG_RE.finditer(err)]
+        expect(found, "no `file:line:col: error[PG....]: ...` line on stderr: %r" % err[:400])
+        expect(all(os.path.basename(f) == "bad.py" for f, _, _ in found), "diagnostic names the wrong file: %r" % found)
+        lines = [l for _, l, _ in found]
+        expect(6 in lines, "the 'try' on line 6 is not reported: %r" % found)
+        expect(10 in lines, "the lambda on line 10 is not reported (every problem in one run): %r" % found)
+        expect(lines == sorted(lines), "diagnostics not in source order: %r" % lines)
+        expect(p.stdout.strip() == b"", "text diagnostics must go to stderr, stdout was %r" % p.stdout[:200])
+
+    def test_failed_compile_leaves_no_output(self):
+        out = self.path("bad_out.pgraph")
+        self.cli.code(1, "compile", self.bad, "-o", out)
+        expect(not os.path.exists(out), "a failed compile wrote %s" % out)
+        expect(not os.path.exists(self.path("bad.pgraph")), "a failed compile wrote the default output")
+
+    def test_check_writes_nothing(self):
+        before = set(os.listdir(self.tmp))
+        self.cli.code(0, "check", self.clean)
+        self.cli.code(1, "check", self.bad)
+        expect(set(os.listdir(self.tmp)) == before, "check wrote files: %s" % (set(os.listdir(self.tmp)) - before))
+
+    def diagnostics_json(self, *args):
+        p = self.cli(*args)
+        try:
+            doc = json.loads(p.stdout)
+        except ValueError as e:
+            raise CheckFailed("--diagnostics json stdout is not JSON (%s): %r" % (e, p.stdout[:300]))
+        expect(isinstance(doc, list), "--diagnostics json did not print an array")
+        return p, doc
+
+    def test_diagnostics_json(self):
+        p, doc = self.diagnostics_json("check", self.bad, "--diagnostics", "json")
+        expect(p.returncode == 1, "exit %d, expected 1" % p.returncode)
+        expect(len(doc) >= 2, "expected at least 2 diagnostics, got %d" % len(doc))
+        for d in doc:
+            expect(isinstance(d, dict) and DIAG_KEYS <= set(d), "diagnostic lacks keys %s: %r" % (DIAG_KEYS - set(d), d))
+            expect(d["severity"] in ("error", "warning", "note"), "bad severity %r" % d["severity"])
+            expect(re.fullmatch(r"PG\d+", str(d["code"])), "bad code %r" % d["code"])
+            expect(isinstance(d["line"], int) and d["line"] >= 1, "bad line %r" % d["line"])
+            expect(isinstance(d["column"], int) and d["column"] >= 1, "bad column %r" % d["column"])
+            expect((d["end_line"], d["end_column"]) >= (d["line"], d["column"]), "end before start: %r" % d)
+        expect(any(d["line"] == 6 for d in doc), "the 'try' on line 6 is missing")
+
+    def test_diagnostics_json_compile(self):
+        out = self.path("bad_json.pgraph")
+        p, doc = self.diagnostics_json("compile", self.bad, "-o", out, "--diagnostics", "json")
+        expect(p.returncode == 1, "exit %d, expected 1" % p.returncode)
+        expect(doc, "empty diagnostics array for a bad file")
+        expect(not os.path.exists(out), "a failed compile wrote its output")
+
+    def test_diagnostics_json_clean(self):
+        p, doc = self.diagnostics_json("check", self.clean, "--diagnostics", "json")
+        expect(p.returncode == 0, "exit %d, expected 0" % p.returncode)
+        expect(doc == [], "clean file gave %r" % doc)
+
+    def test_diagnostics_sarif(self):
+        p = self.cli("check", self.bad, "--diagnostics", "sarif")
+        expect(p.returncode == 1, "exit %d, expected 1" % p.returncode)
+        doc = json.loads(p.stdout)
+        expect(doc.get("version") == "2.1.0", "SARIF version is %r" % doc.get("version"))
+        expect(doc.get("runs") and doc["runs"][0].get("results"), "no runs[0].results")
+
+    def test_invalid_utf8_source(self):
+        path = self.write("latin1.py", b"def f(x):\n    return x  # caf\xe9\n", mode="wb")
+        self.cli.code(1, "check", path)
+
+    def test_main_guard_is_skipped(self):
+        p, doc = self.diagnostics_json("check", self.clean, "--diagnostics", "json")
+        expect(doc == [], "the main guard gave diagnostics: %r" % doc)
+
+    # ------------------------------------------------------------ compile output
+
+    def test_default_output_beside_source(self):
+        src = self.write("beside.py", SINGLE_MODEL)
+        self.cli.code(0, "compile", src)
+        expect(os.path.exists(self.path("beside.pgraph")), "no beside.pgraph beside the source")
+
+    def test_compile_is_deterministic(self):
+        a, b = self.path("det_a.pgraph"), self.path("det_b.pgraph")
+        self.cli.code(0, "compile", self.clean, "-o", a)
+        self.cli.code(0, "compile", self.clean, "-o", b)
+        expect(open(a, "rb").read() == open(b, "rb").read(), "two compiles differ")
+
+    def test_compile_to_stdout(self):
+        p = self.cli.code(0, "compile", self.clean, "-o", "-")
+        expect(p.stdout == self.graph_bytes(), "`-o -` output differs from the -o FILE output")
+        piped = self.write("piped.pgraph", p.stdout, mode="wb")
+        doc = self.cli.run_json(piped, "--entry", "scale", "3")
+        expect(doc["outputs"][0]["data"] == 6.0, "graph from stdout runs wrong: %r" % doc)
+
+    def test_emit_text(self):
+        p = self.cli.code(0, "compile", self.clean, "--emit", "text", "-o", "-")
+        expect(p.stdout.strip(), "--emit text printed nothing")
+
+    def test_entry_selection(self):
+        out = self.path("only_scale.pgraph")
+        self.cli.code(0, "compile", self.clean, "--entry", "scale", "-o", out)
+        self.cli.run_json(out, "4")
+        self.cli.run_json(out, "--entry", "scale", "4")
+
+    # ------------------------------------------------------------ corrupt graphs
+
+    def expect_load_error(self, name, data):
+        path = self.write(name, data, mode="wb")
+        p = self.cli("run", path, "--entry", "scale", "3")
+        expect(p.returncode == 2, "%s: exit %d, expected 2; stderr %r" % (name, p.returncode, p.stderr[:200]))
+        expect(p.stderr.strip(), "%s: no message on stderr" % name)
+        expect(p.stdout.strip() == b"", "%s: output on stdout %r" % (name, p.stdout[:200]))
+
+    def test_empty_graph_file(self):
+        self.expect_load_error("empty.pgraph", b"")
+
+    def test_truncated_graph_files(self):
+        data = self.graph_bytes()
+        cuts = sorted({1, 4, 8, 16, len(data) // 4, len(data) // 2, 3 * len(data) // 4, len(data) - 1})
+        for cut in cuts:
+            if 0 < cut < len(data):
+                self.expect_load_error("trunc_%d.pgraph" % cut, data[:cut])
+
+    def test_garbage_graph_file(self):
+        rng = np.random.default_rng(1234)
+        self.expect_load_error("garbage.pgraph", rng.integers(0, 256, 4096, dtype=np.uint8).tobytes())
+        self.expect_load_error("text.pgraph", CLEAN_MODEL.encode())
+
+    def test_corrupt_header(self):
+        data = self.graph_bytes()
+        head = bytes(b ^ 0xFF for b in data[:16])
+        self.expect_load_error("bad_header.pgraph", head + data[16:])
+
+    def test_wrong_version(self):
+        # docs/graph-format.md: 8 magic bytes, then a little-endian u32
+        # version. Only checked when the file really starts that way.
+        data = self.graph_bytes()
+        expect(data[:8] == b"\x7fPGRAPH\n", "graph file does not start with the documented magic")
+        for version in (0, 2, 0xFFFFFFFF):
+            name = "version_%d.pgraph" % version
+            self.expect_load_error(name, data[:8] + version.to_bytes(4, "little") + data[12:])
+            p = self.cli("run", self.path(name), "--entry", "scale", "3")
+            expect(b"version" in p.stderr, "%s: the message does not mention the version: %r" % (name, p.stderr[:200]))
+
+    def test_flipped_bytes_do_not_crash(self):
+        # Without knowing the layout a flipped byte may land in a constant's
+        # payload and still load, so exit 0 is allowed; a crash, a hang or an
+        # exit without a message is not.
+        data = self.graph_bytes()
+        for frac in (0.3, 0.5, 0.7, 0.9):
+            i = int(len(data) * frac)
+            corrupt = bytearray(data)
+            for j in range(i, min(i + 4, len(data))):
+                corrupt[j] ^= 0xA5
+            path = self.write("flip_%d.pgraph" % i, bytes(corrupt), mode="wb")
+            p = self.cli("run", path, "--entry", "scale", "3")
+            expect(p.returncode in (0, 2, 3), "flip at %d: exit %d" % (i, p.returncode))
+            if p.returncode:
+                expect(p.stderr.strip(), "flip at %d: exit %d without a message" % (i, p.returncode))
+            else:
+                json.loads(p.stdout)
+
+    # ------------------------------------------------------------ run
+
+    def test_run_basic(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "[1,2]")
+        expect(doc == {"outputs": [{"dtype": "float64", "shape": [2], "data": [2.0, 4.0]}]}, "got %r" % doc)
+
+    def test_run_tuple_and_dtypes(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "pair", "[[1,2],[3,4]]")
+        outs = doc["outputs"]
+        expect(len(outs) == 2, "expected 2 outputs: %r" % doc)
+        expect(outs[0] == {"dtype": "int64", "shape": [2, 2], "data": [[2, 3], [4, 5]]}, "output 0: %r" % outs[0])
+        expect(outs[1]["dtype"] == "float32" and outs[1]["shape"] == [2, 2], "output 1: %r" % outs[1])
+
+    def test_run_default_argument(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "3")
+        expect(doc["outputs"] == [{"dtype": "float64", "shape": [], "data": 6.0}], "got %r" % doc)
+
+    def test_run_negative_bare_argument(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "-3", "1")
+        expect(doc["outputs"] == [{"dtype": "int64", "shape": [], "data": -3}], "got %r" % doc)
+
+    def test_run_double_dash(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "--", "-2.5")
+        expect(doc["outputs"][0]["data"] == -5.0, "got %r" % doc)
+
+    def test_run_empty_list_argument(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "[]")
+        expect(doc["outputs"] == [{"dtype": "float64", "shape": [0], "data": []}], "got %r" % doc)
+
+    def test_run_special_floats(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "specials")
+        outs = doc["outputs"]
+        expect(outs[0]["data"] == ["nan", "inf", "-inf", 1.5], "specials: %r" % outs[0])
+        expect(outs[1]["data"] == 0.1 and outs[2]["data"] == 1.0 / 3.0, "floats do not round-trip: %r" % outs[1:])
+
+    def test_run_none(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "nothing")
+        expect(doc == {"outputs": [None]}, "got %r" % doc)
+
+    def test_print_goes_to_stderr(self):
+        p = self.cli.code(0, "run", self.graph(), "--entry", "noisy", "7")
+        doc = json.loads(p.stdout)
+        expect(doc["outputs"][0]["data"] == 7, "got %r" % doc)
+        expect(b"hello from the model 7" in p.stderr, "print output not on stderr: %r" % p.stderr[:200])
+
+    def test_runtime_error(self):
+        p = self.cli.code(3, "run", self.graph(), "--entry", "checked", "-1")
+        err = p.stderr.decode(errors="replace")
+        m = re.search(r"clean\.py:(\d+):\d+: runtime error", err)
+        expect(m, "no `clean.py:line:col: runtime error` in %r" % err[:300])
+        assert_line = CLEAN_MODEL.splitlines().index('    assert x >= 0, "x must be non-negative"') + 1
+        expect(int(m.group(1)) == assert_line, "runtime error on line %s, the assert is on %d" % (m.group(1), assert_line))
+        expect(p.stdout.strip() == b"", "stdout not empty on a runtime error")
+
+    def test_bad_json_argument(self):
+        for bad in ("[1,2", "abc", "[1,[2,3]]", "{\"a\":1}", "1.2.3"):
+            p = self.cli("run", self.graph(), "--entry", "scale", bad)
+            expect(p.returncode == 2, "argument %r: exit %d, expected 2" % (bad, p.returncode))
+            expect(p.stderr.strip(), "argument %r: no message" % bad)
+
+    def test_too_many_arguments(self):
+        self.cli.code(2, "run", self.graph(), "--entry", "scale", "1", "2", "3")
+
+    def test_unknown_entry(self):
+        self.cli.code(2, "run", self.graph(), "--entry", "no_such_function", "1")
+
+    def test_entry_required_for_several_functions(self):
+        self.cli.code(2, "run", self.graph(), "1")
+
+    def test_entry_optional_for_one_function(self):
+        out = self.path("single.pgraph")
+        self.cli.code(0, "compile", self.single, "-o", out)
+        doc = self.cli.run_json(out, "[1,2]")
+        expect(doc["outputs"][0]["data"] == [2, 4], "got %r" % doc)
+
+    def test_repeat_timing(self):
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "--repeat", "3", "[1.0,2.0]")
+        t = doc.get("timing")
+        expect(isinstance(t, dict), "no timing object: %r" % doc)
+        expect(t.get("runs") == 3, "runs is %r" % t.get("runs"))
+        for key in ("min_ns", "median_ns", "max_ns"):
+            expect(isinstance(t.get(key), int) and t[key] >= 0, "%s is %r" % (key, t.get(key)))
+        expect(t["min_ns"] <= t["median_ns"] <= t["max_ns"], "timing not ordered: %r" % t)
+        expect(doc["outputs"][0]["data"] == [2.0, 4.0], "outputs changed with --repeat: %r" % doc)
+
+    def test_out_dir_npy(self):
+        out = self.path("npy_out")
+        os.makedirs(out, exist_ok=True)
+        doc = self.cli.run_json(self.graph(), "--entry", "pair", "--out", out, "[[1,2],[3,4]]")
+        for i, o in enumerate(doc["outputs"]):
+            path = os.path.join(out, "%d.npy" % i)
+            expect(os.path.exists(path), "%s missing" % path)
+            arr = np.load(path)
+            name = "bool" if arr.dtype == np.bool_ else arr.dtype.name
+            expect(name == o["dtype"] and list(arr.shape) == o["shape"], "%s: %s %s vs %r" % (path, arr.dtype, arr.shape, o))
+            expect(arr.tolist() == o["data"], "%s: data %r vs %r" % (path, arr.tolist(), o["data"]))
+
+    def test_npy_arguments(self):
+        f32 = np.array([[1.5, -2.0], [0.25, 4.0]], dtype=np.float32)
+        i32 = np.array([1, 2, 3], dtype=np.int32)
+        p32 = self.path("f32.npy")
+        pi32 = self.path("i32.npy")
+        np.save(p32, f32)
+        np.save(pi32, i32)
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "@" + p32)
+        o = doc["outputs"][0]
+        expect(o["dtype"] == "float32" and o["shape"] == [2, 2], "float32 .npy * 2.0: %r" % o)
+        expect(o["data"] == (f32 * 2).tolist(), "data %r" % o["data"])
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "@" + pi32, "3")
+        o = doc["outputs"][0]
+        expect(o == {"dtype": "int32", "shape": [3], "data": [3, 6, 9]}, "int32 .npy * 3: %r" % o)
+
+    def test_missing_npy_argument(self):
+        self.cli.code(2, "run", self.graph(), "--entry", "scale", "@" + self.path("missing.npy"))
+
+
+def main(argv):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pygraft", required=True)
+    ap.add_argument("--filter", default="")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    opts = ap.parse_args(argv)
+    exe = os.path.abspath(opts.pygraft)
+    passed = failed = 0
+    with tempfile.TemporaryDirectory(prefix="pygraft-e2e-") as tmp:
+        checks = Checks(Cli(exe, opts.verbose), tmp)
+        names = [n for n in dir(Checks) if n.startswith("test_") and opts.filter in n]
+        for name in sorted(names, key=lambda n: getattr(Checks, n).__code__.co_firstlineno):
+            try:
+                getattr(checks, name)()
+                passed += 1
+                print("PASS %s" % name[5:])
+            except CheckFailed as e:
+                failed += 1
+                print("FAIL %s: %s" % (name[5:], e))
+            except Exception as e:  # noqa: BLE001 - a broken check is a failure too
+                failed += 1
+                print("FAIL %s: %s: %s" % (name[5:], type(e).__name__, e))
+                if opts.verbose:
+                    traceback.print_exc()
+            sys.stdout.flush()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
