@@ -16,7 +16,8 @@ void DisplayNames::assign(ValueId v) {
     return;
   }
   std::string candidate = base;
-  while (taken_.count(candidate) != 0) candidate = base + "." + std::to_string(++next_suffix_[base]);
+  while (taken_.count(candidate) != 0)
+    candidate = base + "." + std::to_string(++next_suffix_[base]);
   taken_.insert(candidate);
   names_[v] = candidate;
 }
@@ -40,6 +41,8 @@ std::string DisplayNames::operator()(ValueId v) const {
   return "%" + names_[v];
 }
 
-const Literal* DisplayNames::const_value(ValueId v) const { return v < consts_.size() ? consts_[v] : nullptr; }
+const Literal* DisplayNames::const_value(ValueId v) const {
+  return v < consts_.size() ? consts_[v] : nullptr;
+}
 
 }  // namespace pygraft

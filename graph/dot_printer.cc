@@ -58,15 +58,18 @@ class DotFunction {
     }
     for (const Node& n : r.nodes) node(n, depth);
     std::string id = fresh('y');
-    out_ += indent(depth) + id + " [shape=box, style=rounded, label=" + quoted(yield_label) + "];\n";
+    out_ +=
+        indent(depth) + id + " [shape=box, style=rounded, label=" + quoted(yield_label) + "];\n";
     for (ValueId v : r.yields) use(v, id);
   }
 
   std::string label(const Node& n) const {
     std::string text(op_info(n.op).name);
     if (const Literal* v = n.attr("value")) text += " " + literal_to_string(*v);
-    if (const Literal* c = n.attr("callee")) text += " @" + literal_to_string(*c);
-    if (n.range.valid()) text += "\n" + std::to_string(n.range.line) + ":" + std::to_string(n.range.column);
+    if (const Literal* c = n.attr("callee"); c && c->is<std::string>())
+      text += " @" + c->as<std::string>();
+    if (n.range.valid())
+      text += "\n" + std::to_string(n.range.line) + ":" + std::to_string(n.range.column);
     return text;
   }
 
@@ -75,7 +78,8 @@ class DotFunction {
     bool structured = !n.regions.empty();
     if (structured) {
       out_ += indent(depth) + "subgraph cluster_" + id + " {\n";
-      out_ += indent(depth + 1) + "style=dashed; label=" + quoted(std::string(op_info(n.op).name)) + ";\n";
+      out_ += indent(depth + 1) + "style=dashed; label=" + quoted(std::string(op_info(n.op).name)) +
+              ";\n";
     }
     int inner = structured ? depth + 1 : depth;
     out_ += indent(inner) + id + " [shape=box, label=" + quoted(label(n)) + "];\n";
@@ -107,8 +111,10 @@ class DotFunction {
 std::string print_dot(const Module& module) {
   std::string out = "digraph pygraft {\n";
   out += "  compound=true;\n  node [fontname=\"monospace\"];\n  edge [fontname=\"monospace\"];\n";
-  if (!module.source_file.empty()) out += "  label=" + quoted("source: " + module.source_file) + ";\n";
-  for (size_t i = 0; i < module.functions.size(); ++i) DotFunction(module.functions[i], i, out).print();
+  if (!module.source_file.empty())
+    out += "  label=" + quoted("source: " + module.source_file) + ";\n";
+  for (size_t i = 0; i < module.functions.size(); ++i)
+    DotFunction(module.functions[i], i, out).print();
   out += "}\n";
   return out;
 }

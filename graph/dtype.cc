@@ -21,11 +21,15 @@ constexpr std::array<DTypeRow, kNumDTypes> kDTypes = {{
     {DType::Float64, "float64", 8},
 }};
 
-const DTypeRow& row(DType t) { return kDTypes[static_cast<size_t>(t) % kNumDTypes]; }
+const DTypeRow& row(DType t) {
+  return kDTypes[static_cast<size_t>(t) % kNumDTypes];
+}
 
 }  // namespace
 
-std::string_view dtype_name(DType t) { return row(t).name; }
+std::string_view dtype_name(DType t) {
+  return row(t).name;
+}
 
 std::optional<DType> dtype_from_name(std::string_view name) {
   for (const DTypeRow& r : kDTypes) {
@@ -34,6 +38,8 @@ std::optional<DType> dtype_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-int64_t dtype_size(DType t) { return row(t).size; }
+int64_t dtype_size(DType t) {
+  return row(t).size;
+}
 
 }  // namespace pygraft

@@ -36,7 +36,8 @@ class ModuleReader {
     if (magic != fmt::kMagic) in_.fail("not a pygraft graph file (bad magic bytes)");
     uint32_t version = in_.u32("format version");
     if (version != kGraphFormatVersion) {
-      in_.fail("graph file format version " + std::to_string(version) + " is not supported (this build reads version " +
+      in_.fail("graph file format version " + std::to_string(version) +
+               " is not supported (this build reads version " +
                std::to_string(kGraphFormatVersion) + ")");
     }
   }
@@ -79,14 +80,22 @@ class ModuleReader {
     if (depth > fmt::kMaxLiteralDepth) in_.fail("literal tuples nested too deeply");
     uint8_t tag = in_.u8("literal tag");
     switch (static_cast<LiteralTag>(tag)) {
-      case LiteralTag::None: return Literal(NoneLiteral{});
-      case LiteralTag::False: return Literal(false);
-      case LiteralTag::True: return Literal(true);
-      case LiteralTag::Int: return Literal(static_cast<int64_t>(in_.u64("int literal")));
-      case LiteralTag::Float: return Literal(std::bit_cast<double>(in_.u64("float literal")));
-      case LiteralTag::String: return Literal(string_ref("string literal"));
-      case LiteralTag::DType: return dtype_literal();
-      case LiteralTag::Tuple: return tuple_literal(depth);
+      case LiteralTag::None:
+        return Literal(NoneLiteral{});
+      case LiteralTag::False:
+        return Literal(false);
+      case LiteralTag::True:
+        return Literal(true);
+      case LiteralTag::Int:
+        return Literal(static_cast<int64_t>(in_.u64("int literal")));
+      case LiteralTag::Float:
+        return Literal(std::bit_cast<double>(in_.u64("float literal")));
+      case LiteralTag::String:
+        return Literal(string_ref("string literal"));
+      case LiteralTag::DType:
+        return dtype_literal();
+      case LiteralTag::Tuple:
+        return tuple_literal(depth);
     }
     in_.fail("unknown literal tag " + std::to_string(tag));
   }
@@ -131,7 +140,8 @@ class ModuleReader {
   }
 
   Region region(int depth) {
-    if (depth > fmt::kMaxRegionDepth) in_.fail("regions nested deeper than " + std::to_string(fmt::kMaxRegionDepth));
+    if (depth > fmt::kMaxRegionDepth)
+      in_.fail("regions nested deeper than " + std::to_string(fmt::kMaxRegionDepth));
     Region r;
     r.args = ids("region arguments");
     uint32_t n = in_.count(fmt::kMinNodeBytes, "nodes");
@@ -146,7 +156,8 @@ class ModuleReader {
     total_values_ += f.num_values;
     size_t budget = file_size_ * fmt::kValuesPerFileByte + fmt::kValuesSlack;
     if (f.num_values > fmt::kMaxValuesPerFunction || total_values_ > budget) {
-      in_.fail("function '" + f.name + "' declares an absurd number of values (" + std::to_string(f.num_values) + ")");
+      in_.fail("function '" + f.name + "' declares an absurd number of values (" +
+               std::to_string(f.num_values) + ")");
     }
   }
 
@@ -166,7 +177,8 @@ class ModuleReader {
     f.range = range();
     value_count(f);
     uint32_t names = in_.count(fmt::kMinStringBytes, "value names");
-    if (names != 0 && names != f.num_values) in_.fail("value name count differs from the value count");
+    if (names != 0 && names != f.num_values)
+      in_.fail("value name count differs from the value count");
     f.value_names.reserve(names);
     for (uint32_t i = 0; i < names; ++i) f.value_names.push_back(string_ref("value name"));
     uint32_t params = in_.count(fmt::kMinParamBytes, "parameters");
@@ -184,7 +196,8 @@ class ModuleReader {
 
 std::string summarize(const std::vector<std::string>& problems) {
   std::string out = "invalid graph: " + problems.front();
-  if (problems.size() > 1) out += " (and " + std::to_string(problems.size() - 1) + " more problems)";
+  if (problems.size() > 1)
+    out += " (and " + std::to_string(problems.size() - 1) + " more problems)";
   return out;
 }
 

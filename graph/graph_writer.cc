@@ -65,7 +65,9 @@ class Writer {
     std::visit([this](const auto& v) { literal_payload(v); }, lit.storage());
   }
   void literal_payload(NoneLiteral) { put_u8(static_cast<uint8_t>(LiteralTag::None)); }
-  void literal_payload(bool v) { put_u8(static_cast<uint8_t>(v ? LiteralTag::True : LiteralTag::False)); }
+  void literal_payload(bool v) {
+    put_u8(static_cast<uint8_t>(v ? LiteralTag::True : LiteralTag::False));
+  }
   void literal_payload(int64_t v) {
     put_u8(static_cast<uint8_t>(LiteralTag::Int));
     put_u64(static_cast<uint64_t>(v));
@@ -132,6 +134,8 @@ class Writer {
 
 }  // namespace
 
-std::string serialize_module(const Module& module) { return Writer().finish(module); }
+std::string serialize_module(const Module& module) {
+  return Writer().finish(module);
+}
 
 }  // namespace pygraft

@@ -40,7 +40,8 @@ std::string fixed_notation(const std::string& digits, int exponent) {
   } else if (static_cast<size_t>(point) >= digits.size()) {
     out = digits + std::string(static_cast<size_t>(point) - digits.size(), '0') + ".0";
   } else {
-    out = digits.substr(0, static_cast<size_t>(point)) + "." + digits.substr(static_cast<size_t>(point));
+    out = digits.substr(0, static_cast<size_t>(point)) + "." +
+          digits.substr(static_cast<size_t>(point));
   }
   return out;
 }
@@ -69,11 +70,20 @@ std::string float_repr(double value) {
 
 void append_escaped(std::string& out, char c, char quote) {
   switch (c) {
-    case '\\': out += "\\\\"; return;
-    case '\n': out += "\\n"; return;
-    case '\r': out += "\\r"; return;
-    case '\t': out += "\\t"; return;
-    default: break;
+    case '\\':
+      out += "\\\\";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    default:
+      break;
   }
   auto byte = static_cast<unsigned char>(c);
   if (c == quote) {
@@ -120,6 +130,8 @@ struct ReprVisitor {
 
 }  // namespace
 
-std::string literal_to_string(const Literal& lit) { return std::visit(ReprVisitor{}, lit.storage()); }
+std::string literal_to_string(const Literal& lit) {
+  return std::visit(ReprVisitor{}, lit.storage());
+}
 
 }  // namespace pygraft

@@ -9,7 +9,8 @@ namespace {
 using Problems = std::vector<std::string>;
 
 std::string count_mismatch(std::string_view what, size_t want, size_t got) {
-  return "expected " + std::to_string(want) + " " + std::string(what) + ", got " + std::to_string(got);
+  return "expected " + std::to_string(want) + " " + std::string(what) + ", got " +
+         std::to_string(got);
 }
 
 void expect_inputs(const Node& n, size_t want, Problems& out) {
@@ -50,11 +51,12 @@ void check_subscript(const Node& n, size_t leading, Problems& out) {
   if (parts) expect_inputs(n, leading + *parts, out);
 }
 
-void check_call(const Node& n, const Module& module, Problems& out) {
+void check_call(const Node& n, const FunctionLookup& functions, Problems& out) {
   expect_string_attr(n, "callee", out);
   const Literal* callee = n.attr("callee");
   if (callee == nullptr || !callee->is<std::string>()) return;
-  const Function* target = module.find(callee->as<std::string>());
+  auto found = functions.find(callee->as<std::string>());
+  const Function* target = found == functions.end() ? nullptr : found->second;
   if (target == nullptr) {
     out.push_back("calls unknown function '" + callee->as<std::string>() + "'");
     return;
@@ -86,17 +88,22 @@ void check_cond(const Node& n, Problems& out) {
 
 void check_loop(const Node& n, Problems& out) {
   size_t carried = n.inputs.size();
-  if (n.outputs.size() != carried) out.push_back(count_mismatch("outputs", carried, n.outputs.size()));
+  if (n.outputs.size() != carried)
+    out.push_back(count_mismatch("outputs", carried, n.outputs.size()));
   if (n.regions.size() != 2) {
     out.push_back(count_mismatch("regions", 2, n.regions.size()));
     return;
   }
   const Region& cond = n.regions[0];
   const Region& body = n.regions[1];
-  if (cond.args.size() != carried) out.push_back("cond region: " + count_mismatch("arguments", carried, cond.args.size()));
-  if (cond.yields.size() != 1) out.push_back("cond region: " + count_mismatch("yields", 1, cond.yields.size()));
-  if (body.args.size() != carried) out.push_back("body region: " + count_mismatch("arguments", carried, body.args.size()));
-  if (body.yields.size() != carried) out.push_back("body region: " + count_mismatch("yields", carried, body.yields.size()));
+  if (cond.args.size() != carried)
+    out.push_back("cond region: " + count_mismatch("arguments", carried, cond.args.size()));
+  if (cond.yields.size() != 1)
+    out.push_back("cond region: " + count_mismatch("yields", 1, cond.yields.size()));
+  if (body.args.size() != carried)
+    out.push_back("body region: " + count_mismatch("arguments", carried, body.args.size()));
+  if (body.yields.size() != carried)
+    out.push_back("body region: " + count_mismatch("yields", carried, body.yields.size()));
 }
 
 void check_generic(const Node& n, const OpInfo& info, Problems& out) {
@@ -104,28 +111,38 @@ void check_generic(const Node& n, const OpInfo& info, Problems& out) {
   if (want) expect_inputs(n, *want, out);
 }
 
-void check_by_op(const Node& n, const OpInfo& info, const Module& module, Problems& out) {
+void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functions,
+                 Problems& out) {
   switch (n.op) {
     case OpCode::Const:
       expect_inputs(n, 0, out);
       if (n.attr("value") == nullptr) out.push_back("needs an attribute 'value'");
       return;
-    case OpCode::Call: return check_call(n, module, out);
-    case OpCode::Cond: return check_cond(n, out);
-    case OpCode::Loop: return check_loop(n, out);
+    case OpCode::Call:
+      return check_call(n, functions, out);
+    case OpCode::Cond:
+      return check_cond(n, out);
+    case OpCode::Loop:
+      return check_loop(n, out);
     case OpCode::Undef:
       expect_inputs(n, 0, out);
       return expect_string_attr(n, "name", out);
-    case OpCode::GetItem: return check_subscript(n, 1, out);
-    case OpCode::SetItem: return check_subscript(n, 2, out);
-    case OpCode::IsNone: return expect_inputs(n, 1, out);
-    case OpCode::InPlaceResult: return expect_inputs(n, 2, out);
+    case OpCode::GetItem:
+      return check_subscript(n, 1, out);
+    case OpCode::SetItem:
+      return check_subscript(n, 2, out);
+    case OpCode::IsNone:
+      return expect_inputs(n, 1, out);
+    case OpCode::InPlaceResult:
+      return expect_inputs(n, 2, out);
     case OpCode::Assert:
       if (n.inputs.empty()) out.push_back("needs the condition operand");
       return;
     case OpCode::MakeTuple:
-    case OpCode::Print: return;
-    default: return check_generic(n, info, out);
+    case OpCode::Print:
+      return;
+    default:
+      return check_generic(n, info, out);
   }
 }
 
@@ -136,23 +153,35 @@ std::optional<size_t> fixed_operand_count(const OpInfo& op) {
   for (const Spelling& s : op.spellings) {
     switch (s.kind) {
       case SpellingKind::BinaryOperator:
-      case SpellingKind::Comparison: return 2;
+      case SpellingKind::Comparison:
+        return 2;
       case SpellingKind::UnaryOperator:
-      case SpellingKind::Attribute: return 1;
-      default: break;
+      case SpellingKind::Attribute:
+        return 1;
+      default:
+        break;
     }
   }
   return std::nullopt;
 }
 
-void check_node_rules(const Node& node, const Module& module, Problems& problems) {
+FunctionLookup make_function_lookup(const Module& module) {
+  FunctionLookup lookup;
+  for (const Function& f : module.functions)
+    lookup.emplace(f.name, &f);  // first wins, as Module::find
+  return lookup;
+}
+
+void check_node_rules(const Node& node, const FunctionLookup& functions, Problems& problems) {
   const OpInfo& info = op_info(node.op);
   if (info.num_outputs >= 0 && node.outputs.size() != static_cast<size_t>(info.num_outputs)) {
-    problems.push_back(count_mismatch("outputs", static_cast<size_t>(info.num_outputs), node.outputs.size()));
+    problems.push_back(
+        count_mismatch("outputs", static_cast<size_t>(info.num_outputs), node.outputs.size()));
   }
   bool has_regions = node.op == OpCode::Cond || node.op == OpCode::Loop;
-  if (!has_regions && !node.regions.empty()) problems.push_back("has regions but is not cond or loop");
-  check_by_op(node, info, module, problems);
+  if (!has_regions && !node.regions.empty())
+    problems.push_back("has regions but is not cond or loop");
+  check_by_op(node, info, functions, problems);
 }
 
 }  // namespace pygraft

@@ -4,11 +4,18 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/ir.h"
 
 namespace pygraft {
+
+// Functions of the module by name, built once per verification so that call
+// checks stay linear in the module size.
+using FunctionLookup = std::unordered_map<std::string_view, const Function*>;
+FunctionLookup make_function_lookup(const Module& module);
 
 // The number of operands a node of this op takes, when the op table fixes it:
 // the canonical parameter count, else 2 for binary operators and
@@ -17,6 +24,7 @@ std::optional<size_t> fixed_operand_count(const OpInfo& op);
 
 // Appends a short description of every rule `node` breaks (without context;
 // the caller prefixes function and node).
-void check_node_rules(const Node& node, const Module& module, std::vector<std::string>& problems);
+void check_node_rules(const Node& node, const FunctionLookup& functions,
+                      std::vector<std::string>& problems);
 
 }  // namespace pygraft

@@ -92,18 +92,28 @@ const OpTable& table() {
 
 }  // namespace
 
-const OpInfo& op_info(OpCode code) { return table().info(code); }
+const OpInfo& op_info(OpCode code) {
+  return table().info(code);
+}
 
-std::optional<OpCode> op_from_name(std::string_view ir_name) { return table().from_name(ir_name); }
+std::optional<OpCode> op_from_name(std::string_view ir_name) {
+  return table().from_name(ir_name);
+}
 
 std::optional<SpellingMatch> find_spelling(SpellingKind kind, std::string_view name) {
   return table().find(kind, name);
 }
 
-std::vector<std::string_view> spelled_names(SpellingKind kind) { return table().names(kind); }
+std::vector<std::string_view> spelled_names(SpellingKind kind) {
+  return table().names(kind);
+}
 
-std::string_view op_kernel_name(OpCode code) { return kRows[static_cast<size_t>(code)].kernel; }
+std::string_view op_kernel_name(OpCode code) {
+  return kRows[static_cast<size_t>(code)].kernel;
+}
 
-const std::vector<std::string>& op_table_parse_errors() { return table().errors(); }
+const std::vector<std::string>& op_table_parse_errors() {
+  return table().errors();
+}
 
 }  // namespace pygraft

@@ -10,7 +10,9 @@
 namespace pygraft {
 namespace {
 
-std::string where(const OpInfo& op) { return "op '" + std::string(op.name) + "': "; }
+std::string where(const OpInfo& op) {
+  return "op '" + std::string(op.name) + "': ";
+}
 
 const ParamSpec* find_param(const std::vector<ParamSpec>& params, std::string_view name) {
   for (const ParamSpec& p : params) {
@@ -24,8 +26,10 @@ void check_param_list(const OpInfo& op, const Spelling& s, std::vector<std::stri
   std::set<std::string> names;
   for (size_t i = 0; i < s.params.size(); ++i) {
     const ParamSpec& p = s.params[i];
-    if (!names.insert(p.name).second) out.push_back(where(op) + "parameter '" + p.name + "' repeated");
-    if (p.variadic && i + 1 != s.params.size()) out.push_back(where(op) + "*" + p.name + " is not last");
+    if (!names.insert(p.name).second)
+      out.push_back(where(op) + "parameter '" + p.name + "' repeated");
+    if (p.variadic && i + 1 != s.params.size())
+      out.push_back(where(op) + "*" + p.name + " is not last");
     if (p.variadic && p.default_value) out.push_back(where(op) + "*" + p.name + " has a default");
     if (!p.variadic && !p.default_value && seen_default) {
       out.push_back(where(op) + "required '" + p.name + "' follows a default");
@@ -50,7 +54,8 @@ void check_against_canonical(const OpInfo& op, const Spelling& s, std::vector<st
   if (s.kind == SpellingKind::Attribute && !op.params.empty()) {
     for (size_t i = 1; i < op.params.size(); ++i) {
       if (!op.params[i].default_value) {
-        out.push_back(where(op) + "attribute '." + s.name + "' leaves '" + op.params[i].name + "' unbound");
+        out.push_back(where(op) + "attribute '." + s.name + "' leaves '" + op.params[i].name +
+                      "' unbound");
       }
     }
   }
@@ -83,9 +88,12 @@ void check_spellings(const OpInfo& op, std::vector<std::string>& out) {
 
 void check_kind_column(const OpInfo& op, std::vector<std::string>& out) {
   bool structural_kernel = op_kernel_name(op.code) == "structural";
-  if (op.structural != structural_kernel) out.push_back(where(op) + "structural flag disagrees with kernel");
-  if (op.structural && !op.spellings.empty()) out.push_back(where(op) + "structural op has spellings");
-  if (!op.structural && structural_kernel) out.push_back(where(op) + "non-structural op without kernel");
+  if (op.structural != structural_kernel)
+    out.push_back(where(op) + "structural flag disagrees with kernel");
+  if (op.structural && !op.spellings.empty())
+    out.push_back(where(op) + "structural op has spellings");
+  if (!op.structural && structural_kernel)
+    out.push_back(where(op) + "non-structural op without kernel");
   if (op.num_outputs < -1) out.push_back(where(op) + "bad output count");
   if (op.num_outputs == -1 && op.code != OpCode::Cond && op.code != OpCode::Loop) {
     out.push_back(where(op) + "variadic outputs are only for cond and loop");

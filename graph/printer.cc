@@ -96,7 +96,8 @@ class FunctionPrinter {
     }
     if (n.op == OpCode::Call) {
       const Literal* callee = n.attr("callee");
-      std::string target = callee && callee->is<std::string>() ? callee->as<std::string>() : "<missing>";
+      std::string target =
+          callee && callee->is<std::string>() ? callee->as<std::string>() : "<missing>";
       return lhs + "call @" + target + "(" + value_list(n.inputs) + ")" + attr_suffix(n, "callee");
     }
     return lhs + std::string(op) + "(" + operands(n) + ")" + attr_suffix(n, "");
@@ -130,7 +131,8 @@ class FunctionPrinter {
   void loop(const Node& n, const std::string& lhs, int depth) {
     const Region& cond = n.regions[0];
     const Region& body = n.regions[1];
-    line(depth, lhs + "loop(" + value_list(n.inputs) + ") cond(" + value_list(cond.args) + ") {", n.range);
+    line(depth, lhs + "loop(" + value_list(n.inputs) + ") cond(" + value_list(cond.args) + ") {",
+         n.range);
     region_tail(cond, depth);
     line(depth, "} body(" + value_list(body.args) + ") {", {});
     region_tail(body, depth);
@@ -155,7 +157,7 @@ std::string print_module(const Module& module, const PrintOptions& options) {
   std::string out;
   if (!module.source_file.empty()) out += "# source: " + module.source_file + "\n";
   for (size_t i = 0; i < module.functions.size(); ++i) {
-    if (i > 0 || !out.empty()) out += "\n";
+    if (i > 0) out += "\n";
     out += print_function(module.functions[i], options);
   }
   return out;

@@ -77,7 +77,8 @@ std::optional<ResultConversion> parse_conversion(std::string_view text) {
 bool is_identifier(std::string_view s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
   for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -118,9 +119,9 @@ struct Prefix {
 };
 
 constexpr Prefix kPrefixes[] = {
-    {"np.", SpellingKind::NumpyFunction},   {"math.", SpellingKind::MathFunction},
-    {"op:", SpellingKind::BinaryOperator},  {"unary:", SpellingKind::UnaryOperator},
-    {"cmp:", SpellingKind::Comparison},     {".", SpellingKind::Method},
+    {"np.", SpellingKind::NumpyFunction},  {"math.", SpellingKind::MathFunction},
+    {"op:", SpellingKind::BinaryOperator}, {"unary:", SpellingKind::UnaryOperator},
+    {"cmp:", SpellingKind::Comparison},    {".", SpellingKind::Method},
 };
 
 SpellingKind take_kind(std::string_view& item) {
@@ -153,7 +154,8 @@ bool parse_call_shape(std::string_view item, Spelling& spelling, std::string& er
   }
   spelling.name = std::string(item.substr(0, open));
   if (!is_identifier(spelling.name)) error = "bad name '" + spelling.name + "'";
-  return error.empty() && parse_params(item.substr(open + 1, item.size() - open - 2), spelling, error);
+  return error.empty() &&
+         parse_params(item.substr(open + 1, item.size() - open - 2), spelling, error);
 }
 
 std::optional<Spelling> parse_item(std::string_view item, std::string& error) {
@@ -218,14 +220,22 @@ std::vector<Spelling> parse_spellings(std::string_view column, std::vector<std::
 
 std::string_view spelling_kind_name(SpellingKind kind) {
   switch (kind) {
-    case SpellingKind::NumpyFunction: return "numpy function";
-    case SpellingKind::MathFunction: return "math function";
-    case SpellingKind::Builtin: return "builtin";
-    case SpellingKind::Method: return "method";
-    case SpellingKind::Attribute: return "attribute";
-    case SpellingKind::BinaryOperator: return "operator";
-    case SpellingKind::UnaryOperator: return "unary operator";
-    case SpellingKind::Comparison: return "comparison";
+    case SpellingKind::NumpyFunction:
+      return "numpy function";
+    case SpellingKind::MathFunction:
+      return "math function";
+    case SpellingKind::Builtin:
+      return "builtin";
+    case SpellingKind::Method:
+      return "method";
+    case SpellingKind::Attribute:
+      return "attribute";
+    case SpellingKind::BinaryOperator:
+      return "operator";
+    case SpellingKind::UnaryOperator:
+      return "unary operator";
+    case SpellingKind::Comparison:
+      return "comparison";
   }
   return "?";
 }

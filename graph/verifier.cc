@@ -8,13 +8,20 @@
 namespace pygraft {
 namespace {
 
-std::string value_ref(ValueId v) { return "%" + std::to_string(v); }
+std::string value_ref(ValueId v) {
+  return "%" + std::to_string(v);
+}
 
 // Walks one function's regions in order, tracking which values are in scope.
 class FunctionVerifier {
  public:
-  FunctionVerifier(const Function& fn, const Module& module, std::vector<std::string>& out)
-      : fn_(fn), module_(module), out_(out), defined_(fn.num_values, 0), visible_(fn.num_values, 0) {}
+  FunctionVerifier(const Function& fn, const FunctionLookup& functions,
+                   std::vector<std::string>& out)
+      : fn_(fn),
+        functions_(functions),
+        out_(out),
+        defined_(fn.num_values, 0),
+        visible_(fn.num_values, 0) {}
 
   void run() {
     check_signature();
@@ -28,7 +35,8 @@ class FunctionVerifier {
   }
 
   static std::string node_where(const Node& n) {
-    std::string op = static_cast<int>(n.op) < kNumOpCodes ? std::string(op_info(n.op).name) : "<bad op>";
+    std::string op =
+        static_cast<int>(n.op) < kNumOpCodes ? std::string(op_info(n.op).name) : "<bad op>";
     if (!n.range.valid()) return op + " (no location)";
     return op + " (line " + std::to_string(n.range.line) + ")";
   }
@@ -50,7 +58,8 @@ class FunctionVerifier {
 
   void define(ValueId v, std::vector<ValueId>& scope, const std::string& where) {
     if (v >= fn_.num_values) {
-      report(where, "defines " + value_ref(v) + ", out of range (" + std::to_string(fn_.num_values) + " values)");
+      report(where, "defines " + value_ref(v) + ", out of range (" +
+                        std::to_string(fn_.num_values) + " values)");
       return;
     }
     if (defined_[v]) {
@@ -81,7 +90,7 @@ class FunctionVerifier {
       return;
     }
     std::vector<std::string> problems;
-    check_node_rules(n, module_, problems);
+    check_node_rules(n, functions_, problems);
     for (const std::string& p : problems) report(where, p);
     for (size_t i = 0; i < n.regions.size(); ++i) {
       std::vector<ValueId> inner;
@@ -98,7 +107,7 @@ class FunctionVerifier {
   }
 
   const Function& fn_;
-  const Module& module_;
+  const FunctionLookup& functions_;
   std::vector<std::string>& out_;
   std::vector<uint8_t> defined_;  // ever defined (for duplicate detection)
   std::vector<uint8_t> visible_;  // defined and in scope at the current point
@@ -108,16 +117,18 @@ class FunctionVerifier {
 
 std::vector<std::string> verify_function(const Function& function, const Module& module) {
   std::vector<std::string> out;
-  FunctionVerifier(function, module, out).run();
+  FunctionVerifier(function, make_function_lookup(module), out).run();
   return out;
 }
 
 std::vector<std::string> verify_module(const Module& module) {
   std::vector<std::string> out;
   std::set<std::string_view> names;
+  FunctionLookup functions = make_function_lookup(module);
   for (const Function& f : module.functions) {
-    if (!names.insert(f.name).second) out.push_back("function '" + f.name + "' is defined more than once");
-    FunctionVerifier(f, module, out).run();
+    if (!names.insert(f.name).second)
+      out.push_back("function '" + f.name + "' is defined more than once");
+    FunctionVerifier(f, functions, out).run();
   }
   return out;
 }
