@@ -62,7 +62,9 @@ std::optional<Literal> int_floor_div_mod(int64_t a, int64_t b, bool want_div) {
 }
 
 std::optional<Literal> int_power(int64_t base, int64_t exponent) {
-  if (exponent < 0) return Literal(std::pow(static_cast<double>(base), static_cast<double>(exponent)));
+  if (exponent < 0 && base == 0) return std::nullopt;  // ZeroDivisionError
+  if (exponent < 0)
+    return Literal(std::pow(static_cast<double>(base), static_cast<double>(exponent)));
   int64_t result = 1;
   while (exponent > 0) {
     if (exponent & 1) {
@@ -75,51 +77,69 @@ std::optional<Literal> int_power(int64_t base, int64_t exponent) {
 }
 
 std::optional<Literal> float_power(double base, double exponent) {
-  if (base == 0 && exponent < 0) return std::nullopt;                          // ZeroDivisionError
-  if (base < 0 && exponent != std::floor(exponent)) return std::nullopt;      // complex result
+  if (base == 0 && exponent < 0) return std::nullopt;                     // ZeroDivisionError
+  if (base < 0 && exponent != std::floor(exponent)) return std::nullopt;  // complex result
   return Literal(std::pow(base, exponent));
 }
 
 std::optional<Literal> int_arithmetic(ast::BinaryOp op, int64_t a, int64_t b) {
   int64_t r = 0;
   switch (op) {
-    case ast::BinaryOp::Add: return __builtin_add_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
-    case ast::BinaryOp::Sub: return __builtin_sub_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
-    case ast::BinaryOp::Mul: return __builtin_mul_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
+    case ast::BinaryOp::Add:
+      return __builtin_add_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
+    case ast::BinaryOp::Sub:
+      return __builtin_sub_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
+    case ast::BinaryOp::Mul:
+      return __builtin_mul_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
     case ast::BinaryOp::Div:
       if (b == 0) return std::nullopt;
       return Literal(static_cast<double>(a) / static_cast<double>(b));
-    case ast::BinaryOp::FloorDiv: return int_floor_div_mod(a, b, true);
-    case ast::BinaryOp::Mod: return int_floor_div_mod(a, b, false);
-    case ast::BinaryOp::Pow: return int_power(a, b);
-    case ast::BinaryOp::BitAnd: return Literal(a & b);
-    case ast::BinaryOp::BitOr: return Literal(a | b);
-    case ast::BinaryOp::BitXor: return Literal(a ^ b);
+    case ast::BinaryOp::FloorDiv:
+      return int_floor_div_mod(a, b, true);
+    case ast::BinaryOp::Mod:
+      return int_floor_div_mod(a, b, false);
+    case ast::BinaryOp::Pow:
+      return int_power(a, b);
+    case ast::BinaryOp::BitAnd:
+      return Literal(a & b);
+    case ast::BinaryOp::BitOr:
+      return Literal(a | b);
+    case ast::BinaryOp::BitXor:
+      return Literal(a ^ b);
     case ast::BinaryOp::LShift:
-      if (b < 0 || b >= 63 || (a != 0 && (a > (std::numeric_limits<int64_t>::max() >> b) ||
-                                          a < (std::numeric_limits<int64_t>::min() >> b))))
+      if (b < 0 || b >= 63 ||
+          (a != 0 && (a > (std::numeric_limits<int64_t>::max() >> b) ||
+                      a < (std::numeric_limits<int64_t>::min() >> b))))
         return std::nullopt;
       return Literal(static_cast<int64_t>(static_cast<uint64_t>(a) << b));
     case ast::BinaryOp::RShift:
       if (b < 0) return std::nullopt;
       return Literal(b >= 64 ? (a < 0 ? int64_t{-1} : int64_t{0}) : (a >> b));
-    case ast::BinaryOp::MatMul: return std::nullopt;
+    case ast::BinaryOp::MatMul:
+      return std::nullopt;
   }
   return std::nullopt;
 }
 
 std::optional<Literal> float_arithmetic(ast::BinaryOp op, double a, double b) {
   switch (op) {
-    case ast::BinaryOp::Add: return Literal(a + b);
-    case ast::BinaryOp::Sub: return Literal(a - b);
-    case ast::BinaryOp::Mul: return Literal(a * b);
+    case ast::BinaryOp::Add:
+      return Literal(a + b);
+    case ast::BinaryOp::Sub:
+      return Literal(a - b);
+    case ast::BinaryOp::Mul:
+      return Literal(a * b);
     case ast::BinaryOp::Div:
       if (b == 0) return std::nullopt;
       return Literal(a / b);
-    case ast::BinaryOp::FloorDiv: return float_floor_div_mod(a, b, true);
-    case ast::BinaryOp::Mod: return float_floor_div_mod(a, b, false);
-    case ast::BinaryOp::Pow: return float_power(a, b);
-    default: return std::nullopt;  // bitwise operators and @ are TypeErrors on floats
+    case ast::BinaryOp::FloorDiv:
+      return float_floor_div_mod(a, b, true);
+    case ast::BinaryOp::Mod:
+      return float_floor_div_mod(a, b, false);
+    case ast::BinaryOp::Pow:
+      return float_power(a, b);
+    default:
+      return std::nullopt;  // bitwise operators and @ are TypeErrors on floats
   }
 }
 
@@ -132,7 +152,8 @@ std::optional<Literal> tuple_binary(ast::BinaryOp op, const Literal& lhs, const 
   }
   const Literal& tuple = lhs.is<LiteralTuple>() ? lhs : rhs;
   const Literal& count = lhs.is<LiteralTuple>() ? rhs : lhs;
-  if (op != ast::BinaryOp::Mul || !tuple.is<LiteralTuple>() || count.is<double>()) return std::nullopt;
+  if (op != ast::BinaryOp::Mul || !tuple.is<LiteralTuple>() || count.is<double>())
+    return std::nullopt;
   std::optional<Number> n = as_number(count);
   if (!n) return std::nullopt;
   const LiteralTuple& items = tuple.as<LiteralTuple>();
@@ -191,11 +212,16 @@ std::optional<Literal> fold_ordering(ast::CompareOp op, const Literal& lhs, cons
   std::optional<int> order = literal_order(lhs, rhs);
   if (!order) return std::nullopt;
   switch (op) {
-    case ast::CompareOp::Lt: return Literal(*order < 0);
-    case ast::CompareOp::LtE: return Literal(*order <= 0);
-    case ast::CompareOp::Gt: return Literal(*order > 0);
-    case ast::CompareOp::GtE: return Literal(*order >= 0);
-    default: return std::nullopt;
+    case ast::CompareOp::Lt:
+      return Literal(*order < 0);
+    case ast::CompareOp::LtE:
+      return Literal(*order <= 0);
+    case ast::CompareOp::Gt:
+      return Literal(*order > 0);
+    case ast::CompareOp::GtE:
+      return Literal(*order >= 0);
+    default:
+      return std::nullopt;
   }
 }
 
@@ -241,24 +267,33 @@ std::optional<Literal> fold_unary(ast::UnaryOp op, const Literal& operand) {
       if (n->is_float) return Literal(-n->f);
       if (n->i == std::numeric_limits<int64_t>::min()) return std::nullopt;
       return Literal(-n->i);
-    case ast::UnaryOp::Pos: return n->is_float ? Literal(n->f) : Literal(n->i);
+    case ast::UnaryOp::Pos:
+      return n->is_float ? Literal(n->f) : Literal(n->i);
     case ast::UnaryOp::Invert:
       if (n->is_float) return std::nullopt;
       return Literal(~n->i);
-    case ast::UnaryOp::Not: break;
+    case ast::UnaryOp::Not:
+      break;
   }
   return std::nullopt;
 }
 
 std::optional<Literal> fold_compare(ast::CompareOp op, const Literal& lhs, const Literal& rhs) {
   switch (op) {
-    case ast::CompareOp::Eq: return Literal(literal_equal(lhs, rhs));
-    case ast::CompareOp::NotEq: return Literal(!literal_equal(lhs, rhs));
-    case ast::CompareOp::Is: return fold_identity(false, lhs, rhs);
-    case ast::CompareOp::IsNot: return fold_identity(true, lhs, rhs);
-    case ast::CompareOp::In: return fold_membership(false, lhs, rhs);
-    case ast::CompareOp::NotIn: return fold_membership(true, lhs, rhs);
-    default: return fold_ordering(op, lhs, rhs);
+    case ast::CompareOp::Eq:
+      return Literal(literal_equal(lhs, rhs));
+    case ast::CompareOp::NotEq:
+      return Literal(!literal_equal(lhs, rhs));
+    case ast::CompareOp::Is:
+      return fold_identity(false, lhs, rhs);
+    case ast::CompareOp::IsNot:
+      return fold_identity(true, lhs, rhs);
+    case ast::CompareOp::In:
+      return fold_membership(false, lhs, rhs);
+    case ast::CompareOp::NotIn:
+      return fold_membership(true, lhs, rhs);
+    default:
+      return fold_ordering(op, lhs, rhs);
   }
 }
 

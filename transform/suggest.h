@@ -9,7 +9,7 @@
 namespace pygraft::transform {
 
 // The candidate closest to `name` by edit distance, if it is close enough to
-// be a plausible typo (at most a third of the name's length, at least 1).
+// be a plausible typo (about a third of the name's length, at least 1 edit).
 std::optional<std::string> closest_name(std::string_view name,
                                         const std::vector<std::string_view>& candidates);
 

@@ -23,7 +23,7 @@ TEST(LowerExpr, NodesCarrySourceRanges) {
   Lowered l = lower_clean("def f(x, y):\n    return x +   y\n");
   const Function& f = function(l, "f");
   const Node* add = def_of(f, returned(f));
-  EXPECT_EQ(add->range, (SourceRange{2, 12, 2, 20}));
+  EXPECT_EQ(add->range, (SourceRange{2, 12, 2, 19}));
 }
 
 TEST(LowerExpr, ConstantOperandsAreFolded) {
@@ -70,8 +70,9 @@ TEST(LowerExpr, TupleOfValuesIsTupleNode) {
 TEST(LowerExpr, TupleOfConstantsIsOneConst) {
   Lowered l = lower_clean("def f():\n    return (1, (2.5, None))\n");
   const Function& f = function(l, "f");
-  EXPECT_EQ(const_of(f, returned(f)),
-            Literal(LiteralTuple{Literal(int64_t{1}), Literal(LiteralTuple{Literal(2.5), Literal()})}));
+  EXPECT_EQ(
+      const_of(f, returned(f)),
+      Literal(LiteralTuple{Literal(int64_t{1}), Literal(LiteralTuple{Literal(2.5), Literal()})}));
 }
 
 TEST(LowerExpr, ListOutsideNumpyCallIsReported) {

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -120,11 +119,6 @@ inline Literal const_of(const Function& f, ValueId value) {
 inline ValueId returned(const Function& f) {
   EXPECT_EQ(f.body.yields.size(), 1u);
   return f.body.yields.empty() ? 0 : f.body.yields[0];
-}
-
-inline LowerOptions raw_options() {
-  LowerOptions options;
-  return options;
 }
 
 }  // namespace pygraft::testing

@@ -1,0 +1,106 @@
+// The pass pipeline: DCE, const de-duplication, value compaction, the
+// after_pass hook, and golden --emit text output.
+#include "graph/printer.h"
+#include "tests/unit/transform/lower_test_util.h"
+
+namespace pygraft::testing {
+namespace {
+
+TEST(Pipeline, DceRemovesUnusedPureChains) {
+  Lowered l = lower_clean("import numpy as np\ndef f(x):\n    y = np.exp(x) + 1\n    return x\n");
+  const Function& f = function(l, "f");
+  EXPECT_TRUE(all_nodes(f).empty()) << print_module(l.module);
+}
+
+TEST(Pipeline, DceKeepsEffects) {
+  Lowered l = lower_clean(
+      "def g(x):\n    return x\n"
+      "def f(x):\n    g(x)\n    print(x)\n    assert x\n    y = z\n    z = 1\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(nodes_with(f, OpCode::Call).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Print).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Assert).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Undef).size(), 1u);  // UnboundLocalError must still happen
+}
+
+TEST(Pipeline, ConstantsAreDeduplicated) {
+  Lowered l = lower_clean("def f(x):\n    return x + 1, x - 1, x * 1.0\n");
+  const Function& f = function(l, "f");
+  std::vector<const Node*> consts = nodes_with(f, OpCode::Const);
+  ASSERT_EQ(consts.size(), 2u);  // 1 and 1.0 are different literals
+  const Node* add = nodes_with(f, OpCode::Add)[0];
+  const Node* sub = nodes_with(f, OpCode::Sub)[0];
+  EXPECT_EQ(add->inputs[1], sub->inputs[1]);
+  EXPECT_EQ(add->inputs[1], consts[0]->outputs[0]);  // the first one stays
+}
+
+TEST(Pipeline, NegativeZeroIsNotMergedWithZero) {
+  Lowered l = lower_clean("def f(x):\n    return x + 0.0, x + -0.0\n");
+  EXPECT_EQ(nodes_with(function(l, "f"), OpCode::Const).size(), 2u);
+}
+
+TEST(Pipeline, ValuesAreDenseAfterPasses) {
+  Lowered l = lower_clean("def f(x):\n    a = x + 1\n    b = a * 2\n    c = b - 3\n    return a\n");
+  const Function& f = function(l, "f");
+  uint32_t defined = static_cast<uint32_t>(f.body.args.size());
+  for (const Node* node : all_nodes(f)) defined += static_cast<uint32_t>(node->outputs.size());
+  EXPECT_EQ(f.num_values, defined);
+  EXPECT_EQ(f.value_names.size(), f.num_values);
+  EXPECT_EQ(f.value_names.at(returned(f)), "a");
+}
+
+TEST(Pipeline, AfterPassHookSeesEveryStage) {
+  std::vector<std::string> stages;
+  std::vector<size_t> node_counts;
+  LowerOptions options;
+  options.after_pass = [&](std::string_view pass, const Module& module) {
+    stages.emplace_back(pass);
+    node_counts.push_back(module.functions.at(0).body.nodes.size());
+  };
+  lower_clean("def f(x):\n    y = x + 1\n    return x\n", options);
+  EXPECT_EQ(stages, (std::vector<std::string>{"build", "dce", "const-dedup", "compact-values"}));
+  ASSERT_EQ(node_counts.size(), 4u);
+  EXPECT_EQ(node_counts[0], 2u);  // const 1, add
+  EXPECT_EQ(node_counts[1], 0u);
+}
+
+TEST(Pipeline, PassesAreSkippedAfterErrors) {
+  std::vector<std::string> stages;
+  LowerOptions options;
+  options.after_pass = [&](std::string_view pass, const Module&) { stages.emplace_back(pass); };
+  Lowered l = lower_source("def f(x):\n    return undefined_name\n", options);
+  EXPECT_TRUE(l.has_errors());
+  EXPECT_TRUE(stages.empty());
+}
+
+TEST(Pipeline, GoldenTextOfStraightLineFunction) {
+  Lowered l = lower_clean(
+      "import numpy as np\n"
+      "def f(x, axis=-1):\n"
+      "    m = np.max(x, axis=axis, keepdims=True)\n"
+      "    e = np.exp(x - m)\n"
+      "    e[0] += 1.0\n"
+      "    return e / e.sum(axis=axis, keepdims=True)\n");
+  PrintOptions options;
+  options.locations = false;
+  EXPECT_EQ(print_module(l.module, options),
+            "func @f(%x, %axis = -1) {\n"
+            "  %2 = const True\n"
+            "  %m = max(%x, axis=%axis, keepdims=%2)\n"
+            "  %4 = subtract(%x, %m)\n"
+            "  %5 = exp(%4)\n"
+            "  %6 = const None\n"
+            "  %e = asarray(%5)\n"
+            "  %8 = const 0\n"
+            "  %9 = getitem(%e, %8) {index=(0,)}\n"
+            "  %10 = const 1.0\n"
+            "  %11 = add(%9, %10)\n"
+            "  %e.1 = setitem(%e, %11, %8) {index=(0,)}\n"
+            "  %13 = sum(%e.1, axis=%axis, dtype=%6, keepdims=%2)\n"
+            "  %14 = true_divide(%e.1, %13)\n"
+            "  return %14\n"
+            "}\n");
+}
+
+}  // namespace
+}  // namespace pygraft::testing

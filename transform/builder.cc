@@ -1,0 +1,72 @@
+#include "transform/builder.h"
+
+namespace pygraft::transform {
+
+Node& IrBuilder::append(OpCode op, std::vector<ValueId> inputs, SourceRange range,
+                        std::vector<Attribute> attrs) {
+  Node node;
+  node.op = op;
+  node.inputs = std::move(inputs);
+  node.attrs = std::move(attrs);
+  node.range = range;
+  region_->nodes.push_back(std::move(node));
+  return region_->nodes.back();
+}
+
+ValueId IrBuilder::emit(OpCode op, std::vector<ValueId> inputs, SourceRange range,
+                        std::vector<Attribute> attrs) {
+  ValueId result = function_.new_value();
+  append(op, std::move(inputs), range, std::move(attrs)).outputs.push_back(result);
+  return result;
+}
+
+void IrBuilder::emit_effect(OpCode op, std::vector<ValueId> inputs, SourceRange range,
+                            std::vector<Attribute> attrs) {
+  append(op, std::move(inputs), range, std::move(attrs));
+}
+
+ValueId IrBuilder::constant(Literal value, SourceRange range) {
+  ValueId result = emit(OpCode::Const, {}, range, {Attribute{"value", value}});
+  constants_.emplace(result, std::move(value));
+  return result;
+}
+
+ValueId IrBuilder::tuple(std::vector<ValueId> elements, SourceRange range) {
+  LiteralTuple literal;
+  for (ValueId element : elements) {
+    const Literal* value = constant_value(element);
+    if (value == nullptr) break;
+    literal.push_back(*value);
+  }
+  if (literal.size() == elements.size()) return constant(Literal(std::move(literal)), range);
+  ValueId result = emit(OpCode::MakeTuple, elements, range);
+  tuples_.emplace(result, std::move(elements));
+  return result;
+}
+
+ValueId IrBuilder::add_argument(std::string name) {
+  ValueId value = function_.new_value(std::move(name));
+  region_->args.push_back(value);
+  return value;
+}
+
+const Literal* IrBuilder::constant_value(ValueId value) const {
+  auto it = constants_.find(value);
+  return it == constants_.end() ? nullptr : &it->second;
+}
+
+const std::vector<ValueId>* IrBuilder::tuple_elements(ValueId value) const {
+  auto it = tuples_.find(value);
+  return it == tuples_.end() ? nullptr : &it->second;
+}
+
+void IrBuilder::name_value(ValueId value, std::string_view name) {
+  if (function_.value_names.size() < function_.num_values) {
+    function_.value_names.resize(function_.num_values);
+  }
+  if (value < function_.value_names.size() && function_.value_names[value].empty()) {
+    function_.value_names[value] = std::string(name);
+  }
+}
+
+}  // namespace pygraft::transform

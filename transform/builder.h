@@ -1,0 +1,72 @@
+// IrBuilder appends nodes to the current region of one function. Every node
+// gets the source range of the AST node it comes from (callers pass it), so
+// runtime errors and --emit text point at the user's line.
+//
+// It also remembers, for the values it created, which are constants and
+// which are tuples built here, so the lowering can fold operators and unpack
+// tuples without a separate analysis.
+#pragma once
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/ir.h"
+
+namespace pygraft::transform {
+
+class IrBuilder {
+ public:
+  explicit IrBuilder(Function& function) : function_(function), region_(&function.body) {}
+  IrBuilder(const IrBuilder&) = delete;
+  IrBuilder& operator=(const IrBuilder&) = delete;
+
+  // Makes `region` the insertion point for as long as the guard lives (for
+  // the regions of cond and loop nodes; build them standalone, then move
+  // them into their node).
+  class RegionGuard {
+   public:
+    RegionGuard(IrBuilder& builder, Region& region) : builder_(builder), saved_(builder.region_) {
+      builder.region_ = &region;
+    }
+    ~RegionGuard() { builder_.region_ = saved_; }
+    RegionGuard(const RegionGuard&) = delete;
+    RegionGuard& operator=(const RegionGuard&) = delete;
+
+   private:
+    IrBuilder& builder_;
+    Region* saved_;
+  };
+
+  Region& region() { return *region_; }
+
+  // A node with one result.
+  ValueId emit(OpCode op, std::vector<ValueId> inputs, SourceRange range,
+               std::vector<Attribute> attrs = {});
+  // A node without results (print, assert).
+  void emit_effect(OpCode op, std::vector<ValueId> inputs, SourceRange range,
+                   std::vector<Attribute> attrs = {});
+  ValueId constant(Literal value, SourceRange range);
+  // A tuple node; a const tuple when every element is a constant.
+  ValueId tuple(std::vector<ValueId> elements, SourceRange range);
+  // A new argument of the current region.
+  ValueId add_argument(std::string name);
+
+  // The literal of a value defined by a const node of this builder.
+  const Literal* constant_value(ValueId value) const;
+  // The elements of a value defined by a tuple node of this builder.
+  const std::vector<ValueId>* tuple_elements(ValueId value) const;
+  // Records the source name of a value that does not have one yet.
+  void name_value(ValueId value, std::string_view name);
+
+ private:
+  Node& append(OpCode op, std::vector<ValueId> inputs, SourceRange range,
+               std::vector<Attribute> attrs);
+
+  Function& function_;
+  Region* region_;
+  std::unordered_map<ValueId, Literal> constants_;
+  std::unordered_map<ValueId, std::vector<ValueId>> tuples_;
+};
+
+}  // namespace pygraft::transform

@@ -1,0 +1,86 @@
+// Attributes that are not called: module constants (np.pi, np.float32,
+// np.newaxis, math.tau) and array attributes (x.shape, x.T, x.ndim, x.size,
+// x.dtype), whose receiver binds to the op's first canonical parameter.
+#include "transform/constant_eval.h"
+#include "transform/function_lowerer.h"
+#include "transform/suggest.h"
+
+namespace pygraft::transform {
+
+ValueId FunctionLowerer::lower_module_attribute(const ast::Expr& expr, ImportedModule module,
+                                                const ast::AttributeExpr& attr) {
+  if (std::optional<Literal> value = module_attribute(module, attr.attr)) {
+    return builder_.constant(std::move(*value), expr.range);
+  }
+  const auto& alias = std::get<ast::Name>(attr.value->kind).id;
+  const bool numpy = module == ImportedModule::Numpy;
+  SpellingKind kind = numpy ? SpellingKind::NumpyFunction : SpellingKind::MathFunction;
+  std::string dotted = "'" + alias + "." + attr.attr + "'";
+  if (find_spelling(kind, attr.attr)) {
+    error(DiagCode::UnsupportedExpression, expr.range,
+          "function " + dotted + " can only be called, not used as a value");
+  } else {
+    error(DiagCode::UnknownModuleAttribute, expr.range,
+          dotted + " is not a supported " + std::string(module_display_name(module)) + " constant");
+  }
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_array_attribute(const ast::Expr& expr,
+                                               const ast::AttributeExpr& attr) {
+  if (report_dotted_module_path(expr, attr)) return poison(expr.range);
+  ValueId receiver = lower_expr(*attr.value);
+  std::optional<SpellingMatch> match = find_spelling(SpellingKind::Attribute, attr.attr);
+  if (!match) {
+    std::string message = "unknown array attribute '" + attr.attr + "'" +
+                          did_you_mean(attr.attr, spelled_names(SpellingKind::Attribute));
+    if (find_spelling(SpellingKind::Method, attr.attr)) {
+      message = "method '" + attr.attr + "' must be called: x." + attr.attr + "(...)";
+    }
+    error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
+    return poison(expr.range);
+  }
+  return lower_attribute_op(*match, receiver, expr.range);
+}
+
+// The receiver is the first canonical operand; the others take their defaults
+// (x.T is transpose(x, axes=None)).
+ValueId FunctionLowerer::lower_attribute_op(const SpellingMatch& match, ValueId receiver,
+                                            SourceRange range) {
+  std::vector<ValueId> inputs = {receiver};
+  const std::vector<ParamSpec>& canonical = match.op->params;
+  for (size_t i = 1; i < canonical.size(); ++i) {
+    if (!canonical[i].default_value) {
+      error(DiagCode::InternalError, range,
+            "attribute op '" + std::string(match.op->name) + "' has a required parameter '" +
+                canonical[i].name + "'");
+      return poison(range);
+    }
+    inputs.push_back(builder_.constant(*canonical[i].default_value, range));
+  }
+  ValueId result = builder_.emit(match.op->code, std::move(inputs), range);
+  return convert_result(match.spelling->conversion, result, range);
+}
+
+// np.linalg.norm, np.random.rand ...: submodules are not supported. True
+// after reporting when `expr` is such a dotted path under an import alias.
+bool FunctionLowerer::report_dotted_module_path(const ast::Expr& expr,
+                                                const ast::AttributeExpr& attr) {
+  const ast::Expr* base = attr.value.get();
+  std::string path = attr.attr;
+  while (const auto* inner = std::get_if<ast::AttributeExpr>(&base->kind)) {
+    path = inner->attr + "." + path;
+    base = inner->value.get();
+  }
+  if (base == attr.value.get()) return false;  // x.attr: one level, not a submodule
+  std::optional<ImportedModule> module = as_module(*base);
+  if (!module) return false;
+  path = std::get<ast::Name>(base->kind).id + "." + path;
+  bool numpy = *module == ImportedModule::Numpy;
+  error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, expr.range,
+        "'" + path + "' is not supported (only " + std::string(module_display_name(*module)) +
+            ".NAME is)");
+  return true;
+}
+
+}  // namespace pygraft::transform

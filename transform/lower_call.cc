@@ -1,0 +1,172 @@
+// Calls: what the callee expression names decides the lowering.
+//   f(...)          a function of this file (call node), a builtin, print
+//   np.NAME(...)    a NumPy function        math.NAME(...)  a math function
+//   x.NAME(...)     an array method, with x bound to the first parameter
+#include "transform/constant_eval.h"
+#include "transform/function_lowerer.h"
+#include "transform/suggest.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+std::string quoted(std::string_view name) {
+  return "'" + std::string(name) + "'";
+}
+
+}  // namespace
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
+  const ast::Expr& func = *call.func;
+  if (const auto* name = std::get_if<ast::Name>(&func.kind)) {
+    return lower_named_call(expr, call, name->id);
+  }
+  if (const auto* attr = std::get_if<ast::AttributeExpr>(&func.kind)) {
+    if (std::optional<ImportedModule> module = as_module(*attr->value)) {
+      return lower_module_call(expr, call, *module, *attr);
+    }
+    if (report_dotted_module_path(func, *attr)) return poison(expr.range);
+    return lower_method_call(expr, call, *attr);
+  }
+  error(DiagCode::UnknownFunction, func.range,
+        "only functions of this file, builtins, NumPy/math functions and array methods can be "
+        "called");
+  return poison(expr.range);
+}
+
+CallSite FunctionLowerer::make_call_site(std::string_view callee, const ast::Expr& expr,
+                                         const ast::CallExpr& call) {
+  CallSite site{callee, expr.range, {}, {}};
+  for (const ast::ExprPtr& arg : call.args) {
+    site.positional.push_back(CallArgument{arg.get(), std::nullopt, arg->range});
+  }
+  for (const ast::Keyword& keyword : call.keywords) {
+    CallArgument argument{keyword.value.get(), std::nullopt, keyword.value->range};
+    site.keywords.push_back(KeywordArgument{keyword.name, argument, keyword.range});
+  }
+  return site;
+}
+
+ValueId FunctionLowerer::lower_named_call(const ast::Expr& expr, const ast::CallExpr& call,
+                                          const std::string& name) {
+  const ast::Expr& func = *call.func;
+  if (env_.is_local(name) || scope_.constant(name) != nullptr) {
+    error(DiagCode::UnknownFunction, func.range, quoted(name) + " is a variable, not a function");
+  } else if (const FunctionSignature* callee = scope_.function(name)) {
+    return lower_function_call(expr, call, *callee);
+  } else if (scope_.import_of(name)) {
+    error(DiagCode::UnknownFunction, func.range,
+          "module " + quoted(name) + " is not callable; call " + name + ".NAME(...)");
+  } else if (name == "print") {
+    return lower_print(expr, call);
+  } else if (name == "range") {
+    error(DiagCode::UnsupportedExpression, func.range,
+          "range() is only supported as the iterable of a for loop");
+  } else if (std::optional<SpellingMatch> match = find_spelling(SpellingKind::Builtin, name)) {
+    return lower_op_call(*match, make_call_site(name, expr, call));
+  } else {
+    std::vector<std::string_view> candidates = scope_.function_names();
+    for (std::string_view builtin : builtin_names()) candidates.push_back(builtin);
+    error(DiagCode::UnknownFunction, func.range,
+          "unknown function " + quoted(name) + did_you_mean(name, candidates));
+  }
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::CallExpr& call,
+                                           ImportedModule module, const ast::AttributeExpr& attr) {
+  const auto& alias = std::get<ast::Name>(attr.value->kind).id;
+  const std::string callee = alias + "." + attr.attr;
+  const bool numpy = module == ImportedModule::Numpy;
+  SpellingKind kind = numpy ? SpellingKind::NumpyFunction : SpellingKind::MathFunction;
+  if (std::optional<SpellingMatch> match = find_spelling(kind, attr.attr)) {
+    return lower_op_call(*match, make_call_site(callee, expr, call));
+  }
+  std::string message = quoted(callee) + " is not a supported " + (numpy ? "NumPy" : "math") +
+                        " function" + did_you_mean(attr.attr, spelled_names(kind), alias + ".");
+  if (module_attribute(module, attr.attr))
+    message = quoted(callee) + " is a constant, not a function";
+  error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, call.func->range,
+        std::move(message));
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::CallExpr& call,
+                                           const ast::AttributeExpr& attr) {
+  ValueId receiver = lower_expr(*attr.value);
+  std::optional<SpellingMatch> match = find_spelling(SpellingKind::Method, attr.attr);
+  if (!match) {
+    std::string message = "unknown array method " + quoted(attr.attr) +
+                          did_you_mean(attr.attr, spelled_names(SpellingKind::Method));
+    if (find_spelling(SpellingKind::Attribute, attr.attr)) {
+      message = quoted(attr.attr) + " is an array attribute, not a method; use x." + attr.attr;
+    }
+    error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
+    return poison(expr.range);
+  }
+  CallSite site = make_call_site("." + attr.attr, expr, call);
+  site.positional.insert(site.positional.begin(),
+                         CallArgument{nullptr, receiver, attr.value->range});
+  return lower_op_call(*match, site);
+}
+
+// A function of this file: a call node binding every parameter of the
+// callee; missing ones take its constant default.
+ValueId FunctionLowerer::lower_function_call(const ast::Expr& expr, const ast::CallExpr& call,
+                                             const FunctionSignature& callee) {
+  CallSite site = make_call_site(callee.def->name, expr, call);
+  std::optional<std::vector<ParamBinding>> bound = bind_arguments(callee.params, site, diags_);
+  if (!bound) return poison(expr.range);
+  LoweredArguments lowered = lower_in_source_order(callee.params, *bound, false);
+  std::vector<ValueId> inputs;
+  for (size_t p = 0; p < callee.params.size(); ++p) {
+    if (lowered[p].empty()) {
+      inputs.push_back(builder_.constant(*callee.params[p].default_value, expr.range));
+    } else {
+      inputs.push_back(lowered[p][0]);
+    }
+  }
+  return builder_.emit(OpCode::Call, std::move(inputs), expr.range,
+                       {Attribute{"callee", Literal(callee.def->name)}});
+}
+
+// print(a, 'text', sep=' ', end='\n'): string literals are const str nodes;
+// sep and end are attributes. print returns None.
+ValueId FunctionLowerer::lower_print(const ast::Expr& expr, const ast::CallExpr& call) {
+  std::vector<ValueId> inputs;
+  for (const ast::ExprPtr& arg : call.args) {
+    if (const auto* text = std::get_if<ast::StringLiteral>(&arg->kind)) {
+      inputs.push_back(builder_.constant(Literal(text->value), arg->range));
+    } else {
+      inputs.push_back(lower_expr(*arg));
+    }
+  }
+  std::string sep = " ", end = "\n";
+  for (const ast::Keyword& keyword : call.keywords) {
+    std::optional<std::string> value = print_keyword(keyword);
+    if (value && keyword.name == "sep") sep = *value;
+    if (value && keyword.name == "end") end = *value;
+  }
+  builder_.emit_effect(OpCode::Print, std::move(inputs), expr.range,
+                       {Attribute{"sep", Literal(sep)}, Attribute{"end", Literal(end)}});
+  return builder_.constant(Literal(), expr.range);
+}
+
+// The string a `sep=` / `end=` keyword gives (None means the default).
+std::optional<std::string> FunctionLowerer::print_keyword(const ast::Keyword& keyword) {
+  if (keyword.name != "sep" && keyword.name != "end") {
+    error(DiagCode::UnknownKeyword, keyword.range,
+          "print() got an unsupported keyword argument " + quoted(keyword.name) +
+              did_you_mean(keyword.name, {"sep", "end"}));
+    return std::nullopt;
+  }
+  if (std::holds_alternative<ast::NoneLiteral>(keyword.value->kind)) {
+    return std::string(keyword.name == "sep" ? " " : "\n");
+  }
+  if (const auto* text = std::get_if<ast::StringLiteral>(&keyword.value->kind)) return text->value;
+  error(DiagCode::UnsupportedString, keyword.value->range,
+        "print()'s " + keyword.name + "= must be a string literal");
+  return std::nullopt;
+}
+
+}  // namespace pygraft::transform

@@ -1,0 +1,279 @@
+// Expressions: names, literals, tuples and operators. Operators on constants
+// are folded (transform/fold.h), so conditions known at compile time stay
+// known for the short-circuit lowering.
+#include <algorithm>
+
+#include "transform/constant_eval.h"
+#include "transform/fold.h"
+#include "transform/function_lowerer.h"
+#include "transform/suggest.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+std::string_view binary_spelling(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::Add:
+      return "+";
+    case ast::BinaryOp::Sub:
+      return "-";
+    case ast::BinaryOp::Mul:
+      return "*";
+    case ast::BinaryOp::Div:
+      return "/";
+    case ast::BinaryOp::FloorDiv:
+      return "//";
+    case ast::BinaryOp::Mod:
+      return "%";
+    case ast::BinaryOp::Pow:
+      return "**";
+    case ast::BinaryOp::MatMul:
+      return "@";
+    case ast::BinaryOp::BitAnd:
+      return "&";
+    case ast::BinaryOp::BitOr:
+      return "|";
+    case ast::BinaryOp::BitXor:
+      return "^";
+    case ast::BinaryOp::LShift:
+      return "<<";
+    case ast::BinaryOp::RShift:
+      return ">>";
+  }
+  return "?";
+}
+
+std::string_view unary_spelling(ast::UnaryOp op) {
+  switch (op) {
+    case ast::UnaryOp::Neg:
+      return "-";
+    case ast::UnaryOp::Pos:
+      return "+";
+    case ast::UnaryOp::Invert:
+      return "~";
+    case ast::UnaryOp::Not:
+      return "not";
+  }
+  return "?";
+}
+
+std::string_view compare_spelling(ast::CompareOp op) {
+  switch (op) {
+    case ast::CompareOp::Eq:
+      return "==";
+    case ast::CompareOp::NotEq:
+      return "!=";
+    case ast::CompareOp::Lt:
+      return "<";
+    case ast::CompareOp::LtE:
+      return "<=";
+    case ast::CompareOp::Gt:
+      return ">";
+    case ast::CompareOp::GtE:
+      return ">=";
+    case ast::CompareOp::Is:
+      return "is";
+    case ast::CompareOp::IsNot:
+      return "is not";
+    case ast::CompareOp::In:
+      return "in";
+    case ast::CompareOp::NotIn:
+      return "not in";
+  }
+  return "?";
+}
+
+}  // namespace
+
+ValueId FunctionLowerer::lower_expr(const ast::Expr& expr) {
+  return std::visit([&](const auto& node) { return lower_kind(expr, node); }, expr.kind);
+}
+
+// Locals first (a name assigned anywhere in the function is local
+// everywhere in it: reading it before the assignment is UnboundLocalError,
+// raised by an undef node at run time), then module-level names.
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::Name& name) {
+  if (std::optional<ValueId> value = env_.lookup(name.id)) return *value;
+  if (env_.is_local(name.id)) {
+    return builder_.emit(OpCode::Undef, {}, expr.range, {Attribute{"name", Literal(name.id)}});
+  }
+  return lower_global_name(expr, name.id);
+}
+
+ValueId FunctionLowerer::lower_global_name(const ast::Expr& expr, const std::string& name) {
+  if (const Literal* value = scope_.constant(name)) return builder_.constant(*value, expr.range);
+  std::string quoted = "'" + name + "'";
+  if (scope_.function(name) != nullptr) {
+    error(DiagCode::UnsupportedExpression, expr.range,
+          "function " + quoted + " can only be called, not used as a value");
+  } else if (scope_.import_of(name)) {
+    error(DiagCode::UnsupportedExpression, expr.range,
+          "module " + quoted + " can only be used as " + name + ".NAME");
+  } else if (std::find(builtin_names().begin(), builtin_names().end(), name) !=
+             builtin_names().end()) {
+    error(DiagCode::UnsupportedExpression, expr.range,
+          "builtin " + quoted + " can only be called, not used as a value");
+  } else {
+    std::vector<std::string_view> candidates = scope_.visible_names();
+    for (std::string_view local : env_.local_names()) candidates.push_back(local);
+    error(DiagCode::UndefinedName, expr.range,
+          "name " + quoted + " is not defined" + did_you_mean(name, candidates));
+  }
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::IntLiteral& literal) {
+  return builder_.constant(Literal(literal.value), expr.range);
+}
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::FloatLiteral& literal) {
+  return builder_.constant(Literal(literal.value), expr.range);
+}
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BoolLiteral& literal) {
+  return builder_.constant(Literal(literal.value), expr.range);
+}
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::NoneLiteral&) {
+  return builder_.constant(Literal(), expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::StringLiteral&) {
+  error(DiagCode::UnsupportedString, expr.range,
+        "strings are only supported as print() arguments, assert messages and dtype names");
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::EllipsisLiteral&) {
+  error(DiagCode::UnsupportedExpression, expr.range, "'...' is only supported inside x[...]");
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::SliceExpr&) {
+  error(DiagCode::UnsupportedExpression, expr.range, "a slice is only supported inside x[...]");
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::TupleExpr& tuple) {
+  std::vector<ValueId> elements;
+  for (const ast::ExprPtr& element : tuple.elements) elements.push_back(lower_expr(*element));
+  return builder_.tuple(std::move(elements), expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::ListExpr&) {
+  error(DiagCode::UnsupportedList, expr.range,
+        "list literals are only supported as arguments of NumPy functions "
+        "(np.array([...]), np.stack([...])); use a tuple or an array");
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BinaryExpr& binary) {
+  ValueId lhs = lower_expr(*binary.lhs);
+  ValueId rhs = lower_expr(*binary.rhs);
+  return apply_binary(binary.op, lhs, rhs, expr.range);
+}
+
+ValueId FunctionLowerer::apply_binary(ast::BinaryOp op, ValueId lhs, ValueId rhs,
+                                      SourceRange range) {
+  const Literal* a = builder_.constant_value(lhs);
+  const Literal* b = builder_.constant_value(rhs);
+  if (a != nullptr && b != nullptr) {
+    if (std::optional<Literal> folded = fold_binary(op, *a, *b)) {
+      return builder_.constant(std::move(*folded), range);
+    }
+  }
+  std::optional<SpellingMatch> match =
+      find_spelling(SpellingKind::BinaryOperator, binary_spelling(op));
+  if (!match) {
+    error(DiagCode::InternalError, range,
+          "no op for operator '" + std::string(binary_spelling(op)) + "' in graph/ops.def");
+    return poison(range);
+  }
+  return builder_.emit(match->op->code, {lhs, rhs}, range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::UnaryExpr& unary) {
+  return apply_unary(unary.op, lower_expr(*unary.operand), expr.range);
+}
+
+ValueId FunctionLowerer::apply_unary(ast::UnaryOp op, ValueId operand, SourceRange range) {
+  if (const Literal* value = builder_.constant_value(operand)) {
+    if (std::optional<Literal> folded = fold_unary(op, *value)) {
+      return builder_.constant(std::move(*folded), range);
+    }
+  }
+  std::optional<SpellingMatch> match =
+      find_spelling(SpellingKind::UnaryOperator, unary_spelling(op));
+  if (!match) {
+    error(DiagCode::InternalError, range,
+          "no op for unary operator '" + std::string(unary_spelling(op)) + "' in graph/ops.def");
+    return poison(range);
+  }
+  return builder_.emit(match->op->code, {operand}, range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CompareExpr& compare) {
+  if (compare.ops.size() > 1) return lower_chained_compare(expr, compare);
+  ValueId lhs = lower_expr(*compare.left);
+  ValueId rhs = lower_expr(*compare.comparators[0]);
+  return apply_compare(compare.ops[0], lhs, rhs, expr.range);
+}
+
+ValueId FunctionLowerer::apply_compare(ast::CompareOp op, ValueId lhs, ValueId rhs,
+                                       SourceRange range) {
+  const Literal* a = builder_.constant_value(lhs);
+  const Literal* b = builder_.constant_value(rhs);
+  if (a != nullptr && b != nullptr) {
+    if (std::optional<Literal> folded = fold_compare(op, *a, *b)) {
+      return builder_.constant(std::move(*folded), range);
+    }
+  }
+  if (op == ast::CompareOp::Is || op == ast::CompareOp::IsNot) {
+    return apply_identity(op, lhs, rhs, range);
+  }
+  if (op == ast::CompareOp::In || op == ast::CompareOp::NotIn) {
+    return lower_membership(range, op, lhs, rhs);
+  }
+  std::optional<SpellingMatch> match =
+      find_spelling(SpellingKind::Comparison, compare_spelling(op));
+  if (!match) {
+    error(DiagCode::InternalError, range,
+          "no op for comparison '" + std::string(compare_spelling(op)) + "' in graph/ops.def");
+    return poison(range);
+  }
+  return builder_.emit(match->op->code, {lhs, rhs}, range);
+}
+
+// x is None -> is_none(x); x is not None -> not(is_none(x)).
+ValueId FunctionLowerer::apply_identity(ast::CompareOp op, ValueId lhs, ValueId rhs,
+                                        SourceRange range) {
+  const Literal* a = builder_.constant_value(lhs);
+  const Literal* b = builder_.constant_value(rhs);
+  std::optional<ValueId> tested;
+  if (b != nullptr && b->is_none()) tested = lhs;
+  if (!tested && a != nullptr && a->is_none()) tested = rhs;
+  if (!tested) {
+    error(DiagCode::UnsupportedExpression, range,
+          "'" + std::string(compare_spelling(op)) +
+              "' is only supported with None (x is None, x is not None); use == to compare "
+              "values");
+    return poison(range);
+  }
+  ValueId is_none = builder_.emit(OpCode::IsNone, {*tested}, range);
+  if (op == ast::CompareOp::Is) return is_none;
+  return builder_.emit(OpCode::Not, {is_none}, range);
+}
+
+// The module an expression names: an import alias not hidden by a local.
+std::optional<ImportedModule> FunctionLowerer::as_module(const ast::Expr& expr) const {
+  const auto* name = std::get_if<ast::Name>(&expr.kind);
+  if (name == nullptr || env_.is_local(name->id)) return std::nullopt;
+  return scope_.import_of(name->id);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::AttributeExpr& attr) {
+  if (std::optional<ImportedModule> module = as_module(*attr.value)) {
+    return lower_module_attribute(expr, *module, attr);
+  }
+  return lower_array_attribute(expr, attr);
+}
+
+}  // namespace pygraft::transform

@@ -1,0 +1,98 @@
+// Module-level lowering: imports, constants, function signatures, the call
+// graph (entries, recursion), then one FunctionLowerer per selected function.
+#include "transform/lower_module.h"
+
+#include <map>
+
+#include "transform/call_graph.h"
+#include "transform/constant_eval.h"
+#include "transform/function_lowerer.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+void declare_imports(const ast::Module& module, ModuleScope& scope) {
+  for (const ast::Import& import : module.imports) {
+    if (import.module == "numpy") scope.add_import(import.alias, ImportedModule::Numpy);
+    if (import.module == "math") scope.add_import(import.alias, ImportedModule::Math);
+    // Other modules were reported by the parser (PG0113).
+  }
+}
+
+// Constants are evaluated in source order; each sees the ones above it.
+void evaluate_constants(const ast::Module& module, ModuleScope& scope, DiagnosticSink& diags) {
+  for (const ast::ConstantDef& constant : module.constants) {
+    ConstantResult result = evaluate_constant(*constant.value, scope);
+    if (!result.value) {
+      diags.report(DiagCode::NotAConstant, result.error_range,
+                   "module-level name '" + constant.name + "' must be a constant: " + result.error);
+      continue;
+    }
+    scope.set_constant(constant.name, std::move(*result.value));
+  }
+}
+
+FunctionSignature make_signature(const ast::FunctionDef& def, const ModuleScope& scope,
+                                 DiagnosticSink& diags) {
+  FunctionSignature signature{&def, {}};
+  std::set<std::string> seen;
+  for (const ast::Param& param : def.params) {
+    if (!seen.insert(param.name).second) {
+      diags.report(DiagCode::DuplicateParameter, param.range,
+                   "duplicate parameter '" + param.name + "' in function '" + def.name + "'");
+    }
+    ParamSpec spec{param.name, std::nullopt, false};
+    if (param.default_value) {
+      ConstantResult result = evaluate_constant(*param.default_value, scope);
+      if (result.value) {
+        spec.default_value = std::move(result.value);
+      } else {
+        diags.report(
+            DiagCode::UnsupportedDefaultValue, param.default_value->range,
+            "the default of parameter '" + param.name + "' must be a constant: " + result.error);
+        spec.default_value = Literal();  // keeps callers from reporting a missing argument
+      }
+    }
+    signature.params.push_back(std::move(spec));
+  }
+  return signature;
+}
+
+void declare_functions(const ast::Module& module, ModuleScope& scope, DiagnosticSink& diags) {
+  std::map<std::string, const ast::FunctionDef*> first;
+  for (const ast::FunctionDef& def : module.functions) {
+    auto [it, inserted] = first.emplace(def.name, &def);
+    if (!inserted) {
+      diags.report(DiagCode::DuplicateFunction, def.name_range,
+                   "function '" + def.name + "' is already defined on line " +
+                       std::to_string(it->second->name_range.line));
+      continue;
+    }
+    scope.add_function(make_signature(def, scope, diags));
+  }
+}
+
+}  // namespace
+
+Module build_module(const ast::Module& module, const std::vector<std::string>& entries,
+                    DiagnosticSink& diags) {
+  ModuleScope scope;
+  declare_imports(module, scope);
+  evaluate_constants(module, scope, diags);
+  declare_functions(module, scope, diags);
+
+  CallGraph calls(module, scope);
+  std::set<std::string> selected = calls.select(entries, diags);
+  calls.report_recursion(selected, diags);
+
+  Module out;
+  for (const ast::FunctionDef& def : module.functions) {
+    const FunctionSignature* signature = scope.function(def.name);
+    if (selected.count(def.name) == 0 || signature == nullptr || signature->def != &def) continue;
+    out.functions.push_back(FunctionLowerer(scope, def, diags).lower());
+  }
+  return out;
+}
+
+}  // namespace pygraft::transform

@@ -1,0 +1,77 @@
+// Statements of straight-line code. Control flow statements are reported as
+// not supported yet in one place, lower_control_flow().
+#include "transform/function_lowerer.h"
+
+namespace pygraft::transform {
+
+FunctionLowerer::Flow FunctionLowerer::lower_block(const ast::Block& block) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    if (lower_statement(*block[i]) == Flow::FallsThrough) continue;
+    if (i + 1 < block.size()) {
+      diags_.report(DiagCode::UnreachableCode, Severity::Warning, block[i + 1]->range,
+                    "code after 'return' is unreachable and is not converted");
+    }
+    return Flow::Returns;
+  }
+  return Flow::FallsThrough;
+}
+
+FunctionLowerer::Flow FunctionLowerer::lower_statement(const ast::Stmt& stmt) {
+  if (const auto* expr_stmt = std::get_if<ast::ExprStmt>(&stmt.kind)) {
+    lower_expr(*expr_stmt->value);  // evaluated for its effects; DCE drops what is pure
+  } else if (const auto* assign = std::get_if<ast::Assign>(&stmt.kind)) {
+    lower_assign(*assign);
+  } else if (const auto* ann = std::get_if<ast::AnnAssign>(&stmt.kind)) {
+    lower_ann_assign(*ann);
+  } else if (const auto* aug = std::get_if<ast::AugAssign>(&stmt.kind)) {
+    lower_aug_assign(stmt, *aug);
+  } else if (const auto* ret = std::get_if<ast::Return>(&stmt.kind)) {
+    return lower_return(stmt, *ret);
+  } else if (const auto* assert_stmt = std::get_if<ast::Assert>(&stmt.kind)) {
+    lower_assert(stmt, *assert_stmt);
+  } else if (std::holds_alternative<ast::Pass>(stmt.kind)) {
+    // nothing to do
+  } else {
+    return lower_control_flow(stmt);
+  }
+  return Flow::FallsThrough;
+}
+
+// `return` -> the function's result; `return a, b` is one tuple value.
+FunctionLowerer::Flow FunctionLowerer::lower_return(const ast::Stmt& stmt, const ast::Return& ret) {
+  return_value_ = ret.value ? lower_expr(*ret.value) : builder_.constant(Literal(), stmt.range);
+  return Flow::Returns;
+}
+
+void FunctionLowerer::lower_assert(const ast::Stmt& stmt, const ast::Assert& assert_stmt) {
+  ValueId test = lower_expr(*assert_stmt.test);
+  std::string message;
+  if (assert_stmt.message) {
+    if (const auto* text = std::get_if<ast::StringLiteral>(&assert_stmt.message->kind)) {
+      message = text->value;
+    } else {
+      error(DiagCode::UnsupportedString, assert_stmt.message->range,
+            "the message of 'assert' must be a string literal");
+    }
+  }
+  builder_.emit_effect(OpCode::Assert, {test}, stmt.range,
+                       {Attribute{"message", Literal(std::move(message))}});
+}
+
+// ---------------------------------------------------------------------------
+// NOT SUPPORTED YET: if / while / for / break / continue. The control-flow
+// issue replaces this function with cond and loop lowering.
+// ---------------------------------------------------------------------------
+FunctionLowerer::Flow FunctionLowerer::lower_control_flow(const ast::Stmt& stmt) {
+  std::string_view keyword = "this";
+  if (std::holds_alternative<ast::If>(stmt.kind)) keyword = "if";
+  if (std::holds_alternative<ast::While>(stmt.kind)) keyword = "while";
+  if (std::holds_alternative<ast::For>(stmt.kind)) keyword = "for";
+  if (std::holds_alternative<ast::Break>(stmt.kind)) keyword = "break";
+  if (std::holds_alternative<ast::Continue>(stmt.kind)) keyword = "continue";
+  error(DiagCode::UnsupportedStatement, stmt.range,
+        "'" + std::string(keyword) + "' statements are not supported yet");
+  return Flow::FallsThrough;
+}
+
+}  // namespace pygraft::transform

@@ -1,0 +1,55 @@
+#include "transform/pipeline.h"
+
+#include <string_view>
+
+#include "graph/verifier.h"
+#include "transform/passes/compact_values.h"
+#include "transform/passes/const_dedup.h"
+#include "transform/passes/dce.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+struct Pass {
+  std::string_view name;
+  void (*run)(Function&);
+};
+
+// The pipeline, in order, with the reason for each position.
+constexpr Pass kPasses[] = {
+    // Removes what the lowering built but nothing uses (operands of folded
+    // operators, unpacked tuples); runs first so later passes see less.
+    {"dce", eliminate_dead_code},
+    // After DCE, so only constants that are still used are merged.
+    {"const-dedup", deduplicate_constants},
+    // Last: the passes above leave gaps in the value numbering.
+    {"compact-values", compact_values},
+};
+
+void verify(const Module& module, std::string_view after, DiagnosticSink& diags) {
+  for (const std::string& problem : verify_module(module)) {
+    SourceRange range =
+        module.functions.empty() ? SourceRange{1, 1, 1, 1} : module.functions.front().range;
+    diags.report(DiagCode::InternalError, range,
+                 "internal error: invalid IR after '" + std::string(after) + "': " + problem);
+  }
+}
+
+void checkpoint(const Module& module, std::string_view after, const LowerOptions& options,
+                DiagnosticSink& diags) {
+  if (options.verify_each_pass) verify(module, after, diags);
+  if (options.after_pass) options.after_pass(after, module);
+}
+
+}  // namespace
+
+void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags) {
+  checkpoint(module, "build", options, diags);
+  for (const Pass& pass : kPasses) {
+    for (Function& function : module.functions) pass.run(function);
+    checkpoint(module, pass.name, options, diags);
+  }
+}
+
+}  // namespace pygraft::transform

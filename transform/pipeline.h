@@ -1,0 +1,16 @@
+// The pass pipeline run on a freshly built module (transform/lower_module.h).
+#pragma once
+
+#include "graph/ir.h"
+#include "support/diagnostic.h"
+#include "transform/lower.h"
+
+namespace pygraft::transform {
+
+// Runs every pass in order (see the list in pipeline.cc). With
+// options.verify_each_pass, runs the IR verifier after the build and after
+// each pass and reports violations as PG0999 internal errors; calls
+// options.after_pass after the build ("build") and after each pass.
+void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags);
+
+}  // namespace pygraft::transform

@@ -1,0 +1,82 @@
+// Name resolution for the lowering. A name inside a function resolves, in
+// Python's order, to: a local variable (a parameter or any name the function
+// assigns anywhere), a module constant, a function of the file, an imported
+// module, a builtin. ModuleScope holds the module-level names; Environment
+// maps each local name to its current SSA value (rebinding a name replaces its
+// entry, which is SSA renaming).
+//
+// Note: control flow (a later issue) snapshots and merges Environments; keep
+// the binding table a plain copyable value for that.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/ir.h"
+#include "graph/op_table.h"
+#include "parser/ast.h"
+
+namespace pygraft::transform {
+
+enum class ImportedModule { Numpy, Math };
+
+// A function of the file as callers see it: its parameters with the defaults
+// already evaluated to constants.
+struct FunctionSignature {
+  const ast::FunctionDef* def = nullptr;
+  std::vector<ParamSpec> params;
+};
+
+class ModuleScope {
+ public:
+  void add_import(const std::string& alias, ImportedModule module);
+  void set_constant(const std::string& name, Literal value);
+  // False when a function of that name already exists (the first one stays).
+  bool add_function(FunctionSignature signature);
+
+  std::optional<ImportedModule> import_of(std::string_view name) const;
+  const Literal* constant(std::string_view name) const;
+  const FunctionSignature* function(std::string_view name) const;
+  // Every name a function body can see besides its locals, for suggestions.
+  std::vector<std::string_view> visible_names() const;
+  std::vector<std::string_view> function_names() const;
+  std::vector<std::string_view> import_aliases() const;
+
+ private:
+  std::map<std::string, ImportedModule, std::less<>> imports_;
+  std::map<std::string, Literal, std::less<>> constants_;
+  std::map<std::string, FunctionSignature, std::less<>> functions_;
+};
+
+// The builtins a function may call (print and range are handled specially).
+const std::vector<std::string_view>& builtin_names();
+
+class Environment {
+ public:
+  using Bindings = std::map<std::string, ValueId, std::less<>>;
+
+  explicit Environment(std::set<std::string, std::less<>> locals) : locals_(std::move(locals)) {}
+
+  // Assigned somewhere in the function: Python treats the name as local
+  // everywhere in it, even before the first assignment.
+  bool is_local(std::string_view name) const { return locals_.count(name) != 0; }
+  std::optional<ValueId> lookup(std::string_view name) const;
+  void bind(const std::string& name, ValueId value) { bindings_[name] = value; }
+  const Bindings& bindings() const { return bindings_; }
+  std::vector<std::string_view> local_names() const;
+
+ private:
+  std::set<std::string, std::less<>> locals_;
+  Bindings bindings_;
+};
+
+// Parameters and every name bound by an assignment, annotated assignment,
+// augmented assignment or for target anywhere in the function (nested blocks
+// included). Subscript targets do not bind names.
+std::set<std::string, std::less<>> collect_local_names(const ast::FunctionDef& def);
+
+}  // namespace pygraft::transform
