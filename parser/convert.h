@@ -24,6 +24,7 @@ struct Context {
   std::string_view source;
   const Grammar& grammar;
   DiagnosticSink& sink;
+  bool tree_has_error = false;  // some ERROR / MISSING node was reported
   int depth = 0;
   bool depth_reported = false;
 
@@ -57,6 +58,12 @@ class DepthGuard {
 
 // True for nodes that carry no convertible content: ERROR, MISSING, null.
 bool is_broken(TSNode node);
+
+// Simple statements and expressions that contain a syntax error are left
+// out silently (the error is already reported); compound statements are
+// still entered so the rest of their blocks is checked.
+bool is_compound_statement(const Context& ctx, TSNode node);
+bool skip_for_syntax_error(const Context& ctx, TSNode statement);
 
 // A short quoted excerpt of a node's text for messages: 'import os'.
 std::string quote(std::string_view text);
@@ -99,8 +106,6 @@ SourceRange keyword_range(TSNode statement);
 ast::ExprPtr convert_expr(Context& ctx, TSNode node);
 // Where a string literal is valid: call arguments, assert messages.
 ast::ExprPtr convert_expr_or_string(Context& ctx, TSNode node);
-// A right-hand side: an expression, or a bare tuple `a, b`.
-ast::ExprPtr convert_value(Context& ctx, TSNode node);
 // Elements of a tuple / list / expression_list.
 std::vector<ast::ExprPtr> convert_elements(Context& ctx, TSNode node);
 

@@ -29,8 +29,8 @@ StringPiece read_string_piece(Context& ctx, TSNode string) {
   if (first || !ctx.is(start, ctx.sym().string_start)) return piece;
   piece.prefix = parse_string_prefix(ctx.text(start));
   uint32_t body_begin = ts_node_end_byte(start);
-  uint32_t body_end = ctx.is(end, ctx.sym().string_end) ? ts_node_start_byte(end)
-                                                        : ts_node_end_byte(string);
+  uint32_t body_end =
+      ctx.is(end, ctx.sym().string_end) ? ts_node_start_byte(end) : ts_node_end_byte(string);
   if (body_begin <= body_end && body_end <= ctx.source.size()) {
     std::string_view body = ctx.source.substr(body_begin, body_end - body_begin);
     piece.value = decode_string_body(body, piece.prefix.raw);
@@ -76,7 +76,8 @@ ast::ExprPtr convert_integer(Context& ctx, TSNode node) {
   std::string_view text = ctx.text(node);
   IntLiteralValue literal = parse_int_literal(text, /*negated=*/false);
   switch (literal.status) {
-    case LiteralStatus::Ok: return make_expr(ast::IntLiteral{literal.value}, range);
+    case LiteralStatus::Ok:
+      return make_expr(ast::IntLiteral{literal.value}, range);
     case LiteralStatus::TooLarge:
       ctx.report(DiagCode::IntegerTooLarge, range,
                  "integer literal " + quote(text) + " does not fit in a signed 64-bit integer");
@@ -97,7 +98,8 @@ ast::ExprPtr convert_float(Context& ctx, TSNode node) {
   std::string_view text = ctx.text(node);
   FloatLiteralValue literal = parse_float_literal(text);
   switch (literal.status) {
-    case LiteralStatus::Ok: return make_expr(ast::FloatLiteral{literal.value}, range);
+    case LiteralStatus::Ok:
+      return make_expr(ast::FloatLiteral{literal.value}, range);
     case LiteralStatus::Imaginary:
       ctx.report(DiagCode::UnsupportedComplex, range,
                  "complex (imaginary) literals are not supported");

@@ -23,13 +23,18 @@ int digit_value(char c) {
   return 99;
 }
 
-bool is_suffix(char c, char lower) { return c == lower || c == lower - 'a' + 'A'; }
+bool is_suffix(char c, char lower) {
+  return c == lower || c == lower - 'a' + 'A';
+}
 
 // Splits `0x..`, `0o..`, `0b..` into their base and digits.
 int base_of(std::string_view& digits) {
   if (digits.size() < 2 || digits[0] != '0') return 10;
   char marker = digits[1];
-  int base = is_suffix(marker, 'x') ? 16 : is_suffix(marker, 'o') ? 8 : is_suffix(marker, 'b') ? 2 : 10;
+  int base = is_suffix(marker, 'x')   ? 16
+             : is_suffix(marker, 'o') ? 8
+             : is_suffix(marker, 'b') ? 2
+                                      : 10;
   if (base != 10) digits.remove_prefix(2);
   return base;
 }
@@ -53,8 +58,7 @@ void append_utf8(std::string& out, uint32_t code_point) {
 }
 
 // Reads up to `max_digits` digits of `base` at body[i...]; returns how many.
-size_t read_number(std::string_view body, size_t i, int base, size_t max_digits,
-                   uint32_t& value) {
+size_t read_number(std::string_view body, size_t i, int base, size_t max_digits, uint32_t& value) {
   size_t n = 0;
   value = 0;
   while (n < max_digits && i + n < body.size() && digit_value(body[i + n]) < base) {
@@ -66,17 +70,28 @@ size_t read_number(std::string_view body, size_t i, int base, size_t max_digits,
 
 char simple_escape(char c) {
   switch (c) {
-    case '\\': return '\\';
-    case '\'': return '\'';
-    case '"': return '"';
-    case 'a': return '\a';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    case 'v': return '\v';
-    default: return 0;
+    case '\\':
+      return '\\';
+    case '\'':
+      return '\'';
+    case '"':
+      return '"';
+    case 'a':
+      return '\a';
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    case 'v':
+      return '\v';
+    default:
+      return 0;
   }
 }
 
@@ -116,7 +131,8 @@ IntLiteralValue parse_int_literal(std::string_view text, bool negated) {
   if (!digits.empty() && is_suffix(digits.back(), 'j')) return {LiteralStatus::Imaginary, 0};
   int base = base_of(digits);
   if (digits.empty()) return {LiteralStatus::Invalid, 0};
-  const uint64_t limit = static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + (negated ? 1 : 0);
+  const uint64_t limit =
+      static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + (negated ? 1 : 0);
   uint64_t value = 0;
   for (char c : digits) {
     int d = digit_value(c);
@@ -128,7 +144,8 @@ IntLiteralValue parse_int_literal(std::string_view text, bool negated) {
   }
   if (negated) {
     // Note: -(2^63) is representable although 2^63 is not.
-    int64_t result = value == limit ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(value);
+    int64_t result =
+        value == limit ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(value);
     return {LiteralStatus::Ok, result};
   }
   return {LiteralStatus::Ok, static_cast<int64_t>(value)};
@@ -143,8 +160,8 @@ FloatLiteralValue parse_float_literal(std::string_view text) {
   auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
   if (ec == std::errc::result_out_of_range) {
     // Overflow reads as inf and underflow as 0.0, as CPython's float().
-    bool negative_exponent = cleaned.find("e-") != std::string::npos ||
-                             cleaned.find("E-") != std::string::npos;
+    bool negative_exponent =
+        cleaned.find("e-") != std::string::npos || cleaned.find("E-") != std::string::npos;
     value = negative_exponent ? 0.0 : std::numeric_limits<double>::infinity();
     return {LiteralStatus::Ok, value};
   }

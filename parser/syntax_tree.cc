@@ -4,7 +4,9 @@ namespace pygraft::parser {
 
 ChildCursor::ChildCursor(TSNode parent) : cursor_(ts_tree_cursor_new(parent)) {}
 
-ChildCursor::~ChildCursor() { ts_tree_cursor_delete(&cursor_); }
+ChildCursor::~ChildCursor() {
+  ts_tree_cursor_delete(&cursor_);
+}
 
 bool ChildCursor::next() {
   if (done_) return false;
@@ -39,7 +41,9 @@ bool has_token_child(TSNode node, TSSymbol symbol) {
   return false;
 }
 
-SourceRange range_of(TSNode node) { return range_between(node, node); }
+SourceRange range_of(TSNode node) {
+  return range_between(node, node);
+}
 
 SourceRange range_between(TSNode first, TSNode last) {
   TSPoint start = ts_node_start_point(first);

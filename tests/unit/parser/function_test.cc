@@ -28,7 +28,8 @@ TEST(FunctionTest, ParameterKinds) {
 }
 
 TEST(FunctionTest, AttributeAndStringAnnotationsAreKept) {
-  ParseResult result = parse_module("def f(x: np.ndarray, y: \"np.ndarray\") -> float:\n    pass\n");
+  ParseResult result =
+      parse_module("def f(x: np.ndarray, y: \"np.ndarray\") -> float:\n    pass\n");
   ASSERT_TRUE(result.diagnostics.empty()) << messages(result);
   const ast::FunctionDef& f = only_function(result);
   ASSERT_EQ(f.params.size(), 2u);

@@ -5,7 +5,6 @@
 namespace pygraft::parser_test {
 namespace {
 
-
 TEST(ModuleTest, EmptyFileGivesEmptyModule) {
   ParseResult result = parse_module("");
   EXPECT_TRUE(result.diagnostics.empty());
@@ -99,7 +98,8 @@ TEST(ModuleTest, OtherModuleLevelIfIsReported) {
 TEST(ModuleTest, ModuleLevelStatementsAreReported) {
   ParseResult result =
       parse_module("print(1)\nfor i in x:\n    pass\nN += 1\na, b = 1, 2\nA = B = 1\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0114@1:1", "PG0114@2:1", "PG0114@4:1", "PG0114@5:1", "PG0114@6:1"}));
+  EXPECT_EQ(codes_at(result),
+            (Codes{"PG0114@1:1", "PG0114@2:1", "PG0114@4:1", "PG0114@5:1", "PG0114@6:1"}));
 }
 
 TEST(ModuleTest, ModuleLevelStatementsWithTheirOwnCode) {
@@ -109,7 +109,8 @@ TEST(ModuleTest, ModuleLevelStatementsWithTheirOwnCode) {
 }
 
 TEST(ModuleTest, ClassIsReportedAtItsKeyword) {
-  ParseResult result = parse_module("import math\n\nclass Model:\n    def f(self):\n        pass\n");
+  ParseResult result =
+      parse_module("import math\n\nclass Model:\n    def f(self):\n        pass\n");
   EXPECT_EQ(codes_at(result), (Codes{"PG0101@3:1"}));
   EXPECT_EQ(range_text(result.diagnostics[0].range), "3:1-3:6");
 }

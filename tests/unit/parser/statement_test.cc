@@ -159,7 +159,8 @@ TEST(StatementTest, AssertWithAndWithoutMessage) {
             "    (name x @2:12-2:13)\n"
             "    (int 0 @2:16-2:17))\n"
             "  (str \"x must be positive\" @2:19-2:39))\n");
-  EXPECT_EQ(body_dump("def f(x):\n    assert x\n"), "(assert @2:5-2:13\n  (name x @2:12-2:13)\n  _)\n");
+  EXPECT_EQ(body_dump("def f(x):\n    assert x\n"),
+            "(assert @2:5-2:13\n  (name x @2:12-2:13)\n  _)\n");
 }
 
 TEST(StatementTest, PrintCallStatement) {

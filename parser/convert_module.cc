@@ -1,0 +1,166 @@
+// The module level: `import numpy [as np]` / `import math [as m]`, constants
+// `NAME = expr` / `NAME: T = expr`, top-level functions; the docstring, `from
+// __future__ import ...` and the `if __name__ == "__main__":` guard are
+// skipped silently. Anything else is reported (PG0113 imports, PG0114 other
+// statements, or the statement's own code).
+#include "parser/convert.h"
+
+namespace pygraft::parser {
+
+namespace {
+
+bool is_supported_module(std::string_view name) {
+  return name == "numpy" || name == "math";
+}
+
+void convert_import_item(Context& ctx, TSNode item, SourceRange range, ast::Module& module) {
+  bool aliased = ctx.is(item, ctx.sym().aliased_import);
+  TSNode name = aliased ? ctx.child(item, ctx.field().name) : item;
+  if (is_broken(name)) return;
+  std::string module_name(ctx.text(name));
+  if (!is_supported_module(module_name)) {
+    ctx.report(DiagCode::UnsupportedImport, range_of(name),
+               "import of module " + quote(module_name) +
+                   " is not supported; only 'import numpy [as np]' and 'import math' are");
+    return;
+  }
+  std::string alias = module_name;
+  if (aliased) alias = std::string(ctx.text(ctx.child(item, ctx.field().alias)));
+  module.imports.push_back(ast::Import{module_name, alias, range});
+}
+
+void convert_import(Context& ctx, TSNode node, ast::Module& module) {
+  for (TSNode item : named_children(node)) {
+    if (ts_node_is_error(item)) continue;
+    convert_import_item(ctx, item, range_of(node), module);
+  }
+}
+
+void report_from_import(Context& ctx, TSNode node) {
+  TSNode name = ctx.child(node, ctx.field().module_name);
+  if (is_broken(name)) return;
+  ctx.report(DiagCode::UnsupportedImport, range_of(name),
+             "'from " + std::string(ctx.text(name)) +
+                 " import ...' is not supported; use 'import numpy as np' or 'import math'");
+}
+
+bool is_string_node(Context& ctx, TSNode node) {
+  return ctx.is(node, ctx.sym().string);
+}
+
+bool is_main_string(Context& ctx, TSNode node) {
+  std::string_view text = ctx.text(node);
+  return is_string_node(ctx, node) && (text == "\"__main__\"" || text == "'__main__'");
+}
+
+// `if __name__ == "__main__":`, either operand order, either quote style.
+bool is_main_guard(Context& ctx, TSNode if_statement) {
+  TSNode condition = ctx.child(if_statement, ctx.field().condition);
+  if (!ctx.is(condition, ctx.sym().comparison_operator)) return false;
+  std::vector<TSNode> operands = named_children(condition);
+  std::vector<TSNode> ops = field_children(condition, ctx.field().operators);
+  if (operands.size() != 2 || ops.size() != 1 || std::string_view(ts_node_type(ops[0])) != "==") {
+    return false;
+  }
+  auto is_name = [&](TSNode n) {
+    return ctx.is(n, ctx.sym().identifier) && ctx.text(n) == "__name__";
+  };
+  return (is_name(operands[0]) && is_main_string(ctx, operands[1])) ||
+         (is_name(operands[1]) && is_main_string(ctx, operands[0]));
+}
+
+void report_module_statement(Context& ctx, SourceRange range, std::string_view what) {
+  ctx.report(DiagCode::UnsupportedModuleStatement, range,
+             std::string(what) +
+                 " at module level is not supported; use only imports, constants, functions and "
+                 "the main guard");
+}
+
+// `NAME = expr` or `NAME: T = expr`; other assignments are reported.
+void convert_constant(Context& ctx, TSNode statement, TSNode assignment, ast::Module& module) {
+  TSNode left = ctx.child(assignment, ctx.field().left);
+  TSNode right = ctx.child(assignment, ctx.field().right);
+  bool simple = ctx.is(left, ctx.sym().identifier) && !ts_node_is_null(right) &&
+                !ctx.is(right, ctx.sym().assignment) &&
+                !ctx.is(right, ctx.sym().augmented_assignment);
+  if (!simple) {
+    if (!is_broken(left) && !is_broken(right)) {
+      report_module_statement(ctx, range_of(statement), "an assignment other than 'NAME = value'");
+    }
+    return;
+  }
+  ast::ExprPtr value = convert_expr(ctx, right);
+  module.constants.push_back(
+      ast::ConstantDef{std::string(ctx.text(left)), std::move(value), range_of(statement)});
+}
+
+void convert_module_expression(Context& ctx, TSNode node, bool first, ast::Module& module) {
+  if (first && is_docstring(ctx, node)) return;
+  std::vector<TSNode> parts = named_children(node);
+  if (parts.size() == 1 && ctx.is(parts[0], ctx.sym().assignment)) {
+    convert_constant(ctx, node, parts[0], module);
+  } else if (parts.size() == 1 && ctx.is(parts[0], ctx.sym().augmented_assignment)) {
+    report_module_statement(ctx, range_of(node), "an augmented assignment");
+  } else if (!parts.empty() && !ts_node_is_error(parts[0])) {
+    report_module_statement(ctx, range_of(node), "an expression statement");
+  }
+}
+
+void convert_module_decorated(Context& ctx, TSNode node, ast::Module& module) {
+  TSNode definition = report_decorators(ctx, node);
+  if (ctx.is(definition, ctx.sym().function_definition)) {
+    module.functions.push_back(convert_function(ctx, definition));
+  } else if (!is_broken(definition)) {
+    report_unsupported_statement(ctx, definition);
+  }
+}
+
+// True when only whitespace precedes the node on its line and there is
+// some: an indented statement at module level only comes from error
+// recovery (e.g. the body of a def whose header did not parse).
+bool is_indented(Context& ctx, TSNode node) {
+  uint32_t start = ts_node_start_byte(node);
+  uint32_t column = ts_node_start_point(node).column;
+  if (column == 0 || column > start) return false;
+  for (uint32_t i = start - column; i < start; ++i) {
+    if (ctx.source[i] != ' ' && ctx.source[i] != '\t' && ctx.source[i] != '\f') return false;
+  }
+  return true;
+}
+
+void convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module& module) {
+  const GrammarSymbols& sym = ctx.sym();
+  if (skip_for_syntax_error(ctx, node) || ctx.is(node, sym.future_import_statement)) return;
+  if (ctx.tree_has_error && is_indented(ctx, node)) return;
+  if (ctx.is(node, sym.import_statement)) return convert_import(ctx, node, module);
+  if (ctx.is(node, sym.import_from_statement)) return report_from_import(ctx, node);
+  if (ctx.is(node, sym.function_definition)) {
+    module.functions.push_back(convert_function(ctx, node));
+    return;
+  }
+  if (ctx.is(node, sym.decorated_definition)) return convert_module_decorated(ctx, node, module);
+  if (ctx.is(node, sym.expression_statement)) {
+    return convert_module_expression(ctx, node, first, module);
+  }
+  if (ctx.is(node, sym.if_statement) && is_main_guard(ctx, node)) return;
+  if (report_unsupported_statement(ctx, node)) return;
+  TSNode keyword = ts_node_child(node, 0);
+  std::string_view word = ts_node_is_null(keyword) ? "" : ctx.text(keyword);
+  report_module_statement(ctx, keyword_range(node), "a " + quote(word) + " statement");
+}
+
+}  // namespace
+
+ast::Module convert_module(Context& ctx, TSNode root) {
+  ast::Module module;
+  bool first = true;
+  for (ChildCursor c(root); c.next();) {
+    TSNode child = c.node();
+    if (!ts_node_is_named(child) || ts_node_is_extra(child)) continue;
+    convert_module_statement(ctx, child, first, module);
+    first = false;
+  }
+  return module;
+}
+
+}  // namespace pygraft::parser

@@ -1,0 +1,159 @@
+// Operator expressions: binary, unary, not, and/or (flattened when the
+// operator repeats), chained comparisons and `a if c else b`.
+#include <algorithm>
+
+#include "parser/convert.h"
+#include "parser/literals.h"
+
+namespace pygraft::parser {
+
+namespace {
+
+struct BinaryToken {
+  std::string_view token;
+  ast::BinaryOp op;
+};
+
+constexpr BinaryToken kBinaryTokens[] = {
+    {"+", ast::BinaryOp::Add},     {"-", ast::BinaryOp::Sub},       {"*", ast::BinaryOp::Mul},
+    {"/", ast::BinaryOp::Div},     {"//", ast::BinaryOp::FloorDiv}, {"%", ast::BinaryOp::Mod},
+    {"**", ast::BinaryOp::Pow},    {"@", ast::BinaryOp::MatMul},    {"&", ast::BinaryOp::BitAnd},
+    {"|", ast::BinaryOp::BitOr},   {"^", ast::BinaryOp::BitXor},    {"<<", ast::BinaryOp::LShift},
+    {">>", ast::BinaryOp::RShift},
+};
+
+struct CompareToken {
+  std::string_view token;
+  ast::CompareOp op;
+};
+
+constexpr CompareToken kCompareTokens[] = {
+    {"==", ast::CompareOp::Eq}, {"!=", ast::CompareOp::NotEq},
+    {"<", ast::CompareOp::Lt},  {"<=", ast::CompareOp::LtE},
+    {">", ast::CompareOp::Gt},  {">=", ast::CompareOp::GtE},
+    {"is", ast::CompareOp::Is}, {"is not", ast::CompareOp::IsNot},
+    {"in", ast::CompareOp::In}, {"not in", ast::CompareOp::NotIn},
+};
+
+bool compare_op_from_token(std::string_view token, ast::CompareOp& op) {
+  for (const CompareToken& entry : kCompareTokens) {
+    if (entry.token == token) {
+      op = entry.op;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view operator_token(Context& ctx, TSNode node) {
+  TSNode op = ctx.child(node, ctx.field().operator_);
+  return ts_node_is_null(op) ? std::string_view{} : std::string_view(ts_node_type(op));
+}
+
+// -9223372036854775808 is the only int64 literal whose magnitude is not one.
+bool is_int64_min_literal(Context& ctx, TSNode argument) {
+  if (!ctx.is(argument, ctx.sym().integer)) return false;
+  IntLiteralValue positive = parse_int_literal(ctx.text(argument), false);
+  IntLiteralValue negative = parse_int_literal(ctx.text(argument), true);
+  return positive.status == LiteralStatus::TooLarge && negative.status == LiteralStatus::Ok;
+}
+
+// The operands of `a and b and c`: walks down the left spine while the
+// operator repeats (iteratively: long chains must not recurse).
+std::vector<TSNode> bool_operands(Context& ctx, TSNode node, std::string_view op) {
+  std::vector<TSNode> right_operands;
+  TSNode current = node;
+  while (ctx.is(current, ctx.sym().boolean_operator) && operator_token(ctx, current) == op) {
+    right_operands.push_back(ctx.child(current, ctx.field().right));
+    current = ctx.child(current, ctx.field().left);
+  }
+  right_operands.push_back(current);
+  std::reverse(right_operands.begin(), right_operands.end());
+  return right_operands;
+}
+
+}  // namespace
+
+bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
+  for (const BinaryToken& entry : kBinaryTokens) {
+    if (entry.token == token) {
+      op = entry.op;
+      return true;
+    }
+  }
+  return false;
+}
+
+ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
+  ast::BinaryOp op{};
+  if (!binary_op_from_token(operator_token(ctx, node), op)) return make_none(range_of(node));
+  ast::ExprPtr lhs = convert_expr(ctx, ctx.child(node, ctx.field().left));
+  ast::ExprPtr rhs = convert_expr(ctx, ctx.child(node, ctx.field().right));
+  return make_expr(ast::BinaryExpr{op, std::move(lhs), std::move(rhs)}, range_of(node));
+}
+
+ast::ExprPtr convert_unary(Context& ctx, TSNode node) {
+  std::string_view token = operator_token(ctx, node);
+  TSNode argument = ctx.child(node, ctx.field().argument);
+  if (token == "-" && is_int64_min_literal(ctx, argument)) {
+    return make_expr(ast::IntLiteral{parse_int_literal(ctx.text(argument), true).value},
+                     range_of(node));
+  }
+  ast::UnaryOp op = token == "-"   ? ast::UnaryOp::Neg
+                    : token == "+" ? ast::UnaryOp::Pos
+                                   : ast::UnaryOp::Invert;
+  return make_expr(ast::UnaryExpr{op, convert_expr(ctx, argument)}, range_of(node));
+}
+
+ast::ExprPtr convert_not(Context& ctx, TSNode node) {
+  ast::ExprPtr operand = convert_expr(ctx, ctx.child(node, ctx.field().argument));
+  return make_expr(ast::UnaryExpr{ast::UnaryOp::Not, std::move(operand)}, range_of(node));
+}
+
+ast::ExprPtr convert_boolean(Context& ctx, TSNode node) {
+  std::string_view token = operator_token(ctx, node);
+  ast::BoolOp op = token == "and" ? ast::BoolOp::And : ast::BoolOp::Or;
+  ast::BoolOpExpr result{op, {}};
+  for (TSNode operand : bool_operands(ctx, node, token)) {
+    result.values.push_back(convert_expr(ctx, operand));
+  }
+  return make_expr(std::move(result), range_of(node));
+}
+
+ast::ExprPtr convert_comparison(Context& ctx, TSNode node) {
+  ast::CompareExpr result;
+  for (ChildCursor c(node); c.next();) {
+    TSNode child = c.node();
+    if (c.field() == ctx.field().operators) {
+      ast::CompareOp op{};
+      if (!compare_op_from_token(ts_node_type(child), op)) {
+        ctx.report(DiagCode::SyntaxError, range_of(child), "'<>' is not valid Python 3; use '!='");
+        return make_none(range_of(node));
+      }
+      result.ops.push_back(op);
+    } else if (ts_node_is_named(child) && !ts_node_is_extra(child)) {
+      ast::ExprPtr operand = convert_expr(ctx, child);
+      if (result.left) {
+        result.comparators.push_back(std::move(operand));
+      } else {
+        result.left = std::move(operand);
+      }
+    }
+  }
+  if (!result.left || result.ops.size() != result.comparators.size()) {
+    return make_none(range_of(node));  // only after a syntax error
+  }
+  return make_expr(std::move(result), range_of(node));
+}
+
+ast::ExprPtr convert_conditional(Context& ctx, TSNode node) {
+  std::vector<TSNode> parts = named_children(node);
+  if (parts.size() != 3) return make_none(range_of(node));
+  ast::ExprPtr body = convert_expr(ctx, parts[0]);
+  ast::ExprPtr test = convert_expr(ctx, parts[1]);
+  ast::ExprPtr orelse = convert_expr(ctx, parts[2]);
+  return make_expr(ast::IfExpr{std::move(test), std::move(body), std::move(orelse)},
+                   range_of(node));
+}
+
+}  // namespace pygraft::parser
