@@ -66,7 +66,8 @@ TEST(FormatArray, FloatsAlignOnThePoint) {
 }
 
 TEST(FormatArray, PrecisionEightDigits) {
-  EXPECT_EQ(str_of(DType::Float64, {3}, {1.0 / 3, 2.0 / 3, 1.0}), "[0.33333333 0.66666667 1.        ]");
+  EXPECT_EQ(str_of(DType::Float64, {3}, {1.0 / 3, 2.0 / 3, 1.0}),
+            "[0.33333333 0.66666667 1.        ]");
   EXPECT_EQ(str_of(DType::Float64, {2}, {0.1 + 0.2, 100.0}), "[  0.3 100. ]");
 }
 
@@ -89,6 +90,12 @@ TEST(FormatArray, Float32UsesItsShortestDigits) {
   EXPECT_EQ(str_of(DType::Float32, {2}, {0.1, 0.2}), "[0.1 0.2]");
 }
 
+TEST(FormatArray, Float32ExponentPadsWithExactDigits) {
+  EXPECT_EQ(
+      str_of(DType::Float32, {3}, {-104.87965393066406, -124874.890625, 0.0010000000474974513}),
+      "[-1.04879654e+02 -1.24874891e+05  1.00000005e-03]");
+}
+
 TEST(FormatArray, IntMatrix) {
   EXPECT_EQ(str_of(DType::Int64, {2, 2}, {1, 2, 3, 4}), "[[1 2]\n [3 4]]");
   EXPECT_EQ(str_of(DType::Int64, {2, 2}, {-1, 20, 3, -400}), "[[  -1   20]\n [   3 -400]]");
@@ -106,7 +113,9 @@ TEST(FormatArray, ZerosMatrix) {
   EXPECT_EQ(format_value(Tensor::zeros(DType::Float64, {2, 3})), "[[0. 0. 0.]\n [0. 0. 0.]]");
 }
 
-TEST(FormatArray, Empty) { EXPECT_EQ(format_value(Tensor::zeros(DType::Float64, {0})), "[]"); }
+TEST(FormatArray, Empty) {
+  EXPECT_EQ(format_value(Tensor::zeros(DType::Float64, {0})), "[]");
+}
 
 TEST(FormatArray, WrapsAtLineWidth) {
   EXPECT_EQ(format_value(iota(DType::Float64, {30})),
@@ -145,17 +154,21 @@ TEST(KernelPrint, SeparatorAndEnd) {
   run_kernel(kernel_print, {Value(int64_t{1}), Value(0.5), make_tensor(DType::Int64, {2}, {1, 2})},
              {}, &printed);
   EXPECT_EQ(printed, "1 0.5 [1 2]\n");
-  run_kernel(kernel_print, {Value(int64_t{1}), Value(int64_t{2})},
-             {Attribute{"sep", Literal(std::string(", "))}, Attribute{"end", Literal(std::string("!"))}},
-             &printed);
+  run_kernel(
+      kernel_print, {Value(int64_t{1}), Value(int64_t{2})},
+      {Attribute{"sep", Literal(std::string(", "))}, Attribute{"end", Literal(std::string("!"))}},
+      &printed);
   EXPECT_EQ(printed, "1, 2!");
 }
 
-TEST(KernelAssert, PassesOnTruth) { run_kernel(kernel_assert, {Value(true)}); }
+TEST(KernelAssert, PassesOnTruth) {
+  run_kernel(kernel_assert, {Value(true)});
+}
 
 TEST(KernelAssert, FailsWithMessage) {
   try {
-    run_kernel(kernel_assert, {Value(int64_t{0})}, {Attribute{"message", Literal(std::string("x > 0"))}});
+    run_kernel(kernel_assert, {Value(int64_t{0})},
+               {Attribute{"message", Literal(std::string("x > 0"))}});
     FAIL();
   } catch (const RuntimeError& e) {
     EXPECT_STREQ(e.what(), "AssertionError: x > 0");

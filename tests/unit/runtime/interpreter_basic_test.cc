@@ -1,6 +1,8 @@
 // Straight-line execution, constants, calls and argument binding.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "runtime/interpreter_plan.h"
 #include "tests/unit/runtime/interpreter_test_util.h"
 

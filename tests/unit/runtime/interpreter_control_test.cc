@@ -14,8 +14,13 @@ Function sign_branch() {
   ValueId x = b.param("x");
   ValueId pred = b.op(OpCode::Lt, {x, b.integer(0)});
   Values out = b.cond(
-      pred, 1, [&] { return Values{b.op(OpCode::Add, {x, b.integer(1)})}; },
-      [&] { return Values{b.op(OpCode::Mul, {x, b.integer(10)})}; });
+      pred, 1,
+      [&] {
+        return Values{b.op(OpCode::Add, {x, b.integer(1)})};
+      },
+      [&] {
+        return Values{b.op(OpCode::Mul, {x, b.integer(10)})};
+      });
   return b.finish(out[0]);
 }
 
@@ -46,7 +51,9 @@ Function sum_below() {
   ValueId n = b.param("n");
   Values out = b.loop(
       {b.integer(0), b.integer(0)},
-      [&](const Values& c) { return b.op(OpCode::Lt, {c[1], n}); },
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
       [&](const Values& c) {
         ValueId s = b.op(OpCode::Add, {c[0], c[1]});
         return Values{s, b.op(OpCode::Add, {c[1], b.integer(1)})};
@@ -75,7 +82,10 @@ Function tensor_accumulator() {
   ValueId acc = b.param("acc");
   ValueId n = b.param("n");
   Values out = b.loop(
-      {acc, b.integer(0)}, [&](const Values& c) { return b.op(OpCode::Lt, {c[1], n}); },
+      {acc, b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
       [&](const Values& c) {
         return Values{b.op(OpCode::Add, {c[0], c[1]}), b.op(OpCode::Add, {c[1], b.integer(1)})};
       });
@@ -100,9 +110,12 @@ TEST(InterpreterLoop, SwappedCarriedValues) {
   ValueId n = b.param("n");
   Values out = b.loop(
       {b.integer(0), b.integer(1), b.integer(0)},
-      [&](const Values& c) { return b.op(OpCode::Lt, {c[2], n}); },
       [&](const Values& c) {
-        return Values{c[1], b.op(OpCode::Add, {c[0], c[1]}), b.op(OpCode::Add, {c[2], b.integer(1)})};
+        return b.op(OpCode::Lt, {c[2], n});
+      },
+      [&](const Values& c) {
+        return Values{c[1], b.op(OpCode::Add, {c[0], c[1]}),
+                      b.op(OpCode::Add, {c[2], b.integer(1)})};
       });
   Program p = load({b.finish(out[0])});
   EXPECT_EQ(run_ok(p, "f", {Value(int64_t{10})}).as<int64_t>(), 55);
@@ -113,13 +126,20 @@ TEST(InterpreterLoop, NestedLoops) {
   FunctionBuilder b("f");
   ValueId n = b.param("n");
   Values out = b.loop(
-      {b.integer(0), b.integer(0)}, [&](const Values& c) { return b.op(OpCode::Lt, {c[1], n}); },
+      {b.integer(0), b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
       [&](const Values& c) {
         ValueId i = c[1];
         Values inner = b.loop(
-            {c[0], b.integer(0)}, [&](const Values& d) { return b.op(OpCode::Lt, {d[1], i}); },
+            {c[0], b.integer(0)},
             [&](const Values& d) {
-              return Values{b.op(OpCode::Add, {d[0], d[1]}), b.op(OpCode::Add, {d[1], b.integer(1)})};
+              return b.op(OpCode::Lt, {d[1], i});
+            },
+            [&](const Values& d) {
+              return Values{b.op(OpCode::Add, {d[0], d[1]}),
+                            b.op(OpCode::Add, {d[1], b.integer(1)})};
             });
         return Values{inner[0], b.op(OpCode::Add, {i, b.integer(1)})};
       });
@@ -137,12 +157,20 @@ TEST(InterpreterLoop, CondInsideLoop) {
   ValueId n = b.param("n");
   ValueId x = b.param("x");
   Values out = b.loop(
-      {x, b.integer(0)}, [&](const Values& c) { return b.op(OpCode::Lt, {c[1], n}); },
+      {x, b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
       [&](const Values& c) {
         ValueId small = b.op(OpCode::Lt, {c[1], b.integer(2)});
         Values next = b.cond(
-            small, 1, [&] { return Values{b.op(OpCode::Add, {c[0], c[1]})}; },
-            [&] { return Values{b.op(OpCode::Mul, {c[0], b.integer(2)})}; });
+            small, 1,
+            [&] {
+              return Values{b.op(OpCode::Add, {c[0], c[1]})};
+            },
+            [&] {
+              return Values{b.op(OpCode::Mul, {c[0], b.integer(2)})};
+            });
         return Values{next[0], b.op(OpCode::Add, {c[1], b.integer(1)})};
       });
   Program p = load({b.finish(out[0])});
@@ -157,9 +185,13 @@ TEST(InterpreterLoop, CarriedValueChangesType) {
   FunctionBuilder b("f");
   ValueId n = b.param("n");
   Values out = b.loop(
-      {b.integer(0), b.integer(0)}, [&](const Values& c) { return b.op(OpCode::Lt, {c[1], n}); },
+      {b.integer(0), b.integer(0)},
       [&](const Values& c) {
-        return Values{b.op(OpCode::MakeTuple, {c[0], c[1]}), b.op(OpCode::Add, {c[1], b.integer(1)})};
+        return b.op(OpCode::Lt, {c[1], n});
+      },
+      [&](const Values& c) {
+        return Values{b.op(OpCode::MakeTuple, {c[0], c[1]}),
+                      b.op(OpCode::Add, {c[1], b.integer(1)})};
       });
   Program p = load({b.finish(out[0])});
   Value v = run_ok(p, "f", {Value(int64_t{2})});
@@ -175,7 +207,10 @@ TEST(InterpreterLoop, CallInsideLoop) {
   FunctionBuilder b("f");
   ValueId n = b.param("n");
   Values out = b.loop(
-      {b.integer(0), b.integer(0)}, [&](const Values& c) { return b.op(OpCode::Lt, {c[1], n}); },
+      {b.integer(0), b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
       [&](const Values& c) {
         ValueId s = b.call("sum_below", {c[1]});
         return Values{b.op(OpCode::Add, {c[0], s}), b.op(OpCode::Add, {c[1], b.integer(1)})};

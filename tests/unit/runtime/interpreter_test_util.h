@@ -17,7 +17,9 @@
 
 namespace pygraft::rt::testing {
 
-inline SourceRange line_range(uint32_t line) { return SourceRange{line, 5, line, 12}; }
+inline SourceRange line_range(uint32_t line) {
+  return SourceRange{line, 5, line, 12};
+}
 
 class FunctionBuilder {
  public:
@@ -42,9 +44,13 @@ class FunctionBuilder {
   // Nodes created from now on carry this source line.
   void at(uint32_t line) { line_ = line; }
 
-  ValueId constant(Literal literal) { return op(OpCode::Const, {}, {{"value", std::move(literal)}}); }
+  ValueId constant(Literal literal) {
+    return op(OpCode::Const, {}, {{"value", std::move(literal)}});
+  }
   ValueId integer(int64_t v) { return constant(Literal(v)); }
-  ValueId undef(std::string name) { return op(OpCode::Undef, {}, {{"name", Literal(std::move(name))}}); }
+  ValueId undef(std::string name) {
+    return op(OpCode::Undef, {}, {{"name", Literal(std::move(name))}});
+  }
 
   // A node with one result.
   ValueId op(OpCode code, Values inputs, std::vector<Attribute> attrs = {}) {
@@ -156,6 +162,14 @@ inline ExecutionError run_error(const Program& program, std::string_view name,
   EXPECT_TRUE(r.error.has_value());
   EXPECT_FALSE(r.value.has_value());
   return r.error.value_or(ExecutionError{});
+}
+
+// Arguments built by moving (an initializer list would copy, sharing tensors).
+template <class... T>
+std::vector<Value> moved_args(T&&... values) {
+  std::vector<Value> out;
+  (out.emplace_back(std::forward<T>(values)), ...);
+  return out;
 }
 
 inline Tensor float_tensor(std::vector<double> values) {

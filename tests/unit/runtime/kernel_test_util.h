@@ -49,9 +49,13 @@ inline std::vector<double> values_of(const Tensor& t) {
   return out;
 }
 
-inline const Tensor& tensor_of(const Value& v) { return v.as<Tensor>(); }
+inline const Tensor& tensor_of(const Value& v) {
+  return v.as<Tensor>();
+}
 
-inline Value tuple_of(std::vector<Value> items) { return Value::tuple(std::move(items)); }
+inline Value tuple_of(std::vector<Value> items) {
+  return Value::tuple(std::move(items));
+}
 
 // The "index" attribute from layout codes.
 inline Attribute index_attr(std::vector<int64_t> codes) {

@@ -1,0 +1,141 @@
+// Loop drivers shared by the elementwise kernels (kernels_arith.cc,
+// kernels_compare.cc, kernels_math.cc, kernels_logical.cc).
+//
+// A kernel promotes its operands (NEP 50, runtime/promotion.h), converts them
+// to the loop's element type with prepare_operands(), allocates its result with
+// result_buffer() (reusing a uniquely held input of the right dtype and shape),
+// and runs a per-element functor through binary_loop() / ternary_loop() /
+// unary_loop(). Templates are over element types only; the rank lives in the
+// BroadcastPlan.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <vector>
+
+#include "runtime/broadcast.h"
+#include "runtime/kernel.h"
+#include "runtime/promotion.h"
+#include "runtime/pyscalar.h"
+#include "runtime/tensor.h"
+
+namespace pygraft::rt {
+
+// The operand types of ctx.inputs[first, first + count) for promotion.
+OperandType operand_type_checked(const Value& v, const char* ufunc);
+
+// Takes operand `v` (moving a tensor out, so a temporary stays unique) as a
+// tensor of `dtype`. A Python int that does not fit int32 raises NumPy 2's
+// OverflowError message ("Python integer 3000000000 out of bounds for int32").
+Tensor take_operand(Value& v, DType dtype, const char* ufunc);
+
+// A tensor for the result: one of `candidates` when it is held only here and
+// already has `dtype` and `shape` (its buffer is then overwritten), else new.
+Tensor result_buffer(std::span<Tensor* const> candidates, DType dtype, const Shape& shape);
+Tensor result_buffer(std::initializer_list<Tensor*> candidates, DType dtype, const Shape& shape);
+
+// `a op b` with Python's and NumPy's rules: a Python bool for Python scalars
+// and other non-array values, else a bool tensor (kernels_compare.cc).
+Value compare_values(CompareOp op, Value a, Value b);
+
+// True when every input of the node is a Python scalar (bool, int, float).
+bool all_py_scalars(std::span<const Value> inputs);
+
+// out[i] = f(a[i], b[i]) over the broadcast of a and b; out has the full shape.
+template <class Out, class A, class B, class F>
+void binary_loop(Tensor& out, const Tensor& a, const Tensor& b, F f) {
+  const Shape shapes[] = {out.shape(), a.shape(), b.shape()};
+  BroadcastPlan plan(shapes);
+  Out* o = out.data<Out>();
+  const A* x = a.data<A>();
+  const B* y = b.data<B>();
+  const bool sx = plan.inner_stride(1) != 0, sy = plan.inner_stride(2) != 0;
+  plan.for_each_run([&](const int64_t* off, int64_t n) {
+    Out* po = o + off[0];
+    const A* px = x + off[1];
+    const B* py = y + off[2];
+    // Note: separate loops per stride pattern so each one vectorises.
+    if (sx && sy) {
+      for (int64_t i = 0; i < n; ++i) po[i] = f(px[i], py[i]);
+    } else if (sx) {
+      const B yv = *py;
+      for (int64_t i = 0; i < n; ++i) po[i] = f(px[i], yv);
+    } else if (sy) {
+      const A xv = *px;
+      for (int64_t i = 0; i < n; ++i) po[i] = f(xv, py[i]);
+    } else {
+      const Out v = f(*px, *py);
+      for (int64_t i = 0; i < n; ++i) po[i] = v;
+    }
+  });
+}
+
+// out[i] = f(c[i], a[i], b[i]) over the broadcast of three operands.
+template <class Out, class C, class A, class B, class F>
+void ternary_loop(Tensor& out, const Tensor& c, const Tensor& a, const Tensor& b, F f) {
+  const Shape shapes[] = {out.shape(), c.shape(), a.shape(), b.shape()};
+  BroadcastPlan plan(shapes);
+  const int64_t sc = plan.inner_stride(1), sa = plan.inner_stride(2), sb = plan.inner_stride(3);
+  Out* o = out.data<Out>();
+  const C* pc = c.data<C>();
+  const A* pa = a.data<A>();
+  const B* pb = b.data<B>();
+  plan.for_each_run([&](const int64_t* off, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) {
+      o[off[0] + i] = f(pc[off[1] + i * sc], pa[off[2] + i * sa], pb[off[3] + i * sb]);
+    }
+  });
+}
+
+// out[i] = f(in[i]) for same-shape contiguous tensors (out may alias in).
+template <class Out, class In, class F>
+void unary_loop(Tensor& out, const Tensor& in, F f) {
+  Out* o = out.data<Out>();
+  const In* x = in.data<In>();
+  for (int64_t i = 0, n = in.numel(); i < n; ++i) o[i] = f(x[i]);
+}
+
+// Runs a unary op on a tensor input: result dtype `out_dtype`, input
+// converted to `in_dtype`, reusing the input buffer when possible.
+template <class Out, class In, class F>
+Tensor map_unary(Value& input, DType in_dtype, F f, const char* ufunc) {
+  Tensor in = take_operand(input, in_dtype, ufunc);
+  Tensor out = result_buffer({&in}, dtype_of<Out>(), in.shape());
+  unary_loop<Out, In>(out, in, f);
+  return out;
+}
+
+// fn(x, y) over operands a and b converted to `dtype`, giving a `dtype`
+// result: the driver of the arithmetic and bitwise ufuncs. fn is a generic
+// functor instantiated for every element type.
+template <class Fn>
+Tensor binary_same_type(Value& a, Value& b, DType dtype, Fn fn, const char* ufunc) {
+  Tensor x = take_operand(a, dtype, ufunc);
+  Tensor y = take_operand(b, dtype, ufunc);
+  const Shape shapes[] = {x.shape(), y.shape()};
+  Tensor out = result_buffer({&x, &y}, dtype, broadcast_shapes(shapes));
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    binary_loop<T, T, T>(out, x, y, [&](T u, T v) { return static_cast<T>(fn(u, v)); });
+  });
+  return out;
+}
+
+// fn(x, y) -> bool over operands converted to `dtype`: comparisons and the
+// logical ufuncs.
+template <class Fn>
+Tensor binary_predicate(Value& a, Value& b, DType dtype, Fn fn, const char* ufunc) {
+  Tensor x = take_operand(a, dtype, ufunc);
+  Tensor y = take_operand(b, dtype, ufunc);
+  const Shape shapes[] = {x.shape(), y.shape()};
+  Tensor out = result_buffer({&x, &y}, DType::Bool, broadcast_shapes(shapes));
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    binary_loop<bool, T, T>(out, x, y, [&](T u, T v) { return static_cast<bool>(fn(u, v)); });
+  });
+  return out;
+}
+
+}  // namespace pygraft::rt

@@ -1,0 +1,196 @@
+// The executor of runtime/interpreter_exec.h.
+#include "runtime/interpreter_exec.h"
+
+#include <new>
+#include <span>
+
+namespace pygraft::rt {
+namespace {
+
+// Reads an operand: moved out at its last use, copied otherwise.
+inline void read_into(Value& dst, std::vector<Value>& slots, const Operand& op) {
+  if (op.move) {
+    dst = std::move(slots[op.slot]);
+  } else {
+    dst = slots[op.slot];
+  }
+}
+
+// Scalars own nothing: leaving them in the scratch saves resetting it.
+inline bool holds_resources(const Value& v) {
+  return v.is<Tensor>() || v.is<TupleValue>() || v.is<StrValue>() || v.is<UndefValue>();
+}
+
+inline void check_defined(const Value& v) {
+  if (v.is<UndefValue>()) throw_unbound(v);
+}
+
+// Resets the slots a region leaves behind (see CompiledRegion::drops).
+inline void drop(const CompiledRegion& r, std::vector<Value>& slots) {
+  for (Slot s : r.drops) slots[s] = Value();
+}
+
+// Python truthiness of a cond predicate or loop condition, consuming it at its last use.
+inline bool take_truth(std::vector<Value>& slots, const Operand& op) {
+  Value& v = slots[op.slot];
+  check_defined(v);
+  bool result = truth(v);
+  if (op.move) v = Value();
+  return result;
+}
+
+}  // namespace
+
+void throw_unbound(const Value& undef) {
+  const auto& name = undef.as<UndefValue>().name;
+  throw RuntimeError("local variable '" + (name ? *name : std::string("?")) +
+                     "' referenced before assignment");
+}
+
+Executor::Executor(const LoadedProgram& program, std::ostream& print_stream, int max_call_depth)
+    : program_(program),
+      print_(print_stream),
+      max_call_depth_(max_call_depth),
+      operands_(program.max_kernel_inputs + program.max_kernel_outputs),
+      carried_(program.max_carried) {}
+
+Value Executor::run(size_t index, std::vector<Value> args) {
+  const CompiledFunction& fn = program_.functions[index];
+  std::vector<Value>& slots = enter(fn, 0);
+  for (size_t i = 0; i < args.size(); ++i) slots[fn.body.args[i]] = std::move(args[i]);
+  return finish(fn, slots, 0);
+}
+
+std::vector<Value>& Executor::enter(const CompiledFunction& fn, int depth) {
+  while (frames_.size() <= static_cast<size_t>(depth)) frames_.emplace_back();
+  std::vector<Value>& slots = frames_[static_cast<size_t>(depth)];
+  slots.assign(fn.template_frame.begin(), fn.template_frame.end());  // reuses capacity
+  return slots;
+}
+
+// Runs the body of a function whose arguments are bound, and returns its result.
+Value Executor::finish(const CompiledFunction& fn, std::vector<Value>& slots, int depth) {
+  Frame frame{slots, fn, depth};
+  run_region(fn.body, frame);
+  Value result;
+  read_into(result, slots, fn.body.yields[0]);
+  slots.clear();  // Note: releases the callee's references now; keeps capacity.
+  check_defined(result);
+  return result;
+}
+
+void Executor::run_region(const CompiledRegion& r, Frame& f) {
+  size_t i = 0;
+  try {
+    for (; i < r.instrs.size(); ++i) step(r, r.instrs[i], f);
+  } catch (const RuntimeError& e) {
+    throw LocatedError{&f.function, r.instrs[i].node, e.what()};
+  } catch (const std::bad_alloc&) {
+    throw LocatedError{&f.function, r.instrs[i].node, "out of memory"};
+  } catch (const std::exception& e) {
+    throw LocatedError{&f.function, r.instrs[i].node, std::string("internal error: ") + e.what()};
+  }
+}
+
+void Executor::step(const CompiledRegion& r, const Instr& in, Frame& f) {
+  switch (in.kind) {
+    case InstrKind::Kernel:
+      return run_kernel(r, in, f);
+    case InstrKind::Cond:
+      return run_cond(r, in, f);
+    case InstrKind::Loop:
+      return run_loop(r, in, f);
+    case InstrKind::Call:
+      return run_call(r, in, f);
+  }
+}
+
+void Executor::run_kernel(const CompiledRegion& r, const Instr& in, Frame& f) {
+  const size_t num_inputs = in.inputs_end - in.inputs_begin;
+  const size_t num_outputs = in.outputs_end - in.outputs_begin;
+  const Operand* ops = r.operands.data() + in.inputs_begin;
+  Value* inputs = operands_.data();
+  for (size_t j = 0; j < num_inputs; ++j) {
+    check_defined(f.slots[ops[j].slot]);
+    read_into(inputs[j], f.slots, ops[j]);
+  }
+  const Slot* outs = r.outputs.data() + in.outputs_begin;
+  // Note: a single result is written straight into its slot.
+  std::span<Value> outputs = num_outputs == 1 ? std::span<Value>(&f.slots[outs[0]], 1)
+                                              : std::span<Value>(inputs + num_inputs, num_outputs);
+  KernelContext ctx{std::span<Value>(inputs, num_inputs), outputs, *in.node, print_};
+  in.kernel(ctx);
+  if (num_outputs > 1) {
+    for (size_t k = 0; k < num_outputs; ++k) f.slots[outs[k]] = std::move(outputs[k]);
+  }
+  for (size_t j = 0; j < num_inputs; ++j) {
+    if (holds_resources(inputs[j])) inputs[j] = Value();  // release moved-in operands
+  }
+}
+
+void Executor::run_cond(const CompiledRegion& r, const Instr& in, Frame& f) {
+  const bool taken = take_truth(f.slots, r.operands[in.inputs_begin]);
+  const CompiledRegion& branch = r.children[in.first_child + (taken ? 0 : 1)];
+  run_region(branch, f);
+  for (size_t k = 0; k < branch.yields.size(); ++k) {
+    read_into(f.slots[r.outputs[in.outputs_begin + k]], f.slots, branch.yields[k]);
+  }
+  drop(branch, f.slots);
+}
+
+void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
+  const CompiledRegion& cond = r.children[in.first_child];
+  const CompiledRegion& body = r.children[in.first_child + 1];
+  for (size_t k = 0; k < body.args.size(); ++k) {
+    read_into(f.slots[body.args[k]], f.slots, r.operands[in.inputs_begin + k]);
+  }
+  while (loop_condition(cond, f)) {
+    run_region(body, f);
+    rebind(body, f.slots);
+    drop(body, f.slots);
+  }
+  for (size_t k = 0; k < body.args.size(); ++k) {
+    f.slots[r.outputs[in.outputs_begin + k]] = std::move(f.slots[body.args[k]]);
+  }
+}
+
+bool Executor::loop_condition(const CompiledRegion& cond, Frame& f) {
+  run_region(cond, f);
+  const bool go = take_truth(f.slots, cond.yields[0]);
+  drop(cond, f.slots);
+  return go;
+}
+
+// The body's yields become its arguments for the next iteration, moved.
+void Executor::rebind(const CompiledRegion& body, std::vector<Value>& slots) {
+  const size_t n = body.args.size();
+  if (!body.rebind_via_scratch) {
+    for (size_t k = 0; k < n; ++k) {
+      if (body.yields[k].slot != body.args[k])
+        read_into(slots[body.args[k]], slots, body.yields[k]);
+    }
+    return;
+  }
+  for (size_t k = 0; k < n; ++k) read_into(carried_[k], slots, body.yields[k]);
+  for (size_t k = 0; k < n; ++k) slots[body.args[k]] = std::move(carried_[k]);
+}
+
+void Executor::run_call(const CompiledRegion& r, const Instr& in, Frame& f) {
+  if (f.depth >= max_call_depth_) throw RuntimeError("maximum call depth exceeded");
+  const CompiledFunction& callee = program_.functions[in.callee];
+  std::vector<Value>& slots = enter(callee, f.depth + 1);
+  const size_t given = in.inputs_end - in.inputs_begin;
+  for (size_t i = 0; i < given; ++i) {
+    const Operand& op = r.operands[in.inputs_begin + i];
+    check_defined(f.slots[op.slot]);
+    read_into(slots[callee.body.args[i]], f.slots, op);
+  }
+  for (size_t i = given; i < callee.body.args.size(); ++i) {
+    if (!callee.defaults[i])
+      throw RuntimeError("missing argument for '" + callee.source->name + "'");
+    slots[callee.body.args[i]] = *callee.defaults[i];
+  }
+  f.slots[r.outputs[in.outputs_begin]] = finish(callee, slots, f.depth + 1);
+}
+
+}  // namespace pygraft::rt

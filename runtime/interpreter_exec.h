@@ -1,0 +1,64 @@
+// The executor: runs the plan of runtime/interpreter_plan.h. One loop per
+// region walks its instruction array; kernels are called through the
+// function pointers resolved at load time (the single dispatch point), and
+// cond / loop / call are run here. State that would otherwise be allocated per
+// node (operand scratch, loop rebinding scratch, call frames) is owned by the
+// Executor and reused, so a steady-state loop allocates nothing itself.
+#pragma once
+
+#include <deque>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "runtime/interpreter_plan.h"
+
+namespace pygraft::rt {
+
+// A runtime error already located at the node that failed.
+// Note: not derived from std::exception, so enclosing regions let it pass.
+struct LocatedError {
+  const CompiledFunction* function;
+  const Node* node;
+  std::string message;
+};
+
+class Executor {
+ public:
+  Executor(const LoadedProgram& program, std::ostream& print_stream, int max_call_depth);
+
+  // Runs function `index` with one argument per parameter. Throws
+  // LocatedError for failures at a node and RuntimeError for a failure of the
+  // function as a whole (an unbound return value).
+  Value run(size_t index, std::vector<Value> args);
+
+ private:
+  struct Frame {
+    std::vector<Value>& slots;
+    const CompiledFunction& function;
+    int depth;
+  };
+
+  std::vector<Value>& enter(const CompiledFunction& fn, int depth);
+  Value finish(const CompiledFunction& fn, std::vector<Value>& slots, int depth);
+  void run_region(const CompiledRegion& r, Frame& f);
+  void step(const CompiledRegion& r, const Instr& in, Frame& f);
+  void run_kernel(const CompiledRegion& r, const Instr& in, Frame& f);
+  void run_cond(const CompiledRegion& r, const Instr& in, Frame& f);
+  void run_loop(const CompiledRegion& r, const Instr& in, Frame& f);
+  bool loop_condition(const CompiledRegion& cond, Frame& f);
+  void rebind(const CompiledRegion& body, std::vector<Value>& slots);
+  void run_call(const CompiledRegion& r, const Instr& in, Frame& f);
+
+  const LoadedProgram& program_;
+  std::ostream& print_;
+  int max_call_depth_;
+  std::deque<std::vector<Value>> frames_;  // one per call depth, reused
+  std::vector<Value> operands_;            // a kernel's inputs (and extra outputs)
+  std::vector<Value> carried_;             // loop rebinding through scratch
+};
+
+// "local variable 'x' referenced before assignment" for an UndefValue.
+[[noreturn]] void throw_unbound(const Value& undef);
+
+}  // namespace pygraft::rt

@@ -1,0 +1,144 @@
+// Python builtins and value plumbing: bool(), not, `is None`, float(),
+// int(), min(), max(), np.asarray and the result of `x op= y`.
+// Guarantees: Python's results and messages for Python values; NumPy's
+// truth-value and casting errors for arrays.
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/args.h"
+#include "runtime/broadcast.h"
+#include "runtime/cast.h"
+#include "runtime/elementwise.h"
+
+namespace pygraft::rt {
+
+void kernel_truth(KernelContext& ctx) {
+  ctx.outputs[0] = truth(ctx.inputs[0]);
+}
+void kernel_not(KernelContext& ctx) {
+  ctx.outputs[0] = !truth(ctx.inputs[0]);
+}
+void kernel_is_none(KernelContext& ctx) {
+  ctx.outputs[0] = ctx.inputs[0].is_none();
+}
+
+namespace {
+
+void require_number(const Value& v, const char* builtin, const char* expected) {
+  if (v.is_py_scalar() || v.is_tensor()) return;
+  throw RuntimeError(std::string(builtin) + "() argument must be " + expected + ", not '" +
+                     type_name(v) + "'");
+}
+
+}  // namespace
+
+void kernel_to_float(KernelContext& ctx) {
+  require_number(ctx.inputs[0], "float", "a string or a real number");
+  ctx.outputs[0] = to_double(ctx.inputs[0], "float");
+}
+
+void kernel_to_int(KernelContext& ctx) {
+  require_number(ctx.inputs[0], "int", "a string, a bytes-like object or a real number");
+  ctx.outputs[0] = to_int64(ctx.inputs[0], "int");
+}
+
+namespace {
+
+// The items builtin min()/max() choose from: several arguments, or the
+// elements of a single iterable argument.
+std::vector<Value> candidates(const Value& args) {
+  std::vector<Value> items = args.is<TupleValue>() ? args.items() : std::vector<Value>{args};
+  if (items.size() != 1) return items;
+  const Value& only = items[0];
+  if (only.is<TupleValue>()) return only.items();
+  if (!only.is_tensor()) {
+    throw RuntimeError("'" + type_name(only) + "' object is not iterable");
+  }
+  const Tensor& t = only.as<Tensor>();
+  if (t.rank() == 0) throw RuntimeError("iteration over a 0-d array");
+  Shape row_shape(t.shape().dims().subspan(1));
+  const int64_t row = row_shape.numel();
+  const int64_t row_bytes = row * dtype_size(t.dtype());
+  std::vector<Value> rows;
+  for (int64_t i = 0; i < t.shape()[0]; ++i) {
+    Tensor r = Tensor::empty(t.dtype(), row_shape);
+    if (row_bytes > 0) {
+      std::memcpy(r.raw(), static_cast<const char*>(t.raw()) + i * row_bytes, row_bytes);
+    }
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+// Python's min()/max(): the first item that no later item beats with `op`.
+Value choose(const Value& args, CompareOp op, const char* builtin) {
+  std::vector<Value> items = candidates(args);
+  if (items.empty()) throw RuntimeError(std::string(builtin) + "() arg is an empty sequence");
+  size_t best = 0;
+  for (size_t i = 1; i < items.size(); ++i) {
+    if (truth(compare_values(op, items[i], items[best]))) best = i;
+  }
+  return items[best];
+}
+
+}  // namespace
+
+void kernel_py_min(KernelContext& ctx) {
+  ctx.outputs[0] = choose(ctx.inputs[0], CompareOp::Lt, "min");
+}
+void kernel_py_max(KernelContext& ctx) {
+  ctx.outputs[0] = choose(ctx.inputs[0], CompareOp::Gt, "max");
+}
+
+void kernel_asarray(KernelContext& ctx) {
+  Value& a = ctx.inputs[0];
+  std::optional<DType> dtype = dtype_arg(ctx.inputs[1]);
+  if (!a.is_py_scalar() && !a.is_tensor() && !a.is<TupleValue>()) {
+    throw RuntimeError("cannot convert a value of type '" + type_name(a) + "' to an array");
+  }
+  Tensor t = a.is_tensor() ? std::move(a.as<Tensor>()) : to_tensor(a);
+  ctx.outputs[0] = dtype ? cast(t, *dtype) : t;
+}
+
+namespace {
+
+std::string dtype_repr(DType t) {
+  return "dtype('" + std::string(dtype_name(t)) + "')";
+}
+
+std::string ufunc_words(const Node& node) {
+  const Literal* name = node.attr("ufunc");
+  if (name != nullptr && name->is<std::string>()) return "ufunc '" + name->as<std::string>() + "'";
+  return "ufunc";
+}
+
+}  // namespace
+
+// Note: a 0-d x is treated as a NumPy scalar, which `op=` rebinds to the
+// result (np.int64(1) += 0.5 gives a float64); only arrays keep their dtype.
+void kernel_inplace_result(KernelContext& ctx) {
+  const Value& x = ctx.inputs[0];
+  Value& result = ctx.inputs[1];
+  if (!x.is_tensor() || x.as<Tensor>().rank() == 0) {
+    ctx.outputs[0] = std::move(result);
+    return;
+  }
+  const Tensor& target = x.as<Tensor>();
+  Tensor r = to_tensor(result);
+  if (!(r.shape() == target.shape())) {
+    throw RuntimeError("non-broadcastable output operand with shape " +
+                       compact_shape(target.shape()) + " doesn't match the broadcast shape " +
+                       compact_shape(r.shape()));
+  }
+  if (r.dtype() != target.dtype() && !can_cast_same_kind(r.dtype(), target.dtype())) {
+    throw RuntimeError("Cannot cast " + ufunc_words(ctx.node) + " output from " +
+                       dtype_repr(r.dtype()) + " to " + dtype_repr(target.dtype()) +
+                       " with casting rule 'same_kind'");
+  }
+  result = Value();
+  ctx.outputs[0] = cast(r, target.dtype());
+}
+
+}  // namespace pygraft::rt

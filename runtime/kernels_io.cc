@@ -1,0 +1,46 @@
+// Statements with effects: print, assert, and the marker of unbound variables.
+#include <string>
+
+#include "runtime/format.h"
+#include "runtime/kernel.h"
+
+namespace pygraft::rt {
+namespace {
+
+std::string string_attr(const Node& node, std::string_view name, std::string fallback) {
+  const Literal* lit = node.attr(name);
+  if (lit == nullptr || !lit->is<std::string>()) return fallback;
+  return lit->as<std::string>();
+}
+
+}  // namespace
+
+void kernel_undef(KernelContext& ctx) {
+  ctx.outputs[0] =
+      UndefValue{std::make_shared<const std::string>(string_attr(ctx.node, "name", "?"))};
+}
+
+void kernel_print(KernelContext& ctx) {
+  const std::string sep = string_attr(ctx.node, "sep", " ");
+  std::string line;
+  for (size_t i = 0; i < ctx.inputs.size(); ++i) {
+    if (i > 0) line += sep;
+    line += format_value(ctx.inputs[i]);
+  }
+  line += string_attr(ctx.node, "end", "\n");
+  ctx.print_stream << line;
+  ctx.print_stream.flush();
+}
+
+void kernel_assert(KernelContext& ctx) {
+  if (truth(ctx.inputs[0])) return;
+  std::string message;
+  if (ctx.inputs.size() > 1) {
+    message = format_value(ctx.inputs[1]);
+  } else {
+    message = string_attr(ctx.node, "message", "");
+  }
+  throw RuntimeError(message.empty() ? "AssertionError" : "AssertionError: " + message);
+}
+
+}  // namespace pygraft::rt

@@ -1,0 +1,231 @@
+// Linear algebra: matmul (NumPy's gufunc with broadcast batch dims), dot,
+// outer and transpose. Products run on Eigen for float32/float64 and on
+// plain loops for ints (wrapping as NumPy does) and bools (or of ands).
+#include <Eigen/Core>
+#include <algorithm>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "runtime/args.h"
+#include "runtime/cast.h"
+#include "runtime/indexing.h"
+#include "runtime/kernel.h"
+#include "runtime/promotion.h"
+
+namespace pygraft::rt {
+namespace {
+
+// c (n x m) = a (n x k) * b (k x m); row-major, contiguous.
+template <class T>
+void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
+  if constexpr (std::is_floating_point_v<T>) {
+    using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    Eigen::Map<Matrix> out(c, n, m);
+    if (k == 0) {
+      out.setZero();
+      return;
+    }
+    Eigen::Map<const Matrix> lhs(a, n, k);
+    Eigen::Map<const Matrix> rhs(b, k, m);
+    out.noalias() = lhs * rhs;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    for (int64_t i = 0; i < n; ++i) {
+      for (int64_t j = 0; j < m; ++j) {
+        bool any = false;
+        for (int64_t p = 0; p < k && !any; ++p) any = a[i * k + p] && b[p * m + j];
+        c[i * m + j] = any;
+      }
+    }
+  } else {
+    using U = std::make_unsigned_t<T>;  // NumPy's integer products wrap around
+    std::fill(c, c + n * m, T{0});
+    for (int64_t i = 0; i < n; ++i) {
+      for (int64_t p = 0; p < k; ++p) {
+        const U av = static_cast<U>(a[i * k + p]);
+        for (int64_t j = 0; j < m; ++j) {
+          c[i * m + j] =
+              static_cast<T>(static_cast<U>(c[i * m + j]) + av * static_cast<U>(b[p * m + j]));
+        }
+      }
+    }
+  }
+}
+
+void gemm_tensors(const Tensor& a, int64_t a_offset, const Tensor& b, int64_t b_offset, Tensor& c,
+                  int64_t c_offset, int64_t n, int64_t k, int64_t m) {
+  dispatch_dtype(c.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    gemm(a.data<T>() + a_offset, b.data<T>() + b_offset, c.data<T>() + c_offset, n, k, m);
+  });
+}
+
+// For every position of `batch`, the index of the matching matrix of an
+// operand whose batch dims `own` broadcast to it.
+std::vector<int64_t> batch_indices(const Shape& batch, const Shape& own) {
+  std::vector<int64_t> out(static_cast<size_t>(batch.numel()));
+  auto strides = contiguous_strides(own);
+  const int lead = batch.rank() - own.rank();
+  std::vector<int64_t> counter(static_cast<size_t>(batch.rank()), 0);
+  for (int64_t& index : out) {
+    index = 0;
+    for (int d = 0; d < own.rank(); ++d) {
+      if (own[d] != 1) index += counter[static_cast<size_t>(lead + d)] * strides[d];
+    }
+    for (int d = batch.rank() - 1; d >= 0; --d) {
+      if (++counter[static_cast<size_t>(d)] < batch[d]) break;
+      counter[static_cast<size_t>(d)] = 0;
+    }
+  }
+  return out;
+}
+
+Shape broadcast_batch(const Shape& a, const Shape& b) {
+  const int rank = std::max(a.rank(), b.rank());
+  Shape out;
+  for (int i = 0; i < rank; ++i) {
+    const int ia = i - (rank - a.rank()), ib = i - (rank - b.rank());
+    const int64_t da = ia >= 0 ? a[ia] : 1, db = ib >= 0 ? b[ib] : 1;
+    if (da != db && da != 1 && db != 1) {
+      throw RuntimeError("operands could not be broadcast together with shapes " +
+                         compact_shape_string(a) + " " + compact_shape_string(b));
+    }
+    out.push_back(da == 1 ? db : da);
+  }
+  return out;
+}
+
+Shape leading(const Shape& s, int count) {
+  return Shape(s.dims().subspan(0, static_cast<size_t>(count)));
+}
+
+DType product_dtype(const Value& x, const Value& y) {
+  return result_type(operand_type(x), operand_type(y));
+}
+
+[[noreturn]] void throw_not_aligned(const Shape& a, const Shape& b, int a_dim, int b_dim) {
+  throw RuntimeError("shapes " + compact_shape_string(a) + " and " + compact_shape_string(b) +
+                     " not aligned: " + std::to_string(a[a_dim]) + " (dim " +
+                     std::to_string(a_dim) + ") != " + std::to_string(b[b_dim]) + " (dim " +
+                     std::to_string(b_dim) + ")");
+}
+
+// np.dot when one side is 0-d: an elementwise product.
+Tensor scale(const Tensor& a, const Tensor& b) {
+  const Tensor& big = a.rank() == 0 ? b : a;
+  const Tensor& small = a.rank() == 0 ? a : b;
+  Tensor out = Tensor::empty(big.dtype(), big.shape());
+  gemm_tensors(big, 0, small, 0, out, 0, big.numel(), 1, 1);
+  return out;
+}
+
+// An int or a tuple of ints (also a 1-d integer array): transpose's axes.
+std::vector<int64_t> axis_list(const Value& v) {
+  std::vector<int64_t> out;
+  if (v.is<TupleValue>()) {
+    for (const Value& item : v.items()) out.push_back(int_arg(item, "axes"));
+  } else if (v.is_tensor() && v.as<Tensor>().rank() == 1) {
+    const Tensor& t = v.as<Tensor>();
+    if (!is_integer(t.dtype())) throw RuntimeError("an integer is required for the axes");
+    for (int64_t i = 0; i < t.numel(); ++i) out.push_back(t.get_as_int(i));
+  } else {
+    out.push_back(int_arg(v, "axes"));
+  }
+  return out;
+}
+
+}  // namespace
+
+void kernel_matmul(KernelContext& ctx) {
+  const DType dtype = product_dtype(ctx.inputs[0], ctx.inputs[1]);
+  Tensor a = cast(to_tensor(ctx.inputs[0]), dtype), b = cast(to_tensor(ctx.inputs[1]), dtype);
+  for (int i = 0; i < 2; ++i) {
+    if ((i == 0 ? a : b).rank() == 0) {
+      throw RuntimeError("matmul: Input operand " + std::to_string(i) +
+                         " does not have enough dimensions (has 0, gufunc core with signature "
+                         "(n?,k),(k,m?)->(n?,m?) requires 1)");
+    }
+  }
+  Shape as = a.shape(), bs = b.shape();
+  if (a.rank() == 1) as.insert(0, 1);
+  if (b.rank() == 1) bs.push_back(1);
+  const int64_t n = as[as.rank() - 2], k = as[as.rank() - 1], m = bs[bs.rank() - 1];
+  if (bs[bs.rank() - 2] != k) {
+    throw RuntimeError(
+        "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+        "(n?,k),(k,m?)->(n?,m?) (size " +
+        std::to_string(bs[bs.rank() - 2]) + " is different from " + std::to_string(k) + ")");
+  }
+  const Shape a_batch = leading(as, as.rank() - 2), b_batch = leading(bs, bs.rank() - 2);
+  const Shape batch = broadcast_batch(a_batch, b_batch);
+  Shape out_shape = batch;
+  if (a.rank() > 1) out_shape.push_back(n);
+  if (b.rank() > 1) out_shape.push_back(m);
+  Tensor out = Tensor::empty(dtype, out_shape);
+  const std::vector<int64_t> ai = batch_indices(batch, a_batch), bi = batch_indices(batch, b_batch);
+  for (size_t i = 0; i < ai.size(); ++i) {
+    gemm_tensors(a, ai[i] * n * k, b, bi[i] * k * m, out, static_cast<int64_t>(i) * n * m, n, k, m);
+  }
+  ctx.outputs[0] = std::move(out);
+}
+
+void kernel_dot(KernelContext& ctx) {
+  const DType dtype = product_dtype(ctx.inputs[0], ctx.inputs[1]);
+  Tensor a = cast(to_tensor(ctx.inputs[0]), dtype), b = cast(to_tensor(ctx.inputs[1]), dtype);
+  if (a.rank() == 0 || b.rank() == 0) {
+    ctx.outputs[0] = scale(a, b);
+    return;
+  }
+  // Contracts a's last axis with b's second-to-last (its only one for 1-d).
+  const int a_axis = a.rank() - 1, b_axis = std::max(b.rank() - 2, 0);
+  const int64_t k = a.shape()[a_axis];
+  if (b.shape()[b_axis] != k) throw_not_aligned(a.shape(), b.shape(), a_axis, b_axis);
+  Shape out_shape = leading(a.shape(), a_axis);
+  int64_t q = 1;
+  if (b.rank() >= 2) {
+    std::vector<int> perm{b_axis};
+    for (int d = 0; d < b.rank(); ++d) {
+      if (d != b_axis) {
+        perm.push_back(d);
+        out_shape.push_back(b.shape()[d]);
+        q *= b.shape()[d];
+      }
+    }
+    b = gather(b, permute_plan(b.shape(), perm));
+  }
+  Tensor out = Tensor::empty(dtype, out_shape);
+  const int64_t p = leading(a.shape(), a_axis).numel();
+  gemm_tensors(a, 0, b, 0, out, 0, p, k, q);
+  ctx.outputs[0] = std::move(out);
+}
+
+void kernel_outer(KernelContext& ctx) {
+  const DType dtype = product_dtype(ctx.inputs[0], ctx.inputs[1]);
+  Tensor a = cast(to_tensor(ctx.inputs[0]), dtype), b = cast(to_tensor(ctx.inputs[1]), dtype);
+  Tensor out = Tensor::empty(dtype, Shape{a.numel(), b.numel()});
+  gemm_tensors(a, 0, b, 0, out, 0, a.numel(), 1, b.numel());
+  ctx.outputs[0] = std::move(out);
+}
+
+void kernel_transpose(KernelContext& ctx) {
+  Tensor a = to_tensor(ctx.inputs[0]);
+  const Value& axes = ctx.inputs[1];
+  std::vector<int> perm;
+  const bool reverse = axes.is_none() || (axes.is<TupleValue>() && axes.items().empty());
+  if (reverse) {
+    for (int d = a.rank() - 1; d >= 0; --d) perm.push_back(d);
+  } else {
+    std::vector<int64_t> given = axis_list(axes);
+    if (static_cast<int>(given.size()) != a.rank()) throw RuntimeError("axes don't match array");
+    std::vector<bool> seen(static_cast<size_t>(a.rank()), false);
+    for (int64_t ax : given) {
+      const int d = normalize_axis(ax, a.rank());
+      if (seen[static_cast<size_t>(d)]) throw RuntimeError("repeated axis in transpose");
+      seen[static_cast<size_t>(d)] = true;
+      perm.push_back(d);
+    }
+  }
+  ctx.outputs[0] = gather(a, permute_plan(a.shape(), perm));
+}
+
+}  // namespace pygraft::rt

@@ -1,0 +1,192 @@
+// Logical and selection ufuncs: logical_not/and/or/xor, maximum, minimum,
+// where, clip and around.
+// Requires: Python scalar, tensor or tuple operands (None for a missing clip
+// bound).
+// Guarantees: NumPy 2's result dtypes under NEP 50 (weak Python scalars);
+// maximum, minimum and clip propagate NaN; around rounds half to even and
+// keeps integer dtypes. Python-scalar inputs give 0-d tensors.
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+#include "runtime/args.h"
+#include "runtime/elementwise.h"
+
+namespace pygraft::rt {
+
+void kernel_logical_not(KernelContext& ctx) {
+  ctx.outputs[0] = map_unary<bool, bool>(
+      ctx.inputs[0], DType::Bool, [](bool v) { return !v; }, "logical_not");
+}
+
+namespace {
+
+template <class Fn>
+void logical_kernel(KernelContext& ctx, Fn fn, const char* ufunc) {
+  ctx.outputs[0] = binary_predicate(ctx.inputs[0], ctx.inputs[1], DType::Bool, fn, ufunc);
+}
+
+}  // namespace
+
+void kernel_logical_and(KernelContext& ctx) {
+  logical_kernel(
+      ctx, [](auto a, auto b) { return a && b; }, "logical_and");
+}
+void kernel_logical_or(KernelContext& ctx) {
+  logical_kernel(
+      ctx, [](auto a, auto b) { return a || b; }, "logical_or");
+}
+void kernel_logical_xor(KernelContext& ctx) {
+  logical_kernel(
+      ctx, [](auto a, auto b) { return a != b; }, "logical_xor");
+}
+
+namespace {
+
+template <class T>
+bool is_nan_value(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
+}
+
+// np.maximum / np.minimum on one pair: a NaN on either side wins.
+template <class T>
+T nan_max(T a, T b) {
+  return (a >= b || is_nan_value(a)) ? a : b;
+}
+template <class T>
+T nan_min(T a, T b) {
+  return (a <= b || is_nan_value(a)) ? a : b;
+}
+
+DType binary_result_dtype(const Value& a, const Value& b, const char* ufunc) {
+  return result_type(operand_type_checked(a, ufunc), operand_type_checked(b, ufunc));
+}
+
+}  // namespace
+
+void kernel_maximum(KernelContext& ctx) {
+  DType dtype = binary_result_dtype(ctx.inputs[0], ctx.inputs[1], "maximum");
+  ctx.outputs[0] = binary_same_type(
+      ctx.inputs[0], ctx.inputs[1], dtype, [](auto a, auto b) { return nan_max(a, b); }, "maximum");
+}
+
+void kernel_minimum(KernelContext& ctx) {
+  DType dtype = binary_result_dtype(ctx.inputs[0], ctx.inputs[1], "minimum");
+  ctx.outputs[0] = binary_same_type(
+      ctx.inputs[0], ctx.inputs[1], dtype, [](auto a, auto b) { return nan_min(a, b); }, "minimum");
+}
+
+void kernel_where(KernelContext& ctx) {
+  Tensor cond = take_operand(ctx.inputs[0], DType::Bool, "where");
+  DType dtype = binary_result_dtype(ctx.inputs[1], ctx.inputs[2], "where");
+  Tensor x = take_operand(ctx.inputs[1], dtype, "where");
+  Tensor y = take_operand(ctx.inputs[2], dtype, "where");
+  const Shape shapes[] = {cond.shape(), x.shape(), y.shape()};
+  Tensor out = result_buffer({&x, &y}, dtype, broadcast_shapes(shapes));
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    ternary_loop<T, bool, T, T>(out, cond, x, y, [](bool c, T a, T b) { return c ? a : b; });
+  });
+  ctx.outputs[0] = std::move(out);
+}
+
+namespace {
+
+// result_type over three operands, the pair's result weak only when both were.
+OperandType combined_type(OperandType a, OperandType b) {
+  return {result_type(a, b), a.weak && b.weak};
+}
+
+// A missing clip bound: the dtype's extreme value, which never clips.
+Tensor clip_bound(Value& bound, DType dtype, bool upper) {
+  if (!bound.is_none()) return take_operand(bound, dtype, "clip");
+  return dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    T v = upper ? std::numeric_limits<T>::max() : std::numeric_limits<T>::lowest();
+    if constexpr (std::is_floating_point_v<T>) {
+      v = upper ? std::numeric_limits<T>::infinity() : -std::numeric_limits<T>::infinity();
+    }
+    return Tensor::scalar(dtype, v);
+  });
+}
+
+}  // namespace
+
+void kernel_clip(KernelContext& ctx) {
+  Value& a = ctx.inputs[0];
+  OperandType type = operand_type_checked(a, "clip");
+  for (int i = 1; i <= 2; ++i) {
+    if (!ctx.inputs[i].is_none()) {
+      type = combined_type(type, operand_type_checked(ctx.inputs[i], "clip"));
+    }
+  }
+  DType dtype = type.dtype;
+  Tensor x = take_operand(a, dtype, "clip");
+  Tensor lo = clip_bound(ctx.inputs[1], dtype, false);
+  Tensor hi = clip_bound(ctx.inputs[2], dtype, true);
+  const Shape shapes[] = {x.shape(), lo.shape(), hi.shape()};
+  Tensor out = result_buffer({&x}, dtype, broadcast_shapes(shapes));
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    ternary_loop<T, T, T, T>(out, x, lo, hi,
+                             [](T v, T l, T h) { return nan_min(nan_max(v, l), h); });
+  });
+  ctx.outputs[0] = std::move(out);
+}
+
+namespace {
+
+// Rounds an integer to a multiple of 10^digits, half to even (NumPy's
+// around with negative decimals on integers).
+template <class T>
+T round_int(T v, int64_t digits) {
+  if (digits >= 19) return 0;
+  int64_t p = 1;
+  for (int64_t i = 0; i < digits; ++i) p *= 10;
+  int64_t x = v;
+  int64_t q = x / p;
+  int64_t r = x % p;
+  if (r < 0) {
+    r += p;
+    --q;
+  }
+  if (2 * r > p || (2 * r == p && (q & 1) != 0)) ++q;
+  return static_cast<T>(static_cast<uint64_t>(q) * static_cast<uint64_t>(p));
+}
+
+template <class T>
+Tensor around_tensor(Value& a, DType dtype, int64_t decimals) {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T f = static_cast<T>(std::pow(10.0, static_cast<double>(std::abs(decimals))));
+    if (decimals >= 0) {
+      return map_unary<T, T>(
+          a, dtype, [f](T v) { return std::nearbyint(v * f) / f; }, "around");
+    }
+    return map_unary<T, T>(
+        a, dtype, [f](T v) { return std::nearbyint(v / f) * f; }, "around");
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return map_unary<T, T>(
+        a, dtype, [](T v) { return v; }, "around");
+  } else {
+    if (decimals >= 0)
+      return map_unary<T, T>(
+          a, dtype, [](T v) { return v; }, "around");
+    return map_unary<T, T>(
+        a, dtype, [decimals](T v) { return round_int(v, -decimals); }, "around");
+  }
+}
+
+}  // namespace
+
+void kernel_around(KernelContext& ctx) {
+  int64_t decimals = int_arg(ctx.inputs[1], "decimals");
+  DType dtype = operand_type_checked(ctx.inputs[0], "around").dtype;
+  ctx.outputs[0] = dispatch_dtype(dtype, [&](auto tag) {
+    return around_tensor<decltype(tag)>(ctx.inputs[0], dtype, decimals);
+  });
+}
+
+}  // namespace pygraft::rt

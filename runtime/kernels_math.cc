@@ -1,0 +1,305 @@
+// Unary elementwise math: exp, log, trigonometry, sqrt (float results), abs,
+// sign, floor, ceil, trunc, square (dtype kept) and isnan, isinf, isfinite
+// (bool results).
+// Requires: a Python scalar, tensor or tuple operand.
+// Guarantees: NumPy 2's dtypes (float functions on bool/int give float64, on
+// float32 stay float32; floor/ceil/trunc keep integer dtypes); a Python scalar
+// gives a 0-d tensor of its default dtype, except abs, which keeps Python
+// scalars as Python's abs does. Domain errors give NaN or inf, never an error.
+#include <Eigen/Core>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <type_traits>
+
+#include "runtime/elementwise.h"
+
+namespace pygraft::rt {
+
+namespace {
+
+template <class T>
+using ConstArrayMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
+template <class T>
+using ArrayMap = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
+
+// Runs a float function on x converted to float32 (if float32) or float64.
+// Op::run(const T* in, T* out, n) may be called with out == in.
+template <class Op>
+void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
+  Value& x = ctx.inputs[0];
+  DType in = operand_type_checked(x, ufunc).dtype;
+  DType dtype = in == DType::Float32 ? DType::Float32 : DType::Float64;
+  Tensor t = take_operand(x, dtype, ufunc);
+  Tensor out = result_buffer({&t}, dtype, t.shape());
+  if (dtype == DType::Float32) {
+    Op::run(t.data<float>(), out.data<float>(), t.numel());
+  } else {
+    Op::run(t.data<double>(), out.data<double>(), t.numel());
+  }
+  ctx.outputs[0] = std::move(out);
+}
+
+// Note: float32 uses Eigen's packet versions where Eigen has them (exp, log,
+// sqrt, tanh, sin, cos); for float64 glibc's scalar functions measured faster
+// than Eigen's two-lane SSE2 packets, so double always uses the C library.
+#define PG_EIGEN_FLOAT_OP(Name, method)                           \
+  struct Name {                                                   \
+    template <class T>                                            \
+    static void run(const T* x, T* y, int64_t n) {                \
+      if constexpr (std::is_same_v<T, float>) {                   \
+        ArrayMap<T>(y, n) = ConstArrayMap<T>(x, n).method();      \
+      } else {                                                    \
+        for (int64_t i = 0; i < n; ++i) y[i] = std::method(x[i]); \
+      }                                                           \
+    }                                                             \
+  };
+#define PG_STD_FLOAT_OP(Name, function)                           \
+  struct Name {                                                   \
+    template <class T>                                            \
+    static void run(const T* x, T* y, int64_t n) {                \
+      for (int64_t i = 0; i < n; ++i) y[i] = std::function(x[i]); \
+    }                                                             \
+  };
+
+PG_EIGEN_FLOAT_OP(ExpOp, exp)
+PG_EIGEN_FLOAT_OP(LogOp, log)
+PG_EIGEN_FLOAT_OP(SqrtOp, sqrt)
+PG_EIGEN_FLOAT_OP(TanhOp, tanh)
+PG_EIGEN_FLOAT_OP(SinOp, sin)
+PG_EIGEN_FLOAT_OP(CosOp, cos)
+PG_STD_FLOAT_OP(Expm1Op, expm1)
+PG_STD_FLOAT_OP(Log1pOp, log1p)
+PG_STD_FLOAT_OP(Log2Op, log2)
+PG_STD_FLOAT_OP(Log10Op, log10)
+PG_STD_FLOAT_OP(SinhOp, sinh)
+PG_STD_FLOAT_OP(CoshOp, cosh)
+PG_STD_FLOAT_OP(TanOp, tan)
+PG_STD_FLOAT_OP(ArcsinOp, asin)
+PG_STD_FLOAT_OP(ArccosOp, acos)
+PG_STD_FLOAT_OP(ArctanOp, atan)
+
+#undef PG_EIGEN_FLOAT_OP
+#undef PG_STD_FLOAT_OP
+
+}  // namespace
+
+void kernel_exp(KernelContext& ctx) {
+  float_unary_kernel<ExpOp>(ctx, "exp");
+}
+void kernel_expm1(KernelContext& ctx) {
+  float_unary_kernel<Expm1Op>(ctx, "expm1");
+}
+void kernel_log(KernelContext& ctx) {
+  float_unary_kernel<LogOp>(ctx, "log");
+}
+void kernel_log1p(KernelContext& ctx) {
+  float_unary_kernel<Log1pOp>(ctx, "log1p");
+}
+void kernel_log2(KernelContext& ctx) {
+  float_unary_kernel<Log2Op>(ctx, "log2");
+}
+void kernel_log10(KernelContext& ctx) {
+  float_unary_kernel<Log10Op>(ctx, "log10");
+}
+void kernel_sqrt(KernelContext& ctx) {
+  float_unary_kernel<SqrtOp>(ctx, "sqrt");
+}
+void kernel_tanh(KernelContext& ctx) {
+  float_unary_kernel<TanhOp>(ctx, "tanh");
+}
+void kernel_sinh(KernelContext& ctx) {
+  float_unary_kernel<SinhOp>(ctx, "sinh");
+}
+void kernel_cosh(KernelContext& ctx) {
+  float_unary_kernel<CoshOp>(ctx, "cosh");
+}
+void kernel_sin(KernelContext& ctx) {
+  float_unary_kernel<SinOp>(ctx, "sin");
+}
+void kernel_cos(KernelContext& ctx) {
+  float_unary_kernel<CosOp>(ctx, "cos");
+}
+void kernel_tan(KernelContext& ctx) {
+  float_unary_kernel<TanOp>(ctx, "tan");
+}
+void kernel_arcsin(KernelContext& ctx) {
+  float_unary_kernel<ArcsinOp>(ctx, "arcsin");
+}
+void kernel_arccos(KernelContext& ctx) {
+  float_unary_kernel<ArccosOp>(ctx, "arccos");
+}
+void kernel_arctan(KernelContext& ctx) {
+  float_unary_kernel<ArctanOp>(ctx, "arctan");
+}
+
+namespace {
+
+// Runs fn elementwise keeping the operand's dtype (Python scalars become
+// 0-d tensors of their default dtype).
+template <class Fn>
+void same_dtype_kernel(KernelContext& ctx, Fn fn, const char* ufunc) {
+  Value& x = ctx.inputs[0];
+  DType dtype = operand_type_checked(x, ufunc).dtype;
+  ctx.outputs[0] = dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    return map_unary<T, T>(
+        x, dtype, [&](T v) { return static_cast<T>(fn(v)); }, ufunc);
+  });
+}
+
+// Runs a bool-valued predicate elementwise.
+template <class Fn>
+void predicate_kernel(KernelContext& ctx, Fn fn, const char* ufunc) {
+  Value& x = ctx.inputs[0];
+  DType dtype = operand_type_checked(x, ufunc).dtype;
+  ctx.outputs[0] = dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    return map_unary<bool, T>(
+        x, dtype, [&](T v) { return static_cast<bool>(fn(v)); }, ufunc);
+  });
+}
+
+template <class T>
+constexpr bool kIsInt = std::is_integral_v<T> && !std::is_same_v<T, bool>;
+
+struct AbsFn {
+  template <class T>
+  T operator()(T v) const {
+    if constexpr (kIsInt<T>) {
+      using U = std::make_unsigned_t<T>;
+      return v < 0 ? static_cast<T>(U{0} - static_cast<U>(v)) : v;  // MIN stays MIN, as NumPy
+    } else if constexpr (std::is_floating_point_v<T>) {
+      return std::abs(v);
+    } else {
+      return v;
+    }
+  }
+};
+
+Value py_abs(const Value& x) {
+  if (x.is<double>()) return std::abs(x.as<double>());
+  int64_t v = x.is<bool>() ? int64_t{x.as<bool>()} : x.as<int64_t>();
+  if (v == INT64_MIN) throw RuntimeError("integer overflow");
+  return v < 0 ? -v : v;
+}
+
+// floor / ceil / trunc: identity on bool and integers (NumPy 2 keeps their dtype).
+template <class F>
+struct RoundingFn {
+  template <class T>
+  T operator()(T v) const {
+    if constexpr (std::is_floating_point_v<T>)
+      return F{}(v);
+    else
+      return v;
+  }
+};
+struct FloorF {
+  template <class T>
+  T operator()(T v) const {
+    return std::floor(v);
+  }
+};
+struct CeilF {
+  template <class T>
+  T operator()(T v) const {
+    return std::ceil(v);
+  }
+};
+struct TruncF {
+  template <class T>
+  T operator()(T v) const {
+    return std::trunc(v);
+  }
+};
+
+}  // namespace
+
+void kernel_absolute(KernelContext& ctx) {
+  if (ctx.inputs[0].is_py_scalar()) {
+    ctx.outputs[0] = py_abs(ctx.inputs[0]);
+    return;
+  }
+  same_dtype_kernel(ctx, AbsFn{}, "absolute");
+}
+
+void kernel_sign(KernelContext& ctx) {
+  if (operand_type_checked(ctx.inputs[0], "sign").dtype == DType::Bool) {
+    throw RuntimeError(
+        "ufunc 'sign' did not contain a loop with signature matching types <class "
+        "'numpy.dtype[bool_]'> -> None");
+  }
+  same_dtype_kernel(
+      ctx,
+      [](auto v) -> decltype(v) {
+        using T = decltype(v);
+        if constexpr (std::is_floating_point_v<T>) {
+          if (std::isnan(v)) return v;
+        }
+        return static_cast<T>((v > T{0}) - (v < T{0}));
+      },
+      "sign");
+}
+
+void kernel_floor(KernelContext& ctx) {
+  same_dtype_kernel(ctx, RoundingFn<FloorF>{}, "floor");
+}
+void kernel_ceil(KernelContext& ctx) {
+  same_dtype_kernel(ctx, RoundingFn<CeilF>{}, "ceil");
+}
+void kernel_trunc(KernelContext& ctx) {
+  same_dtype_kernel(ctx, RoundingFn<TruncF>{}, "trunc");
+}
+
+void kernel_square(KernelContext& ctx) {
+  same_dtype_kernel(
+      ctx,
+      [](auto v) -> decltype(v) {
+        using T = decltype(v);
+        if constexpr (std::is_same_v<T, bool>) {
+          return v;
+        } else if constexpr (kIsInt<T>) {
+          using U = std::make_unsigned_t<T>;
+          return static_cast<T>(static_cast<U>(v) * static_cast<U>(v));
+        } else {
+          return v * v;
+        }
+      },
+      "square");
+}
+
+namespace {
+
+template <class T>
+bool is_nan_element(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
+}
+
+template <class T>
+bool is_inf_element(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isinf(v);
+  else
+    return false;
+}
+
+}  // namespace
+
+void kernel_isnan(KernelContext& ctx) {
+  predicate_kernel(
+      ctx, [](auto v) { return is_nan_element(v); }, "isnan");
+}
+void kernel_isinf(KernelContext& ctx) {
+  predicate_kernel(
+      ctx, [](auto v) { return is_inf_element(v); }, "isinf");
+}
+void kernel_isfinite(KernelContext& ctx) {
+  predicate_kernel(
+      ctx, [](auto v) { return !is_nan_element(v) && !is_inf_element(v); }, "isfinite");
+}
+
+}  // namespace pygraft::rt

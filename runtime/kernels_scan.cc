@@ -1,0 +1,172 @@
+// Reductions along one axis that need positions: argmax, argmin, cumsum.
+// Requires operands (a, axis, keepdims) for argmax/argmin and (a, axis,
+// dtype) for cumsum. axis None flattens (argmax gives a flat index, cumsum a
+// 1-d result).
+// Guarantees: int64 indices of the first extremum (the first NaN wins, as in
+// NumPy); cumsum dtypes follow sum's (bool and int give int64).
+#include <Eigen/Core>
+#include <cmath>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "runtime/cast.h"
+#include "runtime/kernel.h"
+#include "runtime/reduce_plan.h"
+
+namespace pygraft::rt {
+
+namespace {
+
+template <class T>
+bool isnan_element(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
+}
+
+Tensor take_tensor(Value& a) {
+  if (!a.is_tensor()) return to_tensor(a);
+  Tensor t = std::move(a.as<Tensor>());
+  a = Value();
+  return t;
+}
+
+// Index of the first maximum (is_max) or minimum of x[0, n), the first NaN
+// if there is one: a vectorised extremum, then a scan for its position.
+template <class T>
+int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
+  T target;
+  if constexpr (std::is_same_v<T, bool>) {
+    target = x[0];
+    for (int64_t i = 0; i < n; ++i) target = is_max ? (target || x[i]) : (target && x[i]);
+  } else {
+    Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> m(x, n);
+    target = is_max ? m.template maxCoeff<Eigen::PropagateNaN>()
+                    : m.template minCoeff<Eigen::PropagateNaN>();
+  }
+  if (isnan_element(target)) {
+    for (int64_t i = 0; i < n; ++i) {
+      if (isnan_element(x[i])) return i;
+    }
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    if (x[i] == target) return i;
+  }
+  return 0;
+}
+
+// Indices of the best element along the split's middle axis: for every
+// (outer, inner) position, the first j whose value `better` beats the rest.
+template <class T, class Better>
+void arg_best(const T* x, const AxisSplit& split, int64_t* out, Better better) {
+  const int64_t inner = split.inner, length = split.length;
+  std::vector<T> best(static_cast<size_t>(inner));
+  for (int64_t o = 0; o < split.outer; ++o) {
+    const T* block = x + o * length * inner;
+    int64_t* idx = out + o * inner;
+    for (int64_t i = 0; i < inner; ++i) {
+      best[i] = block[i];
+      idx[i] = 0;
+    }
+    for (int64_t j = 1; j < length; ++j) {
+      const T* row = block + j * inner;
+      for (int64_t i = 0; i < inner; ++i) {
+        if (better(row[i], best[i])) {
+          best[i] = row[i];
+          idx[i] = j;
+        }
+      }
+    }
+  }
+}
+
+void arg_kernel(KernelContext& ctx, bool is_max) {
+  Tensor in = take_tensor(ctx.inputs[0]);
+  const Value& axis = ctx.inputs[1];
+  bool keepdims = bool_arg(ctx.inputs[2], "keepdims");
+  Shape shape = axis.is_none() ? Shape{in.numel()} : in.shape();
+  int ax = axis.is_none() ? 0 : normalize_axis(int_arg(axis, "axis"), shape.rank());
+  AxisSplit split = split_at_axis(shape, ax);
+  if (split.length == 0) {
+    throw RuntimeError(std::string("attempt to get ") + (is_max ? "argmax" : "argmin") +
+                       " of an empty sequence");
+  }
+  Shape out_shape;
+  for (int i = 0; i < in.rank(); ++i) {
+    bool reduced = axis.is_none() || i == ax;
+    if (keepdims || !reduced) out_shape.push_back(reduced ? 1 : in.shape()[i]);
+  }
+  Tensor out = Tensor::empty(DType::Int64, out_shape);
+  dispatch_dtype(in.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    auto better = [is_max](T v, T best) {
+      if (isnan_element(best)) return false;
+      return isnan_element(v) || (is_max ? v > best : v < best);
+    };
+    if (split.inner == 1) {
+      for (int64_t o = 0; o < split.outer; ++o) {
+        out.data<int64_t>()[o] =
+            arg_best_contiguous(in.data<T>() + o * split.length, split.length, is_max);
+      }
+    } else {
+      arg_best(in.data<T>(), split, out.data<int64_t>(), better);
+    }
+  });
+  ctx.outputs[0] = std::move(out);
+}
+
+}  // namespace
+
+void kernel_argmax(KernelContext& ctx) {
+  arg_kernel(ctx, true);
+}
+void kernel_argmin(KernelContext& ctx) {
+  arg_kernel(ctx, false);
+}
+
+namespace {
+
+template <class T>
+T add_wrapping(T a, T b) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return a || b;
+  } else {
+    return a + b;
+  }
+}
+
+template <class T>
+void prefix_sums(T* x, const AxisSplit& split) {
+  const int64_t inner = split.inner;
+  for (int64_t o = 0; o < split.outer; ++o) {
+    T* block = x + o * split.length * inner;
+    for (int64_t j = 1; j < split.length; ++j) {
+      T* row = block + j * inner;
+      const T* prev = row - inner;
+      for (int64_t i = 0; i < inner; ++i) row[i] = add_wrapping(prev[i], row[i]);
+    }
+  }
+}
+
+}  // namespace
+
+void kernel_cumsum(KernelContext& ctx) {
+  Tensor in = take_tensor(ctx.inputs[0]);
+  const Value& axis = ctx.inputs[1];
+  DType dtype = dtype_arg(ctx.inputs[2]).value_or(is_float(in.dtype()) ? in.dtype() : DType::Int64);
+  if (axis.is_none()) in = in.reshaped(Shape{in.numel()});
+  int ax = axis.is_none() ? 0 : normalize_axis(int_arg(axis, "axis"), in.rank());
+  Tensor out = cast(in, dtype);
+  in = Tensor();
+  if (!out.unique()) out = out.clone();  // never write into a shared input
+  AxisSplit split = split_at_axis(out.shape(), ax);
+  dispatch_dtype(dtype, [&](auto tag) { prefix_sums(out.data<decltype(tag)>(), split); });
+  ctx.outputs[0] = std::move(out);
+}
+
+}  // namespace pygraft::rt

@@ -1,0 +1,185 @@
+// Python builtins: bool(), not, is None, float(), int(), round(), min(),
+// max(), np.asarray and the result of `x op= y`. Expected values checked
+// with CPython and NumPy.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/unit/runtime/ufunc_test_util.h"
+
+namespace pygraft::rt {
+namespace {
+
+using namespace testing;
+
+Value i(int64_t v) {
+  return Value(v);
+}
+
+TEST(BuiltinsTest, TruthOfValues) {
+  EXPECT_FALSE(run_kernel(kernel_truth, {i(0)}).as<bool>());
+  EXPECT_TRUE(run_kernel(kernel_truth, {f64({1}, {2})}).as<bool>());
+  EXPECT_FALSE(run_kernel(kernel_truth, {Value()}).as<bool>());
+}
+
+TEST(BuiltinsTest, NotOfArrayIsAmbiguous) {
+  EXPECT_EQ(error_of(kernel_not, {f64({2}, {1, 2})}),
+            "The truth value of an array with more than one element is ambiguous. Use a.any() or "
+            "a.all()");
+  EXPECT_TRUE(run_kernel(kernel_not, {Value(0.0)}).as<bool>());
+}
+
+TEST(BuiltinsTest, IsNone) {
+  EXPECT_TRUE(run_kernel(kernel_is_none, {Value()}).as<bool>());
+  EXPECT_FALSE(run_kernel(kernel_is_none, {i(0)}).as<bool>());
+}
+
+TEST(BuiltinsTest, FloatOfIntAndSizeOneArray) {
+  EXPECT_EQ(run_kernel(kernel_to_float, {i(3)}).as<double>(), 3.0);
+  EXPECT_EQ(run_kernel(kernel_to_float, {i32({1, 1}, {7})}).as<double>(), 7.0);
+}
+
+TEST(BuiltinsTest, FloatOfNoneIsAnError) {
+  EXPECT_EQ(error_of(kernel_to_float, {Value()}),
+            "float() argument must be a string or a real number, not 'NoneType'");
+}
+
+TEST(BuiltinsTest, IntTruncatesTowardZero) {
+  EXPECT_EQ(run_kernel(kernel_to_int, {Value(-2.7)}).as<int64_t>(), -2);
+  EXPECT_EQ(run_kernel(kernel_to_int, {f32({}, {2.9})}).as<int64_t>(), 2);
+  EXPECT_EQ(run_kernel(kernel_to_int, {Value(true)}).as<int64_t>(), 1);
+}
+
+TEST(BuiltinsTest, IntOfNanOrInfIsAnError) {
+  EXPECT_EQ(error_of(kernel_to_int, {Value(std::nan(""))}), "cannot convert float NaN to integer");
+  EXPECT_EQ(error_of(kernel_to_int, {Value(INFINITY)}), "cannot convert float infinity to integer");
+}
+
+Value round_of(Value x, Value ndigits = Value()) {
+  return run_kernel(kernel_py_round, {x, ndigits});
+}
+
+TEST(BuiltinsRoundTest, FloatRoundsHalfToEvenToInt) {
+  EXPECT_EQ(round_of(Value(2.5)).as<int64_t>(), 2);
+  EXPECT_EQ(round_of(Value(3.5)).as<int64_t>(), 4);
+  EXPECT_EQ(round_of(Value(-0.5)).as<int64_t>(), 0);
+}
+
+TEST(BuiltinsRoundTest, NdigitsUsesTheExactDecimalValue) {
+  EXPECT_EQ(round_of(Value(2.675), i(2)).as<double>(), 2.67);
+  EXPECT_EQ(round_of(Value(0.125), i(2)).as<double>(), 0.12);
+  EXPECT_EQ(round_of(Value(1250.0), i(-2)).as<double>(), 1200.0);
+  EXPECT_EQ(round_of(Value(1350.0), i(-2)).as<double>(), 1400.0);
+  EXPECT_EQ(round_of(Value(51.0), i(-2)).as<double>(), 100.0);
+  EXPECT_EQ(round_of(Value(50.0), i(-2)).as<double>(), 0.0);
+}
+
+TEST(BuiltinsRoundTest, IntWithNegativeNdigits) {
+  EXPECT_EQ(round_of(i(15), i(-1)).as<int64_t>(), 20);
+  EXPECT_EQ(round_of(i(25), i(-1)).as<int64_t>(), 20);
+  EXPECT_EQ(round_of(i(-25), i(-1)).as<int64_t>(), -20);
+  EXPECT_EQ(round_of(i(7), i(2)).as<int64_t>(), 7);
+}
+
+TEST(BuiltinsRoundTest, NumpyScalarWithoutNdigitsIsPythonInt) {
+  Value r = round_of(f64({}, {2.5}));
+  ASSERT_TRUE(r.is<int64_t>());
+  EXPECT_EQ(r.as<int64_t>(), 2);
+}
+
+TEST(BuiltinsRoundTest, NumpyScalarWithNdigitsKeepsDtype) {
+  expect_near_tensor(round_of(f32({}, {2.567}), i(2)), DType::Float32, {2.57}, 1e-6);
+}
+
+TEST(BuiltinsRoundTest, ArrayIsAnError) {
+  EXPECT_EQ(error_of(kernel_py_round, {f64({2}, {1, 2}), Value()}),
+            "type numpy.ndarray doesn't define __round__ method");
+}
+
+TEST(BuiltinsRoundTest, NanIsAnError) {
+  EXPECT_EQ(error_of(kernel_py_round, {Value(std::nan("")), Value()}),
+            "cannot convert float NaN to integer");
+}
+
+Value args(std::vector<Value> items) {
+  return tuple_of(std::move(items));
+}
+
+TEST(BuiltinsMinMaxTest, FirstMinimalItemWins) {
+  Value r = run_kernel(kernel_py_min, {args({i(3), Value(2.0), i(2)})});
+  ASSERT_TRUE(r.is<double>());
+  EXPECT_EQ(r.as<double>(), 2.0);
+}
+
+TEST(BuiltinsMinMaxTest, MaxKeepsTheItemsType) {
+  Value r = run_kernel(kernel_py_max, {args({i(1), f32({}, {3})})});
+  expect_tensor(r, DType::Float32, {}, {3});
+}
+
+TEST(BuiltinsMinMaxTest, NanComparesAsPython) {
+  EXPECT_TRUE(std::isnan(run_kernel(kernel_py_max, {args({Value(NAN), i(1)})}).as<double>()));
+  EXPECT_EQ(run_kernel(kernel_py_max, {args({i(1), Value(NAN)})}).as<int64_t>(), 1);
+}
+
+TEST(BuiltinsMinMaxTest, SingleArrayIteratesItsElements) {
+  Value r = run_kernel(kernel_py_max, {args({i64({3}, {1, 5, 2})})});
+  expect_tensor(r, DType::Int64, {}, {5});
+}
+
+TEST(BuiltinsMinMaxTest, SingleTupleIteratesItsItems) {
+  Value r = run_kernel(kernel_py_min, {args({args({i(4), i(1), i(2)})})});
+  EXPECT_EQ(r.as<int64_t>(), 1);
+}
+
+TEST(BuiltinsMinMaxTest, ArraysOfSeveralElementsAreAmbiguous) {
+  EXPECT_NE(error_of(kernel_py_max, {args({f64({2}, {1, 2}), f64({2}, {3, 4})})}).find("ambiguous"),
+            std::string::npos);
+}
+
+TEST(BuiltinsMinMaxTest, EmptySequenceIsAnError) {
+  EXPECT_EQ(error_of(kernel_py_max, {args({f64({0}, {})})}), "max() arg is an empty sequence");
+}
+
+TEST(BuiltinsAsArrayTest, PythonScalarsGetDefaultDtypes) {
+  expect_tensor(run_kernel(kernel_asarray, {i(3), Value()}), DType::Int64, {}, {3});
+  expect_tensor(run_kernel(kernel_asarray, {Value(true), Value()}), DType::Bool, {}, {1});
+}
+
+TEST(BuiltinsAsArrayTest, DtypeCasts) {
+  expect_tensor(run_kernel(kernel_asarray, {f64({2}, {1.5, 2}), Value(DType::Int32)}), DType::Int32,
+                {2}, {1, 2});
+}
+
+TEST(BuiltinsAsArrayTest, TupleBecomesArray) {
+  expect_tensor(run_kernel(kernel_asarray, {args({i(1), Value(2.5)}), Value()}), DType::Float64,
+                {2}, {1, 2.5});
+}
+
+TEST(BuiltinsInPlaceTest, CastsBackWithinKind) {
+  expect_tensor(run_kernel(kernel_inplace_result, {f32({2}, {0, 0}), f64({2}, {1.5, 2})}),
+                DType::Float32, {2}, {1.5, 2});
+}
+
+TEST(BuiltinsInPlaceTest, UnsafeCastIsAnError) {
+  EXPECT_EQ(error_of(kernel_inplace_result, {i64({2}, {0, 0}), f64({2}, {1.5, 2})}),
+            "Cannot cast ufunc output from dtype('float64') to dtype('int64') with casting rule "
+            "'same_kind'");
+}
+
+TEST(BuiltinsInPlaceTest, ShapeMustNotGrow) {
+  EXPECT_EQ(error_of(kernel_inplace_result, {f64({3}, {0, 0, 0}), f64({2, 3}, {0, 0, 0, 0, 0, 0})}),
+            "non-broadcastable output operand with shape (3,) doesn't match the broadcast shape "
+            "(2,3)");
+}
+
+TEST(BuiltinsInPlaceTest, PythonScalarsPassThrough) {
+  EXPECT_EQ(run_kernel(kernel_inplace_result, {i(1), Value(1.5)}).as<double>(), 1.5);
+}
+
+TEST(BuiltinsInPlaceTest, NumpyScalarIsRebound) {
+  expect_tensor(run_kernel(kernel_inplace_result, {i64({}, {1}), f64({}, {1.5})}), DType::Float64,
+                {}, {1.5});
+}
+
+}  // namespace
+}  // namespace pygraft::rt

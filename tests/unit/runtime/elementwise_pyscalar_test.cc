@@ -1,0 +1,129 @@
+// Operators on two Python scalars follow CPython, not NumPy.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/unit/runtime/ufunc_test_util.h"
+
+namespace pygraft::rt {
+namespace {
+
+using namespace testing;
+
+Value py(int64_t v) {
+  return Value(v);
+}
+Value py(double v) {
+  return Value(v);
+}
+
+TEST(PyScalarTest, IntPlusIntIsInt) {
+  Value r = run_kernel(kernel_add, {py(int64_t{2}), py(int64_t{3})});
+  ASSERT_TRUE(r.is<int64_t>());
+  EXPECT_EQ(r.as<int64_t>(), 5);
+}
+
+TEST(PyScalarTest, BoolPlusBoolIsInt) {
+  Value r = run_kernel(kernel_add, {Value(true), Value(true)});
+  ASSERT_TRUE(r.is<int64_t>());
+  EXPECT_EQ(r.as<int64_t>(), 2);
+}
+
+TEST(PyScalarTest, IntDividedByIntIsFloat) {
+  Value r = run_kernel(kernel_true_divide, {py(int64_t{7}), py(int64_t{2})});
+  ASSERT_TRUE(r.is<double>());
+  EXPECT_EQ(r.as<double>(), 3.5);
+}
+
+TEST(PyScalarTest, FloorDivisionOfNegativesFloors) {
+  EXPECT_EQ(run_kernel(kernel_floor_divide, {py(int64_t{7}), py(int64_t{-2})}).as<int64_t>(), -4);
+  EXPECT_EQ(run_kernel(kernel_floor_divide, {py(int64_t{-7}), py(int64_t{2})}).as<int64_t>(), -4);
+}
+
+TEST(PyScalarTest, ModuloTakesTheDivisorsSign) {
+  EXPECT_EQ(run_kernel(kernel_remainder, {py(int64_t{-7}), py(int64_t{3})}).as<int64_t>(), 2);
+  EXPECT_EQ(run_kernel(kernel_remainder, {py(int64_t{7}), py(int64_t{-3})}).as<int64_t>(), -2);
+}
+
+TEST(PyScalarTest, FloatModuloAndFloorDivision) {
+  EXPECT_EQ(run_kernel(kernel_remainder, {py(-7.5), py(2.0)}).as<double>(), 0.5);
+  EXPECT_EQ(run_kernel(kernel_floor_divide, {py(-7.5), py(2.0)}).as<double>(), -4.0);
+  EXPECT_EQ(run_kernel(kernel_remainder, {py(7.0), py(-2.0)}).as<double>(), -1.0);
+}
+
+TEST(PyScalarTest, IntDivisionByZeroRaises) {
+  EXPECT_EQ(error_of(kernel_true_divide, {py(int64_t{1}), py(int64_t{0})}), "division by zero");
+  EXPECT_EQ(error_of(kernel_floor_divide, {py(int64_t{1}), py(int64_t{0})}),
+            "integer division or modulo by zero");
+  EXPECT_EQ(error_of(kernel_remainder, {py(int64_t{1}), py(int64_t{0})}),
+            "integer division or modulo by zero");
+}
+
+TEST(PyScalarTest, FloatDivisionByZeroRaises) {
+  EXPECT_EQ(error_of(kernel_true_divide, {py(1.0), py(0.0)}), "float division by zero");
+  EXPECT_EQ(error_of(kernel_floor_divide, {py(1.0), py(int64_t{0})}),
+            "float floor division by zero");
+  EXPECT_EQ(error_of(kernel_remainder, {py(1.0), py(0.0)}), "float modulo");
+}
+
+TEST(PyScalarTest, IntToNegativePowerIsFloat) {
+  Value r = run_kernel(kernel_power, {py(int64_t{2}), py(int64_t{-1})});
+  ASSERT_TRUE(r.is<double>());
+  EXPECT_EQ(r.as<double>(), 0.5);
+}
+
+TEST(PyScalarTest, ZeroToNegativePowerRaises) {
+  EXPECT_EQ(error_of(kernel_power, {py(int64_t{0}), py(int64_t{-1})}),
+            "0.0 cannot be raised to a negative power");
+}
+
+TEST(PyScalarTest, IntPowerIsExact) {
+  EXPECT_EQ(run_kernel(kernel_power, {py(int64_t{3}), py(int64_t{39})}).as<int64_t>(),
+            4052555153018976267);
+}
+
+TEST(PyScalarTest, IntOverflowRaises) {
+  EXPECT_EQ(error_of(kernel_multiply, {py(int64_t{1} << 62), py(int64_t{4})}), "integer overflow");
+  EXPECT_EQ(error_of(kernel_power, {py(int64_t{10}), py(int64_t{19})}), "integer overflow");
+}
+
+TEST(PyScalarTest, BitwiseOnBoolsStaysBool) {
+  Value r = run_kernel(kernel_bitwise_and, {Value(true), Value(false)});
+  ASSERT_TRUE(r.is<bool>());
+  EXPECT_FALSE(r.as<bool>());
+}
+
+TEST(PyScalarTest, ShiftsOnInts) {
+  EXPECT_EQ(run_kernel(kernel_left_shift, {py(int64_t{3}), py(int64_t{4})}).as<int64_t>(), 48);
+  EXPECT_EQ(run_kernel(kernel_right_shift, {py(int64_t{-9}), py(int64_t{1})}).as<int64_t>(), -5);
+  EXPECT_EQ(error_of(kernel_left_shift, {py(int64_t{1}), py(int64_t{-1})}), "negative shift count");
+}
+
+TEST(PyScalarTest, BitwiseOnFloatRaises) {
+  EXPECT_EQ(error_of(kernel_bitwise_or, {py(1.0), py(int64_t{1})}),
+            "unsupported operand type(s) for |: 'float' and 'int'");
+}
+
+TEST(PyScalarTest, UnaryOperators) {
+  EXPECT_EQ(run_kernel(kernel_negative, {Value(true)}).as<int64_t>(), -1);
+  EXPECT_EQ(run_kernel(kernel_invert, {py(int64_t{5})}).as<int64_t>(), -6);
+  EXPECT_EQ(run_kernel(kernel_positive, {py(2.5)}).as<double>(), 2.5);
+  EXPECT_EQ(error_of(kernel_invert, {py(2.5)}), "bad operand type for unary ~: 'float'");
+}
+
+TEST(PyScalarTest, MixedIntFloatComparisonIsExact) {
+  // 2**53 + 1 is not a double; Python still compares it exactly.
+  Value big = py(int64_t{9007199254740993});
+  EXPECT_FALSE(run_kernel(kernel_equal, {big, py(9007199254740992.0)}).as<bool>());
+  EXPECT_TRUE(run_kernel(kernel_greater, {big, py(9007199254740992.0)}).as<bool>());
+}
+
+TEST(PyScalarTest, ComparisonGivesPythonBool) {
+  Value r = run_kernel(kernel_less, {py(int64_t{1}), py(1.5)});
+  ASSERT_TRUE(r.is<bool>());
+  EXPECT_TRUE(r.as<bool>());
+  EXPECT_FALSE(run_kernel(kernel_equal, {py(std::nan("")), py(std::nan(""))}).as<bool>());
+}
+
+}  // namespace
+}  // namespace pygraft::rt

@@ -1,0 +1,144 @@
+// matmul, dot, outer and transpose against NumPy results.
+#include "index_test_util.h"
+
+namespace pygraft::rt {
+namespace {
+
+using namespace testing;
+using Doubles = std::vector<double>;
+
+Value call2(KernelFn kernel, Value a, Value b) {
+  return run_kernel(kernel, {std::move(a), std::move(b)});
+}
+
+TEST(MatMul, TwoByTwoDims) {
+  Value r = call2(kernel_matmul, iota(DType::Int64, {2, 3}), iota(DType::Int64, {3, 4}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 4}));
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{20, 23, 26, 29, 56, 68, 80, 92}));
+}
+
+TEST(MatMul, FloatUsesSameValues) {
+  Value r = call2(kernel_matmul, iota(DType::Float32, {2, 3}), iota(DType::Float32, {3, 4}));
+  EXPECT_EQ(tensor_of(r).dtype(), DType::Float32);
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{20, 23, 26, 29, 56, 68, 80, 92}));
+}
+
+TEST(MatMul, VectorOperandsArePromotedAndRemoved) {
+  Value left = call2(kernel_matmul, iota(DType::Float64, {3}), iota(DType::Float64, {3, 4}));
+  EXPECT_EQ(tensor_of(left).shape(), (Shape{4}));
+  EXPECT_EQ(values_of(tensor_of(left)), (Doubles{20, 23, 26, 29}));
+  Value right = call2(kernel_matmul, iota(DType::Float64, {2, 3}), iota(DType::Float64, {3}));
+  EXPECT_EQ(values_of(tensor_of(right)), (Doubles{5, 14}));
+  Value inner = call2(kernel_matmul, iota(DType::Int64, {3}), iota(DType::Int64, {3}));
+  EXPECT_EQ(tensor_of(inner).rank(), 0);
+  EXPECT_EQ(tensor_of(inner).get_as_int(0), 5);
+}
+
+TEST(MatMul, BatchTimesMatrix) {
+  Value r = call2(kernel_matmul, iota(DType::Float64, {2, 3, 4}), iota(DType::Float64, {4, 2}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 3, 2}));
+  EXPECT_EQ(values_of(tensor_of(r)),
+            (Doubles{28, 34, 76, 98, 124, 162, 172, 226, 220, 290, 268, 354}));
+}
+
+TEST(MatMul, BatchDimsBroadcast) {
+  Value r = call2(kernel_matmul, iota(DType::Float64, {1, 2, 3}), iota(DType::Float64, {2, 3, 2}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 2, 2}));
+}
+
+TEST(MatMul, PromotesDtypes) {
+  Value r = call2(kernel_matmul, iota(DType::Int32, {2, 2}), iota(DType::Float32, {2, 2}));
+  EXPECT_EQ(tensor_of(r).dtype(), DType::Float64);
+}
+
+TEST(MatMul, BoolGivesBool) {
+  Tensor b = bools({2, 2}, {1, 0, 0, 0});
+  Value r = call2(kernel_matmul, b, b);
+  EXPECT_EQ(tensor_of(r).dtype(), DType::Bool);
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{1, 0, 0, 0}));
+}
+
+TEST(MatMul, CoreDimensionMismatch) {
+  EXPECT_EQ(error_of([] {
+              call2(kernel_matmul, Tensor::zeros(DType::Float64, {2, 4}),
+                    Tensor::zeros(DType::Float64, {3, 2}));
+            }),
+            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+            "(n?,k),(k,m?)->(n?,m?) (size 3 is different from 4)");
+}
+
+TEST(MatMul, ScalarOperand) {
+  EXPECT_EQ(error_of([] { call2(kernel_matmul, Tensor::zeros(DType::Float64, {3}), Value(2.0)); }),
+            "matmul: Input operand 1 does not have enough dimensions (has 0, gufunc core with "
+            "signature (n?,k),(k,m?)->(n?,m?) requires 1)");
+}
+
+TEST(Dot, NdTimesVector) {
+  Value r = call2(kernel_dot, iota(DType::Int64, {2, 3, 4}), iota(DType::Int64, {4}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 3}));
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{14, 38, 62, 86, 110, 134}));
+}
+
+TEST(Dot, NdTimesNd) {
+  Value r = call2(kernel_dot, iota(DType::Float64, {2, 3, 4}), iota(DType::Float64, {3, 4, 2}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 3, 3, 2}));
+  Doubles v = values_of(tensor_of(r));
+  EXPECT_EQ(Doubles(v.begin(), v.begin() + 10),
+            (Doubles{28, 34, 76, 82, 124, 130, 76, 98, 252, 274}));
+  double sum = 0;
+  for (double d : v) sum += d;
+  EXPECT_EQ(sum, 19404);
+}
+
+TEST(Dot, VectorTimesMatrix) {
+  Value r = call2(kernel_dot, iota(DType::Int64, {3}), iota(DType::Int64, {3, 2}));
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{10, 13}));
+}
+
+TEST(Dot, ScalarScales) {
+  Value r = call2(kernel_dot, Value(int64_t{2}), iota(DType::Float32, {3}));
+  EXPECT_EQ(tensor_of(r).dtype(), DType::Float32);
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 2, 4}));
+}
+
+TEST(Dot, NotAligned) {
+  EXPECT_EQ(error_of([] {
+              call2(kernel_dot, Tensor::zeros(DType::Float64, {2, 3}),
+                    Tensor::zeros(DType::Float64, {4}));
+            }),
+            "shapes (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)");
+}
+
+TEST(Outer, Ints) {
+  Value r = call2(kernel_outer, ints({2}, {1, 2}), ints({3}, {3, 4, 5}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 3}));
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{3, 4, 5, 6, 8, 10}));
+}
+
+TEST(Transpose, DefaultReverses) {
+  Value r = call2(kernel_transpose, iota(DType::Int64, {2, 3}), Value());
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{3, 2}));
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 3, 1, 4, 2, 5}));
+}
+
+TEST(Transpose, ExplicitAxes) {
+  Value r =
+      call2(kernel_transpose, iota(DType::Int64, {2, 3, 4}), tuple_of({i64(1), i64(0), i64(-1)}));
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{3, 2, 4}));
+  EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0,  1,  2,  3,  12, 13, 14, 15, 4,  5,  6,  7,
+                                              16, 17, 18, 19, 8,  9,  10, 11, 20, 21, 22, 23}));
+}
+
+TEST(Transpose, AxesErrors) {
+  EXPECT_EQ(error_of([] {
+              call2(kernel_transpose, iota(DType::Int64, {2, 3}), tuple_of({i64(0)}));
+            }),
+            "axes don't match array");
+  EXPECT_EQ(error_of([] {
+              call2(kernel_transpose, iota(DType::Int64, {2, 3}), tuple_of({i64(0), i64(0)}));
+            }),
+            "repeated axis in transpose");
+}
+
+}  // namespace
+}  // namespace pygraft::rt
