@@ -48,6 +48,8 @@ class FunctionCompiler {
       default:
         instr.kind = InstrKind::Kernel;
         instr.kernel = kernel_for(node.op);
+        // A structural op without its own case here reports an internal error when run.
+        if (instr.kernel == nullptr) instr.kernel = &structural;
         program_.max_kernel_inputs = std::max(program_.max_kernel_inputs, node.inputs.size());
         program_.max_kernel_outputs = std::max(program_.max_kernel_outputs, node.outputs.size());
         break;

@@ -3,26 +3,60 @@
 
 #include <new>
 #include <span>
+#include <type_traits>
+#include <variant>
 
 namespace pygraft::rt {
 namespace {
 
-// Reads an operand: moved out at its last use, copied otherwise.
-inline void read_into(Value& dst, std::vector<Value>& slots, const Operand& op) {
-  if (op.move) {
-    dst = std::move(slots[op.slot]);
+// Copies src into dst when both hold the same Python scalar type, without
+// the variant's generic assignment. Note: steady-state loops hit this nearly
+// always, since scratch and carried slots keep their type between iterations.
+inline bool assign_same_scalar(Value& dst, const Value& src) {
+  if (dst.storage().index() != src.storage().index()) return false;
+  if (src.is<int64_t>()) {
+    dst.as<int64_t>() = src.as<int64_t>();
+  } else if (src.is<double>()) {
+    dst.as<double>() = src.as<double>();
+  } else if (src.is<bool>()) {
+    dst.as<bool>() = src.as<bool>();
   } else {
-    dst = slots[op.slot];
+    return false;
+  }
+  return true;
+}
+
+inline void move_or_copy(Value& dst, Value& src, bool move) {
+  if (move) {
+    dst = std::move(src);
+  } else {
+    dst = src;
   }
 }
 
+// Reads an operand: moved out at its last use, copied otherwise.
+inline void read_into(Value& dst, std::vector<Value>& slots, const Operand& op) {
+  Value& src = slots[op.slot];
+  if (!assign_same_scalar(dst, src)) move_or_copy(dst, src, op.move);
+}
+
 // Scalars own nothing: leaving them in the scratch saves resetting it.
+static_assert(std::is_same_v<std::variant_alternative_t<3, Value::Storage>, double>);
+static_assert(std::is_same_v<std::variant_alternative_t<4, Value::Storage>, StrValue>);
 inline bool holds_resources(const Value& v) {
-  return v.is<Tensor>() || v.is<TupleValue>() || v.is<StrValue>() || v.is<UndefValue>();
+  return v.storage().index() > 3 && !v.is<DType>();  // not None, bool, int or float
 }
 
 inline void check_defined(const Value& v) {
   if (v.is<UndefValue>()) throw_unbound(v);
+}
+
+// Reads an operand that must be bound (the inputs of kernels and calls).
+inline void read_defined(Value& dst, std::vector<Value>& slots, const Operand& op) {
+  Value& src = slots[op.slot];
+  if (assign_same_scalar(dst, src)) return;
+  check_defined(src);
+  move_or_copy(dst, src, op.move);
 }
 
 // Resets the slots a region leaves behind (see CompiledRegion::drops).
@@ -110,10 +144,7 @@ void Executor::run_kernel(const CompiledRegion& r, const Instr& in, Frame& f) {
   const size_t num_outputs = in.outputs_end - in.outputs_begin;
   const Operand* ops = r.operands.data() + in.inputs_begin;
   Value* inputs = operands_.data();
-  for (size_t j = 0; j < num_inputs; ++j) {
-    check_defined(f.slots[ops[j].slot]);
-    read_into(inputs[j], f.slots, ops[j]);
-  }
+  for (size_t j = 0; j < num_inputs; ++j) read_defined(inputs[j], f.slots, ops[j]);
   const Slot* outs = r.outputs.data() + in.outputs_begin;
   // Note: a single result is written straight into its slot.
   std::span<Value> outputs = num_outputs == 1 ? std::span<Value>(&f.slots[outs[0]], 1)
@@ -181,9 +212,7 @@ void Executor::run_call(const CompiledRegion& r, const Instr& in, Frame& f) {
   std::vector<Value>& slots = enter(callee, f.depth + 1);
   const size_t given = in.inputs_end - in.inputs_begin;
   for (size_t i = 0; i < given; ++i) {
-    const Operand& op = r.operands[in.inputs_begin + i];
-    check_defined(f.slots[op.slot]);
-    read_into(slots[callee.body.args[i]], f.slots, op);
+    read_defined(slots[callee.body.args[i]], f.slots, r.operands[in.inputs_begin + i]);
   }
   for (size_t i = given; i < callee.body.args.size(); ++i) {
     if (!callee.defaults[i])

@@ -19,7 +19,6 @@ constexpr std::string_view kCyan = "\033[36m";
 constexpr std::string_view kGreen = "\033[32m";
 
 constexpr std::string_view kSarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
-constexpr std::string_view kInformationUri = "https://github.com/pygraft/pygraft";
 
 // Line `line` (1-based) of `source` without its line terminator.
 std::optional<std::string_view> source_line(std::string_view source, uint32_t line) {
@@ -219,7 +218,6 @@ std::string render_diagnostics_sarif(const std::vector<Diagnostic>& diagnostics,
   for (const Diagnostic& d : diagnostics) results.push_back(sarif_result(d, file));
   OrderedJson driver = {{"name", "pygraft"},
                         {"version", tool_version},
-                        {"informationUri", kInformationUri},
                         {"rules", sarif_rules()}};
   OrderedJson run = {{"tool", {{"driver", driver}}}, {"results", results}};
   OrderedJson log = {

@@ -49,7 +49,7 @@ TEST(Full, DtypeFromFillValue) {
 }
 
 TEST(Full, ArrayFillBroadcasts) {
-  Value r = run_kernel(kernel_full, {tuple_of({i64(2), i64(2)}), ints({2}, {1, 2}), Value()});
+  Value r = run_kernel(kernel_full, {tuple_of({i64(2), i64(2)}), int_tensor({2}, {1, 2}), Value()});
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{1, 2, 1, 2}));
 }
 

@@ -19,13 +19,13 @@ TEST(SetItem, ScalarIntoSlice) {
 }
 
 TEST(SetItem, RowBroadcastsOverRows) {
-  Value r = setitem(Tensor::zeros(DType::Float64, {2, 3}), ints({3}, {1, 2, 3}), {kAll}, {});
+  Value r = setitem(Tensor::zeros(DType::Float64, {2, 3}), int_tensor({3}, {1, 2, 3}), {kAll}, {});
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{1, 2, 3, 1, 2, 3}));
 }
 
 TEST(SetItem, BroadcastMismatch) {
   EXPECT_EQ(error_of([] {
-              setitem(Tensor::zeros(DType::Float64, {2, 3}), ints({3}, {1, 2, 3}),
+              setitem(Tensor::zeros(DType::Float64, {2, 3}), int_tensor({3}, {1, 2, 3}),
                       {kAll, il::kValue}, {i64(0)});
             }),
             "could not broadcast input array from shape (3,) into shape (2,)");
@@ -47,19 +47,19 @@ TEST(SetItem, NanIntoIntIsAnError) {
 
 TEST(SetItem, MaskWithScalar) {
   Value r = setitem(iota(DType::Int64, {2, 3}), i64(0), {il::kValue},
-                    {bools({2, 3}, {0, 0, 0, 1, 1, 1})});
+                    {bool_tensor({2, 3}, {0, 0, 0, 1, 1, 1})});
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 1, 2, 0, 0, 0}));
 }
 
 TEST(SetItem, MaskWithMatchingArray) {
-  Value r = setitem(iota(DType::Float64, {5}), ints({3}, {7, 8, 9}), {il::kValue},
-                    {bools({5}, {0, 0, 1, 1, 1})});
+  Value r = setitem(iota(DType::Float64, {5}), int_tensor({3}, {7, 8, 9}), {il::kValue},
+                    {bool_tensor({5}, {0, 0, 1, 1, 1})});
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 1, 7, 8, 9}));
 }
 
 TEST(SetItem, RepeatedIndicesLastWriteWins) {
-  Value r = setitem(Tensor::zeros(DType::Float64, {5}), ints({3}, {1, 2, 3}), {il::kValue},
-                    {ints({3}, {1, 1, 3})});
+  Value r = setitem(Tensor::zeros(DType::Float64, {5}), int_tensor({3}, {1, 2, 3}), {il::kValue},
+                    {int_tensor({3}, {1, 1, 3})});
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 2, 0, 3, 0}));
 }
 
@@ -88,7 +88,7 @@ TEST(SetItem, SelfAssignmentReadsTheOldValues) {
 }
 
 TEST(SetItem, StridedTarget) {
-  Value r = setitem(Tensor::zeros(DType::Int32, {3, 4}), ints({2}, {5, 6}),
+  Value r = setitem(Tensor::zeros(DType::Int32, {3, 4}), int_tensor({2}, {5, 6}),
                     {slice_code(false, false, true), slice_code(true, false, true)},
                     {i64(2), i64(1), i64(2)});
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 5, 0, 6, 0, 0, 0, 0, 0, 5, 0, 6}));

@@ -27,11 +27,11 @@ inline Value i64(int64_t v) {
   return Value(v);
 }
 
-inline Tensor ints(const Shape& shape, const std::vector<double>& values) {
+inline Tensor int_tensor(const Shape& shape, const std::vector<double>& values) {
   return make_tensor(DType::Int64, shape, values);
 }
 
-inline Tensor bools(const Shape& shape, const std::vector<double>& values) {
+inline Tensor bool_tensor(const Shape& shape, const std::vector<double>& values) {
   return make_tensor(DType::Bool, shape, values);
 }
 

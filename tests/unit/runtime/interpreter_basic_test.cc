@@ -2,11 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <thread>
 
 #include "runtime/interpreter_plan.h"
 #include "tests/unit/runtime/interpreter_test_util.h"
 
-namespace pygraft::rt::testing {
+namespace pygraft::rt::interp_testing {
 namespace {
 
 // def f(a, b): return a * b + 1
@@ -125,6 +126,25 @@ TEST(InterpreterBasic, ProgramIsMovable) {
   EXPECT_EQ(run_ok(moved, "g", {Value(int64_t{1})}).as<int64_t>(), -9);
 }
 
+TEST(InterpreterBasic, ConcurrentCallsShareOneProgram) {
+  Program p = load(caller_and_callee());
+  std::vector<int64_t> results(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&p, &results, t] {
+      for (int i = 0; i < 100; ++i) {
+        CallResult r = p.call(0, {Value(static_cast<int64_t>(t))});
+        results[t] = r.value ? r.value->as<int64_t>() : -1;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (size_t t = 0; t < results.size(); ++t) {
+    int64_t x = static_cast<int64_t>(t);
+    EXPECT_EQ(results[t], (x - 10) + (x - 1));
+  }
+}
+
 TEST(InterpreterArity, MissingOneArgument) {
   Program p = load(caller_and_callee());
   ExecutionError e = run_error(p, "g", {});
@@ -173,4 +193,4 @@ TEST(InterpreterArity, BadFunctionIndexIsAnError) {
 }
 
 }  // namespace
-}  // namespace pygraft::rt::testing
+}  // namespace pygraft::rt::interp_testing

@@ -3,7 +3,7 @@
 
 #include "tests/unit/runtime/interpreter_test_util.h"
 
-namespace pygraft::rt::testing {
+namespace pygraft::rt::interp_testing {
 namespace {
 
 using Values = FunctionBuilder::Values;
@@ -221,4 +221,4 @@ TEST(InterpreterLoop, CallInsideLoop) {
 }
 
 }  // namespace
-}  // namespace pygraft::rt::testing
+}  // namespace pygraft::rt::interp_testing

@@ -6,7 +6,7 @@
 
 #include "tests/unit/runtime/interpreter_test_util.h"
 
-namespace pygraft::rt::testing {
+namespace pygraft::rt::interp_testing {
 namespace {
 
 using Values = FunctionBuilder::Values;
@@ -200,4 +200,4 @@ TEST(InterpreterErrors, CallsWithinTheDepthLimitRun) {
 }
 
 }  // namespace
-}  // namespace pygraft::rt::testing
+}  // namespace pygraft::rt::interp_testing

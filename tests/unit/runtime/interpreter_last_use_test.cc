@@ -5,7 +5,7 @@
 #include "runtime/interpreter_plan.h"
 #include "tests/unit/runtime/interpreter_test_util.h"
 
-namespace pygraft::rt::testing {
+namespace pygraft::rt::interp_testing {
 namespace {
 
 using Values = FunctionBuilder::Values;
@@ -178,4 +178,4 @@ TEST(InterpreterInPlace, LoopCarriedTensorIsUpdatedInPlaceEveryIteration) {
 }
 
 }  // namespace
-}  // namespace pygraft::rt::testing
+}  // namespace pygraft::rt::interp_testing

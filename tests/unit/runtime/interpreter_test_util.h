@@ -15,7 +15,7 @@
 #include "runtime/interpreter.h"
 #include "runtime/tensor.h"
 
-namespace pygraft::rt::testing {
+namespace pygraft::rt::interp_testing {
 
 inline SourceRange line_range(uint32_t line) {
   return SourceRange{line, 5, line, 12};
@@ -186,4 +186,4 @@ inline std::vector<double> float_values(const Value& v) {
   return out;
 }
 
-}  // namespace pygraft::rt::testing
+}  // namespace pygraft::rt::interp_testing

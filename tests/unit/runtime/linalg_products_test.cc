@@ -52,7 +52,7 @@ TEST(MatMul, PromotesDtypes) {
 }
 
 TEST(MatMul, BoolGivesBool) {
-  Tensor b = bools({2, 2}, {1, 0, 0, 0});
+  Tensor b = bool_tensor({2, 2}, {1, 0, 0, 0});
   Value r = call2(kernel_matmul, b, b);
   EXPECT_EQ(tensor_of(r).dtype(), DType::Bool);
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{1, 0, 0, 0}));
@@ -110,7 +110,7 @@ TEST(Dot, NotAligned) {
 }
 
 TEST(Outer, Ints) {
-  Value r = call2(kernel_outer, ints({2}, {1, 2}), ints({3}, {3, 4, 5}));
+  Value r = call2(kernel_outer, int_tensor({2}, {1, 2}), int_tensor({3}, {3, 4, 5}));
   EXPECT_EQ(tensor_of(r).shape(), (Shape{2, 3}));
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{3, 4, 5, 6, 8, 10}));
 }

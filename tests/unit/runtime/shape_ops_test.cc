@@ -88,8 +88,8 @@ TEST(Concatenate, ZeroDimInputs) {
 }
 
 TEST(Stack, NegativeAxis) {
-  Value r =
-      call2(kernel_stack, tuple_of({iota(DType::Int64, {3}), ints({3}, {10, 11, 12})}), i64(-1));
+  Value r = call2(kernel_stack, tuple_of({iota(DType::Int64, {3}), int_tensor({3}, {10, 11, 12})}),
+                  i64(-1));
   EXPECT_EQ(tensor_of(r).shape(), (Shape{3, 2}));
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 10, 1, 11, 2, 12}));
 }
