@@ -67,7 +67,11 @@ struct AnnAssign { ExprPtr target; ExprPtr annotation; ExprPtr value; };  // val
 struct AugAssign { ExprPtr target; BinaryOp op; ExprPtr value; };
 struct If { ExprPtr test; Block body; Block orelse; };  // elif is an If alone in orelse
 struct While { ExprPtr test; Block body; Block orelse; };
-struct For { ExprPtr target; ExprPtr iter; Block body; Block orelse; };
+// extra_test is never set by the parser: exit lowering (transform/ast_passes)
+// adds it to stop a loop after `break`/`return`. When present it is evaluated
+// before each iteration, before the next element is taken and the target is
+// assigned; when false the loop ends (as if the iterator were exhausted).
+struct For { ExprPtr target; ExprPtr iter; Block body; Block orelse; ExprPtr extra_test; };
 struct Break {};
 struct Continue {};
 struct Pass {};

@@ -224,6 +224,7 @@ struct StmtDumper {
     d.expr(s.iter.get());
     d.block("body", s.body);
     d.block("orelse", s.orelse);
+    d.labelled("extra_test", s.extra_test.get());
     d.close();
   }
   void operator()(const ast::Break&) { d.leaf("break", r); }

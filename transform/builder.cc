@@ -17,7 +17,21 @@ ValueId IrBuilder::emit(OpCode op, std::vector<ValueId> inputs, SourceRange rang
                         std::vector<Attribute> attrs) {
   ValueId result = function_.new_value();
   append(op, std::move(inputs), range, std::move(attrs)).outputs.push_back(result);
+  defining_ops_.emplace(result, op);
   return result;
+}
+
+std::vector<ValueId> IrBuilder::emit_structured(OpCode op, std::vector<ValueId> inputs,
+                                                std::vector<Region> regions,
+                                                const std::vector<std::string>& output_names,
+                                                SourceRange range) {
+  Node& node = append(op, std::move(inputs), range, {});
+  node.regions = std::move(regions);
+  for (const std::string& name : output_names) {
+    node.outputs.push_back(function_.new_value(name));
+    defining_ops_.emplace(node.outputs.back(), op);
+  }
+  return node.outputs;
 }
 
 void IrBuilder::emit_effect(OpCode op, std::vector<ValueId> inputs, SourceRange range,
@@ -58,6 +72,22 @@ const Literal* IrBuilder::constant_value(ValueId value) const {
 const std::vector<ValueId>* IrBuilder::tuple_elements(ValueId value) const {
   auto it = tuples_.find(value);
   return it == tuples_.end() ? nullptr : &it->second;
+}
+
+bool IrBuilder::never_none(ValueId value) const {
+  auto it = defining_ops_.find(value);
+  if (it == defining_ops_.end()) return false;
+  switch (it->second) {
+    case OpCode::Const:  // a const None is folded by the caller
+    case OpCode::Call:
+    case OpCode::Cond:
+    case OpCode::Loop:
+    case OpCode::GetItem:
+    case OpCode::Undef:
+      return false;
+    default:
+      return true;
+  }
 }
 
 void IrBuilder::name_value(ValueId value, std::string_view name) {

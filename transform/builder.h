@@ -7,6 +7,7 @@
 // tuples without a separate analysis.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -49,6 +50,12 @@ class IrBuilder {
   ValueId constant(Literal value, SourceRange range);
   // A tuple node; a const tuple when every element is a constant.
   ValueId tuple(std::vector<ValueId> elements, SourceRange range);
+  // A node owning regions (cond, loop) with one named result per entry of
+  // `output_names`.
+  std::vector<ValueId> emit_structured(OpCode op, std::vector<ValueId> inputs,
+                                       std::vector<Region> regions,
+                                       const std::vector<std::string>& output_names,
+                                       SourceRange range);
   // A new argument of the current region.
   ValueId add_argument(std::string name);
 
@@ -56,6 +63,11 @@ class IrBuilder {
   const Literal* constant_value(ValueId value) const;
   // The elements of a value defined by a tuple node of this builder.
   const std::vector<ValueId>* tuple_elements(ValueId value) const;
+  // Whether `value` is defined by a node of this builder whose op never
+  // gives None (arithmetic, NumPy functions, tuples ...), so `value is None`
+  // is known to be False. Parameters, calls, cond/loop results, getitem and
+  // undef may be None (or raise when read).
+  bool never_none(ValueId value) const;
   // Records the source name of a value that does not have one yet.
   void name_value(ValueId value, std::string_view name);
 
@@ -67,6 +79,7 @@ class IrBuilder {
   Region* region_;
   std::unordered_map<ValueId, Literal> constants_;
   std::unordered_map<ValueId, std::vector<ValueId>> tuples_;
+  std::unordered_map<ValueId, OpCode> defining_ops_;
 };
 
 }  // namespace pygraft::transform

@@ -1,10 +1,14 @@
 // FunctionLowerer turns one ast::FunctionDef into one ir Function. Its
 // methods are spread over one file per concern:
 //   lower_function.cc      parameters, body, the returned value
-//   lower_stmt.cc          statements (and the "not supported yet" control flow)
+//   lower_stmt.cc          statements; dispatch of control flow
+//   lower_region.cc        building regions and cond nodes (snapshots of the scope)
+//   lower_if.cc            if / elif / else -> cond
+//   lower_loop.cc          while -> loop; the loop node shared with for
+//   lower_for.cc           for over range / arrays / enumerate / zip -> loop
 //   lower_assign.cc        assignment targets, unpacking, augmented assignment
 //   lower_expr.cc          names, literals, operators, tuples
-//   lower_short_circuit.cc and/or, a if c else b, chained comparisons, `in`
+//   lower_short_circuit.cc and/or, a if c else b, chained comparisons, `in` -> cond
 //   lower_call.cc          calls: builtins, numpy, math, methods, same-file functions
 //   lower_op_call.cc       binding call arguments to an op's canonical parameters
 //   lower_attribute.cc     np.pi, math.tau, x.shape, x.T ...
@@ -14,13 +18,16 @@
 // (poison(): an undef node), so lowering continues and finds every problem.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/ir.h"
 #include "parser/ast.h"
 #include "support/diagnostic.h"
+#include "transform/analysis/liveness.h"
 #include "transform/bind_arguments.h"
 #include "transform/builder.h"
 #include "transform/scope.h"
@@ -51,6 +58,71 @@ class FunctionLowerer {
   Flow lower_return(const ast::Stmt& stmt, const ast::Return& ret);
   void lower_assert(const ast::Stmt& stmt, const ast::Assert& assert_stmt);
   Flow lower_control_flow(const ast::Stmt& stmt);
+
+  // ---- lower_region.cc ----
+  using NameList = std::vector<std::string>;
+  // Lowers into a new region with one argument per name; returns its yields.
+  using RegionBody = std::function<std::vector<ValueId>(const std::vector<ValueId>& args)>;
+  Region build_region(const NameList& arg_names, const RegionBody& body);
+  // A cond node on `pred` with one result per entry of `output_names`.
+  std::vector<ValueId> emit_cond(ValueId pred, Region then_region, Region else_region,
+                                 const NameList& output_names, SourceRange range);
+  // A cond node of one value, each branch lowered lazily into its region.
+  ValueId emit_cond_value(ValueId pred, const std::function<ValueId()>& then_value,
+                          const std::function<ValueId()>& else_value, SourceRange range);
+  // The current value of a local, or an undef node (reading it raises
+  // UnboundLocalError at run time).
+  ValueId current_or_undef(const std::string& name, SourceRange range);
+  std::vector<ValueId> current_values(const NameList& names, SourceRange range);
+  void bind_all(const NameList& names, const std::vector<ValueId>& values, size_t first = 0);
+  // Python's truth of a compile-time constant value, else nullopt.
+  std::optional<bool> constant_truth(ValueId value) const;
+
+  // ---- lower_if.cc ----
+  Flow lower_if(const ast::Stmt& stmt, const ast::If& if_stmt);
+  std::vector<ValueId> lower_branch(const ast::Block& block, const NameList& outputs,
+                                    SourceRange range);
+
+  // ---- lower_loop.cc ----
+  // A loop node: `hidden` values (e.g. a for loop's counter) come first among
+  // the carried values, then the locals `carried`. `condition` runs in the
+  // cond region and `body` in the body region with the locals bound to the
+  // region arguments; both receive the hidden arguments; body returns the
+  // next hidden values.
+  struct LoopSpec {
+    NameList hidden_names;
+    std::vector<ValueId> hidden_init;
+    NameList carried;
+    std::function<ValueId(const std::vector<ValueId>& hidden)> condition;
+    std::function<std::vector<ValueId>(const std::vector<ValueId>& hidden)> body;
+  };
+  void emit_loop(const LoopSpec& spec, SourceRange range);
+  Flow lower_while(const ast::Stmt& stmt, const ast::While& while_stmt);
+  Flow lower_loop_else(const ast::Block& orelse);
+
+  // ---- lower_for.cc ----
+  // What a for loop iterates over, evaluated once before the loop.
+  struct IterationSource {
+    enum class Kind { Range, Sequence, Enumerate, Zip };
+    Kind kind = Kind::Sequence;
+    ValueId length = 0;                  // the trip count (a range's may be negative: no trips)
+    ValueId start = 0;                   // Range, Enumerate
+    ValueId step = 0;                    // Range
+    ValueId sequence = 0;                // Sequence
+    std::vector<IterationSource> parts;  // Enumerate: one, Zip: one per argument
+  };
+  Flow lower_for(const ast::Stmt& stmt, const ast::For& for_stmt);
+  Flow unroll_for(const ast::For& for_stmt, const std::vector<ValueId>& elements);
+  std::optional<std::vector<ValueId>> known_elements(ValueId value, SourceRange range);
+  std::optional<IterationSource> lower_iteration_source(const ast::Expr& iter);
+  std::optional<IterationSource> lower_range(const ast::Expr& expr, const ast::CallExpr& call);
+  std::optional<IterationSource> lower_enumerate(const ast::Expr& expr, const ast::CallExpr& call);
+  std::optional<IterationSource> lower_zip(const ast::Expr& expr, const ast::CallExpr& call);
+  IterationSource sequence_source(ValueId sequence, SourceRange range);
+  ValueId range_length(ValueId start, ValueId stop, ValueId step, SourceRange range);
+  ValueId element_at(const IterationSource& source, ValueId index, SourceRange range);
+  ValueId for_condition(const ast::For& for_stmt, const IterationSource& source, ValueId index);
+  std::optional<std::string> iteration_builtin(const ast::Expr& iter) const;
 
   // ---- lower_assign.cc ----
   void lower_assign(const ast::Assign& assign);
@@ -88,12 +160,16 @@ class FunctionLowerer {
   ValueId apply_identity(ast::CompareOp op, ValueId lhs, ValueId rhs, SourceRange range);
   std::optional<ImportedModule> as_module(const ast::Expr& expr) const;
 
-  // ---- lower_short_circuit.cc (const-only until cond nodes exist) ----
+  // ---- lower_short_circuit.cc ----
   ValueId lower_kind(const ast::Expr& expr, const ast::BoolOpExpr& boolop);
+  ValueId lower_bool_chain(const ast::Expr& expr, const ast::BoolOpExpr& boolop, size_t first);
   ValueId lower_kind(const ast::Expr& expr, const ast::IfExpr& if_expr);
   ValueId lower_chained_compare(const ast::Expr& expr, const ast::CompareExpr& compare);
+  ValueId lower_compare_chain(const ast::Expr& expr, const ast::CompareExpr& compare, size_t link,
+                              ValueId lhs);
   ValueId lower_membership(SourceRange range, ast::CompareOp op, ValueId lhs, ValueId rhs);
-  ValueId not_supported_yet(SourceRange range, std::string_view construct);
+  ValueId lower_membership_chain(SourceRange range, bool negated, ValueId lhs,
+                                 const std::vector<ValueId>& elements, size_t first);
 
   // ---- lower_call.cc ----
   ValueId lower_named_call(const ast::Expr& expr, const ast::CallExpr& call,
@@ -147,7 +223,12 @@ class FunctionLowerer {
   Function function_;
   IrBuilder builder_;
   Environment env_;
+  // Of the function body after the AST passes: cond outputs and loop-carried
+  // values are the names live where they matter (transform/analysis/).
+  Liveness liveness_;
   std::optional<ValueId> return_value_;
+  // How many cond/loop regions enclose the code being lowered.
+  int region_depth_ = 0;
   std::set<std::string, std::less<>> shadow_warned_;
 };
 

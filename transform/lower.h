@@ -25,7 +25,9 @@ struct LowerOptions {
 
 // Lowers every requested function. Problems are reported to `diags` and
 // lowering continues, so one run reports them all; the returned module is
-// meaningful only when diags has no error.
-Module lower_module(const ast::Module& module, const LowerOptions& options, DiagnosticSink& diags);
+// meaningful only when diags has no error. Takes the AST by value: the AST
+// passes rewrite it (break/continue/return into flags) before the lowering;
+// callers std::move it in.
+Module lower_module(ast::Module module, const LowerOptions& options, DiagnosticSink& diags);
 
 }  // namespace pygraft

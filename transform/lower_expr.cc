@@ -242,7 +242,8 @@ ValueId FunctionLowerer::apply_compare(ast::CompareOp op, ValueId lhs, ValueId r
   return builder_.emit(match->op->code, {lhs, rhs}, range);
 }
 
-// x is None -> is_none(x); x is not None -> not(is_none(x)).
+// x is None -> is_none(x); x is not None -> not(is_none(x)); a constant when
+// x is known (not) to be None, so `if x is None:` folds.
 ValueId FunctionLowerer::apply_identity(ast::CompareOp op, ValueId lhs, ValueId rhs,
                                         SourceRange range) {
   const Literal* a = builder_.constant_value(lhs);
@@ -256,6 +257,10 @@ ValueId FunctionLowerer::apply_identity(ast::CompareOp op, ValueId lhs, ValueId 
               "' is only supported with None (x is None, x is not None); use == to compare "
               "values");
     return poison(range);
+  }
+  // An array, a number or a tuple built here is known not to be None.
+  if (builder_.never_none(*tested)) {
+    return builder_.constant(Literal(op == ast::CompareOp::IsNot), range);
   }
   ValueId is_none = builder_.emit(OpCode::IsNone, {*tested}, range);
   if (op == ast::CompareOp::Is) return is_none;

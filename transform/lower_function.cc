@@ -10,7 +10,8 @@ FunctionLowerer::FunctionLowerer(const ModuleScope& scope, const ast::FunctionDe
       def_(def),
       diags_(diags),
       builder_(function_),
-      env_(collect_local_names(def)) {}
+      env_(collect_local_names(def)),
+      liveness_(Liveness::compute(def)) {}
 
 Function FunctionLowerer::lower() && {
   function_.name = def_.name;

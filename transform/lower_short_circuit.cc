@@ -1,77 +1,94 @@
-// ---------------------------------------------------------------------------
-// NOT SUPPORTED YET (const-only): `and` / `or`, `a if c else b`, chained
-// comparisons `a < b < c`, and `x in (..)` / `x not in (..)`.
+// `and` / `or`, `a if c else b`, chained comparisons `a < b < c`, and
+// `x in (a, b)` / `x not in (a, b)`: Python evaluates these lazily, so an
+// operand that does not decide the outcome at compile time becomes a cond
+// node whose regions evaluate the rest only on the path Python takes.
 //
-// Python evaluates these lazily, which needs cond nodes (the control-flow
-// issue replaces this file). Until then they are lowered exactly when every
-// operand that decides the outcome is a compile-time constant, evaluating
-// operands left to right and stopping where Python stops; otherwise they are
-// reported as PG0214 "... is not supported yet".
-// ---------------------------------------------------------------------------
-#include "transform/fold.h"
+// Results keep Python's value: `x or y` is x when x is true, else y (not a
+// bool); `a < b < c` is the first false comparison's result, else the last
+// one's; `in` is a bool. Operands that are constants decide at compile time
+// (left to right, stopping where Python stops), so constant expressions
+// still fold to a constant.
 #include "transform/function_lowerer.h"
 
 namespace pygraft::transform {
 
-ValueId FunctionLowerer::not_supported_yet(SourceRange range, std::string_view construct) {
-  error(DiagCode::UnsupportedExpression, range,
-        std::string(construct) + " with a value known only at run time is not supported yet");
-  return poison(range);
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BoolOpExpr& boolop) {
+  return lower_bool_chain(expr, boolop, 0);
 }
 
-// a and b and c: the first operand that decides the outcome is the result.
-ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BoolOpExpr& boolop) {
+// values[first] and values[first + 1] and ...: the first operand that decides
+// the outcome is the result; the rest is lowered in the cond's region.
+ValueId FunctionLowerer::lower_bool_chain(const ast::Expr& expr, const ast::BoolOpExpr& boolop,
+                                          size_t first) {
   const bool is_or = boolop.op == ast::BoolOp::Or;
-  for (size_t i = 0; i < boolop.values.size(); ++i) {
-    ValueId value = lower_expr(*boolop.values[i]);
-    if (i + 1 == boolop.values.size()) return value;
-    const Literal* literal = builder_.constant_value(value);
-    std::optional<bool> truth = literal ? fold_truth(*literal) : std::nullopt;
-    if (!truth) return not_supported_yet(expr.range, is_or ? "'or'" : "'and'");
-    if (*truth == is_or) return value;
-  }
-  return poison(expr.range);  // unreachable: the parser gives at least two operands
+  ValueId value = lower_expr(*boolop.values[first]);
+  if (first + 1 == boolop.values.size()) return value;
+  std::optional<bool> truth = constant_truth(value);
+  if (truth) return *truth == is_or ? value : lower_bool_chain(expr, boolop, first + 1);
+  auto rest = [&] { return lower_bool_chain(expr, boolop, first + 1); };
+  auto self = [&] { return value; };
+  if (is_or) return emit_cond_value(value, self, rest, expr.range);
+  return emit_cond_value(value, rest, self, expr.range);
 }
 
 // body if test else orelse: only the chosen branch is evaluated.
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::IfExpr& if_expr) {
   ValueId test = lower_expr(*if_expr.test);
-  const Literal* literal = builder_.constant_value(test);
-  std::optional<bool> truth = literal ? fold_truth(*literal) : std::nullopt;
-  if (!truth) return not_supported_yet(expr.range, "'a if condition else b'");
-  return lower_expr(*truth ? *if_expr.body : *if_expr.orelse);
+  if (std::optional<bool> truth = constant_truth(test)) {
+    return lower_expr(*truth ? *if_expr.body : *if_expr.orelse);
+  }
+  return emit_cond_value(
+      test, [&] { return lower_expr(*if_expr.body); }, [&] { return lower_expr(*if_expr.orelse); },
+      expr.range);
 }
 
 // a < b < c is (a < b) and (b < c) with b evaluated once.
 ValueId FunctionLowerer::lower_chained_compare(const ast::Expr& expr,
                                                const ast::CompareExpr& compare) {
-  ValueId lhs = lower_expr(*compare.left);
-  for (size_t i = 0; i < compare.ops.size(); ++i) {
-    ValueId rhs = lower_expr(*compare.comparators[i]);
-    ValueId result = apply_compare(compare.ops[i], lhs, rhs, expr.range);
-    if (i + 1 == compare.ops.size()) return result;
-    const Literal* literal = builder_.constant_value(result);
-    std::optional<bool> truth = literal ? fold_truth(*literal) : std::nullopt;
-    if (!truth) return not_supported_yet(expr.range, "a chained comparison");
-    if (!*truth) return result;
-    lhs = rhs;
-  }
-  return poison(expr.range);  // unreachable: a chain has at least two operators
+  return lower_compare_chain(expr, compare, 0, lower_expr(*compare.left));
+}
+
+// The links from `link` on, `lhs` being the already evaluated left operand.
+ValueId FunctionLowerer::lower_compare_chain(const ast::Expr& expr, const ast::CompareExpr& compare,
+                                             size_t link, ValueId lhs) {
+  ValueId rhs = lower_expr(*compare.comparators[link]);
+  ValueId result = apply_compare(compare.ops[link], lhs, rhs, expr.range);
+  if (link + 1 == compare.ops.size()) return result;
+  std::optional<bool> truth = constant_truth(result);
+  if (truth) return *truth ? lower_compare_chain(expr, compare, link + 1, rhs) : result;
+  return emit_cond_value(
+      result, [&] { return lower_compare_chain(expr, compare, link + 1, rhs); },
+      [&] { return result; }, expr.range);
 }
 
 // x in (a, b) when not everything is constant (constants were folded by
-// apply_compare): an or-chain of == that needs short-circuit evaluation.
-ValueId FunctionLowerer::lower_membership(SourceRange range, ast::CompareOp op, ValueId,
+// apply_compare): (x == a) or (x == b) ..., each comparison only when the
+// ones before it were false, the result a bool.
+ValueId FunctionLowerer::lower_membership(SourceRange range, ast::CompareOp op, ValueId lhs,
                                           ValueId rhs) {
-  const Literal* literal = builder_.constant_value(rhs);
-  bool is_tuple = builder_.tuple_elements(rhs) != nullptr ||
-                  (literal != nullptr && literal->is<LiteralTuple>());
-  if (!is_tuple) {
+  std::optional<std::vector<ValueId>> elements = known_elements(rhs, range);
+  if (!elements) {
     error(DiagCode::UnsupportedExpression, range,
           "'in' is only supported with a tuple on the right (x in (a, b))");
     return poison(range);
   }
-  return not_supported_yet(range, op == ast::CompareOp::In ? "'in'" : "'not in'");
+  const bool negated = op == ast::CompareOp::NotIn;
+  if (elements->empty()) return builder_.constant(Literal(negated), range);
+  return lower_membership_chain(range, negated, lhs, *elements, 0);
+}
+
+ValueId FunctionLowerer::lower_membership_chain(SourceRange range, bool negated, ValueId lhs,
+                                                const std::vector<ValueId>& elements,
+                                                size_t first) {
+  ValueId equal = apply_compare(ast::CompareOp::Eq, lhs, elements[first], range);
+  if (first + 1 == elements.size()) {
+    return builder_.emit(negated ? OpCode::Not : OpCode::Truth, {equal}, range);
+  }
+  std::optional<bool> truth = constant_truth(equal);
+  auto found = [&] { return builder_.constant(Literal(!negated), range); };
+  auto rest = [&] { return lower_membership_chain(range, negated, lhs, elements, first + 1); };
+  if (truth) return *truth ? found() : rest();
+  return emit_cond_value(equal, found, rest, range);
 }
 
 }  // namespace pygraft::transform

@@ -1,5 +1,5 @@
-// Statements of straight-line code. Control flow statements are reported as
-// not supported yet in one place, lower_control_flow().
+// Statements of straight-line code, and the dispatch of control flow
+// (lower_control_flow) to lower_if.cc, lower_loop.cc and lower_for.cc.
 #include "transform/function_lowerer.h"
 
 namespace pygraft::transform {
@@ -38,7 +38,14 @@ FunctionLowerer::Flow FunctionLowerer::lower_statement(const ast::Stmt& stmt) {
 }
 
 // `return` -> the function's result; `return a, b` is one tuple value.
+// Inside a cond or loop region a return must have been rewritten into a flag
+// and a guard by the AST passes (transform/ast_passes/).
 FunctionLowerer::Flow FunctionLowerer::lower_return(const ast::Stmt& stmt, const ast::Return& ret) {
+  if (region_depth_ > 0) {
+    error(DiagCode::UnsupportedStatement, stmt.range,
+          "'return' inside a data-dependent branch or a loop is not supported yet");
+    return Flow::FallsThrough;
+  }
   return_value_ = ret.value ? lower_expr(*ret.value) : builder_.constant(Literal(), stmt.range);
   return Flow::Returns;
 }
@@ -58,15 +65,15 @@ void FunctionLowerer::lower_assert(const ast::Stmt& stmt, const ast::Assert& ass
                        {Attribute{"message", Literal(std::move(message))}});
 }
 
-// ---------------------------------------------------------------------------
-// NOT SUPPORTED YET: if / while / for / break / continue. The control-flow
-// issue replaces this function with cond and loop lowering.
-// ---------------------------------------------------------------------------
+// if / while / for become cond and loop nodes. break and continue reach this
+// point only when the AST passes did not rewrite them into flags.
 FunctionLowerer::Flow FunctionLowerer::lower_control_flow(const ast::Stmt& stmt) {
+  if (const auto* if_stmt = std::get_if<ast::If>(&stmt.kind)) return lower_if(stmt, *if_stmt);
+  if (const auto* while_stmt = std::get_if<ast::While>(&stmt.kind)) {
+    return lower_while(stmt, *while_stmt);
+  }
+  if (const auto* for_stmt = std::get_if<ast::For>(&stmt.kind)) return lower_for(stmt, *for_stmt);
   std::string_view keyword = "this";
-  if (std::holds_alternative<ast::If>(stmt.kind)) keyword = "if";
-  if (std::holds_alternative<ast::While>(stmt.kind)) keyword = "while";
-  if (std::holds_alternative<ast::For>(stmt.kind)) keyword = "for";
   if (std::holds_alternative<ast::Break>(stmt.kind)) keyword = "break";
   if (std::holds_alternative<ast::Continue>(stmt.kind)) keyword = "continue";
   error(DiagCode::UnsupportedStatement, stmt.range,

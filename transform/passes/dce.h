@@ -2,11 +2,13 @@
 //
 // Requires: a function whose values are each defined once (any IR from the
 //   builder or a later pass).
-// Guarantees: every remaining node either has an effect (print, assert,
-//   call — calls may print —, undef, which raises UnboundLocalError when
-//   executed, and nodes owning regions) or has a result that is used by a
-//   remaining node or a region yield. Value ids are not renumbered (see
-//   compact_values.h).
+// Guarantees: every remaining node either has an effect or has a result that
+//   is used by a remaining node or a region yield. Effects are print,
+//   assert, call (calls may print), undef in the function body (reading an
+//   unbound name), and cond / loop nodes whose regions hold an effect; a
+//   cond or loop without one is dropped when its results are unused, and a
+//   cond's unused results are removed with their yields. Value ids are not
+//   renumbered (see compact_values.h).
 #pragma once
 
 #include "graph/ir.h"

@@ -50,7 +50,7 @@ inline Lowered lower_source(std::string_view source, LowerOptions options = {}) 
   DiagnosticSink sink;
   sink.append(parsed.diagnostics);
   Lowered out;
-  out.module = lower_module(parsed.module, options, sink);
+  out.module = lower_module(std::move(parsed.module), options, sink);
   out.diagnostics = sink.sorted();
   return out;
 }

@@ -59,20 +59,13 @@ TEST(LowerStmt, PassAndBareExpression) {
   EXPECT_TRUE(nodes_with(f, OpCode::Add).empty());  // pure and unused: DCE
 }
 
-TEST(LowerStmt, IfIsNotSupportedYet) {
-  Lowered l = lower_source("def f(x):\n    if x:\n        x = 1\n    return x\n");
-  const Diagnostic* d = l.find("PG0121");
-  ASSERT_NE(d, nullptr) << l.describe();
-  EXPECT_EQ(d->range.line, 2u);
-  EXPECT_NE(d->message.find("'if' statements are not supported yet"), std::string::npos);
-}
-
-TEST(LowerStmt, LoopsAreNotSupportedYet) {
-  Lowered l =
-      lower_source("def f(x):\n    while x:\n        x = 0\n    for i in x:\n        pass\n");
-  int count = 0;
-  for (const Diagnostic& d : l.diagnostics) count += d.code() == "PG0121" ? 1 : 0;
-  EXPECT_EQ(count, 2) << l.describe();
+// The control-flow lowering itself is tested in control_flow_*_test.cc.
+TEST(LowerStmt, ControlFlowStatementsLower) {
+  Lowered l = lower_clean(
+      "def f(x):\n    if x:\n        x = 1\n    while x:\n        x = 0\n"
+      "    for i in range(3):\n        x = x + i\n    return x\n");
+  EXPECT_EQ(nodes_with(function(l, "f"), OpCode::Cond).size(), 1u);
+  EXPECT_EQ(nodes_with(function(l, "f"), OpCode::Loop).size(), 2u);
 }
 
 }  // namespace

@@ -1,0 +1,25 @@
+// What an expression's value may share memory with, and whether it is
+// certainly a Python scalar: the expression rules of the aliasing check
+// (transform/analysis/aliasing.h).
+#pragma once
+
+#include <functional>
+
+#include "parser/ast.h"
+#include "transform/analysis/activity.h"
+
+namespace pygraft::transform {
+
+struct AliasContext {
+  NameSet numpy_aliases;  // `np` for `import numpy as np`
+  NameSet math_aliases;
+  // Whether a name certainly holds a Python scalar at this point.
+  std::function<bool(const std::string&)> is_scalar_name;
+};
+
+// Certainly a Python scalar (int, float, bool, None) or a tuple of them.
+bool is_scalar_expr(const ast::Expr& expr, const AliasContext& context);
+// The names whose array the value may be or view (empty for a fresh value).
+NameSet alias_sources(const ast::Expr& expr, const AliasContext& context);
+
+}  // namespace pygraft::transform

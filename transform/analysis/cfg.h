@@ -1,0 +1,79 @@
+// The control-flow graph of one function body, over AST statements (as
+// AutoGraph's pyct/cfg.py): basic blocks of statement parts with edges for
+// if/elif/else, while and for (with else clauses), break, continue, return and
+// loop back edges.
+//
+// Requires: a function body from the parser or any stage of
+// transform/ast_passes; `break`/`continue` outside a loop are tolerated (they
+// end the path, the parser reports them).
+// Guarantees:
+//  - block 0 is the entry (empty), block 1 the exit (empty); every `return`
+//    and the end of the body flow into the exit;
+//  - an if adds {if, Test} to the current block, then branches; a while's test
+//    heads its own block (the back edges and `continue` go there); a for adds
+//    {for, ForIter} to the current block, then an empty header block (back
+//    edges, `continue`) and {for, ForNext} starts the body, so the target is
+//    assigned only when the loop goes on; a loop's else clause runs from the header when the loop
+//    ends, `break` skips it;
+//  - code after return/break/continue lands in a block with no predecessors;
+//  - every statement has a `before` point (where its first part runs) and an
+//    `after` point (where control continues when it completes normally), so
+//    analyses can answer per-statement queries.
+// The graph holds pointers into the AST: rebuild it after any rewrite.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <vector>
+
+#include "parser/ast.h"
+#include "transform/analysis/activity.h"
+
+namespace pygraft::transform {
+
+struct CfgElement {
+  const ast::Stmt* stmt = nullptr;
+  StmtPart part = StmtPart::Whole;
+};
+
+struct CfgBlock {
+  std::vector<CfgElement> elements;
+  std::vector<size_t> successors;
+  std::vector<size_t> predecessors;
+};
+
+// A position between elements: before element `index` of `block` (index ==
+// size means the end of the block).
+struct CfgPoint {
+  size_t block = 0;
+  size_t index = 0;
+};
+
+class Cfg {
+ public:
+  static constexpr size_t kEntry = 0;
+  static constexpr size_t kExit = 1;
+
+  static Cfg build(const ast::FunctionDef& function);
+  static Cfg build(const ast::Block& body);
+
+  const std::vector<CfgBlock>& blocks() const { return blocks_; }
+  // Where the statement's first part runs. Null for a statement not in the body.
+  const CfgPoint* before(const ast::Stmt& stmt) const;
+  // Where control continues after the statement completes normally.
+  const CfgPoint* after(const ast::Stmt& stmt) const;
+  // A while/for loop's header: before its test / its per-iteration step, the
+  // target of the back edges and of `continue`.
+  const CfgPoint* header(const ast::Stmt& loop) const;
+  // Blocks in reverse post-order from the entry (unreachable blocks last).
+  std::vector<size_t> reverse_post_order() const;
+
+ private:
+  friend class CfgBuilder;
+  std::vector<CfgBlock> blocks_;
+  std::map<const ast::Stmt*, CfgPoint> before_;
+  std::map<const ast::Stmt*, CfgPoint> after_;
+  std::map<const ast::Stmt*, CfgPoint> header_;
+};
+
+}  // namespace pygraft::transform

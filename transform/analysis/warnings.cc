@@ -1,0 +1,77 @@
+#include "transform/analysis/warnings.h"
+
+#include "transform/analysis/reaching_definitions.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+void check_maybe_unbound(const ast::FunctionDef& function, DiagnosticSink& diags) {
+  ReachingDefinitions facts = ReachingDefinitions::compute(function);
+  const std::vector<CfgBlock>& blocks = facts.cfg().blocks();
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    for (size_t i = 0; i < blocks[b].elements.size(); ++i) {
+      const NameSet& definitely = facts.definitely_at({b, i});
+      const NameSet& maybe = facts.maybe_at({b, i});
+      const CfgElement& element = blocks[b].elements[i];
+      for_each_read(*element.stmt, element.part, [&](const ast::Expr& expr) {
+        const std::string& name = std::get<ast::Name>(expr.kind).id;
+        if (facts.locals().count(name) == 0 || definitely.count(name) != 0) return;
+        if (maybe.count(name) == 0) return;  // bound on no path: the lowering reports it
+        diags.report(DiagCode::MaybeUnbound, Severity::Warning, expr.range,
+                     "local variable '" + name +
+                         "' may be unbound here: it is not assigned on every path to this "
+                         "read, and the run fails with UnboundLocalError if it is not");
+      });
+    }
+  }
+}
+
+const char* exit_keyword(const ast::Stmt& stmt) {
+  if (std::holds_alternative<ast::Return>(stmt.kind)) return "return";
+  if (std::holds_alternative<ast::Break>(stmt.kind)) return "break";
+  if (std::holds_alternative<ast::Continue>(stmt.kind)) return "continue";
+  return nullptr;
+}
+
+void check_unreachable(const ast::Block& block, DiagnosticSink& diags);
+
+void check_nested_unreachable(const ast::Stmt& stmt, DiagnosticSink& diags) {
+  if (const auto* s = std::get_if<ast::If>(&stmt.kind)) {
+    check_unreachable(s->body, diags);
+    check_unreachable(s->orelse, diags);
+  } else if (const auto* w = std::get_if<ast::While>(&stmt.kind)) {
+    check_unreachable(w->body, diags);
+    check_unreachable(w->orelse, diags);
+  } else if (const auto* f = std::get_if<ast::For>(&stmt.kind)) {
+    check_unreachable(f->body, diags);
+    check_unreachable(f->orelse, diags);
+  }
+}
+
+void check_unreachable(const ast::Block& block, DiagnosticSink& diags) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    const char* keyword = exit_keyword(*block[i]);
+    if (keyword != nullptr && i + 1 < block.size()) {
+      diags.report(DiagCode::UnreachableCode, Severity::Warning, block[i + 1]->range,
+                   std::string("code after '") + keyword + "' is unreachable and is not converted");
+      return;
+    }
+    check_nested_unreachable(*block[i], diags);
+  }
+}
+
+}  // namespace
+
+void check_control_flow_warnings(const ast::FunctionDef& function, DiagnosticSink& diags) {
+  check_maybe_unbound(function, diags);
+  check_unreachable(function.body, diags);
+}
+
+void check_control_flow_warnings(const ast::Module& module, DiagnosticSink& diags) {
+  for (const ast::FunctionDef& function : module.functions) {
+    check_control_flow_warnings(function, diags);
+  }
+}
+
+}  // namespace pygraft::transform

@@ -1,0 +1,53 @@
+#include "transform/ast_passes/ast_pipeline.h"
+
+#include "transform/analysis/aliasing.h"
+#include "transform/analysis/warnings.h"
+#include "transform/ast_passes/lower_break.h"
+#include "transform/ast_passes/lower_continue.h"
+#include "transform/ast_passes/lower_loop_else.h"
+#include "transform/ast_passes/lower_return.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+struct AstPass {
+  std::string_view name;
+  void (*run)(ast::FunctionDef&);
+};
+
+// The exit lowerings, in order, with the reason for each position.
+constexpr AstPass kPasses[] = {
+    // First: a return inside a loop must also skip the loop's else clause;
+    // return lowering guards that clause while it is still attached, and
+    // stops loops through their condition (it emits no break).
+    {"lower-return", lower_return},
+    // Before break lowering: it must see which loops break to know whether
+    // the else clause runs; it reserves those loops' break flags. Moving
+    // else clauses out of inner loops first also gives a break or continue
+    // written in an inner loop's else clause to the outer loop it belongs to.
+    {"lower-loop-else", lower_loop_else},
+    // Right after loop-else lowering, so its reserved flag still sits directly
+    // before its loop. Emits no continue.
+    {"lower-break", lower_break},
+    // Last: independent of break lowering (each only rewrites its own exits).
+    {"lower-continue", lower_continue},
+};
+
+}  // namespace
+
+void run_ast_passes(ast::Module& module, const AstPassOptions& options, DiagnosticSink& diags) {
+  if (options.after_pass) options.after_pass("input", module);
+  // Warnings first, on the code as the user wrote it: after lowering,
+  // unreachable code is gone and flags hide which paths bind a name.
+  if (options.warnings) check_control_flow_warnings(module, diags);
+  for (const AstPass& pass : kPasses) {
+    for (ast::FunctionDef& function : module.functions) pass.run(function);
+    if (options.after_pass) options.after_pass(pass.name, module);
+  }
+  // On the structured form: no exits left, so a simple walk with joins at
+  // if/else and fixpoints at loops sees every path.
+  if (options.check_aliasing) check_aliasing(module, diags);
+}
+
+}  // namespace pygraft::transform

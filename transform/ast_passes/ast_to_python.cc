@@ -1,0 +1,220 @@
+#include "transform/ast_passes/ast_to_python.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "parser/ast_dump.h"
+
+namespace pygraft::transform {
+
+namespace {
+
+constexpr const char* kForHelper =
+    "def __pg_for(iterable, test):\n"
+    "    iterator = iter(iterable)\n"
+    "    while test():\n"
+    "        try:\n"
+    "            value = next(iterator)\n"
+    "        except StopIteration:\n"
+    "            return\n"
+    "        yield value\n\n\n";
+
+std::string python_name(const std::string& id) {
+  if (id.find('$') == std::string::npos) return id;
+  std::string out = "__pg_";
+  for (char c : id) out += c == '$' ? '_' : c;
+  return out;
+}
+
+std::string float_text(double value) {
+  if (std::isnan(value)) return "float('nan')";
+  if (std::isinf(value)) return value > 0 ? "float('inf')" : "(-float('inf'))";
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
+  if (text.find_first_of(".eE") == std::string::npos) text += ".0";
+  return text;
+}
+
+std::string string_text(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string join(const std::vector<ast::ExprPtr>& list, const std::string& separator) {
+  std::string out;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out += separator;
+    out += expr_to_python(*list[i]);
+  }
+  return out;
+}
+
+std::string tuple_text(const std::vector<ast::ExprPtr>& elements) {
+  if (elements.size() == 1) return "(" + expr_to_python(*elements[0]) + ",)";
+  return "(" + join(elements, ", ") + ")";
+}
+
+std::string call_text(const ast::CallExpr& call) {
+  std::string out = expr_to_python(*call.func) + "(" + join(call.args, ", ");
+  for (const ast::Keyword& keyword : call.keywords) {
+    if (out.back() != '(') out += ", ";
+    out += keyword.name + "=" + expr_to_python(*keyword.value);
+  }
+  return out + ")";
+}
+
+std::string optional_text(const ast::ExprPtr& expr) {
+  return expr ? expr_to_python(*expr) : "";
+}
+
+struct ExprPrinter {
+  std::string operator()(const ast::Name& e) { return python_name(e.id); }
+  std::string operator()(const ast::IntLiteral& e) { return std::to_string(e.value); }
+  std::string operator()(const ast::FloatLiteral& e) { return float_text(e.value); }
+  std::string operator()(const ast::BoolLiteral& e) { return e.value ? "True" : "False"; }
+  std::string operator()(const ast::NoneLiteral&) { return "None"; }
+  std::string operator()(const ast::StringLiteral& e) { return string_text(e.value); }
+  std::string operator()(const ast::EllipsisLiteral&) { return "..."; }
+  std::string operator()(const ast::TupleExpr& e) { return tuple_text(e.elements); }
+  std::string operator()(const ast::ListExpr& e) { return "[" + join(e.elements, ", ") + "]"; }
+  std::string operator()(const ast::BinaryExpr& e) {
+    return "(" + expr_to_python(*e.lhs) + " " + binary_op_name(e.op) + " " +
+           expr_to_python(*e.rhs) + ")";
+  }
+  std::string operator()(const ast::UnaryExpr& e) {
+    std::string op = unary_op_name(e.op);
+    return "(" + op + (op == "not" ? " " : "") + expr_to_python(*e.operand) + ")";
+  }
+  std::string operator()(const ast::BoolOpExpr& e) {
+    return "(" + join(e.values, e.op == ast::BoolOp::And ? " and " : " or ") + ")";
+  }
+  std::string operator()(const ast::CompareExpr& e) {
+    std::string out = "(" + expr_to_python(*e.left);
+    for (size_t i = 0; i < e.ops.size(); ++i) {
+      out += std::string(" ") + compare_op_name(e.ops[i]) + " " + expr_to_python(*e.comparators[i]);
+    }
+    return out + ")";
+  }
+  std::string operator()(const ast::IfExpr& e) {
+    return "(" + expr_to_python(*e.body) + " if " + expr_to_python(*e.test) + " else " +
+           expr_to_python(*e.orelse) + ")";
+  }
+  std::string operator()(const ast::CallExpr& e) { return call_text(e); }
+  std::string operator()(const ast::AttributeExpr& e) {
+    return expr_to_python(*e.value) + "." + e.attr;
+  }
+  std::string operator()(const ast::SubscriptExpr& e) {
+    std::string index = join(e.indices, ", ");
+    if (e.is_tuple_index && e.indices.size() == 1) index += ",";
+    return expr_to_python(*e.value) + "[" + index + "]";
+  }
+  std::string operator()(const ast::SliceExpr& e) {
+    std::string out = optional_text(e.lower) + ":" + optional_text(e.upper);
+    return e.step ? out + ":" + expr_to_python(*e.step) : out;
+  }
+};
+
+class Printer {
+ public:
+  void block(const ast::Block& block, int depth) {
+    if (block.empty()) line(depth, "pass");
+    for (const ast::StmtPtr& stmt : block) statement(*stmt, depth);
+  }
+  void function(const ast::FunctionDef& def) {
+    std::string params;
+    for (const ast::Param& param : def.params) {
+      if (!params.empty()) params += ", ";
+      params += param.name;
+      if (param.default_value) params += "=" + expr_to_python(*param.default_value);
+    }
+    line(0, "def " + def.name + "(" + params + "):");
+    block(def.body, 1);
+    out_ += "\n\n";
+  }
+  std::string take() { return (uses_for_helper_ ? kForHelper : "") + std::move(out_); }
+  void line(int depth, const std::string& text) {
+    out_.append(4 * depth, ' ');
+    out_ += text + "\n";
+  }
+
+ private:
+  void statement(const ast::Stmt& stmt, int depth);
+  void clause(const std::string& head, const ast::Block& body, const ast::Block& orelse,
+              int depth) {
+    line(depth, head + ":");
+    block(body, depth + 1);
+    if (orelse.empty()) return;
+    line(depth, "else:");
+    block(orelse, depth + 1);
+  }
+
+  std::string out_;
+  bool uses_for_helper_ = false;
+};
+
+void Printer::statement(const ast::Stmt& stmt, int depth) {
+  if (const auto* s = std::get_if<ast::ExprStmt>(&stmt.kind)) {
+    line(depth, expr_to_python(*s->value));
+  } else if (const auto* a = std::get_if<ast::Assign>(&stmt.kind)) {
+    line(depth, join(a->targets, " = ") + " = " + expr_to_python(*a->value));
+  } else if (const auto* ann = std::get_if<ast::AnnAssign>(&stmt.kind)) {
+    std::string value = ann->value ? " = " + expr_to_python(*ann->value) : "";
+    line(depth, expr_to_python(*ann->target) + ": " + expr_to_python(*ann->annotation) + value);
+  } else if (const auto* aug = std::get_if<ast::AugAssign>(&stmt.kind)) {
+    line(depth, expr_to_python(*aug->target) + " " + binary_op_name(aug->op) + "= " +
+                    expr_to_python(*aug->value));
+  } else if (const auto* s = std::get_if<ast::If>(&stmt.kind)) {
+    clause("if " + expr_to_python(*s->test), s->body, s->orelse, depth);
+  } else if (const auto* w = std::get_if<ast::While>(&stmt.kind)) {
+    clause("while " + expr_to_python(*w->test), w->body, w->orelse, depth);
+  } else if (const auto* f = std::get_if<ast::For>(&stmt.kind)) {
+    std::string iter = expr_to_python(*f->iter);
+    if (f->extra_test) {
+      uses_for_helper_ = true;
+      iter = "__pg_for(" + iter + ", lambda: " + expr_to_python(*f->extra_test) + ")";
+    }
+    clause("for " + expr_to_python(*f->target) + " in " + iter, f->body, f->orelse, depth);
+  } else if (std::holds_alternative<ast::Break>(stmt.kind)) {
+    line(depth, "break");
+  } else if (std::holds_alternative<ast::Continue>(stmt.kind)) {
+    line(depth, "continue");
+  } else if (std::holds_alternative<ast::Pass>(stmt.kind)) {
+    line(depth, "pass");
+  } else if (const auto* r = std::get_if<ast::Return>(&stmt.kind)) {
+    line(depth, r->value ? "return " + expr_to_python(*r->value) : "return");
+  } else if (const auto* as = std::get_if<ast::Assert>(&stmt.kind)) {
+    std::string message = as->message ? ", " + expr_to_python(*as->message) : "";
+    line(depth, "assert " + expr_to_python(*as->test) + message);
+  }
+}
+
+}  // namespace
+
+std::string expr_to_python(const ast::Expr& expr) {
+  return std::visit(ExprPrinter{}, expr.kind);
+}
+
+std::string ast_to_python(const ast::Module& module) {
+  Printer printer;
+  for (const ast::Import& import : module.imports) {
+    printer.line(0, "import " + import.module +
+                        (import.alias != import.module ? " as " + import.alias : ""));
+  }
+  for (const ast::ConstantDef& constant : module.constants) {
+    printer.line(0, constant.name + " = " + expr_to_python(*constant.value));
+  }
+  printer.line(0, "");
+  for (const ast::FunctionDef& function : module.functions) printer.function(function);
+  return printer.take();
+}
+
+}  // namespace pygraft::transform
