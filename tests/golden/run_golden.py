@@ -51,8 +51,10 @@ def main():
     parser.add_argument("--update", action="store_true")
     parser.add_argument("sources", nargs="*")
     args = parser.parse_args()
-    sources = [HERE / s for s in args.sources] or sorted(HERE.glob("*.py"))
-    results = [check(args.pygraft, s, args.update) for s in sources]
+    pygraft = str(pathlib.Path(args.pygraft).resolve())
+    sources = [HERE / s for s in args.sources] or sorted(
+        p for p in HERE.glob("*.py") if p.name != pathlib.Path(__file__).name)
+    results = [check(pygraft, s, args.update) for s in sources]
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if all(results) else 1
