@@ -14,7 +14,7 @@ run_suite() {  # build-dir, extra cmake args...
 }
 
 echo "== Release build and tests"
-run_suite build -DCMAKE_BUILD_TYPE=Release
+run_suite build -DCMAKE_BUILD_TYPE=Release -DPYGRAFT_BUILD_TESTS=ON
 echo "== ASan + UBSan build and tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYGRAFT_SANITIZE=ON
+  run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYGRAFT_SANITIZE=ON -DPYGRAFT_BUILD_TESTS=ON
