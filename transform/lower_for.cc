@@ -124,7 +124,11 @@ FunctionLowerer::IterationSource FunctionLowerer::sequence_source(ValueId sequen
   IterationSource source;
   source.kind = IterationSource::Kind::Sequence;
   source.sequence = sequence;
-  source.length = builder_.emit(OpCode::Len, {sequence}, range);
+  if (std::optional<std::vector<ValueId>> elements = known_elements(sequence, range)) {
+    source.length = builder_.constant(Literal(static_cast<int64_t>(elements->size())), range);
+  } else {
+    source.length = builder_.emit(OpCode::Len, {sequence}, range);
+  }
   return source;
 }
 
