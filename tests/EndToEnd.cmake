@@ -5,8 +5,11 @@
 #             sample in samples/ is one test, compared against CPython + NumPy
 #             (ctest -L diff; one file: ctest -R diff.cases.reductions).
 #   e2e       tests/e2e/cli_test.py: the command line contract of SPEC.md §1.
-#   docs      docs/numpy-support.md is up to date with graph/ops.def.
+#   docs      docs/numpy-support.md is up to date with graph/ops.def, and
+#             docs/diagnostics.md with support/diag_codes.def.
 #   coverage  every NumPy/math/builtin spelling in ops.def is used by a case.
+#   diagnostics  tests/diagnostics/: every diagnostic code against inline
+#             `# expect:` markers, text/JSON/SARIF forms (ctest -L diagnostics).
 #
 # The oracle needs a Python with NumPy; /usr/bin/python3 has it (a python3
 # earlier on PATH may not), so only /usr/bin is searched.
@@ -28,6 +31,10 @@ set(_pygraft_run_diff ${CMAKE_CURRENT_SOURCE_DIR}/diff/run_diff.py)
 function(pygraft_diff_tests prefix dir)
   file(GLOB _files CONFIGURE_DEPENDS ${dir}/*.py)
   foreach(_file IN LISTS _files)
+    file(STRINGS ${_file} _cases REGEX "^# CASE ")
+    if(NOT _cases)
+      continue()  # not a case file (e.g. a golden-only source or a runner script)
+    endif()
     get_filename_component(_name ${_file} NAME_WE)
     add_test(NAME ${prefix}.${_name}
              COMMAND ${PYGRAFT_ORACLE_PYTHON} ${_pygraft_run_diff}
@@ -38,6 +45,9 @@ endfunction()
 
 pygraft_diff_tests(diff.cases ${CMAKE_CURRENT_SOURCE_DIR}/cases)
 pygraft_diff_tests(diff.samples ${PROJECT_SOURCE_DIR}/samples)
+# Golden sources with CASE lines: the graph whose --emit text is checked is
+# also run on arguments that take each branch.
+pygraft_diff_tests(diff.golden ${CMAKE_CURRENT_SOURCE_DIR}/golden)
 
 # The harness checked against a stand-in CLI that runs the oracle itself: it
 # passes regardless of the compiler, so a failure here is the harness's (or a
@@ -64,3 +74,19 @@ add_test(NAME coverage.ops_def_spellings
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py
                  --coverage ${CMAKE_CURRENT_SOURCE_DIR}/cases ${PROJECT_SOURCE_DIR}/samples)
 set_tests_properties(coverage.ops_def_spellings PROPERTIES LABELS coverage)
+
+# Diagnostics (issue 4): one case file per code with inline `# expect:`
+# markers, the SARIF/JSON structure, and docs/diagnostics.md's code table.
+add_test(NAME diagnostics.codes
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diagnostics/run_diagnostics.py
+                 --pygraft $<TARGET_FILE:pygraft>)
+set_tests_properties(diagnostics.codes PROPERTIES LABELS diagnostics TIMEOUT 600)
+
+add_test(NAME diagnostics.sarif
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diagnostics/check_sarif.py
+                 --pygraft $<TARGET_FILE:pygraft>)
+set_tests_properties(diagnostics.sarif PROPERTIES LABELS diagnostics TIMEOUT 300)
+
+add_test(NAME docs.diagnostics_table
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diagnostics/gen_diag_table.py --check)
+set_tests_properties(docs.diagnostics_table PROPERTIES LABELS docs)
