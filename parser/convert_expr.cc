@@ -126,7 +126,7 @@ DepthGuard::DepthGuard(Context& ctx, TSNode node) : ctx_(ctx) {
     ctx_.depth_reported = true;
     ctx_.report(DiagCode::NestingTooDeep, range_of(node),
                 "expressions and blocks are nested more than " + std::to_string(kMaxNestingDepth) +
-                    " levels deep");
+                    " levels deep; split it into smaller pieces");
   }
 }
 

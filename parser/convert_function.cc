@@ -103,8 +103,20 @@ ast::FunctionDef convert_function(Context& ctx, TSNode def) {
 TSNode report_decorators(Context& ctx, TSNode decorated) {
   for (TSNode child : named_children(decorated)) {
     if (!ctx.is(child, ctx.sym().decorator)) continue;
-    ctx.report(DiagCode::UnsupportedDecorator, range_of(child),
-               "decorators are not supported; remove " + quote(ctx.text(child)));
+    // Note: the decorator node also spans a trailing comment and the newline;
+    // point at '@' through the end of the decorator expression only.
+    SourceRange range = range_of(child);
+    std::string text = "@";
+    for (TSNode part : named_children(child)) {
+      if (ts_node_is_extra(part)) continue;
+      SourceRange end = range_of(part);
+      range.end_line = end.end_line;
+      range.end_column = end.end_column;
+      text += ctx.text(part);
+      break;
+    }
+    ctx.report(DiagCode::UnsupportedDecorator, range,
+               "decorators are not supported; remove " + quote(text));
   }
   return ctx.child(decorated, ctx.field().definition);
 }

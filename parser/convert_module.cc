@@ -21,7 +21,8 @@ void convert_import_item(Context& ctx, TSNode item, SourceRange range, ast::Modu
   if (!is_supported_module(module_name)) {
     ctx.report(DiagCode::UnsupportedImport, range_of(name),
                "import of module " + quote(module_name) +
-                   " is not supported; only 'import numpy [as np]' and 'import math' are");
+                   " is not supported; only 'import numpy [as np]' and 'import math' are "
+                            "supported");
     return;
   }
   std::string alias = module_name;
@@ -146,6 +147,16 @@ void convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module
   if (report_unsupported_statement(ctx, node)) return;
   TSNode keyword = ts_node_child(node, 0);
   std::string_view word = ts_node_is_null(keyword) ? "" : ctx.text(keyword);
+  if (ctx.is(node, sym.return_statement)) {
+    ctx.report(DiagCode::ReturnOutsideFunction, keyword_range(node),
+               "'return' outside a function; use return only inside a function");
+    return;
+  }
+  if (ctx.is(node, sym.break_statement) || ctx.is(node, sym.continue_statement)) {
+    ctx.report(DiagCode::BreakOutsideLoop, keyword_range(node),
+               quote(word) + " outside a loop; use break and continue only inside a loop");
+    return;
+  }
   report_module_statement(ctx, keyword_range(node), "a " + quote(word) + " statement");
 }
 

@@ -99,19 +99,19 @@ bool check_source(std::string_view source, DiagnosticSink& sink) {
   size_t invalid = first_invalid_utf8(source);
   if (invalid < source.size()) {
     sink.report(DiagCode::InvalidUtf8, point_at(source, invalid),
-                "the file is not valid UTF-8 (invalid byte sequence here)");
+                "the file is not valid UTF-8 (invalid byte sequence here); save it as UTF-8");
     ok = false;
   }
   size_t nul = source.find('\0');
   if (nul != std::string_view::npos) {
-    sink.report(DiagCode::NulByte, point_at(source, nul), "the file contains a NUL byte");
+    sink.report(DiagCode::NulByte, point_at(source, nul), "the file contains a NUL byte; remove it (source files are text)");
     ok = false;
   }
   size_t deep = ok ? first_overindented_line(source) : std::string_view::npos;
   if (deep != std::string_view::npos) {
     sink.report(DiagCode::NestingTooDeep, point_at(source, deep),
                 "this line is indented more than " + std::to_string(kMaxIndentColumns) +
-                    " columns; blocks cannot be nested this deeply");
+                    " columns; blocks cannot be nested this deeply, split them into functions");
     ok = false;
   }
   return ok;

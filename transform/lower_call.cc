@@ -14,6 +14,11 @@ std::string quoted(std::string_view name) {
   return "'" + std::string(name) + "'";
 }
 
+// The "did you mean" suggestion when there is one, else the general hint.
+std::string suggestion_or(std::string suggestion, std::string_view hint) {
+  return suggestion.empty() ? std::string(hint) : suggestion;
+}
+
 }  // namespace
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
@@ -68,7 +73,10 @@ ValueId FunctionLowerer::lower_named_call(const ast::Expr& expr, const ast::Call
     std::vector<std::string_view> candidates = scope_.function_names();
     for (std::string_view builtin : builtin_names()) candidates.push_back(builtin);
     error(DiagCode::UnknownFunction, func.range,
-          "unknown function " + quoted(name) + did_you_mean(name, candidates));
+          "unknown function " + quoted(name) +
+              suggestion_or(did_you_mean(name, candidates),
+                            "; define it in this file or call a supported builtin, NumPy or "
+                            "math function"));
   }
   return poison(expr.range);
 }
@@ -83,7 +91,9 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
     return lower_op_call(*match, make_call_site(callee, expr, call));
   }
   std::string message = quoted(callee) + " is not a supported " + (numpy ? "NumPy" : "math") +
-                        " function" + did_you_mean(attr.attr, spelled_names(kind), alias + ".");
+                        " function" +
+                        suggestion_or(did_you_mean(attr.attr, spelled_names(kind), alias + "."),
+                                      "; see docs/numpy-support.md for the supported ones");
   if (module_attribute(module, attr.attr))
     message = quoted(callee) + " is a constant, not a function";
   error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, call.func->range,
@@ -96,8 +106,10 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
   ValueId receiver = lower_expr(*attr.value);
   std::optional<SpellingMatch> match = find_spelling(SpellingKind::Method, attr.attr);
   if (!match) {
-    std::string message = "unknown array method " + quoted(attr.attr) +
-                          did_you_mean(attr.attr, spelled_names(SpellingKind::Method));
+    std::string message =
+        "unknown array method " + quoted(attr.attr) +
+        suggestion_or(did_you_mean(attr.attr, spelled_names(SpellingKind::Method)),
+                      "; see docs/numpy-support.md for the supported methods");
     if (find_spelling(SpellingKind::Attribute, attr.attr)) {
       message = quoted(attr.attr) + " is an array attribute, not a method; use x." + attr.attr;
     }

@@ -73,11 +73,17 @@ FunctionLowerer::Flow FunctionLowerer::lower_control_flow(const ast::Stmt& stmt)
     return lower_while(stmt, *while_stmt);
   }
   if (const auto* for_stmt = std::get_if<ast::For>(&stmt.kind)) return lower_for(stmt, *for_stmt);
-  std::string_view keyword = "this";
-  if (std::holds_alternative<ast::Break>(stmt.kind)) keyword = "break";
-  if (std::holds_alternative<ast::Continue>(stmt.kind)) keyword = "continue";
-  error(DiagCode::UnsupportedStatement, stmt.range,
-        "'" + std::string(keyword) + "' statements are not supported yet");
+  // Note: the AST passes rewrite every break/continue inside a loop, so one
+  // that is left here is outside any loop (a SyntaxError in CPython too).
+  bool is_exit = std::holds_alternative<ast::Break>(stmt.kind) ||
+                 std::holds_alternative<ast::Continue>(stmt.kind);
+  if (!is_exit) {
+    error(DiagCode::UnsupportedStatement, stmt.range, "this statement is not supported");
+    return Flow::FallsThrough;
+  }
+  std::string keyword = std::holds_alternative<ast::Break>(stmt.kind) ? "break" : "continue";
+  error(DiagCode::BreakOutsideLoop, stmt.range,
+        "'" + keyword + "' outside a loop; use break and continue only inside a loop");
   return Flow::FallsThrough;
 }
 
