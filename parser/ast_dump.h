@@ -11,6 +11,7 @@
 #include <string>
 
 #include "parser/ast.h"
+#include "parser/ast_operators.h"
 
 namespace pygraft {
 
@@ -19,8 +20,5 @@ std::string dump_expr(const ast::Expr& expr);
 std::string dump_stmt(const ast::Stmt& stmt);
 
 // Names used by the dump, e.g. "+" for Add, "not in" for NotIn.
-const char* binary_op_name(ast::BinaryOp op);
-const char* unary_op_name(ast::UnaryOp op);
-const char* compare_op_name(ast::CompareOp op);
 
 }  // namespace pygraft

@@ -13,25 +13,6 @@ namespace pygraft::rt {
 
 namespace {
 
-template <class T>
-bool compare_elements(CompareOp op, T a, T b) {
-  switch (op) {
-    case CompareOp::Eq:
-      return a == b;
-    case CompareOp::Ne:
-      return a != b;
-    case CompareOp::Lt:
-      return a < b;
-    case CompareOp::Le:
-      return a <= b;
-    case CompareOp::Gt:
-      return a > b;
-    case CompareOp::Ge:
-      return a >= b;
-  }
-  return false;
-}
-
 bool is_numeric(const Value& v) {
   return v.is_py_scalar() || v.is_tensor();
 }
@@ -54,7 +35,7 @@ bool compare_tuples(CompareOp op, const Value& a, const Value& b) {
     if (op == CompareOp::Ne) return true;
     return truth(compare_values(op, x[i], y[i]));
   }
-  return compare_elements(op, x.size(), y.size());
+  return compare_values(op, x.size(), y.size());
 }
 
 bool python_equal(const Value& a, const Value& b) {

@@ -208,25 +208,6 @@ Value py_unary(UnaryOp op, const Value& a) {
 
 namespace {
 
-template <class T>
-bool compare_as(CompareOp op, T a, T b) {
-  switch (op) {
-    case CompareOp::Eq:
-      return a == b;
-    case CompareOp::Ne:
-      return a != b;
-    case CompareOp::Lt:
-      return a < b;
-    case CompareOp::Le:
-      return a <= b;
-    case CompareOp::Gt:
-      return a > b;
-    case CompareOp::Ge:
-      return a >= b;
-  }
-  return false;
-}
-
 long double exact(const Value& v) {
   if (v.is<double>()) return v.as<double>();
   return static_cast<long double>(to_int64(v, "comparison"));
@@ -236,11 +217,11 @@ long double exact(const Value& v) {
 
 bool py_compare(CompareOp op, const Value& a, const Value& b) {
   if (!a.is<double>() && !b.is<double>()) {
-    return compare_as(op, to_int64(a, "comparison"), to_int64(b, "comparison"));
+    return compare_values(op, to_int64(a, "comparison"), to_int64(b, "comparison"));
   }
   // Note: long double holds every int64 and every double exactly on x86-64,
   // so mixed comparisons are exact as in CPython.
-  return compare_as(op, exact(a), exact(b));
+  return compare_values(op, exact(a), exact(b));
 }
 
 }  // namespace pygraft::rt

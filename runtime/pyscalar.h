@@ -34,6 +34,26 @@ enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
 const char* op_symbol(BinaryOp op);
 const char* op_symbol(CompareOp op);
 
+// `a op b` for one element type; shared by Python-scalar and array comparisons.
+template <class T>
+bool compare_values(CompareOp op, T a, T b) {
+  switch (op) {
+    case CompareOp::Eq:
+      return a == b;
+    case CompareOp::Ne:
+      return a != b;
+    case CompareOp::Lt:
+      return a < b;
+    case CompareOp::Le:
+      return a <= b;
+    case CompareOp::Gt:
+      return a > b;
+    case CompareOp::Ge:
+      return a >= b;
+  }
+  return false;
+}
+
 // `a op b` for two Python scalars.
 Value py_binary(BinaryOp op, const Value& a, const Value& b);
 // `op a` for a Python scalar.

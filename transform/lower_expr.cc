@@ -3,88 +3,13 @@
 // known for the short-circuit lowering.
 #include <algorithm>
 
+#include "parser/ast_operators.h"
 #include "transform/constant_eval.h"
 #include "transform/fold.h"
 #include "transform/function_lowerer.h"
 #include "transform/suggest.h"
 
 namespace pygraft::transform {
-
-namespace {
-
-std::string_view binary_spelling(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Add:
-      return "+";
-    case ast::BinaryOp::Sub:
-      return "-";
-    case ast::BinaryOp::Mul:
-      return "*";
-    case ast::BinaryOp::Div:
-      return "/";
-    case ast::BinaryOp::FloorDiv:
-      return "//";
-    case ast::BinaryOp::Mod:
-      return "%";
-    case ast::BinaryOp::Pow:
-      return "**";
-    case ast::BinaryOp::MatMul:
-      return "@";
-    case ast::BinaryOp::BitAnd:
-      return "&";
-    case ast::BinaryOp::BitOr:
-      return "|";
-    case ast::BinaryOp::BitXor:
-      return "^";
-    case ast::BinaryOp::LShift:
-      return "<<";
-    case ast::BinaryOp::RShift:
-      return ">>";
-  }
-  return "?";
-}
-
-std::string_view unary_spelling(ast::UnaryOp op) {
-  switch (op) {
-    case ast::UnaryOp::Neg:
-      return "-";
-    case ast::UnaryOp::Pos:
-      return "+";
-    case ast::UnaryOp::Invert:
-      return "~";
-    case ast::UnaryOp::Not:
-      return "not";
-  }
-  return "?";
-}
-
-std::string_view compare_spelling(ast::CompareOp op) {
-  switch (op) {
-    case ast::CompareOp::Eq:
-      return "==";
-    case ast::CompareOp::NotEq:
-      return "!=";
-    case ast::CompareOp::Lt:
-      return "<";
-    case ast::CompareOp::LtE:
-      return "<=";
-    case ast::CompareOp::Gt:
-      return ">";
-    case ast::CompareOp::GtE:
-      return ">=";
-    case ast::CompareOp::Is:
-      return "is";
-    case ast::CompareOp::IsNot:
-      return "is not";
-    case ast::CompareOp::In:
-      return "in";
-    case ast::CompareOp::NotIn:
-      return "not in";
-  }
-  return "?";
-}
-
-}  // namespace
 
 ValueId FunctionLowerer::lower_expr(const ast::Expr& expr) {
   return std::visit([&](const auto& node) { return lower_kind(expr, node); }, expr.kind);
@@ -181,10 +106,10 @@ ValueId FunctionLowerer::apply_binary(ast::BinaryOp op, ValueId lhs, ValueId rhs
     }
   }
   std::optional<SpellingMatch> match =
-      find_spelling(SpellingKind::BinaryOperator, binary_spelling(op));
+      find_spelling(SpellingKind::BinaryOperator, binary_op_name(op));
   if (!match) {
     error(DiagCode::InternalError, range,
-          "no op for operator '" + std::string(binary_spelling(op)) + "' in graph/ops.def");
+          "no op for operator '" + std::string(binary_op_name(op)) + "' in graph/ops.def");
     return poison(range);
   }
   return builder_.emit(match->op->code, {lhs, rhs}, range);
@@ -201,10 +126,10 @@ ValueId FunctionLowerer::apply_unary(ast::UnaryOp op, ValueId operand, SourceRan
     }
   }
   std::optional<SpellingMatch> match =
-      find_spelling(SpellingKind::UnaryOperator, unary_spelling(op));
+      find_spelling(SpellingKind::UnaryOperator, unary_op_name(op));
   if (!match) {
     error(DiagCode::InternalError, range,
-          "no op for unary operator '" + std::string(unary_spelling(op)) + "' in graph/ops.def");
+          "no op for unary operator '" + std::string(unary_op_name(op)) + "' in graph/ops.def");
     return poison(range);
   }
   return builder_.emit(match->op->code, {operand}, range);
@@ -232,11 +157,10 @@ ValueId FunctionLowerer::apply_compare(ast::CompareOp op, ValueId lhs, ValueId r
   if (op == ast::CompareOp::In || op == ast::CompareOp::NotIn) {
     return lower_membership(range, op, lhs, rhs);
   }
-  std::optional<SpellingMatch> match =
-      find_spelling(SpellingKind::Comparison, compare_spelling(op));
+  std::optional<SpellingMatch> match = find_spelling(SpellingKind::Comparison, compare_op_name(op));
   if (!match) {
     error(DiagCode::InternalError, range,
-          "no op for comparison '" + std::string(compare_spelling(op)) + "' in graph/ops.def");
+          "no op for comparison '" + std::string(compare_op_name(op)) + "' in graph/ops.def");
     return poison(range);
   }
   return builder_.emit(match->op->code, {lhs, rhs}, range);
@@ -253,7 +177,7 @@ ValueId FunctionLowerer::apply_identity(ast::CompareOp op, ValueId lhs, ValueId 
   if (!tested && a != nullptr && a->is_none()) tested = rhs;
   if (!tested) {
     error(DiagCode::UnsupportedExpression, range,
-          "'" + std::string(compare_spelling(op)) +
+          "'" + std::string(compare_op_name(op)) +
               "' is only supported with None (x is None, x is not None); use == to compare "
               "values");
     return poison(range);
