@@ -21,13 +21,14 @@ Exit codes: 0 success, 1 errors in the source, 2 usage or I/O error,
 
 constexpr const char* kCompileFooter = R"(Examples:
   pygraft compile model.py                   -> model.pgraph beside model.py
+  pygraft compile a.py b.py c.py -j 4        -> a.pgraph, b.pgraph, c.pgraph
   pygraft compile model.py -o out.pgraph --entry predict
   pygraft compile model.py --emit text       readable listing on stdout
   pygraft compile model.py --emit dot | dot -Tsvg > model.svg
   pygraft compile model.py --diagnostics sarif -o model.pgraph > report.sarif
 
-Exits 1 when the source has errors (nothing is written), 2 on usage or I/O
-errors. Output files are replaced atomically: never partially written.)";
+Exits 1 when a source has errors (nothing is written for it), 2 on usage or
+I/O errors; -o is for a single input only. Output files are replaced atomically: never partially written.)";
 
 constexpr const char* kCheckFooter = R"(Examples:
   pygraft check model.py
@@ -66,7 +67,6 @@ const std::map<std::string, EmitKind> kEmitKinds = {{"graph", EmitKind::Graph},
                                                     {"onnx", EmitKind::Onnx}};
 
 void add_front_end_options(CLI::App& command, CheckOptions& options) {
-  command.add_option("MODEL.py", options.source_path, "The Python source file")->required();
   command
       .add_option("--diagnostics", options.diagnostics,
                   "How to report problems: text (stderr), json or sarif (stdout)")
@@ -78,7 +78,10 @@ void add_front_end_options(CLI::App& command, CheckOptions& options) {
 
 void add_compile(CLI::App& app, CompileOptions& options) {
   CLI::App* compile = app.add_subcommand("compile", "Convert MODEL.py into a graph file");
+  compile->add_option("MODEL.py", options.sources, "The Python source files")->required();
   add_front_end_options(*compile, options.check);
+  compile->add_option("-j,--jobs", options.jobs, "Compile N files at once (default 1)")
+      ->check(CLI::PositiveNumber);
   compile->add_option("-o,--output", options.output,
                       "Output file; '-' for stdout (default: MODEL.pgraph, or stdout for "
                       "--emit text|dot)");
@@ -94,6 +97,7 @@ void add_compile(CLI::App& app, CompileOptions& options) {
 
 void add_check(CLI::App& app, CheckOptions& options) {
   CLI::App* check = app.add_subcommand("check", "Report every problem in MODEL.py, write nothing");
+  check->add_option("MODEL.py", options.source_path, "The Python source file")->required();
   add_front_end_options(*check, options);
   check->footer(kCheckFooter);
 }
@@ -142,7 +146,8 @@ void unprotect_all(RunCommandOptions& run, CompileOptions& compile) {
   if (run.entry) run.entry = unprotect(*run.entry);
   if (run.out_dir) run.out_dir = unprotect(*run.out_dir);
   if (compile.output) compile.output = unprotect(*compile.output);
-  compile.check.source_path = unprotect(compile.check.source_path);
+  for (std::string& source : compile.sources) source = unprotect(source);
+  if (!compile.sources.empty()) compile.check.source_path = compile.sources.front();
 }
 
 std::string failure_message(const CLI::App*, const CLI::Error& e) {

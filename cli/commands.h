@@ -34,7 +34,12 @@ struct CheckOptions {
 };
 
 struct CompileOptions {
-  CheckOptions check;
+  CheckOptions check;  // check.source_path: the only input when `sources` is empty
+  // Every input (MODEL.py ...), compiled in parallel by `jobs` threads; each
+  // is written to its own default output. The output does not depend on the
+  // order or the parallelism, and diagnostics are reported in input order.
+  std::vector<std::string> sources;
+  int jobs = 1;
   std::vector<std::string> entries;
   std::optional<std::string> output;  // "-" is stdout
   EmitKind emit = EmitKind::Graph;

@@ -1,69 +1,81 @@
-// `pygraft check` and `pygraft compile` (see cli/commands.h).
+// `pygraft check` and `pygraft compile` (see cli/commands.h), on top of the
+// compiler library (include/pygraft/compiler.h).
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <ostream>
+#include <thread>
 
 #include "cli/atomic_file.h"
 #include "cli/commands.h"
-#include "cli/compile_driver.h"
-#include "graph/dot_printer.h"
-#include "graph/graph_file.h"
-#include "graph/printer.h"
-#include "support/diagnostic_render.h"
+#include "pygraft/compiler.h"
 
 namespace pygraft::cli {
 namespace {
 
-void report_diagnostics(const CheckOptions& options, const CompileOutcome& outcome, CommandIo& io) {
-  std::vector<Diagnostic> shown;
-  for (const Diagnostic& d : outcome.diagnostics) {
-    if (!options.quiet || d.severity == Severity::Error) shown.push_back(d);
+std::vector<api::Diagnostic> shown_diagnostics(const CheckOptions& options,
+                                               const api::CompileResult& result) {
+  std::vector<api::Diagnostic> shown;
+  for (const api::Diagnostic& d : result.diagnostics) {
+    if (!options.quiet || d.severity == api::Severity::Error) shown.push_back(d);
   }
-  const std::string& file = options.source_path;
-  switch (options.diagnostics) {
-    case DiagnosticsFormat::Text:
-      io.err << render_diagnostics_text(shown, file, outcome.source, {.color = io.err_color});
-      break;
-    case DiagnosticsFormat::Json:
-      io.out << render_diagnostics_json(shown, file);
-      break;
-    case DiagnosticsFormat::Sarif:
-      io.out << render_diagnostics_sarif(shown, file, PYGRAFT_VERSION);
-      break;
+  return shown;
+}
+
+// JSON and SARIF print one document for all the inputs, after the last.
+void print_document(const CheckOptions& options, const std::vector<api::Diagnostic>& shown,
+                    CommandIo& io) {
+  if (options.diagnostics == DiagnosticsFormat::Json) io.out << api::render_json(shown);
+  if (options.diagnostics == DiagnosticsFormat::Sarif) {
+    io.out << api::render_sarif(shown, PYGRAFT_VERSION);
   }
   io.out.flush();
 }
 
-// Runs the front end and reports; returns the outcome and sets `exit_code`
-// when the command must stop (I/O error or source errors).
-CompileOutcome front_end(const CheckOptions& options, const std::vector<std::string>& entries,
-                         CommandIo& io, int& exit_code) {
-  CompileOutcome outcome = compile_file({options.source_path, entries, options.warnings_as_errors});
-  if (outcome.io_error) {
-    io.err << "pygraft: error: " << *outcome.io_error << "\n";
-    exit_code = kExitUsage;
-    return outcome;
+// Compiles every input, `jobs` at a time. Note: each result lands in its
+// input's slot, so nothing downstream depends on which thread finished first.
+std::vector<api::CompileResult> compile_all(const std::vector<std::string>& paths,
+                                            const api::CompileOptions& options, int jobs) {
+  std::vector<api::CompileResult> results(paths.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < paths.size(); i = next++) {
+      try {
+        results[i] = api::compile_file(paths[i], options);
+      } catch (const std::exception& e) {
+        results[i] = {};
+        results[i].io_error = paths[i] + ": internal error: " + e.what();
+      }
+    }
+  };
+  size_t threads = std::min(paths.size(), static_cast<size_t>(std::max(jobs, 1)));
+  if (threads <= 1) {
+    worker();
+    return results;
   }
-  report_diagnostics(options, outcome, io);
-  exit_code = outcome.has_errors() ? kExitSourceErrors : kExitOk;
-  return outcome;
+  std::vector<std::jthread> pool;
+  for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  pool.clear();  // joins
+  return results;
 }
 
-std::string emit_bytes(const Module& module, EmitKind emit) {
+api::EmitFormat emit_format(EmitKind emit) {
   switch (emit) {
     case EmitKind::Text:
-      return print_module(module);
+      return api::EmitFormat::Text;
     case EmitKind::Dot:
-      return print_dot(module);
+      return api::EmitFormat::Dot;
     default:
       break;
   }
-  return serialize_module(module);
+  return api::EmitFormat::Graph;
 }
 
-// Where the output goes: "-" for stdout, else a path.
-std::string output_target(const CompileOptions& options) {
+// Where one input's output goes: "-" for stdout, else a path.
+std::string output_target(const CompileOptions& options, const std::string& source_path) {
   if (options.output) return *options.output;
-  if (options.emit == EmitKind::Graph) return default_graph_path(options.check.source_path);
+  if (options.emit == EmitKind::Graph) return default_graph_path(source_path);
   return "-";  // listings go to stdout unless -o names a file
 }
 
@@ -82,6 +94,64 @@ int write_output(const std::string& target, const std::string& bytes, CommandIo&
   return kExitOk;
 }
 
+// What check and compile share: the inputs and, for compile, what to write.
+struct Job {
+  const CheckOptions& check;
+  std::vector<std::string> sources;
+  const CompileOptions* compile = nullptr;  // null for check: write nothing
+};
+
+// Reports one input's diagnostics (text at once, JSON/SARIF collected into
+// `document`) and writes its output; returns its exit code.
+int finish_one(const Job& job, const api::CompileResult& result,
+               std::vector<api::Diagnostic>& document, CommandIo& io) {
+  if (result.io_error) {
+    io.err << "pygraft: error: " << *result.io_error << "\n";
+    return kExitUsage;
+  }
+  std::vector<api::Diagnostic> shown = shown_diagnostics(job.check, result);
+  if (job.check.diagnostics == DiagnosticsFormat::Text) {
+    io.err << api::render_text(shown, result.source, {.color = io.err_color});
+  } else {
+    document.insert(document.end(), shown.begin(), shown.end());
+  }
+  if (result.has_errors()) return kExitSourceErrors;
+  if (job.compile == nullptr) return kExitOk;
+  return write_output(output_target(*job.compile, result.file),
+                      result.emit(emit_format(job.compile->emit)), io);
+}
+
+// Exit code: 2 when any input had a usage or I/O error, else 1 when any had
+// source errors, else 0.
+int run_job(const Job& job, const std::vector<std::string>& entries, int jobs, CommandIo& io) {
+  std::vector<api::CompileResult> results =
+      compile_all(job.sources, {entries, job.check.warnings_as_errors}, jobs);
+  std::vector<api::Diagnostic> document;
+  int exit_code = kExitOk;
+  bool any_read = false;
+  for (const api::CompileResult& result : results) {
+    exit_code = std::max(exit_code, finish_one(job, result, document, io));
+    any_read = any_read || !result.io_error;
+  }
+  if (any_read && job.check.diagnostics != DiagnosticsFormat::Text) {
+    print_document(job.check, document, io);
+  }
+  return exit_code;
+}
+
+std::optional<std::string> usage_problem(const CompileOptions& options, size_t inputs) {
+  if (options.emit == EmitKind::Onnx) return "not implemented yet: --emit onnx is planned";
+  if (options.output && inputs > 1) {
+    return "-o names one output file; with several inputs each is written beside its source";
+  }
+  bool to_stdout = options.output ? *options.output == "-" : options.emit != EmitKind::Graph;
+  if (to_stdout && options.check.diagnostics != DiagnosticsFormat::Text) {
+    return "--diagnostics json|sarif print on stdout, which the output also uses; write the "
+           "output to a file with -o FILE";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string default_graph_path(const std::string& source_path) {
@@ -91,26 +161,17 @@ std::string default_graph_path(const std::string& source_path) {
 }
 
 int run_check(const CheckOptions& options, CommandIo& io) {
-  int exit_code = kExitOk;
-  front_end(options, {}, io, exit_code);
-  return exit_code;
+  return run_job({options, {options.source_path}}, {}, 1, io);
 }
 
 int run_compile(const CompileOptions& options, CommandIo& io) {
-  if (options.emit == EmitKind::Onnx) {
-    io.err << "pygraft: error: not implemented yet: --emit onnx is planned\n";
+  std::vector<std::string> sources = options.sources;
+  if (sources.empty()) sources.push_back(options.check.source_path);
+  if (std::optional<std::string> problem = usage_problem(options, sources.size())) {
+    io.err << "pygraft: error: " << *problem << "\n";
     return kExitUsage;
   }
-  std::string target = output_target(options);
-  if (target == "-" && options.check.diagnostics != DiagnosticsFormat::Text) {
-    io.err << "pygraft: error: --diagnostics json|sarif print on stdout, which the output also "
-              "uses; write the output to a file with -o FILE\n";
-    return kExitUsage;
-  }
-  int exit_code = kExitOk;
-  CompileOutcome outcome = front_end(options.check, options.entries, io, exit_code);
-  if (exit_code != kExitOk) return exit_code;
-  return write_output(target, emit_bytes(*outcome.module, options.emit), io);
+  return run_job({options.check, std::move(sources), &options}, options.entries, options.jobs, io);
 }
 
 }  // namespace pygraft::cli

@@ -10,7 +10,7 @@ if(NOT EXISTS "${_ts_lib}/src/lib.c" OR NOT EXISTS "${_ts_python}/parser.c")
 endif()
 
 add_library(tree_sitter_core STATIC "${_ts_lib}/src/lib.c")
-target_include_directories(tree_sitter_core PUBLIC "${_ts_lib}/include" PRIVATE "${_ts_lib}/src")
+target_include_directories(tree_sitter_core PUBLIC "$<BUILD_INTERFACE:${_ts_lib}/include>" PRIVATE "${_ts_lib}/src")
 target_compile_definitions(tree_sitter_core PRIVATE _DEFAULT_SOURCE)
 set_target_properties(tree_sitter_core PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)
 # Always optimised: even Debug and sanitizer builds parse 10 MB sources quickly.

@@ -1,0 +1,60 @@
+// Source text -> diagnostics + Module (see api/front_end.h).
+#include "api/front_end.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "parser/parser.h"
+#include "transform/lower.h"
+
+namespace pygraft::api::detail {
+namespace {
+
+bool is_error(const pygraft::Diagnostic& d) {
+  return d.severity == pygraft::Severity::Error;
+}
+
+void promote_warnings(std::vector<pygraft::Diagnostic>& diagnostics) {
+  for (pygraft::Diagnostic& d : diagnostics) {
+    if (d.severity == pygraft::Severity::Warning) d.severity = pygraft::Severity::Error;
+  }
+}
+
+// Parse, then lower only when the parse found no error: lowering a partial
+// AST would report follow-on errors that confuse more than they help.
+std::optional<Module> parse_and_lower(std::string_view source, const FrontEndRequest& request,
+                                      DiagnosticSink& sink) {
+  ParseResult parsed = parse_module(source);
+  bool syntax_ok = std::none_of(parsed.diagnostics.begin(), parsed.diagnostics.end(), is_error);
+  sink.append(std::move(parsed.diagnostics));
+  if (!syntax_ok) return std::nullopt;
+  LowerOptions options;
+  options.entries = request.entries;
+  Module module = lower_module(std::move(parsed.module), options, sink);
+  module.source_file = std::string(request.file);
+  return module;
+}
+
+}  // namespace
+
+bool FrontEndOutcome::has_errors() const {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), is_error);
+}
+
+FrontEndOutcome run_front_end(std::string_view source, const FrontEndRequest& request) {
+  FrontEndOutcome outcome;
+  DiagnosticSink sink;
+  std::optional<Module> module;
+  try {
+    module = parse_and_lower(source, request, sink);
+  } catch (const std::exception& e) {
+    sink.report(DiagCode::InternalError, SourceRange{},
+                std::string("internal error in the compiler: ") + e.what());
+  }
+  outcome.diagnostics = sink.sorted();
+  if (request.warnings_as_errors) promote_warnings(outcome.diagnostics);
+  if (!outcome.has_errors()) outcome.module = std::move(module);
+  return outcome;
+}
+
+}  // namespace pygraft::api::detail

@@ -1,0 +1,115 @@
+// The runtime library's entry points (see include/pygraft/runtime.h): a thin
+// layer over graph/graph_file.h and runtime/interpreter.h.
+#include "pygraft/runtime.h"
+
+#include <exception>
+
+#include "api/read_file.h"
+#include "api/values.h"
+#include "graph/graph_file.h"
+#include "runtime/interpreter.h"
+
+namespace pygraft::api {
+
+struct Program::Impl {
+  explicit Impl(Module module) : program(std::move(module)) {}
+  rt::Program program;
+};
+
+namespace {
+
+RuntimeError call_error(const Program::Impl& impl, std::string function, std::string message) {
+  return {std::move(function), impl.program.module().source_file, 0, 0, std::move(message)};
+}
+
+RuntimeError from_execution_error(const Program::Impl& impl, const rt::ExecutionError& error) {
+  return {error.function, impl.program.module().source_file, error.range.line, error.range.column,
+          error.message};
+}
+
+std::vector<Value> split_outputs(const rt::Value& result) {
+  std::vector<Value> outputs;
+  if (!result.is<rt::TupleValue>()) {
+    outputs.push_back(detail::to_public(result));
+    return outputs;
+  }
+  for (const rt::Value& item : result.items()) outputs.push_back(detail::to_public(item));
+  return outputs;
+}
+
+}  // namespace
+
+std::string RuntimeError::to_string() const {
+  std::string text = file.empty() ? std::string("<graph>") : file;
+  if (line != 0) text += ':' + std::to_string(line) + ':' + std::to_string(column);
+  return text + ": runtime error: " + message;
+}
+
+Program::Program(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+LoadResult Program::load(std::string_view bytes) {
+  pygraft::LoadResult loaded = load_module(bytes);
+  if (!loaded.ok()) return {nullptr, loaded.error};
+  try {
+    auto impl = std::make_shared<const Impl>(std::move(*loaded.module));
+    return {std::make_shared<const Program>(std::move(impl)), {}};
+  } catch (const std::exception& e) {
+    return {nullptr, std::string("cannot load the graph: ") + e.what()};
+  }
+}
+
+LoadResult Program::load_file(const std::string& path) {
+  std::string bytes;
+  if (std::optional<std::string> error = detail::read_whole_file(path, bytes)) {
+    return {nullptr, *error};
+  }
+  LoadResult result = load(bytes);
+  if (!result.ok()) result.error = path + ": " + result.error;
+  return result;
+}
+
+std::vector<std::string> Program::functions() const {
+  std::vector<std::string> names;
+  for (const Function& fn : impl_->program.module().functions) names.push_back(fn.name);
+  return names;
+}
+
+std::vector<std::string> Program::parameters(std::string_view function) const {
+  std::vector<std::string> names;
+  std::optional<size_t> index = impl_->program.find_function(function);
+  if (!index) return names;
+  for (const Parameter& p : impl_->program.module().functions[*index].params) {
+    names.push_back(p.name);
+  }
+  return names;
+}
+
+const std::string& Program::source_file() const {
+  return impl_->program.module().source_file;
+}
+
+CallResult Program::call(std::string_view function, std::vector<Value> args,
+                         const CallOptions& options) const {
+  CallResult result;
+  std::optional<size_t> index = impl_->program.find_function(function);
+  if (!index) {
+    result.error = call_error(*impl_, std::string(function),
+                              "no function '" + std::string(function) + "' in the graph");
+    return result;
+  }
+  try {
+    std::vector<rt::Value> internal_args;
+    for (const Value& arg : args) internal_args.push_back(detail::to_internal(arg));
+    rt::CallResult called =
+        impl_->program.call(*index, std::move(internal_args),
+                            rt::RunOptions{.print_stream = options.print_stream,
+                                           .max_memory_bytes = options.max_memory_bytes});
+    if (called.error) result.error = from_execution_error(*impl_, *called.error);
+    if (called.value) result.outputs = split_outputs(*called.value);
+  } catch (const std::exception& e) {
+    result.error = call_error(*impl_, std::string(function), e.what());
+  }
+  return result;
+}
+
+}  // namespace pygraft::api

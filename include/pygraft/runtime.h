@@ -1,0 +1,187 @@
+// pygraft's runtime as a library: load a graph file and call its functions
+// with tensors and Python values. No Python and no tree-sitter involved.
+//
+// A Program is immutable once loaded and cheap to copy (shared); call() may
+// run concurrently from several threads. Nothing here throws for a bad graph
+// file or a failing call: errors come back as strings / RuntimeError.
+// This header needs only the C++ standard library.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace pygraft::api {
+
+enum class DType { Bool, Int32, Int64, Float32, Float64 };
+
+std::string_view dtype_name(DType dtype);  // "bool", "int32", ..., "float64"
+size_t dtype_size(DType dtype);            // bytes per element (bool: 1)
+
+template <class T>
+constexpr DType dtype_of() {
+  static_assert(std::is_same_v<T, bool> || std::is_same_v<T, int32_t> ||
+                    std::is_same_v<T, int64_t> || std::is_same_v<T, float> ||
+                    std::is_same_v<T, double>,
+                "element types are bool, int32_t, int64_t, float and double");
+  if constexpr (std::is_same_v<T, bool>)
+    return DType::Bool;
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return DType::Int32;
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return DType::Int64;
+  else if constexpr (std::is_same_v<T, float>)
+    return DType::Float32;
+  else
+    return DType::Float64;
+}
+
+// A dense, row-major n-d array that owns its elements.
+class Tensor {
+ public:
+  Tensor() = default;  // float64, shape (0,)
+  // Zero-filled. Throws std::invalid_argument for a negative dimension.
+  Tensor(DType dtype, std::vector<int64_t> shape);
+
+  // A tensor of T's dtype; throws std::invalid_argument when the number of
+  // values does not match the shape.
+  template <class T>
+  static Tensor from(std::vector<int64_t> shape, const std::vector<T>& values) {
+    Tensor tensor(dtype_of<T>(), std::move(shape));
+    tensor.check_count(values.size());
+    T* out = tensor.data<T>();
+    for (size_t i = 0; i < values.size(); ++i) out[i] = values[i];
+    return tensor;
+  }
+
+  DType dtype() const { return dtype_; }
+  const std::vector<int64_t>& shape() const { return shape_; }
+  int64_t numel() const;
+  size_t nbytes() const { return bytes_.size(); }
+
+  // The elements; T must match dtype() (checked: std::invalid_argument).
+  template <class T>
+  T* data() {
+    check_dtype(dtype_of<T>());
+    return reinterpret_cast<T*>(bytes_.data());
+  }
+  template <class T>
+  const T* data() const {
+    check_dtype(dtype_of<T>());
+    return reinterpret_cast<const T*>(bytes_.data());
+  }
+  void* raw() { return bytes_.data(); }
+  const void* raw() const { return bytes_.data(); }
+
+  // Element i (flat, row-major) converted to double.
+  double get_as_double(int64_t i) const;
+
+ private:
+  void check_dtype(DType expected) const;
+  void check_count(size_t count) const;
+
+  DType dtype_ = DType::Float64;
+  std::vector<int64_t> shape_{0};
+  std::vector<std::byte> bytes_;  // operator new's alignment suits every dtype
+};
+
+// What a graph function takes and returns: None, a Python bool / int /
+// float / str, an array, or a tuple of values.
+class Value {
+ public:
+  enum class Kind { None, Bool, Int, Float, Str, Tensor, Tuple };
+
+  Value() = default;  // None
+  Value(bool v) : scalar_(v) {}
+  Value(int v) : scalar_(int64_t{v}) {}
+  Value(int64_t v) : scalar_(v) {}
+  Value(double v) : scalar_(v) {}
+  Value(std::string v) : scalar_(std::move(v)) {}
+  Value(const char* v) : scalar_(std::string(v)) {}
+  Value(Tensor v) : scalar_(std::move(v)) {}
+  static Value tuple(std::vector<Value> items);
+
+  Kind kind() const;
+  bool is_none() const { return kind() == Kind::None; }
+  // Accessors throw std::bad_variant_access / std::logic_error on the wrong kind.
+  bool as_bool() const { return std::get<bool>(scalar_); }
+  int64_t as_int() const { return std::get<int64_t>(scalar_); }
+  double as_float() const { return std::get<double>(scalar_); }
+  const std::string& as_str() const { return std::get<std::string>(scalar_); }
+  const Tensor& as_tensor() const { return std::get<Tensor>(scalar_); }
+  const std::vector<Value>& items() const;
+
+ private:
+  std::variant<std::monostate, bool, int64_t, double, std::string, Tensor> scalar_;
+  std::optional<std::vector<Value>> tuple_;  // set for tuples
+};
+
+// A failure while running, at the source location of the node that failed.
+struct RuntimeError {
+  std::string function;  // the graph function whose node failed
+  std::string file;      // the model's source file, as compiled
+  uint32_t line = 0;     // 1-based; 0 when the error has no location
+  uint32_t column = 0;
+  std::string message;
+
+  // "model.py:7:9: runtime error: MESSAGE", as `pygraft run` prints it.
+  std::string to_string() const;
+};
+
+struct CallOptions {
+  std::ostream* print_stream = nullptr;  // where print() writes; nullptr: std::cerr
+  int64_t max_memory_bytes = 0;          // cap on live array bytes; 0: none
+};
+
+struct CallResult {
+  // One value per returned value: a returned tuple gives several, a bare
+  // `return` gives one None (as `pygraft run` prints them).
+  std::vector<Value> outputs;
+  std::optional<RuntimeError> error;  // set on failure
+
+  bool ok() const { return !error.has_value(); }
+};
+
+class Program;
+
+struct LoadResult {
+  std::shared_ptr<const Program> program;  // set on success
+  std::string error;                       // set on failure: one line
+
+  bool ok() const { return program != nullptr; }
+};
+
+class Program {
+ public:
+  // A graph file's bytes, as CompileResult::graph_bytes() or `pygraft
+  // compile` produce them. Bad bytes give an error, never a crash.
+  static LoadResult load(std::string_view bytes);
+  // The error names the file.
+  static LoadResult load_file(const std::string& path);
+
+  std::vector<std::string> functions() const;  // in the graph's order
+  // The parameter names of `function`; empty when there is no such function.
+  std::vector<std::string> parameters(std::string_view function) const;
+  const std::string& source_file() const;  // the model file it was compiled from
+
+  // Calls `function` with positional arguments (trailing ones may take the
+  // parameters' defaults). An unknown function or a wrong number of
+  // arguments is an error too.
+  CallResult call(std::string_view function, std::vector<Value> args,
+                  const CallOptions& options = {}) const;
+
+  struct Impl;
+  explicit Program(std::shared_ptr<const Impl> impl);
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace pygraft::api
