@@ -43,16 +43,20 @@ struct Context {
 // Counts one level of nesting for as long as it lives; the first level past
 // kMaxNestingDepth reports PG0005 (once per file) and too_deep() tells the
 // caller to abandon the subtree.
+// `levels` > 1 counts a flat chain that the lowering nests: each operand
+// after the first of `a and b and c` or `a < b < c` becomes one more nested
+// cond region.
 class DepthGuard {
  public:
-  DepthGuard(Context& ctx, TSNode node);
-  ~DepthGuard() { --ctx_.depth; }
+  DepthGuard(Context& ctx, TSNode node, int levels = 1);
+  ~DepthGuard() { ctx_.depth -= levels_; }
   DepthGuard(const DepthGuard&) = delete;
   DepthGuard& operator=(const DepthGuard&) = delete;
   bool too_deep() const { return too_deep_; }
 
  private:
   Context& ctx_;
+  int levels_;
   bool too_deep_;
 };
 

@@ -34,11 +34,11 @@ struct RunOptions {
 };
 
 struct CallResult {
-  std::optional<Value> value;            // set on success
-  std::optional<ExecutionError> error;   // set on failure
+  std::optional<Value> value;           // set on success
+  std::optional<ExecutionError> error;  // set on failure
 };
 
-class LoadedProgram;
+struct LoadedProgram;
 
 // Thread-safety: a Program is immutable after construction; call() may run
 // concurrently from several threads.

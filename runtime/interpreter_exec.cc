@@ -3,6 +3,7 @@
 
 #include <new>
 #include <span>
+#include <string>
 #include <type_traits>
 #include <variant>
 
@@ -113,7 +114,19 @@ Value Executor::finish(const CompiledFunction& fn, std::vector<Value>& slots, in
   return result;
 }
 
+// Deeper than any compiled source (the parser allows 200 levels) and than one
+// loaded function (512), well inside the stack even under ASan.
+constexpr int kMaxRegionNesting = 1024;
+
 void Executor::run_region(const CompiledRegion& r, Frame& f) {
+  if (region_nesting_ >= kMaxRegionNesting) {
+    throw RuntimeError("execution is nested too deeply: more than " +
+                       std::to_string(kMaxRegionNesting) + " regions across calls");
+  }
+  struct NestingScope {
+    int& nesting;
+    ~NestingScope() { --nesting; }
+  } scope{++region_nesting_};
   size_t i = 0;
   try {
     for (; i < r.instrs.size(); ++i) step(r, r.instrs[i], f);

@@ -53,6 +53,10 @@ class Executor {
   const LoadedProgram& program_;
   std::ostream& print_;
   int max_call_depth_;
+  // Regions being run, across calls: run_region recurses once per level, so
+  // a hand-made graph nesting 512-deep regions inside 256 nested calls must
+  // end in an error, not a stack overflow.
+  int region_nesting_ = 0;
   std::deque<std::vector<Value>> frames_;  // one per call depth, reused
   std::vector<Value> operands_;            // a kernel's inputs (and extra outputs)
   std::vector<Value> carried_;             // loop rebinding through scratch

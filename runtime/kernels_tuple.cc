@@ -1,4 +1,6 @@
 // Python tuples: building them and len().
+#include <string>
+
 #include "runtime/kernel.h"
 
 namespace pygraft::rt {
@@ -7,7 +9,12 @@ void kernel_make_tuple(KernelContext& ctx) {
   std::vector<Value> items;
   items.reserve(ctx.inputs.size());
   for (Value& v : ctx.inputs) items.push_back(std::move(v));
-  ctx.outputs[0] = Value::tuple(std::move(items));
+  Value tuple = Value::tuple(std::move(items));
+  if (tuple.as<TupleValue>().depth > kMaxTupleDepth) {
+    throw RuntimeError("tuples are nested more than " + std::to_string(kMaxTupleDepth) +
+                       " levels deep");
+  }
+  ctx.outputs[0] = std::move(tuple);
 }
 
 void kernel_len(KernelContext& ctx) {

@@ -1,5 +1,6 @@
 #include "runtime/value.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -9,7 +10,11 @@
 namespace pygraft::rt {
 
 Value Value::tuple(std::vector<Value> items) {
-  return Value(TupleValue{std::make_shared<const std::vector<Value>>(std::move(items))});
+  int depth = 1;
+  for (const Value& item : items) {
+    if (item.is<TupleValue>()) depth = std::max(depth, item.as<TupleValue>().depth + 1);
+  }
+  return Value(TupleValue{std::make_shared<const std::vector<Value>>(std::move(items)), depth});
 }
 
 Value Value::str(std::string text) {
@@ -54,8 +59,10 @@ Shape discover(const Value& v, ArrayLayout& layout, int depth) {
     Shape inner;
     for (size_t i = 0; i < items.size(); ++i) {
       Shape s = discover(items[i], layout, depth + 1);
-      if (i == 0) inner = s;
-      else require_same_shape(inner, s);
+      if (i == 0)
+        inner = s;
+      else
+        require_same_shape(inner, s);
     }
     if (items.empty() && !layout.any_leaf) layout.dtype = DType::Float64;
     Shape out{static_cast<int64_t>(items.size())};

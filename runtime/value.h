@@ -29,12 +29,18 @@ struct StrValue {
 // Python tuples and lists (list literals only appear as NumPy arguments).
 struct TupleValue {
   std::shared_ptr<const std::vector<Value>> items;
+  // 1 + the deepest tuple among the items: kernel_make_tuple caps it
+  // (kMaxTupleDepth) so printing, converting and destroying a tuple, which
+  // recurse, stay shallow whatever a graph does.
+  int depth = 1;
 };
+
+inline constexpr int kMaxTupleDepth = 256;
 
 class Value {
  public:
-  using Storage =
-      std::variant<NoneValue, bool, int64_t, double, StrValue, DType, Tensor, TupleValue, UndefValue>;
+  using Storage = std::variant<NoneValue, bool, int64_t, double, StrValue, DType, Tensor,
+                               TupleValue, UndefValue>;
 
   Value() = default;  // None
   Value(NoneValue v) : v_(v) {}

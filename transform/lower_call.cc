@@ -116,7 +116,9 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
     error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
     return poison(expr.range);
   }
-  CallSite site = make_call_site("." + attr.attr, expr, call);
+  // Note: CallSite::callee is a string_view; the name must outlive the site.
+  std::string callee = "." + attr.attr;
+  CallSite site = make_call_site(callee, expr, call);
   site.positional.insert(site.positional.begin(),
                          CallArgument{nullptr, receiver, attr.value->range});
   return lower_op_call(*match, site);

@@ -1,0 +1,48 @@
+// libFuzzer target: bytes -> what `pygraft check` runs (parse_module, then
+// lower_module when the parse found no error). When lowering succeeds, the
+// module must also survive serialize -> load_module and print in text form:
+// a compiled graph that its own loader rejects is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "graph/graph_file.h"
+#include "graph/printer.h"
+#include "parser/parser.h"
+#include "support/diagnostic.h"
+#include "transform/lower.h"
+
+namespace {
+
+bool has_error(const std::vector<pygraft::Diagnostic>& diagnostics) {
+  for (const pygraft::Diagnostic& d : diagnostics) {
+    if (d.severity == pygraft::Severity::Error) return true;
+  }
+  return false;
+}
+
+void check_round_trip(const pygraft::Module& module) {
+  std::string bytes = pygraft::serialize_module(module);
+  pygraft::LoadResult loaded = pygraft::load_module(bytes);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "compiled module does not load back: %s\n", loaded.error.c_str());
+    std::abort();
+  }
+  (void)pygraft::print_module(*loaded.module);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view source(reinterpret_cast<const char*>(data), size);
+  pygraft::ParseResult parsed = pygraft::parse_module(source);
+  if (has_error(parsed.diagnostics)) return 0;
+  pygraft::DiagnosticSink sink;
+  pygraft::LowerOptions options;
+  pygraft::Module module = pygraft::lower_module(std::move(parsed.module), options, sink);
+  if (sink.has_errors()) return 0;
+  check_round_trip(module);
+  return 0;
+}
