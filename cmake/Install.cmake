@@ -12,6 +12,12 @@ include(CMakePackageConfigHelpers)
 
 set(PYGRAFT_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/pygraft)
 
+# A sanitized build installs sanitized libraries: whatever links them needs
+# the sanitizer runtimes too, so the exported link interface says so.
+if(PYGRAFT_SANITIZE)
+  target_link_options(pygraft_support INTERFACE -fsanitize=address,undefined)
+endif()
+
 install(TARGETS pygraft pygraft_compiler pygraft_runtime_api pygraft_api_common
                 pygraft_transform pygraft_parser pygraft_runtime pygraft_graph pygraft_support
                 tree_sitter_python tree_sitter_core

@@ -44,7 +44,7 @@ cp -r "$consumer" "$work/src"
   -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_PREFIX_PATH="$prefix" > /dev/null
 "$cmake" --build "$work/build2" -j 2 > /dev/null
 sleep 1 && touch "$work/src/model.py"
-"$cmake" --build "$work/build2" -j 2 | grep -q "pygraft: compiling model.py" \
+"$cmake" --build "$work/build2" -j 2 | grep "pygraft: compiling model.py" >/dev/null \
   || fail "touching model.py did not rebuild the graph"
 
 step "the runtime has no tree-sitter or Python in it"
@@ -58,9 +58,9 @@ if ldd "$work/build/run_model" | grep -Ei 'python|tree-sitter|tree_sitter'; then
   fail "run_model links Python or tree-sitter"
 fi
 # Sanity check of the check itself: the compiler side does contain ts_*.
-symbols "$work/build/compile_and_run" | grep -qE '^ts_parser_new$' \
+symbols "$work/build/compile_and_run" | grep -E '^ts_parser_new$' >/dev/null \
   || fail "the symbol check found no ts_parser_new in compile_and_run: is it working?"
 # The exported link interface of pygraft::runtime names no tree-sitter.
 sed -n '/pygraft::runtime PROPERTIES/,/^)/p' "$prefix/lib/cmake/pygraft/pygraftTargets.cmake" \
-  | grep -q tree_sitter && fail "pygraft::runtime's link interface names tree-sitter"
+  | grep tree_sitter >/dev/null && fail "pygraft::runtime's link interface names tree-sitter"
 echo "install.consumer: OK"
