@@ -20,14 +20,14 @@ void promote_warnings(std::vector<pygraft::Diagnostic>& diagnostics) {
   }
 }
 
-// Parse, then lower only when the parse found no error: lowering a partial
-// AST would report follow-on errors that confuse more than they help.
+// Parse, then lower even when the parse reported errors, so that one run
+// reports every problem: the parser leaves out what it reported and records
+// the names that code may bind (ast::DroppedNames), and the transform stays
+// silent about those, so no follow-on errors appear.
 std::optional<Module> parse_and_lower(std::string_view source, const FrontEndRequest& request,
                                       DiagnosticSink& sink) {
   ParseResult parsed = parse_module(source);
-  bool syntax_ok = std::none_of(parsed.diagnostics.begin(), parsed.diagnostics.end(), is_error);
   sink.append(std::move(parsed.diagnostics));
-  if (!syntax_ok) return std::nullopt;
   LowerOptions options;
   options.entries = request.entries;
   Module module = lower_module(std::move(parsed.module), options, sink);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,34 +22,100 @@ using ExprPtr = std::unique_ptr<Expr>;
 using StmtPtr = std::unique_ptr<Stmt>;
 using Block = std::vector<StmtPtr>;
 
-enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul, BitAnd, BitOr, BitXor, LShift, RShift };
+enum class BinaryOp {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  FloorDiv,
+  Mod,
+  Pow,
+  MatMul,
+  BitAnd,
+  BitOr,
+  BitXor,
+  LShift,
+  RShift
+};
 enum class UnaryOp { Neg, Pos, Invert, Not };
 enum class CompareOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 enum class BoolOp { And, Or };
 
 // ---- expressions ----
-struct Name { std::string id; };
-struct IntLiteral { int64_t value; };
-struct FloatLiteral { double value; };
-struct BoolLiteral { bool value; };
+struct Name {
+  std::string id;
+};
+struct IntLiteral {
+  int64_t value;
+};
+struct FloatLiteral {
+  double value;
+};
+struct BoolLiteral {
+  bool value;
+};
 struct NoneLiteral {};
-struct StringLiteral { std::string value; };  // only print/assert messages are valid uses
+struct StringLiteral {
+  std::string value;
+};  // only print/assert messages are valid uses
 struct EllipsisLiteral {};
-struct TupleExpr { std::vector<ExprPtr> elements; };
-struct ListExpr { std::vector<ExprPtr> elements; };
-struct BinaryExpr { BinaryOp op; ExprPtr lhs; ExprPtr rhs; };
-struct UnaryExpr { UnaryOp op; ExprPtr operand; };
-struct BoolOpExpr { BoolOp op; std::vector<ExprPtr> values; };  // a and b and c
+struct TupleExpr {
+  std::vector<ExprPtr> elements;
+};
+struct ListExpr {
+  std::vector<ExprPtr> elements;
+};
+struct BinaryExpr {
+  BinaryOp op;
+  ExprPtr lhs;
+  ExprPtr rhs;
+};
+struct UnaryExpr {
+  UnaryOp op;
+  ExprPtr operand;
+};
+struct BoolOpExpr {
+  BoolOp op;
+  std::vector<ExprPtr> values;
+};  // a and b and c
 // a < b <= c: ops.size() == comparators.size()
-struct CompareExpr { ExprPtr left; std::vector<CompareOp> ops; std::vector<ExprPtr> comparators; };
-struct IfExpr { ExprPtr test; ExprPtr body; ExprPtr orelse; };  // body if test else orelse
-struct Keyword { std::string name; ExprPtr value; SourceRange range; };
-struct CallExpr { ExprPtr func; std::vector<ExprPtr> args; std::vector<Keyword> keywords; };
-struct AttributeExpr { ExprPtr value; std::string attr; SourceRange attr_range; };
+struct CompareExpr {
+  ExprPtr left;
+  std::vector<CompareOp> ops;
+  std::vector<ExprPtr> comparators;
+};
+struct IfExpr {
+  ExprPtr test;
+  ExprPtr body;
+  ExprPtr orelse;
+};  // body if test else orelse
+struct Keyword {
+  std::string name;
+  ExprPtr value;
+  SourceRange range;
+};
+struct CallExpr {
+  ExprPtr func;
+  std::vector<ExprPtr> args;
+  std::vector<Keyword> keywords;
+};
+struct AttributeExpr {
+  ExprPtr value;
+  std::string attr;
+  SourceRange attr_range;
+};
 // a[i], a[i, j:k], a[None, :]: indices are the elements of the subscript
 // (a SliceExpr, an EllipsisLiteral, NoneLiteral or any expression).
-struct SubscriptExpr { ExprPtr value; std::vector<ExprPtr> indices; bool is_tuple_index = false; };
-struct SliceExpr { ExprPtr lower; ExprPtr upper; ExprPtr step; };  // each may be null
+struct SubscriptExpr {
+  ExprPtr value;
+  std::vector<ExprPtr> indices;
+  bool is_tuple_index = false;
+};
+struct SliceExpr {
+  ExprPtr lower;
+  ExprPtr upper;
+  ExprPtr step;
+};  // each may be null
 
 struct Expr {
   using Kind = std::variant<Name, IntLiteral, FloatLiteral, BoolLiteral, NoneLiteral, StringLiteral,
@@ -59,24 +126,56 @@ struct Expr {
 };
 
 // ---- statements ----
-struct ExprStmt { ExprPtr value; };
+struct ExprStmt {
+  ExprPtr value;
+};
 // a = b = value: targets in source order. A target is a Name, a TupleExpr /
 // ListExpr of targets, or a SubscriptExpr.
-struct Assign { std::vector<ExprPtr> targets; ExprPtr value; };
-struct AnnAssign { ExprPtr target; ExprPtr annotation; ExprPtr value; };  // value may be null
-struct AugAssign { ExprPtr target; BinaryOp op; ExprPtr value; };
-struct If { ExprPtr test; Block body; Block orelse; };  // elif is an If alone in orelse
-struct While { ExprPtr test; Block body; Block orelse; };
+struct Assign {
+  std::vector<ExprPtr> targets;
+  ExprPtr value;
+};
+struct AnnAssign {
+  ExprPtr target;
+  ExprPtr annotation;
+  ExprPtr value;
+};  // value may be null
+struct AugAssign {
+  ExprPtr target;
+  BinaryOp op;
+  ExprPtr value;
+};
+struct If {
+  ExprPtr test;
+  Block body;
+  Block orelse;
+};  // elif is an If alone in orelse
+struct While {
+  ExprPtr test;
+  Block body;
+  Block orelse;
+};
 // extra_test is never set by the parser: exit lowering (transform/ast_passes)
 // adds it to stop a loop after `break`/`return`. When present it is evaluated
 // before each iteration, before the next element is taken and the target is
 // assigned; when false the loop ends (as if the iterator were exhausted).
-struct For { ExprPtr target; ExprPtr iter; Block body; Block orelse; ExprPtr extra_test; };
+struct For {
+  ExprPtr target;
+  ExprPtr iter;
+  Block body;
+  Block orelse;
+  ExprPtr extra_test;
+};
 struct Break {};
 struct Continue {};
 struct Pass {};
-struct Return { ExprPtr value; };  // may be null
-struct Assert { ExprPtr test; ExprPtr message; };  // message may be null
+struct Return {
+  ExprPtr value;
+};  // may be null
+struct Assert {
+  ExprPtr test;
+  ExprPtr message;
+};  // message may be null
 
 struct Stmt {
   using Kind = std::variant<ExprStmt, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue,
@@ -93,12 +192,22 @@ struct Param {
   SourceRange range;
 };
 
+// Names that appear in code the parser reported and left out (an unsupported
+// statement or expression, or text with a syntax error). That code may have
+// bound them, so the transform does not report them as undefined or maybe
+// unbound: the first diagnostic already points at the cause.
+using DroppedNames = std::set<std::string, std::less<>>;
+
 struct FunctionDef {
   std::string name;
   std::vector<Param> params;
-  Block body;  // docstring removed
+  Block body;              // docstring removed
   SourceRange range;       // the whole def
   SourceRange name_range;  // the function's name
+  DroppedNames names_in_dropped_code;
+  // A parameter was reported and left out (*args, **kwargs, '*', a broken
+  // parameter): calls to the function are not checked against `params`.
+  bool signature_incomplete = false;
 };
 
 // `import numpy as np` gives {module "numpy", alias "np"}; `import math`
@@ -120,6 +229,7 @@ struct Module {
   std::vector<Import> imports;
   std::vector<ConstantDef> constants;  // in source order
   std::vector<FunctionDef> functions;  // in source order
+  DroppedNames names_in_dropped_code;  // top-level code that was left out
 };
 
 }  // namespace pygraft::ast

@@ -3,7 +3,8 @@
 // ERROR and MISSING nodes silently. Guarantees: every node gets the range of
 // the source it came from; every construct outside the subset is reported
 // once and left out (statements) or replaced by a NoneLiteral placeholder
-// (expressions); recursion never goes deeper than kMaxNestingDepth.
+// (expressions), and the names in what was left out are recorded
+// (ast::DroppedNames); recursion never goes deeper than kMaxNestingDepth.
 #pragma once
 
 #include <string>
@@ -27,6 +28,10 @@ struct Context {
   bool tree_has_error = false;  // some ERROR / MISSING node was reported
   int depth = 0;
   bool depth_reported = false;
+  // Where note_dropped() records names: the module's set, or the set of the
+  // function being converted.
+  ast::DroppedNames* dropped_names = nullptr;
+  size_t placeholders = 0;  // how many make_placeholder() calls so far
 
   const GrammarSymbols& sym() const { return grammar.sym; }
   const GrammarFields& field() const { return grammar.field; }
@@ -75,6 +80,30 @@ std::string quote(std::string_view text);
 ast::ExprPtr make_expr(ast::Expr::Kind kind, SourceRange range);
 ast::ExprPtr make_none(SourceRange range);
 ast::StmtPtr make_stmt(ast::Stmt::Kind kind, SourceRange range);
+
+// ---- dropped_names.cc ----
+// Records every identifier in `node`'s subtree as a name of dropped code.
+void note_dropped(Context& ctx, TSNode node);
+// Records the identifiers inside every ERROR node of `node`'s subtree: text
+// the grammar could not place, wherever error recovery put it (e.g. between
+// a def's parameters and its body).
+void note_error_subtrees(Context& ctx, TSNode node);
+// The NoneLiteral that stands in for an expression that was reported (or
+// has a syntax error); records its names as dropped.
+ast::ExprPtr make_placeholder(Context& ctx, TSNode node);
+
+// Sends note_dropped() to `names` for as long as it lives.
+class DroppedNamesScope {
+ public:
+  DroppedNamesScope(Context& ctx, ast::DroppedNames& names);
+  ~DroppedNamesScope();
+  DroppedNamesScope(const DroppedNamesScope&) = delete;
+  DroppedNamesScope& operator=(const DroppedNamesScope&) = delete;
+
+ private:
+  Context& ctx_;
+  ast::DroppedNames* outer_;
+};
 
 // ---- convert_module.cc ----
 ast::Module convert_module(Context& ctx, TSNode root);

@@ -31,6 +31,16 @@ ast::ExprPtr convert_sequence_target(Context& ctx, TSNode node, bool is_list) {
   return make_expr(ast::TupleExpr{std::move(targets)}, range_of(node));
 }
 
+// The assigned value; when part of it was left out, the names of the whole
+// assignment are recorded as dropped too: the targets hold a placeholder, and
+// `act = lambda v: v; act(x)` must not add "act is not a function".
+ast::ExprPtr convert_value_noting_targets(Context& ctx, TSNode value, TSNode assignment) {
+  size_t placeholders_before = ctx.placeholders;
+  ast::ExprPtr converted = convert_expr(ctx, value);
+  if (ctx.placeholders != placeholders_before) note_dropped(ctx, assignment);
+  return converted;
+}
+
 ast::ExprPtr report_bad_target(Context& ctx, TSNode node) {
   const GrammarSymbols& sym = ctx.sym();
   if (ctx.is(node, sym.attribute)) {
@@ -61,7 +71,8 @@ ast::StmtPtr convert_annotated(Context& ctx, TSNode node, SourceRange range) {
   }
   ast::ExprPtr annotation = convert_annotation(ctx, ctx.child(node, ctx.field().type));
   TSNode right = ctx.child(node, ctx.field().right);
-  ast::ExprPtr value = ts_node_is_null(right) ? nullptr : convert_expr(ctx, right);
+  ast::ExprPtr value =
+      ts_node_is_null(right) ? nullptr : convert_value_noting_targets(ctx, right, node);
   if (!target) return nullptr;
   return make_stmt(ast::AnnAssign{std::move(target), std::move(annotation), std::move(value)},
                    range);
@@ -109,7 +120,7 @@ ast::StmtPtr convert_assignment(Context& ctx, TSNode node, SourceRange range) {
                "this chained assignment form is not supported; split it into separate statements");
     return nullptr;
   }
-  ast::ExprPtr value = convert_expr(ctx, current);
+  ast::ExprPtr value = convert_value_noting_targets(ctx, current, node);
   if (!ok) return nullptr;
   return make_stmt(ast::Assign{std::move(targets), std::move(value)}, range);
 }

@@ -47,7 +47,7 @@ ast::ExprPtr convert_list(Context& ctx, TSNode node) {
 // Note: parentheses are transparent; the expression keeps its own range.
 ast::ExprPtr convert_parenthesized(Context& ctx, TSNode node) {
   std::vector<TSNode> inner = named_children(node);
-  if (inner.size() != 1) return make_none(range_of(node));
+  if (inner.size() != 1) return make_placeholder(ctx, node);
   return convert_expr(ctx, inner.front());
 }
 
@@ -115,7 +115,7 @@ const std::vector<ExprConverter>& expr_dispatch() {
 ast::ExprPtr report_unknown_expr(Context& ctx, TSNode node) {
   ctx.report(DiagCode::UnsupportedExpression, range_of(node),
              std::string("'") + ts_node_type(node) + "' expressions are not supported");
-  return make_none(range_of(node));
+  return make_placeholder(ctx, node);
 }
 
 }  // namespace
@@ -158,9 +158,9 @@ ast::StmtPtr make_stmt(ast::Stmt::Kind kind, SourceRange range) {
 ast::ExprPtr convert_expr(Context& ctx, TSNode node) {
   if (ts_node_is_null(node)) return make_none(SourceRange{});
   // Note: a subtree holding an ERROR or MISSING node is already reported.
-  if (is_broken(node) || ts_node_has_error(node)) return make_none(range_of(node));
+  if (is_broken(node) || ts_node_has_error(node)) return make_placeholder(ctx, node);
   DepthGuard guard(ctx, node);
-  if (guard.too_deep()) return make_none(range_of(node));
+  if (guard.too_deep()) return make_placeholder(ctx, node);
   const std::vector<ExprConverter>& table = expr_dispatch();
   TSSymbol symbol = ts_node_symbol(node);
   if (symbol >= table.size() || table[symbol] == nullptr) return report_unknown_expr(ctx, node);

@@ -63,14 +63,24 @@ bool convert_parameter(Context& ctx, TSNode node, ast::Param& param) {
   return true;
 }
 
-std::vector<ast::Param> convert_parameters(Context& ctx, TSNode parameters) {
-  std::vector<ast::Param> params;
-  if (is_broken(parameters)) return params;
+// Fills function.params; a parameter that is left out (reported, or '/')
+// has its names recorded and, unless it is '/', makes the signature
+// incomplete.
+void convert_parameters(Context& ctx, TSNode parameters, ast::FunctionDef& function) {
+  if (is_broken(parameters)) {
+    function.signature_incomplete = true;
+    note_dropped(ctx, parameters);
+    return;
+  }
   for (TSNode node : named_children(parameters)) {
     ast::Param param;
-    if (convert_parameter(ctx, node, param)) params.push_back(std::move(param));
+    if (convert_parameter(ctx, node, param)) {
+      function.params.push_back(std::move(param));
+    } else if (!ctx.is(node, ctx.sym().positional_separator)) {
+      function.signature_incomplete = true;
+      note_dropped(ctx, node);
+    }
   }
-  return params;
 }
 
 void report_async(Context& ctx, TSNode def) {
@@ -86,6 +96,8 @@ void report_async(Context& ctx, TSNode def) {
 ast::FunctionDef convert_function(Context& ctx, TSNode def) {
   report_async(ctx, def);
   ast::FunctionDef function;
+  DroppedNamesScope dropped(ctx, function.names_in_dropped_code);
+  note_error_subtrees(ctx, def);
   TSNode name = ctx.child(def, ctx.field().name);
   function.name = std::string(ctx.text(name));
   function.name_range = range_of(name);
@@ -95,7 +107,7 @@ ast::FunctionDef convert_function(Context& ctx, TSNode def) {
     ctx.report(DiagCode::UnsupportedStatement, range_of(type_parameters),
                "type parameters are not supported");
   }
-  function.params = convert_parameters(ctx, ctx.child(def, ctx.field().parameters));
+  convert_parameters(ctx, ctx.child(def, ctx.field().parameters), function);
   function.body = convert_block(ctx, ctx.child(def, ctx.field().body), /*drop_docstring=*/true);
   return function;
 }

@@ -22,7 +22,8 @@ void convert_import_item(Context& ctx, TSNode item, SourceRange range, ast::Modu
     ctx.report(DiagCode::UnsupportedImport, range_of(name),
                "import of module " + quote(module_name) +
                    " is not supported; only 'import numpy [as np]' and 'import math' are "
-                            "supported");
+                   "supported");
+    note_dropped(ctx, item);
     return;
   }
   std::string alias = module_name;
@@ -78,7 +79,7 @@ void report_module_statement(Context& ctx, SourceRange range, std::string_view w
 }
 
 // `NAME = expr` or `NAME: T = expr`; other assignments are reported.
-void convert_constant(Context& ctx, TSNode statement, TSNode assignment, ast::Module& module) {
+bool convert_constant(Context& ctx, TSNode statement, TSNode assignment, ast::Module& module) {
   TSNode left = ctx.child(assignment, ctx.field().left);
   TSNode right = ctx.child(assignment, ctx.field().right);
   bool simple = ctx.is(left, ctx.sym().identifier) && !ts_node_is_null(right) &&
@@ -88,32 +89,36 @@ void convert_constant(Context& ctx, TSNode statement, TSNode assignment, ast::Mo
     if (!is_broken(left) && !is_broken(right)) {
       report_module_statement(ctx, range_of(statement), "an assignment other than 'NAME = value'");
     }
-    return;
+    return false;
   }
   ast::ExprPtr value = convert_expr(ctx, right);
   module.constants.push_back(
       ast::ConstantDef{std::string(ctx.text(left)), std::move(value), range_of(statement)});
+  return true;
 }
 
-void convert_module_expression(Context& ctx, TSNode node, bool first, ast::Module& module) {
-  if (first && is_docstring(ctx, node)) return;
+bool convert_module_expression(Context& ctx, TSNode node, bool first, ast::Module& module) {
+  if (first && is_docstring(ctx, node)) return true;
   std::vector<TSNode> parts = named_children(node);
   if (parts.size() == 1 && ctx.is(parts[0], ctx.sym().assignment)) {
-    convert_constant(ctx, node, parts[0], module);
-  } else if (parts.size() == 1 && ctx.is(parts[0], ctx.sym().augmented_assignment)) {
+    return convert_constant(ctx, node, parts[0], module);
+  }
+  if (parts.size() == 1 && ctx.is(parts[0], ctx.sym().augmented_assignment)) {
     report_module_statement(ctx, range_of(node), "an augmented assignment");
   } else if (!parts.empty() && !ts_node_is_error(parts[0])) {
     report_module_statement(ctx, range_of(node), "an expression statement");
   }
+  return false;
 }
 
-void convert_module_decorated(Context& ctx, TSNode node, ast::Module& module) {
+bool convert_module_decorated(Context& ctx, TSNode node, ast::Module& module) {
   TSNode definition = report_decorators(ctx, node);
   if (ctx.is(definition, ctx.sym().function_definition)) {
     module.functions.push_back(convert_function(ctx, definition));
-  } else if (!is_broken(definition)) {
-    report_unsupported_statement(ctx, definition);
+    return true;
   }
+  if (!is_broken(definition)) report_unsupported_statement(ctx, definition);
+  return false;
 }
 
 // True when only whitespace precedes the node on its line and there is
@@ -129,46 +134,60 @@ bool is_indented(Context& ctx, TSNode node) {
   return true;
 }
 
-void convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module& module) {
+// Converts one top-level statement; false when it is left out (reported, or
+// skipped for a syntax error), so its names are recorded as dropped.
+bool convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module& module) {
   const GrammarSymbols& sym = ctx.sym();
-  if (skip_for_syntax_error(ctx, node) || ctx.is(node, sym.future_import_statement)) return;
-  if (ctx.tree_has_error && is_indented(ctx, node)) return;
-  if (ctx.is(node, sym.import_statement)) return convert_import(ctx, node, module);
-  if (ctx.is(node, sym.import_from_statement)) return report_from_import(ctx, node);
+  if (ctx.is(node, sym.future_import_statement)) return true;
+  if (skip_for_syntax_error(ctx, node)) return false;
+  if (ctx.tree_has_error && is_indented(ctx, node)) return false;
+  if (ctx.is(node, sym.import_statement)) {
+    convert_import(ctx, node, module);
+    return true;
+  }
+  if (ctx.is(node, sym.import_from_statement)) {
+    report_from_import(ctx, node);
+    return false;
+  }
   if (ctx.is(node, sym.function_definition)) {
     module.functions.push_back(convert_function(ctx, node));
-    return;
+    return true;
   }
   if (ctx.is(node, sym.decorated_definition)) return convert_module_decorated(ctx, node, module);
   if (ctx.is(node, sym.expression_statement)) {
     return convert_module_expression(ctx, node, first, module);
   }
-  if (ctx.is(node, sym.if_statement) && is_main_guard(ctx, node)) return;
-  if (report_unsupported_statement(ctx, node)) return;
+  if (ctx.is(node, sym.if_statement) && is_main_guard(ctx, node)) return true;
+  if (report_unsupported_statement(ctx, node)) return false;
   TSNode keyword = ts_node_child(node, 0);
   std::string_view word = ts_node_is_null(keyword) ? "" : ctx.text(keyword);
   if (ctx.is(node, sym.return_statement)) {
     ctx.report(DiagCode::ReturnOutsideFunction, keyword_range(node),
                "'return' outside a function; use return only inside a function");
-    return;
-  }
-  if (ctx.is(node, sym.break_statement) || ctx.is(node, sym.continue_statement)) {
+  } else if (ctx.is(node, sym.break_statement) || ctx.is(node, sym.continue_statement)) {
     ctx.report(DiagCode::BreakOutsideLoop, keyword_range(node),
                quote(word) + " outside a loop; use break and continue only inside a loop");
-    return;
+  } else {
+    report_module_statement(ctx, keyword_range(node), "a " + quote(word) + " statement");
   }
-  report_module_statement(ctx, keyword_range(node), "a " + quote(word) + " statement");
+  return false;
 }
 
 }  // namespace
 
 ast::Module convert_module(Context& ctx, TSNode root) {
   ast::Module module;
+  DroppedNamesScope dropped(ctx, module.names_in_dropped_code);
   bool first = true;
   for (ChildCursor c(root); c.next();) {
     TSNode child = c.node();
+    // Note: error recovery can attach an ERROR node as an extra.
+    if (ts_node_is_error(child)) {
+      note_dropped(ctx, child);
+      continue;
+    }
     if (!ts_node_is_named(child) || ts_node_is_extra(child)) continue;
-    convert_module_statement(ctx, child, first, module);
+    if (!convert_module_statement(ctx, child, first, module)) note_dropped(ctx, child);
     first = false;
   }
   return module;

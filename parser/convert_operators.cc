@@ -93,7 +93,7 @@ bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
 
 ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
   ast::BinaryOp op{};
-  if (!binary_op_from_token(operator_token(ctx, node), op)) return make_none(range_of(node));
+  if (!binary_op_from_token(operator_token(ctx, node), op)) return make_placeholder(ctx, node);
   ast::ExprPtr lhs = convert_expr(ctx, ctx.child(node, ctx.field().left));
   ast::ExprPtr rhs = convert_expr(ctx, ctx.child(node, ctx.field().right));
   return make_expr(ast::BinaryExpr{op, std::move(lhs), std::move(rhs)}, range_of(node));
@@ -123,7 +123,7 @@ ast::ExprPtr convert_boolean(Context& ctx, TSNode node) {
   ast::BoolOpExpr result{op, {}};
   std::vector<TSNode> operands = bool_operands(ctx, node, token);
   DepthGuard chain(ctx, node, chain_levels(operands.size()));
-  if (chain.too_deep()) return make_none(range_of(node));
+  if (chain.too_deep()) return make_placeholder(ctx, node);
   for (TSNode operand : operands) {
     result.values.push_back(convert_expr(ctx, operand));
   }
@@ -135,7 +135,7 @@ ast::ExprPtr convert_comparison(Context& ctx, TSNode node) {
   // n operands make n - 1 comparisons and n - 2 short-circuit steps.
   uint32_t operands = ts_node_named_child_count(node);
   DepthGuard chain(ctx, node, chain_levels(operands > 0 ? operands - 1 : 0));
-  if (chain.too_deep()) return make_none(range_of(node));
+  if (chain.too_deep()) return make_placeholder(ctx, node);
   ast::CompareExpr result;
   for (ChildCursor c(node); c.next();) {
     TSNode child = c.node();
@@ -143,7 +143,7 @@ ast::ExprPtr convert_comparison(Context& ctx, TSNode node) {
       ast::CompareOp op{};
       if (!compare_op_from_token(ts_node_type(child), op)) {
         ctx.report(DiagCode::SyntaxError, range_of(child), "'<>' is not valid Python 3; use '!='");
-        return make_none(range_of(node));
+        return make_placeholder(ctx, node);
       }
       result.ops.push_back(op);
     } else if (ts_node_is_named(child) && !ts_node_is_extra(child)) {
@@ -156,14 +156,14 @@ ast::ExprPtr convert_comparison(Context& ctx, TSNode node) {
     }
   }
   if (!result.left || result.ops.size() != result.comparators.size()) {
-    return make_none(range_of(node));  // only after a syntax error
+    return make_placeholder(ctx, node);  // only after a syntax error
   }
   return make_expr(std::move(result), range_of(node));
 }
 
 ast::ExprPtr convert_conditional(Context& ctx, TSNode node) {
   std::vector<TSNode> parts = named_children(node);
-  if (parts.size() != 3) return make_none(range_of(node));
+  if (parts.size() != 3) return make_placeholder(ctx, node);
   ast::ExprPtr body = convert_expr(ctx, parts[0]);
   ast::ExprPtr test = convert_expr(ctx, parts[1]);
   ast::ExprPtr orelse = convert_expr(ctx, parts[2]);

@@ -215,18 +215,30 @@ ast::Block convert_block(Context& ctx, TSNode block, bool drop_docstring) {
   if (guard.too_deep()) return out;
   if (named_children(block).empty()) {
     // Note: the grammar accepts a bare newline as a body (`def f():` with
-    // nothing indented after it); Python does not.
-    ctx.report(DiagCode::SyntaxError, range_of(block), "expected an indented block");
+    // nothing indented after it); Python does not. After a syntax error in
+    // the same statement the empty body is only the parser's recovery.
+    if (!ts_node_has_error(ts_node_parent(block))) {
+      ctx.report(DiagCode::SyntaxError, range_of(block), "expected an indented block");
+    }
     return out;
   }
   bool leading = true;
   for (ChildCursor c(block); c.next();) {
     TSNode child = c.node();
+    // Note: error recovery can attach an ERROR node as an extra.
+    if (ts_node_is_error(child)) {
+      note_dropped(ctx, child);
+      continue;
+    }
     if (!ts_node_is_named(child) || ts_node_is_extra(child)) continue;
     bool skip = leading && drop_docstring && is_docstring(ctx, child);
     leading = false;
     if (skip) continue;
-    if (ast::StmtPtr stmt = convert_statement(ctx, child)) out.push_back(std::move(stmt));
+    if (ast::StmtPtr stmt = convert_statement(ctx, child)) {
+      out.push_back(std::move(stmt));
+    } else {
+      note_dropped(ctx, child);
+    }
   }
   return out;
 }

@@ -104,7 +104,8 @@ bool check_source(std::string_view source, DiagnosticSink& sink) {
   }
   size_t nul = source.find('\0');
   if (nul != std::string_view::npos) {
-    sink.report(DiagCode::NulByte, point_at(source, nul), "the file contains a NUL byte; remove it (source files are text)");
+    sink.report(DiagCode::NulByte, point_at(source, nul),
+                "the file contains a NUL byte; remove it (source files are text)");
     ok = false;
   }
   size_t deep = ok ? first_overindented_line(source) : std::string_view::npos;

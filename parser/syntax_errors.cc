@@ -26,6 +26,24 @@ bool is_lone_token_error(TSNode error) {
   return children == 0 || (children == 1 && ts_node_child_count(ts_node_child(error, 0)) == 0);
 }
 
+// The last leaf of `node` that has text (comments and newlines skipped).
+TSNode last_token(TSNode node) {
+  TSNode current = node;
+  while (ts_node_child_count(current) > 0) {
+    TSNode chosen{};
+    for (uint32_t i = ts_node_child_count(current); i-- > 0;) {
+      TSNode child = ts_node_child(current, i);
+      if (!ts_node_is_extra(child) && ts_node_end_byte(child) > ts_node_start_byte(child)) {
+        chosen = child;
+        break;
+      }
+    }
+    if (ts_node_is_null(chosen)) return TSNode{};
+    current = chosen;
+  }
+  return current;
+}
+
 // Note: tree-sitter wraps whatever it could not fit in one ERROR node, which
 // may start well before the offending token. The token itself is named when
 // it is the whole node or a one-token ERROR directly inside it.
@@ -42,7 +60,18 @@ void report_error_node(std::string_view source, TSNode error, DiagnosticSink& si
   }
   std::string_view text = ts_node_is_null(token) ? std::string_view{} : text_of(source, token);
   if (text.empty() || text.front() == '\n' || text.front() == '\r') {
-    sink.report(DiagCode::SyntaxError, range_of(error), "invalid syntax");
+    // Code that stops after an operator or bracket (`return x +`) was cut
+    // short; otherwise quote the start of what could not be parsed.
+    TSNode last = last_token(error);
+    std::string_view whole = text_of(source, error);
+    if (!ts_node_is_null(last) && !ts_node_is_named(last)) {
+      sink.report(DiagCode::SyntaxError, range_of(error),
+                  "invalid syntax: expected more after " + quote(text_of(source, last)));
+    } else if (!whole.empty()) {
+      sink.report(DiagCode::SyntaxError, range_of(error), "invalid syntax in " + quote(whole));
+    } else {
+      sink.report(DiagCode::SyntaxError, range_of(error), "invalid syntax");
+    }
     return;
   }
   sink.report(DiagCode::SyntaxError, range_of(token), "invalid syntax: unexpected " + quote(text));

@@ -110,7 +110,7 @@ ast::ExprPtr convert_unsupported_expr(Context& ctx, TSNode node) {
   static const std::vector<ResolvedEntry> table = resolve(kUnsupportedExpressions);
   const UnsupportedEntry* entry = find(table, ts_node_symbol(node));
   if (entry != nullptr) ctx.report(entry->code, range_of(node), entry->message);
-  return make_none(range_of(node));
+  return make_placeholder(ctx, node);
 }
 
 }  // namespace pygraft::parser

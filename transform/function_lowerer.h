@@ -51,6 +51,12 @@ class FunctionLowerer {
   void warn_if_shadows_import(std::string_view name, SourceRange range);
   ValueId poison(SourceRange range);
   void error(DiagCode code, SourceRange range, std::string message);
+  // True for a name that code the parser left out may bind: reporting it as
+  // undefined would only repeat the parser's diagnostic.
+  bool in_dropped_code(std::string_view name) const;
+  // `os.path` and `os` after a reported `import os`: the attribute chain
+  // starts at a name in dropped code.
+  bool rooted_in_dropped_code(const ast::Expr& expr) const;
 
   // ---- lower_stmt.cc ----
   Flow lower_block(const ast::Block& block);
@@ -178,6 +184,9 @@ class FunctionLowerer {
                             const ast::AttributeExpr& attr);
   ValueId lower_method_call(const ast::Expr& expr, const ast::CallExpr& call,
                             const ast::AttributeExpr& attr);
+  // Lowers a call's arguments only for their diagnostics, after the call
+  // itself failed to bind.
+  void lower_arguments_for_diagnostics(const CallSite& site);
   ValueId lower_function_call(const ast::Expr& expr, const ast::CallExpr& call,
                               const FunctionSignature& callee);
   ValueId lower_print(const ast::Expr& expr, const ast::CallExpr& call);

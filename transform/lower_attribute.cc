@@ -37,7 +37,9 @@ ValueId FunctionLowerer::lower_array_attribute(const ast::Expr& expr,
     if (find_spelling(SpellingKind::Method, attr.attr)) {
       message = "method '" + attr.attr + "' must be called: x." + attr.attr + "(...)";
     }
-    error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
+    if (!rooted_in_dropped_code(*attr.value)) {
+      error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
+    }
     return poison(expr.range);
   }
   return lower_attribute_op(*match, receiver, expr.range);

@@ -19,6 +19,19 @@ std::string suggestion_or(std::string suggestion, std::string_view hint) {
   return suggestion.empty() ? std::string(hint) : suggestion;
 }
 
+// What to write instead of a Python builtin that is outside the subset but
+// has a supported counterpart; empty when there is none.
+std::string builtin_alternative(std::string_view name) {
+  static const std::pair<std::string_view, std::string_view> kAlternatives[] = {
+      {"sum", "np.sum(...)"},     {"any", "np.any(...)"}, {"all", "np.all(...)"},
+      {"pow", "the ** operator"}, {"divmod", "// and %"},
+  };
+  for (const auto& [builtin, alternative] : kAlternatives) {
+    if (builtin == name) return "; use " + std::string(alternative) + " instead";
+  }
+  return {};
+}
+
 }  // namespace
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
@@ -56,7 +69,11 @@ ValueId FunctionLowerer::lower_named_call(const ast::Expr& expr, const ast::Call
                                           const std::string& name) {
   const ast::Expr& func = *call.func;
   if (env_.is_local(name) || scope_.constant(name) != nullptr) {
-    error(DiagCode::UnknownFunction, func.range, quoted(name) + " is a variable, not a function");
+    // Note: a variable assigned from code the parser left out (`act =
+    // lambda v: v`) was already reported.
+    if (!in_dropped_code(name)) {
+      error(DiagCode::UnknownFunction, func.range, quoted(name) + " is a variable, not a function");
+    }
   } else if (const FunctionSignature* callee = scope_.function(name)) {
     return lower_function_call(expr, call, *callee);
   } else if (scope_.import_of(name)) {
@@ -69,15 +86,17 @@ ValueId FunctionLowerer::lower_named_call(const ast::Expr& expr, const ast::Call
           "range() is only supported as the iterable of a for loop");
   } else if (std::optional<SpellingMatch> match = find_spelling(SpellingKind::Builtin, name)) {
     return lower_op_call(*match, make_call_site(name, expr, call));
-  } else {
+  } else if (!in_dropped_code(name)) {
     std::vector<std::string_view> candidates = scope_.function_names();
     for (std::string_view builtin : builtin_names()) candidates.push_back(builtin);
     error(DiagCode::UnknownFunction, func.range,
           "unknown function " + quoted(name) +
-              suggestion_or(did_you_mean(name, candidates),
-                            "; define it in this file or call a supported builtin, NumPy or "
-                            "math function"));
+              suggestion_or(builtin_alternative(name),
+                            suggestion_or(did_you_mean(name, candidates),
+                                          "; define it in this file or call a supported builtin, "
+                                          "NumPy or math function")));
   }
+  lower_arguments_for_diagnostics(make_call_site(name, expr, call));
   return poison(expr.range);
 }
 
@@ -98,6 +117,7 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
     message = quoted(callee) + " is a constant, not a function";
   error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, call.func->range,
         std::move(message));
+  lower_arguments_for_diagnostics(make_call_site(callee, expr, call));
   return poison(expr.range);
 }
 
@@ -113,7 +133,10 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
     if (find_spelling(SpellingKind::Attribute, attr.attr)) {
       message = quoted(attr.attr) + " is an array attribute, not a method; use x." + attr.attr;
     }
-    error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
+    if (!rooted_in_dropped_code(*attr.value)) {
+      error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
+    }
+    lower_arguments_for_diagnostics(make_call_site(attr.attr, expr, call));
     return poison(expr.range);
   }
   // Note: CallSite::callee is a string_view; the name must outlive the site.
@@ -124,13 +147,37 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
   return lower_op_call(*match, site);
 }
 
+void FunctionLowerer::lower_arguments_for_diagnostics(const CallSite& site) {
+  // Note: whether a string or list literal is valid depends on the parameter
+  // it binds to, which is unknown here; those are skipped. Arguments that
+  // were already lowered (value set) are not lowered twice.
+  auto lower_if_checkable = [&](const CallArgument& arg) {
+    if (arg.expr == nullptr || arg.value) return;
+    if (std::holds_alternative<ast::StringLiteral>(arg.expr->kind) ||
+        std::holds_alternative<ast::ListExpr>(arg.expr->kind)) {
+      return;
+    }
+    lower_expr(*arg.expr);
+  };
+  for (const CallArgument& arg : site.positional) lower_if_checkable(arg);
+  for (const KeywordArgument& keyword : site.keywords) lower_if_checkable(keyword.argument);
+}
+
 // A function of this file: a call node binding every parameter of the
 // callee; missing ones take its constant default.
 ValueId FunctionLowerer::lower_function_call(const ast::Expr& expr, const ast::CallExpr& call,
                                              const FunctionSignature& callee) {
   CallSite site = make_call_site(callee.def->name, expr, call);
-  std::optional<std::vector<ParamBinding>> bound = bind_arguments(callee.params, site, diags_);
-  if (!bound) return poison(expr.range);
+  // Note: a callee whose signature lost parameters (already reported) cannot
+  // be checked against; a mismatch would only be a follow-on error.
+  DiagnosticSink discarded;
+  bool follow_on = callee.def->signature_incomplete && diags_.has_errors();
+  std::optional<std::vector<ParamBinding>> bound =
+      bind_arguments(callee.params, site, follow_on ? discarded : diags_);
+  if (!bound) {
+    lower_arguments_for_diagnostics(site);
+    return poison(expr.range);
+  }
   LoweredArguments lowered = lower_in_source_order(callee.params, *bound, false);
   std::vector<ValueId> inputs;
   for (size_t p = 0; p < callee.params.size(); ++p) {

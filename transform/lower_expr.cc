@@ -39,7 +39,7 @@ ValueId FunctionLowerer::lower_global_name(const ast::Expr& expr, const std::str
              builtin_names().end()) {
     error(DiagCode::UnsupportedExpression, expr.range,
           "builtin " + quoted + " can only be called, not used as a value");
-  } else {
+  } else if (!in_dropped_code(name)) {
     std::vector<std::string_view> candidates = scope_.visible_names();
     for (std::string_view local : env_.local_names()) candidates.push_back(local);
     error(DiagCode::UndefinedName, expr.range,

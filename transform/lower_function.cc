@@ -66,4 +66,18 @@ void FunctionLowerer::error(DiagCode code, SourceRange range, std::string messag
   diags_.report(code, range, std::move(message));
 }
 
+bool FunctionLowerer::rooted_in_dropped_code(const ast::Expr& expr) const {
+  const ast::Expr* base = &expr;
+  while (const auto* attr = std::get_if<ast::AttributeExpr>(&base->kind)) base = attr->value.get();
+  const auto* name = std::get_if<ast::Name>(&base->kind);
+  return name != nullptr && in_dropped_code(name->id);
+}
+
+bool FunctionLowerer::in_dropped_code(std::string_view name) const {
+  // Note: code is only dropped after a diagnostic; the check on has_errors()
+  // keeps a silent drop from ever turning into a graph with a poison value.
+  return diags_.has_errors() &&
+         (def_.names_in_dropped_code.contains(name) || scope_.in_dropped_code(name));
+}
+
 }  // namespace pygraft::transform

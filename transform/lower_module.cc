@@ -78,6 +78,7 @@ void declare_functions(const ast::Module& module, ModuleScope& scope, Diagnostic
 Module build_module(const ast::Module& module, const std::vector<std::string>& entries,
                     DiagnosticSink& diags) {
   ModuleScope scope;
+  scope.set_dropped_names(&module.names_in_dropped_code);
   declare_imports(module, scope);
   evaluate_constants(module, scope, diags);
   declare_functions(module, scope, diags);

@@ -27,7 +27,10 @@ ValueId FunctionLowerer::lower_op_call(const SpellingMatch& match, const CallSit
   const std::vector<ParamSpec>& canonical = match.op->params;
   const std::vector<ParamSpec>& params = spelling.params.empty() ? canonical : spelling.params;
   std::optional<std::vector<ParamBinding>> bound = bind_arguments(params, site, diags_);
-  if (!bound) return poison(site.range);
+  if (!bound) {
+    lower_arguments_for_diagnostics(site);
+    return poison(site.range);
+  }
   bool allow_lists = spelling.kind == SpellingKind::NumpyFunction;
   LoweredArguments lowered = lower_in_source_order(params, *bound, allow_lists);
   std::vector<ValueId> inputs;

@@ -46,7 +46,14 @@ class ModuleScope {
   std::vector<std::string_view> function_names() const;
   std::vector<std::string_view> import_aliases() const;
 
+  // Names in top-level code the parser left out (see ast::DroppedNames).
+  void set_dropped_names(const ast::DroppedNames* names) { dropped_names_ = names; }
+  bool in_dropped_code(std::string_view name) const {
+    return dropped_names_ != nullptr && dropped_names_->contains(name);
+  }
+
  private:
+  const ast::DroppedNames* dropped_names_ = nullptr;
   std::map<std::string, ImportedModule, std::less<>> imports_;
   std::map<std::string, Literal, std::less<>> constants_;
   std::map<std::string, FunctionSignature, std::less<>> functions_;

@@ -24,4 +24,4 @@ def unique(x):
 
 
 def total(x):
-    return sum(v * v for v in x)  # expect: PG0205
+    return sum(v * v for v in x)  # expect: PG0205 PG0302 [use np.sum(...) instead]
