@@ -18,6 +18,7 @@ ValueId IrBuilder::emit(OpCode op, std::vector<ValueId> inputs, SourceRange rang
   ValueId result = function_.new_value();
   append(op, std::move(inputs), range, std::move(attrs)).outputs.push_back(result);
   defining_ops_.emplace(result, op);
+  if (op == OpCode::Undef) maybe_unbound_.insert(result);
   return result;
 }
 
@@ -31,7 +32,20 @@ std::vector<ValueId> IrBuilder::emit_structured(OpCode op, std::vector<ValueId> 
     node.outputs.push_back(function_.new_value(name));
     defining_ops_.emplace(node.outputs.back(), op);
   }
+  for (size_t k = 0; k < node.outputs.size(); ++k) {
+    if (structured_output_maybe_unbound(node, k)) maybe_unbound_.insert(node.outputs[k]);
+  }
   return node.outputs;
+}
+
+// A cond result: its yield on some branch; a loop result: its initial
+// value (the loop's operands are the carried values' initial values).
+bool IrBuilder::structured_output_maybe_unbound(const Node& node, size_t k) const {
+  if (node.op == OpCode::Loop) return k < node.inputs.size() && maybe_unbound(node.inputs[k]);
+  for (const Region& region : node.regions) {
+    if (k < region.yields.size() && maybe_unbound(region.yields[k])) return true;
+  }
+  return false;
 }
 
 void IrBuilder::emit_effect(OpCode op, std::vector<ValueId> inputs, SourceRange range,

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/ir.h"
@@ -68,10 +69,18 @@ class IrBuilder {
   // is known to be False. Parameters, calls, cond/loop results, getitem and
   // undef may be None (or raise when read).
   bool never_none(ValueId value) const;
+  // Whether reading `value` may raise UnboundLocalError: an undef node, a
+  // cond result that is such a value on some branch, or a loop value whose
+  // initial value is one (mark_maybe_unbound). Names cannot become unbound
+  // again once bound, so a loop body never yields a new one.
+  bool maybe_unbound(ValueId value) const { return maybe_unbound_.contains(value); }
+  void mark_maybe_unbound(ValueId value) { maybe_unbound_.insert(value); }
+
   // Records the source name of a value that does not have one yet.
   void name_value(ValueId value, std::string_view name);
 
  private:
+  bool structured_output_maybe_unbound(const Node& node, size_t k) const;
   Node& append(OpCode op, std::vector<ValueId> inputs, SourceRange range,
                std::vector<Attribute> attrs);
 
@@ -80,6 +89,7 @@ class IrBuilder {
   std::unordered_map<ValueId, Literal> constants_;
   std::unordered_map<ValueId, std::vector<ValueId>> tuples_;
   std::unordered_map<ValueId, OpCode> defining_ops_;
+  std::unordered_set<ValueId> maybe_unbound_;
 };
 
 }  // namespace pygraft::transform

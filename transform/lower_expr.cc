@@ -18,12 +18,18 @@ ValueId FunctionLowerer::lower_expr(const ast::Expr& expr) {
 // Locals first (a name assigned anywhere in the function is local
 // everywhere in it: reading it before the assignment is UnboundLocalError,
 // raised by an undef node at run time), then module-level names.
+// A read of a local that may be unbound is checked where it happens (a
+// check_bound node), so UnboundLocalError names this line even when the
+// value is only assigned on (`y = z`) or returned.
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::Name& name) {
-  if (std::optional<ValueId> value = env_.lookup(name.id)) return *value;
-  if (env_.is_local(name.id)) {
-    return builder_.emit(OpCode::Undef, {}, expr.range, {Attribute{"name", Literal(name.id)}});
+  std::optional<ValueId> value = env_.lookup(name.id);
+  if (!value && !env_.is_local(name.id)) return lower_global_name(expr, name.id);
+  if (!value) {
+    value = builder_.emit(OpCode::Undef, {}, expr.range, {Attribute{"name", Literal(name.id)}});
   }
-  return lower_global_name(expr, name.id);
+  if (builder_.maybe_unbound(*value))
+    builder_.emit_effect(OpCode::CheckBound, {*value}, expr.range);
+  return *value;
 }
 
 ValueId FunctionLowerer::lower_global_name(const ast::Expr& expr, const std::string& name) {

@@ -39,8 +39,21 @@ void FunctionLowerer::emit_loop(const LoopSpec& spec, SourceRange range) {
   arg_names.insert(arg_names.end(), spec.carried.begin(), spec.carried.end());
 
   const Environment before = env_;
-  Region cond = build_region(arg_names, [&](const std::vector<ValueId>& args) {
+  // A carried local that may be unbound on entry may be unbound in every
+  // iteration (and after the loop): its region arguments say so.
+  std::vector<bool> unbound_on_entry;
+  for (const std::string& name : spec.carried) {
+    std::optional<ValueId> value = env_.lookup(name);
+    unbound_on_entry.push_back(!value || builder_.maybe_unbound(*value));
+  }
+  auto bind_carried = [&](const std::vector<ValueId>& args) {
+    for (size_t i = 0; i < spec.carried.size(); ++i) {
+      if (unbound_on_entry[i]) builder_.mark_maybe_unbound(args[hidden + i]);
+    }
     bind_all(spec.carried, args, hidden);
+  };
+  Region cond = build_region(arg_names, [&](const std::vector<ValueId>& args) {
+    bind_carried(args);
     return std::vector<ValueId>{spec.condition(prefix(args, hidden))};
   });
   env_ = before;
@@ -49,7 +62,7 @@ void FunctionLowerer::emit_loop(const LoopSpec& spec, SourceRange range) {
   std::vector<ValueId> inputs = spec.hidden_init;
   for (ValueId value : current_values(spec.carried, range)) inputs.push_back(value);
   Region body = build_region(arg_names, [&](const std::vector<ValueId>& args) {
-    bind_all(spec.carried, args, hidden);
+    bind_carried(args);
     std::vector<ValueId> yields = spec.body(prefix(args, hidden));
     for (ValueId value : current_values(spec.carried, range)) yields.push_back(value);
     return yields;

@@ -169,3 +169,56 @@ def unbound_in_callee(x):
 # CASE unbound_in_callee: [4.0,9.0]
 # CASE unbound_in_callee: []
 # CASE unbound_in_callee: [4.0,-9.0] -> exit 3
+
+
+def read_but_unused(x, flag):
+    """Reading an unbound name raises even when the value is never used."""
+    if flag:
+        z = x
+    y = z
+    return x
+
+
+# CASE read_but_unused: 1.5 true
+# CASE read_but_unused: 1.5 false -> exit 3
+
+
+def read_before_any_assignment(x):
+    """Unbound on every path to the read: raises on the reading line."""
+    w = v
+    v = x
+    return w
+
+
+# CASE read_before_any_assignment: 2 -> exit 3
+
+
+def first_iteration_binds(x):
+    """`best` is unbound before the loop; the loop binds it on the first
+    trip, so only a zero-trip loop raises, at the return."""
+    for i in range(len(x)):
+        if i == 0:
+            best = x[i]
+        else:
+            best = max(best, x[i])
+    return best
+
+
+# CASE first_iteration_binds: [3.0,7.0,5.0]
+# CASE first_iteration_binds: [4.0]
+# CASE first_iteration_binds: [] -> exit 3
+
+
+def unbound_inside_loop_body(n, k):
+    """Read in the body before the branch that binds it has run."""
+    total = 0
+    for i in range(n):
+        if i == k:
+            step = i
+        total = total + step
+    return total
+
+
+# CASE unbound_inside_loop_body: 3 0
+# CASE unbound_inside_loop_body: 3 1 -> exit 3
+# CASE unbound_inside_loop_body: 0 1

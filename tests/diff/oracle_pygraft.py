@@ -88,7 +88,13 @@ def run(argv):
         with np.errstate(all="ignore"), contextlib.redirect_stdout(sys.stderr):
             result = getattr(module, entry)(*values)
     except Exception as e:  # noqa: BLE001
-        print("%s.py:1:1: runtime error: %s" % (entry, e), file=sys.stderr)
+        line = 1  # the innermost frame in the model, as pygraft reports it
+        tb = e.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == graph:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        print("%s.py:%d:1: runtime error: %s" % (entry, line, e), file=sys.stderr)
         return 3
     outputs = [out(v) for v in result] if isinstance(result, tuple) else [out(result)]
     print(json.dumps({"outputs": outputs}))

@@ -75,7 +75,7 @@ np.empty_like = np.zeros_like
 CASE_RE = re.compile(r"^\s*#\s*CASE\s+([A-Za-z_]\w*)\s*:(.*)$")
 EXPECT_RE = re.compile(r"^(.*?)->\s*exit\s+(\d+)\s*$")
 DTYPES = ("float32", "float64", "int32", "int64", "bool")
-RUNTIME_ERROR_RE = re.compile(r"\.py:\d+:\d+: runtime error")
+RUNTIME_ERROR_RE = re.compile(r"\.py:(\d+):\d+: runtime error")
 TOLERANCE = {"float64": (1e-6, 1e-12), "float32": (1e-4, 1e-6)}
 
 
@@ -167,6 +167,19 @@ def run_oracle(module, case):
         return False, value, printed.getvalue()
     except Exception as e:  # noqa: BLE001 - any exception is the oracle's answer
         return True, e, printed.getvalue()
+
+
+def raising_line(exc, path):
+    """The line of the case file where CPython raised `exc` (the innermost
+    traceback frame in that file), or None."""
+    target = os.path.realpath(path)
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if os.path.realpath(tb.tb_frame.f_code.co_filename) == target:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 class Unsupported(Exception):
@@ -325,8 +338,14 @@ def judge(case, oracle, result):
                 code, case.expect_exit, short(out, 120), short(err))
         if out.strip():
             return "exit %d but stdout is not empty: %s" % (code, short(out, 120))
-        if code == 3 and not RUNTIME_ERROR_RE.search(err):
-            return "no `FILE:LINE:COL: runtime error: ...` on stderr: %s" % short(err)
+        if code == 3:
+            m = RUNTIME_ERROR_RE.search(err)
+            if not m:
+                return "no `FILE:LINE:COL: runtime error: ...` on stderr: %s" % short(err)
+            want_line = raising_line(value, case.path)
+            if want_line is not None and int(m.group(1)) != want_line:
+                return "runtime error on line %s, CPython raised on line %d: %s" % (
+                    m.group(1), want_line, short(err))
         return None
     if raised:
         return "oracle raised %s: %s" % (type(value).__name__, value)

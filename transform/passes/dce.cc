@@ -23,6 +23,7 @@ bool has_effect(const Node& node, bool nested) {
   switch (node.op) {
     case OpCode::Print:
     case OpCode::Assert:
+    case OpCode::CheckBound:
     case OpCode::Call:
       return true;
     case OpCode::Undef:
