@@ -39,6 +39,32 @@ void kernel_to_float(KernelContext& ctx) {
   ctx.outputs[0] = to_double(ctx.inputs[0], "float");
 }
 
+namespace {
+
+// Python's operator.index, as range() applies it: ints, bools and integer
+// 0-d arrays; floats are a TypeError even when integral.
+int64_t range_index(const Value& v) {
+  if (v.is<int64_t>()) return v.as<int64_t>();
+  if (v.is<bool>()) return v.as<bool>() ? 1 : 0;
+  if (v.is<Tensor>()) {
+    const Tensor& t = v.as<Tensor>();
+    if (t.rank() == 0 && is_integer(t.dtype())) return t.get_as_int(0);
+  }
+  throw RuntimeError("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+}  // namespace
+
+void kernel_range_arg(KernelContext& ctx) {
+  ctx.outputs[0] = Value(range_index(ctx.inputs[0]));
+}
+
+void kernel_range_step(KernelContext& ctx) {
+  int64_t step = range_index(ctx.inputs[0]);
+  if (step == 0) throw RuntimeError("range() arg 3 must not be zero");
+  ctx.outputs[0] = Value(step);
+}
+
 void kernel_to_int(KernelContext& ctx) {
   require_number(ctx.inputs[0], "int", "a string, a bytes-like object or a real number");
   ctx.outputs[0] = to_int64(ctx.inputs[0], "int");

@@ -29,7 +29,13 @@ std::string type_name(const Value& v) {
     std::string operator()(double) const { return "float"; }
     std::string operator()(const StrValue&) const { return "str"; }
     std::string operator()(DType) const { return "numpy.dtype"; }
-    std::string operator()(const Tensor&) const { return "numpy.ndarray"; }
+    // Note: a 0-d array mostly stands for a NumPy scalar (x[0]), which
+    // Python names by its type: 'numpy.float64'.
+    std::string operator()(const Tensor& t) const {
+      if (t.rank() != 0) return "numpy.ndarray";
+      return t.dtype() == DType::Bool ? "numpy.bool_"
+                                      : "numpy." + std::string(dtype_name(t.dtype()));
+    }
     std::string operator()(const TupleValue&) const { return "tuple"; }
     std::string operator()(const UndefValue&) const { return "unbound variable"; }
   };

@@ -132,9 +132,10 @@ FunctionLowerer::IterationSource FunctionLowerer::sequence_source(ValueId sequen
   return source;
 }
 
-// range(stop), range(start, stop), range(start, stop, step). A zero step
-// fails at run time, as in Python (an assert node, folded away when the
-// step is a non-zero constant).
+// range(stop), range(start, stop), range(start, stop, step). Each argument
+// goes through a range_arg node (Python's operator.index: a float is a
+// TypeError) and the step through range_step (also: zero is a ValueError),
+// unless it is an int constant already.
 std::optional<FunctionLowerer::IterationSource> FunctionLowerer::lower_range(
     const ast::Expr& expr, const ast::CallExpr& call) {
   if (call.args.empty() || call.args.size() > 3 || !call.keywords.empty()) {
@@ -143,19 +144,23 @@ std::optional<FunctionLowerer::IterationSource> FunctionLowerer::lower_range(
     return std::nullopt;
   }
   std::vector<ValueId> args;
-  for (const ast::ExprPtr& arg : call.args) args.push_back(lower_expr(*arg));
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    const bool step = i == 2;
+    ValueId value = lower_expr(*call.args[i]);
+    const Literal* literal = builder_.constant_value(value);
+    const bool valid_constant =
+        literal != nullptr && literal->is<int64_t>() && (!step || literal->as<int64_t>() != 0);
+    if (!valid_constant) {
+      value =
+          builder_.emit(step ? OpCode::RangeStep : OpCode::RangeArg, {value}, call.args[i]->range);
+    }
+    args.push_back(value);
+  }
   IterationSource source;
   source.kind = IterationSource::Kind::Range;
   source.start = args.size() == 1 ? builder_.constant(Literal(int64_t{0}), expr.range) : args[0];
   ValueId stop = args.size() == 1 ? args[0] : args[1];
   source.step = args.size() == 3 ? args[2] : builder_.constant(Literal(int64_t{1}), expr.range);
-  ValueId zero = builder_.constant(Literal(int64_t{0}), expr.range);
-  ValueId step_ok = apply_compare(ast::CompareOp::NotEq, source.step, zero, expr.range);
-  if (constant_truth(step_ok) != std::optional<bool>(true)) {
-    builder_.emit_effect(
-        OpCode::Assert, {step_ok}, call.args.back()->range,
-        {Attribute{"message", Literal(std::string("range() arg 3 must not be zero"))}});
-  }
   source.length = range_length(source.start, stop, source.step, expr.range);
   return source;
 }

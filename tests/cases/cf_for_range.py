@@ -141,3 +141,45 @@ def range_from_shape(x):
 
 # CASE range_from_shape: [[1,5,2],[4,0,3]]
 # CASE range_from_shape: [[1.5],[-2.5]]
+
+
+def range_of_argument(n):
+    """range() takes ints (and bools, and NumPy integer scalars); a float,
+    even an integral one, is a TypeError."""
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+# CASE range_of_argument: 4
+# CASE range_of_argument: true
+# CASE range_of_argument: 2.0 -> exit 3
+# CASE range_of_argument: 2.5 -> exit 3
+
+
+def range_of_array_element(x):
+    """An element of an integer array is a NumPy integer: accepted. An
+    element of a float array is not."""
+    total = 0
+    for i in range(x[0], x[1]):
+        total += i
+    return total
+
+
+# CASE range_of_array_element: [1,4]
+# CASE range_of_array_element: [1.0,4.0] -> exit 3
+
+
+def range_step_from_argument(step):
+    """A zero step is a ValueError, raised before the loop runs."""
+    count = 0
+    for i in range(0, 6, step):
+        count += 1
+    return count
+
+
+# CASE range_step_from_argument: 2
+# CASE range_step_from_argument: -1
+# CASE range_step_from_argument: 0 -> exit 3
+# CASE range_step_from_argument: 1.0 -> exit 3

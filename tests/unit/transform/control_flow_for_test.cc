@@ -22,7 +22,11 @@ TEST(ControlFlowFor, RangeStopCountsFromZero) {
   const Node* less = def_of(f, loop.regions[0].yields.at(0));
   ASSERT_EQ(less->op, OpCode::Lt);
   EXPECT_EQ(less->inputs[0], loop.regions[0].args[0]);
-  EXPECT_EQ(less->inputs[1], f.body.args[0]);  // the trip count is n itself
+  // The trip count is n itself, checked to be an int (operator.index).
+  const Node* stop = def_of(f, less->inputs[1]);
+  ASSERT_NE(stop, nullptr);
+  EXPECT_EQ(stop->op, OpCode::RangeArg);
+  EXPECT_EQ(stop->inputs.at(0), f.body.args[0]);
   // The counter's next value is the first yield of the body.
   EXPECT_EQ(def_of(f, loop.regions[1].yields.at(0))->op, OpCode::Add);
 }
@@ -37,16 +41,17 @@ TEST(ControlFlowFor, NegativeStepTripCountIsComputedBeforeTheLoop) {
   ASSERT_NE(count, nullptr);
   EXPECT_EQ(count->op, OpCode::Neg);  // -((start - stop) // step)
   EXPECT_EQ(def_of(f, count->inputs[0])->op, OpCode::FloorDiv);
-  EXPECT_TRUE(nodes_with(f, OpCode::Assert).empty());  // a non-zero constant step
+  EXPECT_TRUE(nodes_with(f, OpCode::RangeStep).empty());  // a non-zero constant step
 }
 
 TEST(ControlFlowFor, RuntimeStepIsCheckedForZero) {
   Lowered l = lower_clean(
       "def f(a, b, c):\n    s = 0\n    for i in range(a, b, c):\n        s += i\n    return s\n");
   const Function& f = function(l, "f");
-  std::vector<const Node*> asserts = nodes_with(f, OpCode::Assert);
-  ASSERT_EQ(asserts.size(), 1u);
-  EXPECT_EQ(*asserts[0]->attr("message"), Literal(std::string("range() arg 3 must not be zero")));
+  std::vector<const Node*> steps = nodes_with(f, OpCode::RangeStep);
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0]->inputs.at(0), f.body.args[2]);
+  EXPECT_EQ(nodes_with(f, OpCode::RangeArg).size(), 2u);  // start and stop
 }
 
 TEST(ControlFlowFor, ConstantEmptyRangeEmitsNoLoop) {
