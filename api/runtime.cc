@@ -103,7 +103,9 @@ CallResult Program::call(std::string_view function, std::vector<Value> args,
     rt::CallResult called =
         impl_->program.call(*index, std::move(internal_args),
                             rt::RunOptions{.print_stream = options.print_stream,
-                                           .max_memory_bytes = options.max_memory_bytes});
+                                           .max_memory_bytes = options.max_memory_bytes,
+                                           .max_loop_iterations = options.max_loop_iterations,
+                                           .timeout_seconds = options.timeout_seconds});
     if (called.error) result.error = from_execution_error(*impl_, *called.error);
     if (called.value) result.outputs = split_outputs(*called.value);
   } catch (const std::exception& e) {

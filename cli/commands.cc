@@ -52,6 +52,7 @@ Examples:
   pygraft run model.pgraph 3 '[1.5, 2.5]'
   pygraft run model.pgraph --entry predict @x.npy --out results/
   pygraft run model.pgraph --repeat 100 @x.npy     add per-call timing
+  pygraft run untrusted.pgraph --timeout 10 --max-memory 1G @x.npy
 
 Exits 2 on usage or I/O errors (bad ARG, corrupt graph), 3 when the graph
 fails while running (the message names the source line).)";
@@ -115,6 +116,14 @@ void add_run(CLI::App& app, RunCommandOptions& options, std::string& max_memory)
   run->add_option("--out", options.out_dir, "Also write each output to DIR/0.npy, DIR/1.npy, ...");
   run->add_option("--max-memory", max_memory,
                   "Cap on live array bytes per call, e.g. 512M or 8G; 0 for none (default 4G)");
+  run->add_option("--max-iterations", options.max_iterations,
+                  "Stop with a runtime error after N loop iterations per call, all loops "
+                  "together; 0 for none (the default)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_option("--timeout", options.timeout_seconds,
+                  "Stop with a runtime error when a call runs longer than SECONDS; 0 for none "
+                  "(the default)")
+      ->check(CLI::NonNegativeNumber);
   run->footer(kRunFooter);
 }
 

@@ -53,6 +53,8 @@ struct RunCommandOptions {
   std::optional<int64_t> repeat;
   std::optional<std::string> out_dir;
   int64_t max_memory_bytes = kDefaultMaxMemoryBytes;  // 0: no limit
+  int64_t max_iterations = 0;                         // 0: no limit
+  double timeout_seconds = 0;                         // 0: no limit
   std::vector<std::string> args;
 };
 

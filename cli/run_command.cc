@@ -144,9 +144,11 @@ int run_run(const RunCommandOptions& options, CommandIo& io) {
   if (!args.ok()) return usage_error(io, args.error());
   const Function& fn = program.value().module().functions[index.value()];
   if (auto message = check_arity(fn, args.value().size())) return usage_error(io, *message);
-  CallPlan plan{
-      program.value(), index.value(), args.value(),
-      rt::RunOptions{.print_stream = &io.err, .max_memory_bytes = options.max_memory_bytes}};
+  CallPlan plan{program.value(), index.value(), args.value(),
+                rt::RunOptions{.print_stream = &io.err,
+                               .max_memory_bytes = options.max_memory_bytes,
+                               .max_loop_iterations = options.max_iterations,
+                               .timeout_seconds = options.timeout_seconds}};
   rt::CallResult result;
   std::optional<Timing> timing;
   if (int code = execute(plan, options, io, result, timing); code != kExitOk) return code;

@@ -4,6 +4,7 @@
 // runtime/interpreter_exec.cc, the plan runtime/interpreter_compile.cc.
 #include "runtime/interpreter.h"
 
+#include <algorithm>
 #include <iostream>
 #include <new>
 
@@ -12,6 +13,19 @@
 
 namespace pygraft::rt {
 namespace {
+
+ExecutionLimits execution_limits(const RunOptions& options) {
+  ExecutionLimits limits;
+  limits.max_call_depth = options.max_call_depth;
+  limits.max_loop_iterations = options.max_loop_iterations;
+  if (options.timeout_seconds > 0) {
+    limits.timeout_seconds = options.timeout_seconds;
+    // Note: a limit beyond ~290 years is the same as none.
+    const double ns = std::min(options.timeout_seconds * 1e9, 9e18);
+    limits.deadline_ns = coarse_monotonic_ns() + static_cast<int64_t>(ns);
+  }
+  return limits;
+}
 
 std::string plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -95,7 +109,7 @@ CallResult Program::call(size_t index, std::vector<Value> args, const RunOptions
   std::ostream& print = options.print_stream != nullptr ? *options.print_stream : std::cerr;
   try {
     if (auto message = bind_arguments(fn, args)) return failure(source, source.range, *message);
-    Executor executor(*impl_, print, options.max_call_depth);
+    Executor executor(*impl_, print, execution_limits(options));
     return CallResult{executor.run(index, std::move(args)), std::nullopt};
   } catch (const LocatedError& e) {
     return failure(*e.function->source, e.node->range, e.message);

@@ -31,6 +31,10 @@ struct RunOptions {
   // Cap on nested calls between graph functions (recursion is rejected at
   // compile time; this guards hand-made graph files).
   int max_call_depth = 256;
+  // Cap on loop iterations during one call, all loops together; 0: none.
+  int64_t max_loop_iterations = 0;
+  // Wall-clock limit for one call, checked at every loop iteration; 0: none.
+  double timeout_seconds = 0;
 };
 
 struct CallResult {

@@ -1,8 +1,11 @@
 // The executor of runtime/interpreter_exec.h.
 #include "runtime/interpreter_exec.h"
 
+#include <chrono>
+#include <ctime>
 #include <new>
 #include <span>
+#include <sstream>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -82,10 +85,10 @@ void throw_unbound(const Value& undef) {
                      "' referenced before assignment");
 }
 
-Executor::Executor(const LoadedProgram& program, std::ostream& print_stream, int max_call_depth)
+Executor::Executor(const LoadedProgram& program, std::ostream& print_stream, ExecutionLimits limits)
     : program_(program),
       print_(print_stream),
-      max_call_depth_(max_call_depth),
+      limits_(limits),
       operands_(program.max_kernel_inputs + program.max_kernel_outputs),
       carried_(program.max_carried) {}
 
@@ -189,12 +192,39 @@ void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
     read_into(f.slots[body.args[k]], f.slots, r.operands[in.inputs_begin + k]);
   }
   while (loop_condition(cond, f)) {
+    count_iteration();
     run_region(body, f);
     rebind(body, f.slots);
     drop(body, f.slots);
   }
   for (size_t k = 0; k < body.args.size(); ++k) {
     f.slots[r.outputs[in.outputs_begin + k]] = std::move(f.slots[body.args[k]]);
+  }
+}
+
+int64_t coarse_monotonic_ns() {
+#ifdef CLOCK_MONOTONIC_COARSE
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+#else
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+#endif
+}
+
+void Executor::count_iteration() {
+  ++iterations_;
+  if (limits_.max_loop_iterations > 0 && iterations_ > limits_.max_loop_iterations) {
+    throw RuntimeError("the call ran more than " + std::to_string(limits_.max_loop_iterations) +
+                       " loop iterations (the limit set by --max-iterations)");
+  }
+  if (limits_.deadline_ns != 0 && coarse_monotonic_ns() > limits_.deadline_ns) {
+    std::ostringstream seconds;
+    seconds << limits_.timeout_seconds;
+    throw RuntimeError("the call ran longer than " + seconds.str() +
+                       " s (the limit set by --timeout)");
   }
 }
 
@@ -220,7 +250,7 @@ void Executor::rebind(const CompiledRegion& body, std::vector<Value>& slots) {
 }
 
 void Executor::run_call(const CompiledRegion& r, const Instr& in, Frame& f) {
-  if (f.depth >= max_call_depth_) throw RuntimeError("maximum call depth exceeded");
+  if (f.depth >= limits_.max_call_depth) throw RuntimeError("maximum call depth exceeded");
   const CompiledFunction& callee = program_.functions[in.callee];
   std::vector<Value>& slots = enter(callee, f.depth + 1);
   const size_t given = in.inputs_end - in.inputs_begin;

@@ -6,6 +6,7 @@
 // Executor and reused, so a steady-state loop allocates nothing itself.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <iosfwd>
 #include <string>
@@ -23,9 +24,21 @@ struct LocatedError {
   std::string message;
 };
 
+// What bounds one call besides memory (see RunOptions).
+struct ExecutionLimits {
+  int max_call_depth = 256;
+  int64_t max_loop_iterations = 0;  // 0: none
+  int64_t deadline_ns = 0;          // on coarse_monotonic_ns()'s clock; 0: none
+  double timeout_seconds = 0;       // for the message
+};
+
+// A monotonic clock in nanoseconds that is cheap enough to read at every loop
+// iteration (a few ns; its resolution is a few ms, plenty for a timeout).
+int64_t coarse_monotonic_ns();
+
 class Executor {
  public:
-  Executor(const LoadedProgram& program, std::ostream& print_stream, int max_call_depth);
+  Executor(const LoadedProgram& program, std::ostream& print_stream, ExecutionLimits limits);
 
   // Runs function `index` with one argument per parameter. Throws
   // LocatedError for failures at a node and RuntimeError for a failure of the
@@ -48,11 +61,14 @@ class Executor {
   void run_loop(const CompiledRegion& r, const Instr& in, Frame& f);
   bool loop_condition(const CompiledRegion& cond, Frame& f);
   void rebind(const CompiledRegion& body, std::vector<Value>& slots);
+  // Counts one loop iteration against the limits; throws past them.
+  void count_iteration();
   void run_call(const CompiledRegion& r, const Instr& in, Frame& f);
 
   const LoadedProgram& program_;
   std::ostream& print_;
-  int max_call_depth_;
+  ExecutionLimits limits_;
+  int64_t iterations_ = 0;
   // Regions being run, across calls: run_region recurses once per level, so
   // a hand-made graph nesting 512-deep regions inside 256 nested calls must
   // end in an error, not a stack overflow.

@@ -138,6 +138,8 @@ struct RuntimeError {
 struct CallOptions {
   std::ostream* print_stream = nullptr;  // where print() writes; nullptr: std::cerr
   int64_t max_memory_bytes = 0;          // cap on live array bytes; 0: none
+  int64_t max_loop_iterations = 0;       // cap on loop iterations, all loops; 0: none
+  double timeout_seconds = 0;            // wall-clock limit, checked per iteration; 0: none
 };
 
 struct CallResult {

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 import numpy as np
@@ -379,6 +380,36 @@ class Checks:
     def test_run_negative_bare_argument(self):
         doc = self.cli.run_json(self.graph(), "--entry", "scale", "-3", "1")
         expect(doc["outputs"] == [{"dtype": "int64", "shape": [], "data": -3}], "got %r" % doc)
+
+    def spin_graph(self):
+        source = self.write("spin.py", "def spin(n):\n    i = 0\n    while i < n:\n"
+                                       "        i += 1\n    return i\n")
+        graph = self.path("spin.pgraph")
+        self.cli.code(0, "compile", source, "-o", graph)
+        return graph
+
+    def test_run_max_iterations(self):
+        graph = self.spin_graph()
+        doc = self.cli.run_json(graph, "--max-iterations", "50", "50")
+        expect(doc["outputs"][0]["data"] == 50, "got %r" % doc)
+        p = self.cli.code(3, "run", graph, "--max-iterations", "50", "51")
+        err = p.stderr.decode()
+        expect("spin.py:3:5: runtime error:" in err and "--max-iterations" in err,
+               "stderr %r" % err)
+        expect(p.stdout == b"", "stdout %r" % p.stdout)
+        self.cli.code(2, "run", graph, "--max-iterations", "-1", "5")
+
+    def test_run_timeout(self):
+        graph = self.spin_graph()
+        start = time.monotonic()
+        p = self.cli.code(3, "run", graph, "--timeout", "0.2", "100000000000000")
+        elapsed = time.monotonic() - start
+        err = p.stderr.decode()
+        expect("spin.py:3:5: runtime error:" in err and "--timeout" in err, "stderr %r" % err)
+        expect(elapsed < 20, "a 0.2 s timeout took %.1f s" % elapsed)
+        doc = self.cli.run_json(graph, "--timeout", "30", "1000")
+        expect(doc["outputs"][0]["data"] == 1000, "got %r" % doc)
+        self.cli.code(2, "run", graph, "--timeout", "soon", "5")
 
     def test_run_double_dash(self):
         doc = self.cli.run_json(self.graph(), "--entry", "scale", "--", "-2.5")

@@ -85,6 +85,29 @@ TEST(RuntimeApi, RuntimeErrorsNameTheSourceLine) {
   EXPECT_EQ(result.error->to_string().rfind("model.py:17:", 0), 0u) << result.error->to_string();
 }
 
+TEST(RuntimeApi, LoopIterationAndTimeLimitsStopACall) {
+  CompileResult compiled = compile(
+      "def spin(n):\n    i = 0\n    while i < n:\n        i += 1\n    return i\n", "spin.py");
+  ASSERT_TRUE(compiled.ok());
+  LoadResult loaded = Program::load(compiled.graph_bytes());
+  ASSERT_TRUE(loaded.ok()) << loaded.error;
+  CallOptions limited;
+  limited.max_loop_iterations = 100;
+  EXPECT_TRUE(loaded.program->call("spin", {Value(100)}, limited).ok());
+  CallResult over = loaded.program->call("spin", {Value(101)}, limited);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error->line, 3u);  // the loop
+  EXPECT_NE(over.error->message.find("100 loop iterations"), std::string::npos)
+      << over.error->message;
+
+  CallOptions timed;
+  timed.timeout_seconds = 0.05;
+  CallResult endless = loaded.program->call("spin", {Value(int64_t{1} << 62)}, timed);
+  ASSERT_FALSE(endless.ok());
+  EXPECT_NE(endless.error->message.find("longer than 0.05 s"), std::string::npos)
+      << endless.error->message;
+}
+
 TEST(RuntimeApi, BadCallsAreErrors) {
   std::shared_ptr<const Program> program = load_model();
   EXPECT_FALSE(program->call("nope", {}).ok());
