@@ -91,7 +91,11 @@ bool convert_constant(Context& ctx, TSNode statement, TSNode assignment, ast::Mo
     }
     return false;
   }
+  size_t placeholders_before = ctx.placeholders;
   ast::ExprPtr value = convert_expr(ctx, right);
+  // Note: `act = lambda v: v` keeps a None placeholder; calls of `act` are
+  // follow-ons of the lambda's diagnostic.
+  if (ctx.placeholders != placeholders_before) note_dropped(ctx, statement);
   module.constants.push_back(
       ast::ConstantDef{std::string(ctx.text(left)), std::move(value), range_of(statement)});
   return true;

@@ -175,6 +175,52 @@ const std::vector<StmtConverter>& stmt_dispatch() {
   return table;
 }
 
+// The blocks of a try / with / match statement, found among its children
+// and its clauses' children (except, else, finally, case).
+std::vector<TSNode> wrapped_blocks(Context& ctx, TSNode statement) {
+  static const TSSymbol kClauses[] = {
+      python_grammar().sym.named("except_clause"),
+      python_grammar().sym.named("except_group_clause"), python_grammar().sym.named("else_clause"),
+      python_grammar().sym.named("finally_clause"), python_grammar().sym.named("case_clause")};
+  std::vector<TSNode> blocks;
+  std::vector<TSNode> pending = named_children(statement);
+  for (size_t i = 0; i < pending.size(); ++i) {
+    TSNode child = pending[i];
+    if (ctx.is(child, ctx.sym().block)) {
+      // A match statement's body is a block of case clauses.
+      bool holds_cases = false;
+      for (TSNode inner : named_children(child)) {
+        if (ctx.is(inner, kClauses[4])) {
+          pending.push_back(inner);
+          holds_cases = true;
+        }
+      }
+      if (!holds_cases) blocks.push_back(child);
+      continue;
+    }
+    for (TSSymbol clause : kClauses) {
+      if (!ctx.is(child, clause)) continue;
+      for (TSNode inner : named_children(child)) {
+        if (ctx.is(inner, ctx.sym().block)) blocks.push_back(inner);
+      }
+    }
+  }
+  return blocks;
+}
+
+// Note: the body of an unsupported try / with / match is what the user keeps
+// when rewriting it, so its own problems are reported now too (the converted
+// statements are discarded).
+void check_wrapped_blocks(Context& ctx, TSNode statement) {
+  static const TSSymbol kWrappers[] = {python_grammar().sym.named("try_statement"),
+                                       python_grammar().sym.named("with_statement"),
+                                       python_grammar().sym.named("match_statement")};
+  bool wrapper = false;
+  for (TSSymbol symbol : kWrappers) wrapper = wrapper || ctx.is(statement, symbol);
+  if (!wrapper) return;
+  for (TSNode block : wrapped_blocks(ctx, statement)) convert_block(ctx, block, false);
+}
+
 ast::StmtPtr convert_statement(Context& ctx, TSNode node) {
   if (skip_for_syntax_error(ctx, node)) return nullptr;
   const std::vector<StmtConverter>& table = stmt_dispatch();
@@ -184,6 +230,7 @@ ast::StmtPtr convert_statement(Context& ctx, TSNode node) {
     ctx.report(DiagCode::UnsupportedStatement, keyword_range(node),
                quote(ctx.text(node)) + " is not supported");
   }
+  check_wrapped_blocks(ctx, node);
   return nullptr;
 }
 

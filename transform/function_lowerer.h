@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/ir.h"
@@ -54,9 +55,11 @@ class FunctionLowerer {
   // True for a name that code the parser left out may bind: reporting it as
   // undefined would only repeat the parser's diagnostic.
   bool in_dropped_code(std::string_view name) const;
-  // `os.path` and `os` after a reported `import os`: the attribute chain
-  // starts at a name in dropped code.
-  bool rooted_in_dropped_code(const ast::Expr& expr) const;
+  // A method or attribute receiver whose problem was already reported: its
+  // value stands for a failed expression (`Model().forward` after the class
+  // was reported, `m.forward` with `m = Model()`), or its attribute chain
+  // starts at a name of dropped code (`os.path` after `import os`).
+  bool unknown_receiver(const ast::Expr& expr, ValueId value) const;
 
   // ---- lower_stmt.cc ----
   Flow lower_block(const ast::Block& block);
@@ -239,6 +242,8 @@ class FunctionLowerer {
   // How many cond/loop regions enclose the code being lowered.
   int region_depth_ = 0;
   std::set<std::string, std::less<>> shadow_warned_;
+  // Values that stand for an expression whose problem was reported.
+  std::unordered_set<ValueId> poisoned_;
 };
 
 }  // namespace pygraft::transform

@@ -37,7 +37,7 @@ ValueId FunctionLowerer::lower_array_attribute(const ast::Expr& expr,
     if (find_spelling(SpellingKind::Method, attr.attr)) {
       message = "method '" + attr.attr + "' must be called: x." + attr.attr + "(...)";
     }
-    if (!rooted_in_dropped_code(*attr.value)) {
+    if (!unknown_receiver(*attr.value, receiver)) {
       error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
     }
     return poison(expr.range);

@@ -133,7 +133,7 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
     if (find_spelling(SpellingKind::Attribute, attr.attr)) {
       message = quoted(attr.attr) + " is an array attribute, not a method; use x." + attr.attr;
     }
-    if (!rooted_in_dropped_code(*attr.value)) {
+    if (!unknown_receiver(*attr.value, receiver)) {
       error(DiagCode::UnknownMethod, attr.attr_range, std::move(message));
     }
     lower_arguments_for_diagnostics(make_call_site(attr.attr, expr, call));

@@ -58,15 +58,18 @@ void FunctionLowerer::warn_if_shadows_import(std::string_view name, SourceRange 
 }
 
 ValueId FunctionLowerer::poison(SourceRange range) {
-  return builder_.emit(OpCode::Undef, {}, range,
-                       {Attribute{"name", Literal(std::string("<error>"))}});
+  ValueId value =
+      builder_.emit(OpCode::Undef, {}, range, {Attribute{"name", Literal(std::string("<error>"))}});
+  poisoned_.insert(value);
+  return value;
 }
 
 void FunctionLowerer::error(DiagCode code, SourceRange range, std::string message) {
   diags_.report(code, range, std::move(message));
 }
 
-bool FunctionLowerer::rooted_in_dropped_code(const ast::Expr& expr) const {
+bool FunctionLowerer::unknown_receiver(const ast::Expr& expr, ValueId value) const {
+  if (poisoned_.contains(value)) return true;
   const ast::Expr* base = &expr;
   while (const auto* attr = std::get_if<ast::AttributeExpr>(&base->kind)) base = attr->value.get();
   const auto* name = std::get_if<ast::Name>(&base->kind);
