@@ -208,6 +208,10 @@ struct FunctionDef {
   // A parameter was reported and left out (*args, **kwargs, '*', a broken
   // parameter): calls to the function are not checked against `params`.
   bool signature_incomplete = false;
+  // The function's text holds a syntax error. Error recovery may have moved
+  // any of its tokens (an assignment can end up inside a parameter default),
+  // so no name in it is reported as undefined or maybe unbound.
+  bool has_syntax_error = false;
 };
 
 // `import numpy as np` gives {module "numpy", alias "np"}; `import math`

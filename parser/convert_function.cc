@@ -97,6 +97,7 @@ ast::FunctionDef convert_function(Context& ctx, TSNode def) {
   report_async(ctx, def);
   ast::FunctionDef function;
   DroppedNamesScope dropped(ctx, function.names_in_dropped_code);
+  function.has_syntax_error = ts_node_has_error(def);
   note_error_subtrees(ctx, def);
   TSNode name = ctx.child(def, ctx.field().name);
   function.name = std::string(ctx.text(name));

@@ -68,7 +68,7 @@ ast::ExprPtr convert_string(Context& ctx, TSNode node, bool allowed) {
   } else {
     return make_expr(ast::StringLiteral{std::move(value)}, range);
   }
-  return make_none(range);
+  return make_placeholder(ctx, node);
 }
 
 ast::ExprPtr convert_integer(Context& ctx, TSNode node) {
@@ -90,7 +90,7 @@ ast::ExprPtr convert_integer(Context& ctx, TSNode node) {
       ctx.report(DiagCode::SyntaxError, range, "invalid integer literal " + quote(text));
       break;
   }
-  return make_none(range);
+  return make_placeholder(ctx, node);
 }
 
 ast::ExprPtr convert_float(Context& ctx, TSNode node) {
@@ -109,7 +109,7 @@ ast::ExprPtr convert_float(Context& ctx, TSNode node) {
       ctx.report(DiagCode::SyntaxError, range, "invalid float literal " + quote(text));
       break;
   }
-  return make_none(range);
+  return make_placeholder(ctx, node);
 }
 
 }  // namespace pygraft::parser

@@ -80,7 +80,8 @@ bool FunctionLowerer::in_dropped_code(std::string_view name) const {
   // Note: code is only dropped after a diagnostic; the check on has_errors()
   // keeps a silent drop from ever turning into a graph with a poison value.
   return diags_.has_errors() &&
-         (def_.names_in_dropped_code.contains(name) || scope_.in_dropped_code(name));
+         (def_.has_syntax_error || def_.names_in_dropped_code.contains(name) ||
+          scope_.in_dropped_code(name));
 }
 
 }  // namespace pygraft::transform

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "transform/analysis/activity.h"
 #include "transform/call_graph.h"
 #include "transform/constant_eval.h"
 #include "transform/function_lowerer.h"
@@ -20,13 +21,28 @@ void declare_imports(const ast::Module& module, ModuleScope& scope) {
   }
 }
 
-// Constants are evaluated in source order; each sees the ones above it.
+bool mentions_dropped_name(const ast::Expr& expr, const ModuleScope& scope) {
+  bool found = false;
+  for_each_name_read(expr, [&](const ast::Expr& name) {
+    found = found || scope.in_dropped_code(std::get<ast::Name>(name.kind).id);
+  });
+  return found;
+}
+
+// Constants are evaluated in source order; each sees the ones above it. A
+// constant whose value holds dropped code, or that failed, counts as dropped
+// code itself: its uses are follow-ons (only the cause is reported).
 void evaluate_constants(const ast::Module& module, ModuleScope& scope, DiagnosticSink& diags) {
   for (const ast::ConstantDef& constant : module.constants) {
+    if (scope.in_dropped_code(constant.name)) continue;  // `N = lambda: 0`, already reported
     ConstantResult result = evaluate_constant(*constant.value, scope);
     if (!result.value) {
-      diags.report(DiagCode::NotAConstant, result.error_range,
-                   "module-level name '" + constant.name + "' must be a constant: " + result.error);
+      if (!mentions_dropped_name(*constant.value, scope)) {
+        diags.report(
+            DiagCode::NotAConstant, result.error_range,
+            "module-level name '" + constant.name + "' must be a constant: " + result.error);
+      }
+      scope.add_dropped_name(constant.name);
       continue;
     }
     scope.set_constant(constant.name, std::move(*result.value));

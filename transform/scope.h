@@ -46,14 +46,18 @@ class ModuleScope {
   std::vector<std::string_view> function_names() const;
   std::vector<std::string_view> import_aliases() const;
 
-  // Names in top-level code the parser left out (see ast::DroppedNames).
+  // Names in top-level code the parser left out (see ast::DroppedNames),
+  // and module constants whose definition failed.
   void set_dropped_names(const ast::DroppedNames* names) { dropped_names_ = names; }
+  void add_dropped_name(std::string name) { failed_names_.insert(std::move(name)); }
   bool in_dropped_code(std::string_view name) const {
-    return dropped_names_ != nullptr && dropped_names_->contains(name);
+    return (dropped_names_ != nullptr && dropped_names_->contains(name)) ||
+           failed_names_.contains(name);
   }
 
  private:
   const ast::DroppedNames* dropped_names_ = nullptr;
+  ast::DroppedNames failed_names_;
   std::map<std::string, ImportedModule, std::less<>> imports_;
   std::map<std::string, Literal, std::less<>> constants_;
   std::map<std::string, FunctionSignature, std::less<>> functions_;

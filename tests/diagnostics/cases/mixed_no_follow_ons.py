@@ -41,3 +41,12 @@ def g(x):
 
 
 CONFIG = {"a": 1}  # expect: PG0206
+
+LEARNING_RATE = 0.1
+MOMENTUM = (m := 0.9)  # expect: PG0210
+DECAY = LEARNING_RATE * (1 - MOMENTUM)
+SCALE = LEARNING_RATE + "x"  # expect: PG0208
+
+
+def step(x):
+    return x * DECAY + SCALE
