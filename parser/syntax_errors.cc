@@ -1,5 +1,6 @@
 #include "parser/syntax_errors.h"
 
+#include <algorithm>
 #include <string>
 
 #include "parser/convert.h"
@@ -47,7 +48,46 @@ TSNode last_token(TSNode node) {
 // Note: tree-sitter wraps whatever it could not fit in one ERROR node, which
 // may start well before the offending token. The token itself is named when
 // it is the whole node or a one-token ERROR directly inside it.
+// When the line where `error` starts is a compound statement header without
+// its ':' (`if x > 0` then a new line), the keyword and the column (1-based)
+// just after the header; else an empty keyword.
+struct MissingColon {
+  std::string_view keyword;
+  uint32_t column = 0;
+};
+
+MissingColon header_missing_colon(std::string_view source, TSNode error) {
+  size_t start = std::min<size_t>(ts_node_start_byte(error), source.size());
+  size_t line_begin = start == 0 ? std::string_view::npos : source.rfind('\n', start - 1);
+  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+  size_t line_end = std::min(source.find('\n', start), source.size());
+  std::string_view line = source.substr(line_begin, line_end - line_begin);
+  // Note: a '#' inside a string would fool this; then no special message.
+  std::string_view code = line.substr(0, line.find('#'));
+  size_t last = code.find_last_not_of(" \t\r\f");
+  size_t first = code.find_first_not_of(" \t\f");
+  if (last == std::string_view::npos || code[last] == ':') return {};
+  std::string_view head = code.substr(first, last + 1 - first);
+  static const std::string_view kKeywords[] = {"if",  "elif", "else", "while",  "for",
+                                               "def", "with", "try",  "except", "finally"};
+  for (std::string_view keyword : kKeywords) {
+    if (head.substr(0, keyword.size()) != keyword) continue;
+    char next = head.size() > keyword.size() ? head[keyword.size()] : ' ';
+    if (next == ' ' || next == '(' || next == '\t') {
+      return {keyword, static_cast<uint32_t>(last + 2)};
+    }
+  }
+  return {};
+}
+
 void report_error_node(std::string_view source, TSNode error, DiagnosticSink& sink) {
+  if (MissingColon missing = header_missing_colon(source, error); !missing.keyword.empty()) {
+    uint32_t line = ts_node_start_point(error).row + 1;
+    sink.report(
+        DiagCode::SyntaxError, SourceRange{line, missing.column, line, missing.column + 1},
+        "invalid syntax: expected ':' to end the '" + std::string(missing.keyword) + "' header");
+    return;
+  }
   TSNode token = error;
   if (!is_lone_token_error(error)) {
     token = TSNode{};
@@ -64,13 +104,18 @@ void report_error_node(std::string_view source, TSNode error, DiagnosticSink& si
     // short; otherwise quote the start of what could not be parsed.
     TSNode last = last_token(error);
     std::string_view whole = text_of(source, error);
-    if (!ts_node_is_null(last) && !ts_node_is_named(last)) {
+    whole.remove_prefix(std::min(whole.find_first_not_of(" \t\r\n\f"), whole.size()));
+    std::string_view last_text = ts_node_is_null(last) ? "" : text_of(source, last);
+    bool closes = last_text == ")" || last_text == "]" || last_text == "}";
+    if (!ts_node_is_null(last) && !ts_node_is_named(last) && !closes) {
       sink.report(DiagCode::SyntaxError, range_of(error),
-                  "invalid syntax: expected more after " + quote(text_of(source, last)));
+                  "invalid syntax: expected more after " + quote(last_text));
     } else if (!whole.empty()) {
       sink.report(DiagCode::SyntaxError, range_of(error), "invalid syntax in " + quote(whole));
     } else {
-      sink.report(DiagCode::SyntaxError, range_of(error), "invalid syntax");
+      sink.report(DiagCode::SyntaxError, range_of(error),
+                  "invalid syntax: the statement is incomplete; check the brackets and colons on "
+                  "this line and the line above");
     }
     return;
   }

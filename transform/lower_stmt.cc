@@ -7,7 +7,7 @@ namespace pygraft::transform {
 FunctionLowerer::Flow FunctionLowerer::lower_block(const ast::Block& block) {
   for (size_t i = 0; i < block.size(); ++i) {
     if (lower_statement(*block[i]) == Flow::FallsThrough) continue;
-    if (i + 1 < block.size()) {
+    if (i + 1 < block.size() && !def_.has_syntax_error) {
       diags_.report(DiagCode::UnreachableCode, Severity::Warning, block[i + 1]->range,
                     "code after 'return' is unreachable and is not converted");
     }
@@ -81,6 +81,8 @@ FunctionLowerer::Flow FunctionLowerer::lower_control_flow(const ast::Stmt& stmt)
     error(DiagCode::UnsupportedStatement, stmt.range, "this statement is not supported");
     return Flow::FallsThrough;
   }
+  // Note: after a syntax error the loop around it may be what failed to parse.
+  if (def_.has_syntax_error) return Flow::FallsThrough;
   std::string keyword = std::holds_alternative<ast::Break>(stmt.kind) ? "break" : "continue";
   error(DiagCode::BreakOutsideLoop, stmt.range,
         "'" + keyword + "' outside a loop; use break and continue only inside a loop");

@@ -18,9 +18,7 @@ void check_maybe_unbound(const ast::FunctionDef& function, DiagnosticSink& diags
         const std::string& name = std::get<ast::Name>(expr.kind).id;
         if (facts.locals().count(name) == 0 || definitely.count(name) != 0) return;
         if (maybe.count(name) == 0) return;  // bound on no path: the lowering reports it
-        if (function.has_syntax_error || function.names_in_dropped_code.contains(name)) {
-          return;  // a follow-on
-        }
+        if (function.names_in_dropped_code.contains(name)) return;  // a follow-on
         diags.report(DiagCode::MaybeUnbound, Severity::Warning, expr.range,
                      "local variable '" + name +
                          "' may be unbound here: it is not assigned on every path to this "
@@ -67,6 +65,9 @@ void check_unreachable(const ast::Block& block, DiagnosticSink& diags) {
 }  // namespace
 
 void check_control_flow_warnings(const ast::FunctionDef& function, DiagnosticSink& diags) {
+  // Note: a syntax error can move statements between blocks; warnings about
+  // the function's control flow would describe the parser's recovery.
+  if (function.has_syntax_error) return;
   check_maybe_unbound(function, diags);
   check_unreachable(function.body, diags);
 }

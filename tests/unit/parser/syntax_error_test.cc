@@ -84,5 +84,27 @@ TEST(SyntaxErrorTest, InvalidIntegerSuffix) {
   EXPECT_EQ(codes_at("x = 10L\n"), (Codes{"PG0001@1:5"}));
 }
 
+TEST(SyntaxErrorTest, MissingColonPointsAtTheEndOfTheHeader) {
+  ParseResult result = parse_module("def f(x):\n    if x > 0  # positive\n        return x\n");
+  ASSERT_EQ(codes_at(result), (Codes{"PG0001@2:13"})) << messages(result);
+  EXPECT_EQ(result.diagnostics[0].message, "invalid syntax: expected ':' to end the 'if' header");
+}
+
+TEST(SyntaxErrorTest, ExpressionCutShortNamesTheLastToken) {
+  ParseResult result = parse_module("def f(x):\n    y = (x +\n    return y\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u) << messages(result);
+  EXPECT_EQ(result.diagnostics[0].message, "invalid syntax: expected more after '+'");
+}
+
+TEST(SyntaxErrorTest, UnparsableTextIsQuoted) {
+  ParseResult result = parse_module("def f(x):\n    a b c = 1\n    return x\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u) << messages(result);
+  EXPECT_EQ(result.diagnostics[0].message, "invalid syntax in 'a b'");
+  result = parse_module("def f(x):\n    print(1) print(2)\n    return x\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u) << messages(result);
+  EXPECT_EQ(result.diagnostics[0].message.find("expected more"), std::string::npos)
+      << result.diagnostics[0].message;
+}
+
 }  // namespace
 }  // namespace pygraft::parser_test
