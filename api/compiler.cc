@@ -37,6 +37,7 @@ CompileResult compile(std::string_view source, std::string_view file,
   result.source = std::string(source);
   detail::FrontEndOutcome front = detail::run_front_end(
       result.source, {result.file, options.entries, options.warnings_as_errors});
+  compute_utf16_columns(front.diagnostics, result.source);
   result.diagnostics.reserve(front.diagnostics.size());
   for (const pygraft::Diagnostic& d : front.diagnostics) {
     result.diagnostics.push_back(detail::to_public(d, result.file));

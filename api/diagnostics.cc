@@ -43,12 +43,14 @@ api::Diagnostic to_public(const pygraft::Diagnostic& d, std::string_view file) {
   return {std::string(d.code()), public_severity(d.severity),
           std::string(file),     d.range.line,
           d.range.column,        d.range.end_line,
-          d.range.end_column,    d.message};
+          d.range.end_column,    d.message,
+          d.utf16.column,        d.utf16.end_column};
 }
 
 pygraft::Diagnostic to_internal(const api::Diagnostic& d) {
   return {code_from_text(d.code), internal_severity(d.severity),
-          SourceRange{d.line, d.column, d.end_line, d.end_column}, d.message};
+          SourceRange{d.line, d.column, d.end_line, d.end_column}, d.message,
+          Utf16Columns{d.column_utf16, d.end_column_utf16}};
 }
 
 }  // namespace detail

@@ -20,7 +20,7 @@ enum class DiagCode {
 
 struct DiagCodeInfo {
   DiagCode id;
-  std::string_view code;   // "PG0101"
+  std::string_view code;  // "PG0101"
   Severity default_severity;
   std::string_view title;  // short rule name for SARIF, e.g. "unsupported-try"
   std::string_view help;   // how to fix it
@@ -29,14 +29,25 @@ struct DiagCodeInfo {
 const DiagCodeInfo& diag_code_info(DiagCode id);
 const std::vector<DiagCodeInfo>& all_diag_codes();
 
+// The columns of a range in UTF-16 code units (SARIF's default column kind);
+// zero when not computed.
+struct Utf16Columns {
+  uint32_t column = 0;
+  uint32_t end_column = 0;
+};
+
 struct Diagnostic {
   DiagCode id;
   Severity severity;
-  SourceRange range;
+  SourceRange range;    // columns in bytes
   std::string message;  // names the construct and, where there is one, the alternative
+  Utf16Columns utf16{};
 
   std::string_view code() const { return diag_code_info(id).code; }
 };
+
+// Fills each diagnostic's utf16 columns from the source it points into.
+void compute_utf16_columns(std::vector<Diagnostic>& diagnostics, std::string_view source);
 
 // Collects diagnostics in the order passes find them; sorted by position for
 // output. Passes keep going after an error so a user sees every problem at once.

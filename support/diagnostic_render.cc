@@ -118,10 +118,14 @@ OrderedJson sarif_result(const Diagnostic& d, std::string_view file) {
   OrderedJson physical = {{"artifactLocation", {{"uri", to_uri(file)}}}};
   if (d.range.valid()) {
     SourceRange r = d.range;
+    // Note: SARIF columns count UTF-16 code units unless the run says
+    // otherwise; the byte columns stand in when those were not computed.
+    uint32_t start = d.utf16.column != 0 ? d.utf16.column : r.column;
+    uint32_t end = d.utf16.end_column != 0 ? d.utf16.end_column : r.end_column;
     physical["region"] = {{"startLine", r.line},
-                          {"startColumn", std::max<uint32_t>(r.column, 1)},
+                          {"startColumn", std::max<uint32_t>(start, 1)},
                           {"endLine", std::max(r.end_line, r.line)},
-                          {"endColumn", std::max<uint32_t>(r.end_column, 1)}};
+                          {"endColumn", std::max<uint32_t>(end, 1)}};
   }
   return {{"ruleId", d.code()},
           {"ruleIndex", static_cast<size_t>(d.id)},
@@ -216,9 +220,7 @@ std::string render_diagnostics_sarif(const std::vector<Diagnostic>& diagnostics,
                                      std::string_view file, std::string_view tool_version) {
   OrderedJson results = OrderedJson::array();
   for (const Diagnostic& d : diagnostics) results.push_back(sarif_result(d, file));
-  OrderedJson driver = {{"name", "pygraft"},
-                        {"version", tool_version},
-                        {"rules", sarif_rules()}};
+  OrderedJson driver = {{"name", "pygraft"}, {"version", tool_version}, {"rules", sarif_rules()}};
   OrderedJson run = {{"tool", {{"driver", driver}}}, {"results", results}};
   OrderedJson log = {
       {"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", OrderedJson::array({run})}};

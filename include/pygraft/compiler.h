@@ -19,7 +19,10 @@ namespace pygraft::api {
 enum class Severity { Error, Warning, Note };
 
 // One problem in the user's source (SPEC §2): 1-based line and column, end
-// exclusive; a zero line means the diagnostic has no position.
+// exclusive; a zero line means the diagnostic has no position. Columns count
+// bytes of the UTF-8 line (as clang's do); the *_utf16 columns count UTF-16
+// code units, as SARIF and LSP clients expect (0: not computed, use the byte
+// columns).
 struct Diagnostic {
   std::string code;  // stable, e.g. "PG0101"
   Severity severity = Severity::Error;
@@ -29,6 +32,8 @@ struct Diagnostic {
   uint32_t end_line = 0;
   uint32_t end_column = 0;
   std::string message;
+  uint32_t column_utf16 = 0;
+  uint32_t end_column_utf16 = 0;
 };
 
 struct CompileOptions {

@@ -8,7 +8,7 @@ namespace pygraft {
 namespace {
 
 Diagnostic make_diag(DiagCode id, SourceRange range, std::string message) {
-  return Diagnostic{id, diag_code_info(id).default_severity, range, std::move(message)};
+  return Diagnostic{id, diag_code_info(id).default_severity, range, std::move(message), {}};
 }
 
 constexpr std::string_view kSource = "def f(x):\n    try:\n        pass\n";
@@ -160,6 +160,29 @@ TEST(DiagnosticSarifTest, InvalidRangeHasNoRegion) {
   Diagnostic d = make_diag(DiagCode::InternalError, {}, "m");
   nlohmann::json log = nlohmann::json::parse(render_diagnostics_sarif({d}, "m.py", "0"));
   EXPECT_FALSE(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"].contains("region"));
+}
+
+TEST(DiagnosticSarifTest, ColumnsCountUtf16CodeUnits) {
+  // e-acute is 2 bytes / 1 unit, the arrow 3 bytes / 1 unit, U+1D6FC
+  // (mathematical alpha) 4 bytes / 2 units: the '[' is byte column 29,
+  // UTF-16 column 24.
+  constexpr std::string_view kUnicode =
+      "def f(x):\n    print(\"\xC3\xA9\xE2\x86\x92\xF0\x9D\x9B\xBC\"); y = [v for v in x]\n";
+  std::vector<Diagnostic> diagnostics = {
+      make_diag(DiagCode::UnsupportedListComprehension, {2, 29, 2, 43}, "m")};
+  compute_utf16_columns(diagnostics, kUnicode);
+  EXPECT_EQ(diagnostics[0].utf16.column, 24u);
+  EXPECT_EQ(diagnostics[0].utf16.end_column, 38u);
+  nlohmann::json log = nlohmann::json::parse(render_diagnostics_sarif(diagnostics, "m.py", "0"));
+  const nlohmann::json& region =
+      log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+  EXPECT_EQ(region["startColumn"], 24);
+  EXPECT_EQ(region["endColumn"], 38);
+  // ASCII lines: the same columns; past the end of a line: one per byte.
+  std::vector<Diagnostic> ascii = {make_diag(DiagCode::UnsupportedTry, {2, 5, 2, 12}, "m")};
+  compute_utf16_columns(ascii, kSource);
+  EXPECT_EQ(ascii[0].utf16.column, 5u);
+  EXPECT_EQ(ascii[0].utf16.end_column, 12u);
 }
 
 }  // namespace
