@@ -52,7 +52,31 @@ bool is_scalar_compare(const ast::CompareExpr& compare, const AliasContext& cont
          (is_scalar_expr(*compare.left, context) && all_scalar(compare.comparators, context));
 }
 
+// The arguments a call of a function of this file may return (or a view of).
+NameSet user_call_sources(const ast::CallExpr& call, const ReturnedParams& callee,
+                          const AliasContext& context) {
+  NameSet out;
+  auto add = [&](const ast::Expr& arg) {
+    NameSet more = alias_sources(arg, context);
+    out.insert(more.begin(), more.end());
+  };
+  const std::vector<ast::Param>& params = callee.def->params;
+  for (size_t i = 0; i < call.args.size() && i < params.size(); ++i) {
+    if (callee.returned[i]) add(*call.args[i]);
+  }
+  for (const ast::Keyword& keyword : call.keywords) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      if (params[i].name == keyword.name && callee.returned[i]) add(*keyword.value);
+    }
+  }
+  return out;
+}
+
 NameSet call_sources(const ast::CallExpr& call, const AliasContext& context) {
+  if (const std::string* func = name_of(*call.func); func != nullptr && context.functions) {
+    auto it = context.functions->find(*func);
+    if (it != context.functions->end()) return user_call_sources(call, it->second, context);
+  }
   const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
   if (attr == nullptr) return {};
   const std::string* module = name_of(*attr->value);

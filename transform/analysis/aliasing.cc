@@ -13,6 +13,9 @@ namespace {
 // Note: the caller's array is a pseudo-name no user name can clash with; it
 // is always live (the caller may read it after the call).
 constexpr std::string_view kCallerPrefix = "caller$";
+// In the summary walk, each parameter starts out sharing with this pseudo-name
+// of the argument; a returned value still sharing with it returns the argument.
+constexpr std::string_view kArgumentPrefix = "argument$";
 
 struct AliasState {
   std::set<std::pair<std::string, std::string>> pairs;  // first < second
@@ -38,7 +41,13 @@ struct ModuleFacts {
   // function, and their parameters that received a value not known to be a
   // Python scalar at some call site.
   std::map<std::string, NameSet> array_params_of_called;
+  // Filled by the summary walks: the parameters each function may return.
+  ReturnedParamsMap returned_params;
 };
+
+// What a walk does: learn which parameters a function returns, learn what
+// callers pass, or report.
+enum class WalkMode { Summarize, Collect, Report };
 
 // Calls `on_call` for every call in `expr`.
 void for_each_call(const ast::Expr& expr,
@@ -80,13 +89,14 @@ void for_each_call(const ast::Expr& expr,
 class AliasChecker {
  public:
   AliasChecker(const ast::FunctionDef& function, ModuleFacts& facts, DiagnosticSink& diags,
-               bool report)
+               WalkMode mode)
       : function_(function),
         facts_(facts),
         diags_(diags),
         liveness_(Liveness::compute(function)),
-        report_(report),
-        collect_(!report) {}
+        report_(mode == WalkMode::Report),
+        collect_(mode == WalkMode::Collect),
+        summarize_(mode == WalkMode::Summarize) {}
 
   void run() {
     AliasState state = entry_state();
@@ -96,6 +106,12 @@ class AliasChecker {
  private:
   AliasState entry_state() const {
     AliasState state;
+    if (summarize_) {
+      for (const ast::Param& param : function_.params) {
+        state.pairs.insert(std::minmax(std::string(kArgumentPrefix) + param.name, param.name));
+      }
+      return state;
+    }
     auto called = facts_.array_params_of_called.find(function_.name);
     for (const ast::Param& param : function_.params) {
       if (called == facts_.array_params_of_called.end()) continue;
@@ -110,7 +126,8 @@ class AliasChecker {
 
   AliasContext context(const AliasState& state) const {
     return {facts_.numpy_aliases, facts_.math_aliases,
-            [&state](const std::string& name) { return state.scalars.count(name) != 0; }};
+            [&state](const std::string& name) { return state.scalars.count(name) != 0; },
+            &facts_.returned_params};
   }
 
   static NameSet partners(const AliasState& state, const std::string& name) {
@@ -199,6 +216,7 @@ class AliasChecker {
   }
   void walk(const ast::Stmt& stmt, AliasState& state);
   void walk_simple(const ast::Stmt& stmt, AliasState& state);
+  void record_returned(const ast::Expr& value, const AliasState& state);
   void walk_loop(const ast::Stmt& loop, const ast::Block& body, AliasState& state);
   void bind_for_target(AliasState& state, const ast::For& loop);
   void bind_element(AliasState& state, const ast::Expr& target, const ast::Expr& iterable);
@@ -208,7 +226,8 @@ class AliasChecker {
   DiagnosticSink& diags_;
   Liveness liveness_;
   bool report_;
-  bool collect_;  // the silent first walk records what callers pass
+  bool collect_;    // the silent walk that records what callers pass
+  bool summarize_;  // the silent walk that records what the function returns
 };
 
 // Binds `target` to `value`; `also_shared` are names bound to the same
@@ -267,6 +286,21 @@ void AliasChecker::walk_simple(const ast::Stmt& stmt, AliasState& state) {
     record_calls(*e->value, state);
   } else if (const auto* r = std::get_if<ast::Return>(&stmt.kind)) {
     if (r->value) record_calls(*r->value, state);
+    if (r->value && summarize_) record_returned(*r->value, state);
+  }
+}
+
+void AliasChecker::record_returned(const ast::Expr& value, const AliasState& state) {
+  ReturnedParams& summary = facts_.returned_params[function_.name];
+  NameSet shared = alias_sources(value, context(state));
+  for (const std::string& source : NameSet(shared)) {
+    NameSet more = partners(state, source);
+    shared.insert(more.begin(), more.end());
+  }
+  for (size_t i = 0; i < function_.params.size(); ++i) {
+    if (shared.count(std::string(kArgumentPrefix) + function_.params[i].name) != 0) {
+      summary.returned[i] = true;
+    }
   }
 }
 
@@ -362,15 +396,37 @@ ModuleFacts module_facts(const ast::Module& module) {
 
 }  // namespace
 
+// Which parameters each function may return, to a fixpoint: `def f(a):
+// return g(a)` returns `a` when g returns its parameter. Recursion is
+// rejected elsewhere, so a round per function suffices.
+void summarize_returns(const ast::Module& module, ModuleFacts& facts, DiagnosticSink& diags) {
+  for (const ast::FunctionDef& function : module.functions) {
+    facts.returned_params[function.name] =
+        ReturnedParams{&function, std::vector<bool>(function.params.size(), false)};
+  }
+  for (size_t round = 0; round <= module.functions.size(); ++round) {
+    ReturnedParamsMap before = facts.returned_params;
+    for (const ast::FunctionDef& function : module.functions) {
+      AliasChecker(function, facts, diags, WalkMode::Summarize).run();
+    }
+    bool same = true;
+    for (const auto& [name, summary] : facts.returned_params) {
+      same = same && before.at(name).returned == summary.returned;
+    }
+    if (same) break;
+  }
+}
+
 void check_aliasing(const ast::Module& module, DiagnosticSink& diags) {
   ModuleFacts facts = module_facts(module);
-  // First a silent walk of every function to learn what callers pass, then
-  // the reporting walk with that knowledge.
+  // First silent walks of every function to learn what each returns and what
+  // callers pass, then the reporting walk with that knowledge.
+  summarize_returns(module, facts, diags);
   for (const ast::FunctionDef& function : module.functions) {
-    AliasChecker(function, facts, diags, false).run();
+    AliasChecker(function, facts, diags, WalkMode::Collect).run();
   }
   for (const ast::FunctionDef& function : module.functions) {
-    AliasChecker(function, facts, diags, true).run();
+    AliasChecker(function, facts, diags, WalkMode::Report).run();
   }
 }
 

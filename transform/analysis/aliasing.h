@@ -5,7 +5,9 @@
 //    subscript), to a view-returning attribute, method or NumPy function of X
 //    (`.T`, `.transpose`, `.reshape`, `.squeeze`, `.ravel`, `np.reshape`,
 //    `np.transpose`, `np.expand_dims`, `np.squeeze`, `np.ravel`,
-//    `np.asarray`), a for target over X (`for row in X`), a tuple holding X;
+//    `np.asarray`), a for target over X (`for row in X`), a tuple holding X,
+//    the result of a function of the file that may return its argument X
+//    or a view of it (`def head(a): return a[:2]`, to a fixpoint over calls);
 //  - then an in-place change of one of them (`X[i] = v`, `X[a:b] += v`,
 //    `X += v` unless X is known to hold a Python scalar there) while the
 //    other is live afterwards (liveness);

@@ -13,3 +13,45 @@ def view_then_mutate(x):
     row = x[0]
     x += 1.0  # expect: PG0401
     return row
+
+
+def first_rows(a):
+    return a[:2]
+
+
+def same_or_other(a, b, flag):
+    return a if flag else b
+
+
+def via_helper(a):
+    return first_rows(a)
+
+
+def relu(a):
+    return np.maximum(a, 0.0)
+
+
+def returned_view_then_mutate(x):
+    top = first_rows(x)
+    top[0] = 0.0  # expect: PG0401
+    return x
+
+
+def returned_through_two_calls(x):
+    top = via_helper(x)
+    top += 1.0  # expect: PG0401
+    return x
+
+
+def returned_by_keyword(x, w):
+    y = same_or_other(b=w, a=x * 2.0, flag=False)
+    y[0] = 1.0  # expect: PG0401
+    return w
+
+
+def fresh_result_is_fine(x):
+    y = relu(x)
+    y[0] = 1.0
+    z = same_or_other(x * 2.0, x + 1.0, True)
+    z += 1.0
+    return x, y, z
