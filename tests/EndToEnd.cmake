@@ -6,7 +6,8 @@
 #             (ctest -L diff; one file: ctest -R diff.cases.reductions).
 #   e2e       tests/e2e/cli_test.py: the command line contract of SPEC.md §1.
 #   docs      docs/numpy-support.md is up to date with graph/ops.def, and
-#             docs/diagnostics.md with support/diag_codes.def.
+#             docs/diagnostics.md with support/diag_codes.def; every link
+#             and docs/NAME.md named in help texts exists.
 #   coverage  every NumPy/math/builtin spelling in ops.def is used by a case.
 #   diagnostics  tests/diagnostics/: every diagnostic code against inline
 #             `# expect:` markers, text/JSON/SARIF forms (ctest -L diagnostics).
@@ -90,3 +91,8 @@ set_tests_properties(diagnostics.sarif PROPERTIES LABELS diagnostics TIMEOUT 300
 add_test(NAME docs.diagnostics_table
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diagnostics/gen_diag_table.py --check)
 set_tests_properties(docs.diagnostics_table PROPERTIES LABELS docs)
+
+add_test(NAME docs.links
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/docs/check_links.py
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(docs.links PROPERTIES LABELS docs)
