@@ -113,6 +113,21 @@ bool parse_params(std::string_view text, Spelling& spelling, std::string& error)
   return true;
 }
 
+// An identifier, or for NumPy functions in a submodule (np.linalg.norm)
+// identifiers joined by dots.
+bool is_dotted_name(std::string_view s, bool dots_allowed) {
+  if (!dots_allowed) return is_identifier(s);
+  size_t start = 0;
+  while (true) {
+    size_t dot = s.find('.', start);
+    if (!is_identifier(s.substr(start, dot == std::string_view::npos ? dot : dot - start))) {
+      return false;
+    }
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
 struct Prefix {
   std::string_view text;
   SpellingKind kind;
@@ -153,7 +168,9 @@ bool parse_call_shape(std::string_view item, Spelling& spelling, std::string& er
     return false;
   }
   spelling.name = std::string(item.substr(0, open));
-  if (!is_identifier(spelling.name)) error = "bad name '" + spelling.name + "'";
+  if (!is_dotted_name(spelling.name, spelling.kind == SpellingKind::NumpyFunction)) {
+    error = "bad name '" + spelling.name + "'";
+  }
   return error.empty() &&
          parse_params(item.substr(open + 1, item.size() - open - 2), spelling, error);
 }

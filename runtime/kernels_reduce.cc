@@ -272,6 +272,25 @@ void kernel_mean(KernelContext& ctx) {
   ctx.outputs[0] = cast(mean_acc(s), out).reshaped(s.out_shape);
 }
 
+// np.linalg.norm with ord=None: the 2-norm of vectors along `axis`, the
+// Frobenius norm over two axes or (axis=None) the whole array, all as the
+// square root of the sum of squares, accumulated in double. float32 stays
+// float32; everything else gives float64, as NumPy's norm does.
+void kernel_norm(KernelContext& ctx) {
+  if (!ctx.inputs[1].is_none()) {
+    throw RuntimeError(
+        "np.linalg.norm: only ord=None (the 2-norm of vectors, the Frobenius norm of matrices) "
+        "is supported");
+  }
+  ReduceSetup s = reduce_setup(ctx.inputs[0], ctx.inputs[2], ctx.inputs[3]);
+  Tensor origin = Tensor::zeros(DType::Float64, s.kept);
+  Tensor acc = dispatch_dtype(
+      s.in.dtype(), [&](auto tag) { return squared_deviations<decltype(tag)>(s, origin); });
+  double* a = acc.data<double>();
+  for (int64_t i = 0; i < acc.numel(); ++i) a[i] = std::sqrt(a[i]);
+  ctx.outputs[0] = cast(acc, mean_dtype(s.in.dtype())).reshaped(s.out_shape);
+}
+
 void kernel_var(KernelContext& ctx) {
   variance_kernel(ctx, false);
 }

@@ -217,6 +217,8 @@ class FunctionLowerer {
                                  const ast::AttributeExpr& attr);
   ValueId lower_array_attribute(const ast::Expr& expr, const ast::AttributeExpr& attr);
   bool report_dotted_module_path(const ast::Expr& expr, const ast::AttributeExpr& attr);
+  std::optional<ValueId> lower_submodule_call(const ast::Expr& expr, const ast::CallExpr& call,
+                                              const ast::AttributeExpr& attr);
 
   // ---- lower_subscript.cc ----
   struct IndexParts {

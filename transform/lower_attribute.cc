@@ -64,8 +64,28 @@ ValueId FunctionLowerer::lower_attribute_op(const SpellingMatch& match, ValueId 
   return convert_result(match.spelling->conversion, result, range);
 }
 
-// np.linalg.norm, np.random.rand ...: submodules are not supported. True
-// after reporting when `expr` is such a dotted path under an import alias.
+namespace {
+
+// "did you mean 'np.linalg.norm'?" for a misspelt function of a supported
+// submodule (`linalg.nrm`): only names of that submodule, compared by their
+// last part.
+std::string submodule_suggestion(const std::string& path, const std::string& alias) {
+  size_t dot = path.rfind('.');
+  if (dot == std::string::npos) return {};
+  std::string_view submodule = std::string_view(path).substr(0, dot + 1);  // "linalg."
+  std::vector<std::string_view> names;
+  for (std::string_view name : spelled_names(SpellingKind::NumpyFunction)) {
+    if (name.substr(0, submodule.size()) == submodule)
+      names.push_back(name.substr(submodule.size()));
+  }
+  return did_you_mean(path.substr(dot + 1), names, alias + "." + std::string(submodule));
+}
+
+}  // namespace
+
+// np.random.rand, np.linalg.inv ...: submodule names other than the ones in
+// ops.def (np.linalg.norm, lowered before this is asked). True after
+// reporting when `expr` is such a dotted path under an import alias.
 bool FunctionLowerer::report_dotted_module_path(const ast::Expr& expr,
                                                 const ast::AttributeExpr& attr) {
   const ast::Expr* base = attr.value.get();
@@ -77,11 +97,18 @@ bool FunctionLowerer::report_dotted_module_path(const ast::Expr& expr,
   if (base == attr.value.get()) return false;  // x.attr: one level, not a submodule
   std::optional<ImportedModule> module = as_module(*base);
   if (!module) return false;
-  path = std::get<ast::Name>(base->kind).id + "." + path;
+  const std::string& alias = std::get<ast::Name>(base->kind).id;
   bool numpy = *module == ImportedModule::Numpy;
+  std::string message = "'" + alias + "." + path + "' is not supported";
+  if (!numpy) {
+    message += " (math has no submodules)";
+  } else if (std::string suggestion = submodule_suggestion(path, alias); !suggestion.empty()) {
+    message += suggestion;
+  } else {
+    message += " (of NumPy's submodules only np.linalg.norm is)";
+  }
   error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, expr.range,
-        "'" + path + "' is not supported (only " + std::string(module_display_name(*module)) +
-            ".NAME is)");
+        std::move(message));
   return true;
 }
 

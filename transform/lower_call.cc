@@ -43,6 +43,7 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& 
     if (std::optional<ImportedModule> module = as_module(*attr->value)) {
       return lower_module_call(expr, call, *module, *attr);
     }
+    if (std::optional<ValueId> value = lower_submodule_call(expr, call, *attr)) return *value;
     if (report_dotted_module_path(func, *attr)) return poison(expr.range);
     return lower_method_call(expr, call, *attr);
   }
@@ -119,6 +120,23 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
         std::move(message));
   lower_arguments_for_diagnostics(make_call_site(callee, expr, call));
   return poison(expr.range);
+}
+
+// np.linalg.norm(...): a NumPy function spelled with its submodule.
+std::optional<ValueId> FunctionLowerer::lower_submodule_call(const ast::Expr& expr,
+                                                             const ast::CallExpr& call,
+                                                             const ast::AttributeExpr& attr) {
+  const auto* submodule = std::get_if<ast::AttributeExpr>(&attr.value->kind);
+  if (submodule == nullptr) return std::nullopt;
+  std::optional<ImportedModule> module = as_module(*submodule->value);
+  if (module != ImportedModule::Numpy) return std::nullopt;
+  std::optional<SpellingMatch> match =
+      find_spelling(SpellingKind::NumpyFunction, submodule->attr + "." + attr.attr);
+  if (!match) return std::nullopt;
+  // Note: CallSite::callee is a string_view; the name must outlive the site.
+  const std::string callee =
+      std::get<ast::Name>(submodule->value->kind).id + "." + submodule->attr + "." + attr.attr;
+  return lower_op_call(*match, make_call_site(callee, expr, call));
 }
 
 ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::CallExpr& call,

@@ -411,6 +411,15 @@ class Checks:
         expect(doc["outputs"][0]["data"] == 1000, "got %r" % doc)
         self.cli.code(2, "run", graph, "--timeout", "soon", "5")
 
+    def test_run_unsupported_norm_order_is_a_runtime_error(self):
+        source = self.write("norms.py", "import numpy as np\n\n\ndef l1(x):\n"
+                                        "    return np.linalg.norm(x, 1)\n")
+        graph = self.path("norms.pgraph")
+        self.cli.code(0, "compile", source, "-o", graph)
+        p = self.cli.code(3, "run", graph, "[3.0, -4.0]")
+        err = p.stderr.decode()
+        expect("norms.py:5:12: runtime error:" in err and "ord=None" in err, "stderr %r" % err)
+
     def test_run_double_dash(self):
         doc = self.cli.run_json(self.graph(), "--entry", "scale", "--", "-2.5")
         expect(doc["outputs"][0]["data"] == -5.0, "got %r" % doc)

@@ -1,4 +1,5 @@
 // Calls: argument binding to op-table params, conversions, builtins, print.
+#include "graph/printer.h"
 #include "tests/unit/transform/lower_test_util.h"
 
 namespace pygraft::testing {
@@ -143,10 +144,22 @@ TEST(LowerCall, UnknownNumpyFunctionSuggests) {
   EXPECT_NE(d->message.find("did you mean 'np.sqrt'?"), std::string::npos) << d->message;
 }
 
-TEST(LowerCall, NumpySubmoduleIsUnknown) {
-  Lowered l = lower_source("import numpy as np\ndef f(x):\n    return np.linalg.norm(x)\n");
+TEST(LowerCall, UnsupportedNumpySubmoduleFunctionIsUnknown) {
+  Lowered l = lower_source("import numpy as np\ndef f(x):\n    return np.linalg.inv(x)\n");
   EXPECT_TRUE(l.has_code("PG0303")) << l.describe();
   EXPECT_FALSE(l.has_code("PG0304")) << l.describe();
+  Lowered misspelt = lower_source("import numpy as np\ndef f(x):\n    return np.linalg.nrom(x)\n");
+  const Diagnostic* d = misspelt.find("PG0303");
+  ASSERT_NE(d, nullptr) << misspelt.describe();
+  EXPECT_NE(d->message.find("did you mean 'np.linalg.norm'?"), std::string::npos) << d->message;
+}
+
+TEST(LowerCall, NumpyLinalgNormIsAnOp) {
+  Lowered l = lower_clean("import numpy as np\ndef f(x):\n    return np.linalg.norm(x, axis=1)\n");
+  const Function& f = function(l, "f");
+  std::vector<const Node*> norms = nodes_with(f, OpCode::Norm);
+  ASSERT_EQ(norms.size(), 1u) << print_function(f);
+  EXPECT_EQ(norms[0]->inputs.size(), 4u);  // x, ord, axis, keepdims
 }
 
 TEST(LowerCall, UnknownMathFunction) {
