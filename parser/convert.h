@@ -31,7 +31,8 @@ struct Context {
   // Where note_dropped() records names: the module's set, or the set of the
   // function being converted.
   ast::DroppedNames* dropped_names = nullptr;
-  size_t placeholders = 0;  // how many make_placeholder() calls so far
+  ast::DroppedNames* module_dropped_names = nullptr;  // the module's, always
+  size_t placeholders = 0;                            // how many make_placeholder() calls so far
 
   const GrammarSymbols& sym() const { return grammar.sym; }
   const GrammarFields& field() const { return grammar.field; }

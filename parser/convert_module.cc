@@ -182,6 +182,7 @@ bool convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module
 ast::Module convert_module(Context& ctx, TSNode root) {
   ast::Module module;
   DroppedNamesScope dropped(ctx, module.names_in_dropped_code);
+  ctx.module_dropped_names = &module.names_in_dropped_code;
   bool first = true;
   for (ChildCursor c(root); c.next();) {
     TSNode child = c.node();
@@ -194,6 +195,7 @@ ast::Module convert_module(Context& ctx, TSNode root) {
     if (!convert_module_statement(ctx, child, first, module)) note_dropped(ctx, child);
     first = false;
   }
+  ctx.module_dropped_names = nullptr;
   return module;
 }
 

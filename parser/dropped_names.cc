@@ -25,9 +25,25 @@ void note_dropped(Context& ctx, TSNode node) {
   // Note: a cursor created at `node` treats it as the root, so goto_parent
   // never leaves the subtree.
   TSTreeCursor cursor = ts_tree_cursor_new(node);
+  bool defines = false;  // the previous token was `def` or `class`
   do {
     TSNode current = ts_tree_cursor_current_node(&cursor);
-    if (ctx.is(current, ctx.sym().identifier)) ctx.dropped_names->emplace(ctx.text(current));
+    // Note: inside ERROR nodes keywords may come out as identifiers.
+    std::string_view text = ctx.text(current);
+    if (ctx.is(current, ctx.sym().identifier) && (text == "def" || text == "class")) {
+      defines = true;
+    } else if (ctx.is(current, ctx.sym().identifier)) {
+      ctx.dropped_names->emplace(text);
+      // Note: a def swallowed by a broken function (error recovery) defines
+      // a name every function can call.
+      if (defines && ctx.module_dropped_names != nullptr) {
+        ctx.module_dropped_names->emplace(text);
+      }
+      defines = false;
+    } else if (!ts_node_is_named(current)) {
+      std::string_view token = ts_node_type(current);
+      defines = token == "def" || token == "class";
+    }
   } while (advance(cursor));
   ts_tree_cursor_delete(&cursor);
 }

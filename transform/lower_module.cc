@@ -54,7 +54,8 @@ FunctionSignature make_signature(const ast::FunctionDef& def, const ModuleScope&
   FunctionSignature signature{&def, {}};
   std::set<std::string> seen;
   for (const ast::Param& param : def.params) {
-    if (!seen.insert(param.name).second) {
+    // Note: a broken header can pull in the next function's parameters.
+    if (!seen.insert(param.name).second && !def.has_syntax_error) {
       diags.report(DiagCode::DuplicateParameter, param.range,
                    "duplicate parameter '" + param.name + "' in function '" + def.name + "'");
     }

@@ -109,5 +109,14 @@ TEST(DroppedNamesTest, BrokenTopLevelDefIsRecorded) {
   EXPECT_TRUE(result.module.names_in_dropped_code.contains("g"));
 }
 
+TEST(DroppedNamesTest, DefSwallowedByABrokenHeaderIsRecordedModuleWide) {
+  // The missing ':' makes error recovery pull `def stats` into f.
+  ParseResult result = parse_module(
+      "def f(x, b= lambda v: v\n    return x\n\n\ndef stats(x):\n    return x\n\n\n"
+      "def g(x):\n    return stats(x)\n");
+  ASSERT_FALSE(result.diagnostics.empty());
+  EXPECT_TRUE(result.module.names_in_dropped_code.contains("stats")) << messages(result);
+}
+
 }  // namespace
 }  // namespace pygraft::parser_test
