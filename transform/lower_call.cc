@@ -186,10 +186,12 @@ void FunctionLowerer::lower_arguments_for_diagnostics(const CallSite& site) {
 ValueId FunctionLowerer::lower_function_call(const ast::Expr& expr, const ast::CallExpr& call,
                                              const FunctionSignature& callee) {
   CallSite site = make_call_site(callee.def->name, expr, call);
-  // Note: a callee whose signature lost parameters (already reported) cannot
-  // be checked against; a mismatch would only be a follow-on error.
+  // Note: a callee whose signature lost parameters or holds a syntax error
+  // (already reported) cannot be checked against; a mismatch would only be a
+  // follow-on error.
   DiagnosticSink discarded;
-  bool follow_on = callee.def->signature_incomplete && diags_.has_errors();
+  bool follow_on =
+      (callee.def->signature_incomplete || callee.def->has_syntax_error) && diags_.has_errors();
   std::optional<std::vector<ParamBinding>> bound =
       bind_arguments(callee.params, site, follow_on ? discarded : diags_);
   if (!bound) {
