@@ -36,7 +36,9 @@ CompileResult compile(std::string_view source, std::string_view file,
   result.file = std::string(file);
   result.source = std::string(source);
   detail::FrontEndOutcome front = detail::run_front_end(
-      result.source, {result.file, options.entries, options.warnings_as_errors});
+      result.source,
+      {result.file, options.entries, options.warnings_as_errors, options.record_passes});
+  for (auto& [pass, ir] : front.passes) result.passes.push_back({pass, std::move(ir)});
   compute_utf16_columns(front.diagnostics, result.source);
   result.diagnostics.reserve(front.diagnostics.size());
   for (const pygraft::Diagnostic& d : front.diagnostics) {

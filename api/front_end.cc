@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "graph/printer.h"
 #include "parser/parser.h"
 #include "transform/lower.h"
 
@@ -25,11 +26,18 @@ void promote_warnings(std::vector<pygraft::Diagnostic>& diagnostics) {
 // the names that code may bind (ast::DroppedNames), and the transform stays
 // silent about those, so no follow-on errors appear.
 std::optional<Module> parse_and_lower(std::string_view source, const FrontEndRequest& request,
-                                      DiagnosticSink& sink) {
+                                      DiagnosticSink& sink, FrontEndOutcome& outcome) {
   ParseResult parsed = parse_module(source);
   sink.append(std::move(parsed.diagnostics));
   LowerOptions options;
   options.entries = request.entries;
+  if (request.record_passes) {
+    options.after_pass = [&outcome, &request](std::string_view pass, const Module& module) {
+      Module named = module;  // Note: the listing's header names the source file.
+      named.source_file = std::string(request.file);
+      outcome.passes.emplace_back(std::string(pass), print_module(named));
+    };
+  }
   Module module = lower_module(std::move(parsed.module), options, sink);
   module.source_file = std::string(request.file);
   return module;
@@ -46,7 +54,7 @@ FrontEndOutcome run_front_end(std::string_view source, const FrontEndRequest& re
   DiagnosticSink sink;
   std::optional<Module> module;
   try {
-    module = parse_and_lower(source, request, sink);
+    module = parse_and_lower(source, request, sink, outcome);
   } catch (const std::exception& e) {
     sink.report(DiagCode::InternalError, SourceRange{},
                 std::string("internal error in the compiler: ") + e.what());

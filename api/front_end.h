@@ -21,11 +21,14 @@ struct FrontEndRequest {
   std::string_view file;             // names the file in the module (runtime errors)
   std::vector<std::string> entries;  // empty: every top-level function
   bool warnings_as_errors = false;   // warnings become errors
+  bool record_passes = false;        // fill FrontEndOutcome::passes
 };
 
 struct FrontEndOutcome {
   std::vector<pygraft::Diagnostic> diagnostics;  // sorted by position
   std::optional<pygraft::Module> module;         // set when there is no error
+  // (pass name, --emit text listing) after the build and after each pass.
+  std::vector<std::pair<std::string, std::string>> passes;
 
   bool has_errors() const;
 };

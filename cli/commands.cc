@@ -90,6 +90,9 @@ void add_compile(CLI::App& app, CompileOptions& options) {
       ->add_option("--entry", options.entries,
                    "Convert only this function (and what it calls); repeatable")
       ->allow_extra_args(false);
+  compile->add_flag("--print-ir-after-all", options.print_ir_after_all,
+                    "Also print the IR (as --emit text) after the lowering and after each "
+                    "pass, on stderr");
   compile->add_option("--emit", options.emit, "What to write: graph, text, dot or onnx")
       ->transform(CLI::CheckedTransformer(kEmitKinds))
       ->option_text("graph|text|dot|onnx");

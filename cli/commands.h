@@ -43,6 +43,7 @@ struct CompileOptions {
   std::vector<std::string> entries;
   std::optional<std::string> output;  // "-" is stdout
   EmitKind emit = EmitKind::Graph;
+  bool print_ir_after_all = false;  // the IR after each pipeline step, on stderr
 };
 
 inline constexpr int64_t kDefaultMaxMemoryBytes = int64_t{4} << 30;

@@ -117,6 +117,9 @@ int finish_one(const Job& job, const api::CompileResult& result,
   }
   if (result.has_errors()) return kExitSourceErrors;
   if (job.compile == nullptr) return kExitOk;
+  for (const api::PassSnapshot& snapshot : result.passes) {
+    io.err << "// ----- IR after " << snapshot.pass << " -----\n" << snapshot.ir;
+  }
   return write_output(output_target(*job.compile, result.file),
                       result.emit(emit_format(job.compile->emit)), io);
 }
@@ -124,8 +127,9 @@ int finish_one(const Job& job, const api::CompileResult& result,
 // Exit code: 2 when any input had a usage or I/O error, else 1 when any had
 // source errors, else 0.
 int run_job(const Job& job, const std::vector<std::string>& entries, int jobs, CommandIo& io) {
+  bool record_passes = job.compile != nullptr && job.compile->print_ir_after_all;
   std::vector<api::CompileResult> results =
-      compile_all(job.sources, {entries, job.check.warnings_as_errors}, jobs);
+      compile_all(job.sources, {entries, job.check.warnings_as_errors, record_passes}, jobs);
   std::vector<api::Diagnostic> document;
   int exit_code = kExitOk;
   bool any_read = false;

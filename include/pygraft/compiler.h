@@ -39,6 +39,14 @@ struct Diagnostic {
 struct CompileOptions {
   std::vector<std::string> entries;  // functions to convert; empty: every top-level one
   bool warnings_as_errors = false;   // --Werror
+  bool record_passes = false;        // fill CompileResult::passes
+};
+
+// The module's --emit text listing after one step of the IR pipeline: "build"
+// (the lowering), then each pass in order (dce, const-dedup, ...).
+struct PassSnapshot {
+  std::string pass;
+  std::string ir;
 };
 
 enum class EmitFormat {
@@ -58,6 +66,9 @@ struct CompileResult {
   std::string source;                            // the text, for quoting lines
   std::vector<Diagnostic> diagnostics;           // in source order
   std::shared_ptr<const CompiledModule> module;  // set when there is no error
+  // With CompileOptions::record_passes, one snapshot per pipeline step
+  // (none when the source had errors: the pipeline does not run then).
+  std::vector<PassSnapshot> passes;
 
   bool has_errors() const;
   bool ok() const { return module != nullptr; }

@@ -2,10 +2,13 @@
 """Golden tests of `pygraft compile --emit text`.
 
 Each tests/golden/NAME.py is compiled with `--emit text -o -` and the output
-compared with tests/golden/NAME.txt. Run with --update to rewrite the .txt
-files after an intended change, then review the diff.
+compared with tests/golden/NAME.txt. Each tests/golden/passes/NAME.py is
+compiled with `--print-ir-after-all`, and the IR after the lowering and after
+every pass (stderr) is compared with passes/NAME.txt: one golden per pass
+concern, showing the IR before and after each pass. Run with --update to
+rewrite the .txt files after an intended change, then review the diff.
 
-Usage: run_golden.py --pygraft PATH [--update] [NAME.py ...]
+Usage: run_golden.py --pygraft PATH [--update] [NAME.py | passes/NAME.py ...]
 """
 import argparse
 import difflib
@@ -17,11 +20,14 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def emit_text(pygraft, source):
-    proc = subprocess.run([pygraft, "compile", str(source), "--emit", "text", "-o", "-"],
+    """The final listing, or for passes/*.py the listings after each pass."""
+    per_pass = source.parent.name == "passes"
+    extra = ["--print-ir-after-all"] if per_pass else []
+    proc = subprocess.run([pygraft, "compile", str(source), "--emit", "text", "-o", "-"] + extra,
                           capture_output=True, text=True, timeout=60, cwd=HERE)
     if proc.returncode != 0:
         raise RuntimeError(f"exit {proc.returncode}: {proc.stderr.strip()}")
-    return proc.stdout
+    return proc.stderr if per_pass else proc.stdout
 
 
 def check(pygraft, source, update):
@@ -33,7 +39,7 @@ def check(pygraft, source, update):
         return False
     if update:
         expected_path.write_text(actual)
-        print(f"UPDATED {expected_path.name}")
+        print(f"UPDATED {expected_path.relative_to(HERE)}")
         return True
     expected = expected_path.read_text() if expected_path.exists() else ""
     if actual == expected:
@@ -53,7 +59,8 @@ def main():
     args = parser.parse_args()
     pygraft = str(pathlib.Path(args.pygraft).resolve())
     sources = [HERE / s for s in args.sources] or sorted(
-        p for p in HERE.glob("*.py") if p.name != pathlib.Path(__file__).name)
+        p for p in list(HERE.glob("*.py")) + list(HERE.glob("passes/*.py"))
+        if p.name != pathlib.Path(__file__).name)
     results = [check(pygraft, s, args.update) for s in sources]
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
