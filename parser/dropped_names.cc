@@ -10,11 +10,11 @@ namespace {
 // Moves the cursor to the next node in preorder that is not below the
 // starting node, skipping the current node's children when `skip_children`;
 // false when the subtree is exhausted.
-bool advance(TSTreeCursor& cursor, bool skip_children = false) {
-  if (!skip_children && ts_tree_cursor_goto_first_child(&cursor)) return true;
+bool advance(TSTreeCursor* cursor, bool skip_children = false) {
+  if (!skip_children && ts_tree_cursor_goto_first_child(cursor)) return true;
   while (true) {
-    if (ts_tree_cursor_goto_next_sibling(&cursor)) return true;
-    if (!ts_tree_cursor_goto_parent(&cursor)) return false;
+    if (ts_tree_cursor_goto_next_sibling(cursor)) return true;
+    if (!ts_tree_cursor_goto_parent(cursor)) return false;
   }
 }
 
@@ -22,12 +22,10 @@ bool advance(TSTreeCursor& cursor, bool skip_children = false) {
 
 void note_dropped(Context& ctx, TSNode node) {
   if (ctx.dropped_names == nullptr || ts_node_is_null(node)) return;
-  // Note: a cursor created at `node` treats it as the root, so goto_parent
-  // never leaves the subtree.
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  TreeCursor cursor(node);
   bool defines = false;  // the previous token was `def` or `class`
   do {
-    TSNode current = ts_tree_cursor_current_node(&cursor);
+    TSNode current = ts_tree_cursor_current_node(cursor.get());
     // Note: inside ERROR nodes keywords may come out as identifiers.
     std::string_view text = ctx.text(current);
     if (ctx.is(current, ctx.sym().identifier) && (text == "def" || text == "class")) {
@@ -44,20 +42,18 @@ void note_dropped(Context& ctx, TSNode node) {
       std::string_view token = ts_node_type(current);
       defines = token == "def" || token == "class";
     }
-  } while (advance(cursor));
-  ts_tree_cursor_delete(&cursor);
+  } while (advance(cursor.get()));
 }
 
 void note_error_subtrees(Context& ctx, TSNode node) {
   if (ctx.dropped_names == nullptr || ts_node_is_null(node) || !ts_node_has_error(node)) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  TreeCursor cursor(node);
   bool skip = false;
   do {
-    TSNode current = ts_tree_cursor_current_node(&cursor);
+    TSNode current = ts_tree_cursor_current_node(cursor.get());
     skip = ts_node_is_error(current);
     if (skip) note_dropped(ctx, current);
-  } while (advance(cursor, skip));
-  ts_tree_cursor_delete(&cursor);
+  } while (advance(cursor.get(), skip));
 }
 
 ast::ExprPtr make_placeholder(Context& ctx, TSNode node) {

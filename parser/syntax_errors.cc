@@ -10,18 +10,6 @@ namespace pygraft::parser {
 
 namespace {
 
-class TreeCursor {
- public:
-  explicit TreeCursor(TSNode root) : cursor_(ts_tree_cursor_new(root)) {}
-  ~TreeCursor() { ts_tree_cursor_delete(&cursor_); }
-  TreeCursor(const TreeCursor&) = delete;
-  TreeCursor& operator=(const TreeCursor&) = delete;
-  TSTreeCursor* get() { return &cursor_; }
-
- private:
-  TSTreeCursor cursor_;
-};
-
 bool is_lone_token_error(TSNode error) {
   uint32_t children = ts_node_child_count(error);
   return children == 0 || (children == 1 && ts_node_child_count(ts_node_child(error, 0)) == 0);
@@ -133,7 +121,7 @@ std::string missing_message(TSNode missing) {
     for (char& c : words) c = c == '_' ? ' ' : c;
     return "expected " + words;
   }
-  return "expected '" + std::string(type) + "'";
+  return "invalid syntax: expected '" + std::string(type) + "' here";
 }
 
 }  // namespace

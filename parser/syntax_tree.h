@@ -23,6 +23,20 @@ struct TreeDeleter {
 using ParserPtr = std::unique_ptr<TSParser, ParserDeleter>;
 using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 
+// Owns a tree-sitter cursor rooted at a node: goto_parent never leaves that
+// node's subtree.
+class TreeCursor {
+ public:
+  explicit TreeCursor(TSNode root) : cursor_(ts_tree_cursor_new(root)) {}
+  ~TreeCursor() { ts_tree_cursor_delete(&cursor_); }
+  TreeCursor(const TreeCursor&) = delete;
+  TreeCursor& operator=(const TreeCursor&) = delete;
+  TSTreeCursor* get() { return &cursor_; }
+
+ private:
+  TSTreeCursor cursor_;
+};
+
 // Walks the direct children of a node, in order:
 //   for (ChildCursor c(node); c.next();) use(c.node(), c.field());
 class ChildCursor {

@@ -21,7 +21,7 @@ TEST(SyntaxErrorTest, MissingTokenIsNamed) {
   ParseResult result = parse_module("def f(:\n    pass\n");
   ASSERT_FALSE(result.diagnostics.empty());
   EXPECT_EQ(result.diagnostics[0].code(), "PG0001");
-  EXPECT_EQ(result.diagnostics[0].message, "expected ')'");
+  EXPECT_EQ(result.diagnostics[0].message, "invalid syntax: expected ')' here");
 }
 
 TEST(SyntaxErrorTest, SeveralErrorsAllReportedInOrder) {
