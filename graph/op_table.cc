@@ -16,11 +16,18 @@ struct OpRow {
   std::string_view name;
   int num_outputs;
   std::string_view kernel;
+  OpEffects effects;
   std::string_view spellings;
 };
 
+// The `effects` column's words, as enumerators.
+constexpr OpEffects pure = OpEffects::Pure;
+constexpr OpEffects raises = OpEffects::Raises;
+constexpr OpEffects effect = OpEffects::Effect;
+constexpr OpEffects regions = OpEffects::Regions;
+
 constexpr std::array<OpRow, kNumOpCodes> kRows = {{
-#define PG_OP(id, name, outputs, kernel, spellings) {OpCode::id, name, outputs, #kernel, spellings},
+#define PG_OP(id, name, outputs, kernel, effects, spellings) {OpCode::id, name, outputs, #kernel, effects, spellings},
 #include "graph/ops.def"
 #undef PG_OP
 }};
@@ -45,7 +52,8 @@ class OpTable {
   OpTable() {
     ops_.reserve(kRows.size());
     for (const OpRow& row : kRows) {
-      OpInfo info{row.code, row.name, row.num_outputs, row.kernel == "structural", {}, {}};
+      OpInfo info{row.code, row.name, row.num_outputs, row.kernel == "structural", row.effects,
+                  {}, {}};
       info.spellings = parse_spellings(row.spellings, errors_);
       info.params = canonical_params(info.spellings);
       ops_.push_back(std::move(info));

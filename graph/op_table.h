@@ -12,13 +12,13 @@
 namespace pygraft {
 
 enum class OpCode : uint16_t {
-#define PG_OP(id, name, outputs, kernel, spellings) id,
+#define PG_OP(id, name, outputs, kernel, effects, spellings) id,
 #include "graph/ops.def"
 #undef PG_OP
 };
 
 inline constexpr int kNumOpCodes = 0
-#define PG_OP(id, name, outputs, kernel, spellings) +1
+#define PG_OP(id, name, outputs, kernel, effects, spellings) +1
 #include "graph/ops.def"
 #undef PG_OP
     ;
@@ -42,11 +42,21 @@ struct Spelling {
   ResultConversion conversion = ResultConversion::None;
 };
 
+// What running an op may do besides computing its results (the `effects`
+// column of graph/ops.def).
+enum class OpEffects : uint8_t {
+  Pure,     // never raises: removable when its results are unused
+  Raises,   // may raise a Python exception for some operands
+  Effect,   // observable (print, assert, call): never removed
+  Regions,  // cond / loop: as the nodes of its regions and its predicate
+};
+
 struct OpInfo {
   OpCode code;
   std::string_view name;        // IR / serialized name
   int num_outputs;              // -1: variadic (cond, loop)
   bool structural;              // run by the interpreter, no kernel
+  OpEffects effects;
   std::vector<ParamSpec> params;  // canonical operand list (may be empty)
   std::vector<Spelling> spellings;
 };

@@ -12,7 +12,7 @@ void structural(KernelContext& ctx) {
 
 KernelFn kernel_for(OpCode op) {
   static constexpr KernelFn kTable[] = {
-#define PG_OP(id, name, outputs, kernel, spellings) &kernel,
+#define PG_OP(id, name, outputs, kernel, effects, spellings) &kernel,
 #include "graph/ops.def"
 #undef PG_OP
   };

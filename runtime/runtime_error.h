@@ -1,16 +1,57 @@
-// Errors raised while executing a graph. Kernels throw RuntimeError with a
-// message in NumPy's or Python's words; the interpreter catches it and adds
-// the source range of the failing node, so the user sees their line.
+// Errors raised while executing a graph. Kernels throw RuntimeError with the
+// Python exception CPython + NumPy would raise (PyExc) and a message in
+// NumPy's or Python's words; the interpreter catches it and adds the source
+// range of the failing node, so the user sees their line.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace pygraft::rt {
 
+// The Python exception a runtime error stands for. NumPy's own exception
+// classes are named by the builtin they derive from (numpy.exceptions.AxisError
+// is a ValueError and an IndexError: it is reported as AxisError; a ufunc
+// casting error is a TypeError).
+enum class PyExc : uint8_t {
+  Unspecified,  // not yet classified (to be removed once every site names one)
+  TypeError,
+  ValueError,
+  IndexError,
+  KeyError,
+  AxisError,
+  ZeroDivisionError,
+  OverflowError,
+  AttributeError,
+  AssertionError,
+  UnboundLocalError,
+  NotImplementedError,
+  RecursionError,
+  MemoryError,
+  LinAlgError,
+  // Not a Python exception: a limit of the runtime (--max-iterations,
+  // --timeout, the memory budget) or a malformed graph.
+  LimitExceeded,
+  InternalError,
+};
+
+// Python's name of the exception ("IndexError"); "" for Unspecified.
+std::string_view exception_name(PyExc kind);
+
 class RuntimeError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  RuntimeError(PyExc kind, const std::string& message)
+      : std::runtime_error(message), kind_(kind) {}
+  // Deprecated: names no exception. Being replaced at every throw site.
+  explicit RuntimeError(const std::string& message)
+      : std::runtime_error(message), kind_(PyExc::Unspecified) {}
+
+  PyExc kind() const { return kind_; }
+
+ private:
+  PyExc kind_;
 };
 
 }  // namespace pygraft::rt

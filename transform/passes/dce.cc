@@ -17,23 +17,26 @@ bool region_has_effect(const Region& region) {
   return false;
 }
 
+// Whether removing the node, were its results unused, could change what the
+// program does: the op table's effects column (graph/ops.def). An op that may
+// raise stays, so a call that raises in Python raises here too (SPEC §3).
 // Note: an undef inside a region is a placeholder for a value that is
 // unbound on that path (it raises only where it is read), not an effect.
 bool has_effect(const Node& node, bool nested) {
-  switch (node.op) {
-    case OpCode::Print:
-    case OpCode::Assert:
-    case OpCode::CheckBound:
-    case OpCode::Call:
-      return true;
-    case OpCode::Undef:
-      return !nested;
-    default:
-      for (const Region& region : node.regions) {
-        if (region_has_effect(region)) return true;
-      }
+  if (node.op == OpCode::Undef) return !nested;
+  switch (op_info(node.op).effects) {
+    case OpEffects::Pure:
       return false;
+    case OpEffects::Raises:
+    case OpEffects::Effect:
+      return true;
+    case OpEffects::Regions:
+      break;
   }
+  for (const Region& region : node.regions) {
+    if (region_has_effect(region)) return true;
+  }
+  return false;
 }
 
 // `delta` is +1 to count the uses of `region` (its nodes' inputs, nested
