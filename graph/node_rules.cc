@@ -24,6 +24,14 @@ void expect_string_attr(const Node& n, std::string_view name, Problems& out) {
   }
 }
 
+// A non-negative int attribute (a hostile graph file may hold anything).
+void expect_int_attr(const Node& n, std::string_view name, Problems& out) {
+  const Literal* a = n.attr(name);
+  if (a == nullptr || !a->is<int64_t>() || a->as<int64_t>() < 0) {
+    out.push_back("needs a non-negative int attribute '" + std::string(name) + "'");
+  }
+}
+
 // Operands the "index" layout consumes, or nullopt (with a problem) when the
 // attribute is missing or malformed.
 std::optional<size_t> index_operands(const Node& n, Problems& out) {
@@ -133,6 +141,9 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
       return check_subscript(n, 2, out);
     case OpCode::IsNone:
       return expect_inputs(n, 1, out);
+    case OpCode::CheckUnpack:
+      expect_inputs(n, 1, out);
+      return expect_int_attr(n, "count", out);
     case OpCode::InPlaceResult:
       return expect_inputs(n, 2, out);
     case OpCode::Assert:

@@ -24,7 +24,16 @@ inline constexpr int kNumOpCodes = 0
     ;
 
 // How Python source names an op (one '|'-separated item of the spellings column).
-enum class SpellingKind { NumpyFunction, MathFunction, Builtin, Method, Attribute, BinaryOperator, UnaryOperator, Comparison };
+enum class SpellingKind {
+  NumpyFunction,
+  MathFunction,
+  Builtin,
+  Method,
+  Attribute,
+  BinaryOperator,
+  UnaryOperator,
+  Comparison
+};
 
 // Conversion applied to the op's result for this spelling (`-> array` ...).
 enum class ResultConversion { None, ToArray, ToFloat, ToInt, ToBool };
@@ -53,9 +62,9 @@ enum class OpEffects : uint8_t {
 
 struct OpInfo {
   OpCode code;
-  std::string_view name;        // IR / serialized name
-  int num_outputs;              // -1: variadic (cond, loop)
-  bool structural;              // run by the interpreter, no kernel
+  std::string_view name;  // IR / serialized name
+  int num_outputs;        // -1: variadic (cond, loop)
+  bool structural;        // run by the interpreter, no kernel
   OpEffects effects;
   std::vector<ParamSpec> params;  // canonical operand list (may be empty)
   std::vector<Spelling> spellings;

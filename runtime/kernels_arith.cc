@@ -9,6 +9,7 @@
 
 #include "runtime/elementwise.h"
 #include "runtime/pyscalar.h"
+#include "runtime/sequence_ops.h"
 
 namespace pygraft::rt {
 
@@ -140,6 +141,10 @@ void arith_kernel(KernelContext& ctx, BinaryOp op, Fn fn, const char* ufunc) {
     ctx.outputs[0] = py_binary(op, a, b);
     return;
   }
+  if (std::optional<Value> tuple = tuple_binary(op, a, b)) {
+    ctx.outputs[0] = std::move(*tuple);
+    return;
+  }
   DType dtype = arith_dtype(op, a, b, ufunc);
   ctx.outputs[0] = binary_same_type(a, b, dtype, fn, ufunc);
 }
@@ -183,6 +188,7 @@ void unary_kernel(KernelContext& ctx, UnaryOp op, Fn fn, const char* ufunc) {
     ctx.outputs[0] = py_unary(op, x);
     return;
   }
+  reject_tuple_unary(op, x);
   DType dtype = operand_type_checked(x, ufunc).dtype;
   if (op == UnaryOp::Neg && dtype == DType::Bool) {
     throw RuntimeError(
@@ -300,6 +306,10 @@ void bitwise_kernel(KernelContext& ctx, BinaryOp op, Fn fn, const char* ufunc) {
   Value& b = ctx.inputs[1];
   if (a.is_py_scalar() && b.is_py_scalar()) {
     ctx.outputs[0] = py_binary(op, a, b);
+    return;
+  }
+  if (std::optional<Value> tuple = tuple_binary(op, a, b)) {
+    ctx.outputs[0] = std::move(*tuple);
     return;
   }
   DType dtype = result_type(operand_type_checked(a, ufunc), operand_type_checked(b, ufunc));

@@ -42,8 +42,7 @@ std::string_view exception_name(PyExc kind);
 
 class RuntimeError : public std::runtime_error {
  public:
-  RuntimeError(PyExc kind, const std::string& message)
-      : std::runtime_error(message), kind_(kind) {}
+  RuntimeError(PyExc kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   // Deprecated: names no exception. Being replaced at every throw site.
   explicit RuntimeError(const std::string& message)
       : std::runtime_error(message), kind_(PyExc::Unspecified) {}

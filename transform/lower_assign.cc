@@ -40,10 +40,10 @@ void FunctionLowerer::assign_name(const ast::Expr& target, const std::string& na
 }
 
 // a, b = value. A tuple built in this function (or a constant tuple) is
-// unpacked directly; anything else through getitem with a constant index.
-// Note: a length mismatch is diagnosed only when the length is known here
-// (PG0402); for other values it is not diagnosed yet (getitem fails at run
-// time only when the value is too short).
+// unpacked directly, and a length mismatch is diagnosed here (PG0402).
+// Anything else is checked at run time first (check_unpack: CPython's
+// ValueError / TypeError before any target is assigned), then read item by
+// item with getitem.
 void FunctionLowerer::unpack(const ast::Expr& target, const std::vector<ast::ExprPtr>& targets,
                              ValueId value) {
   std::optional<size_t> known_size;
@@ -57,6 +57,10 @@ void FunctionLowerer::unpack(const ast::Expr& target, const std::vector<ast::Exp
           "cannot unpack " + std::to_string(*known_size) + " values into " +
               std::to_string(targets.size()) + " names");
     return;
+  }
+  if (!known_size) {
+    builder_.emit_effect(OpCode::CheckUnpack, {value}, target.range,
+                         {Attribute{"count", Literal(static_cast<int64_t>(targets.size()))}});
   }
   for (size_t i = 0; i < targets.size(); ++i) {
     const ast::Expr& element_target = *targets[i];

@@ -2,39 +2,24 @@
 
 #include <unordered_map>
 
+#include "graph/raise_facts.h"
+
 namespace pygraft::transform {
 
 namespace {
 
 using UseCounts = std::unordered_map<ValueId, int>;
 
-bool has_effect(const Node& node, bool nested);
-
-bool region_has_effect(const Region& region) {
-  for (const Node& node : region.nodes) {
-    if (has_effect(node, true)) return true;
-  }
-  return false;
-}
-
-// Whether removing the node, were its results unused, could change what the
-// program does: the op table's effects column (graph/ops.def). An op that may
-// raise stays, so a call that raises in Python raises here too (SPEC §3).
+// Whether the node must stay even when its results are unused: it may raise
+// or has an effect (graph/raise_facts.h), or, for a cond whose regions were
+// swept already, something in its regions stayed.
 // Note: an undef inside a region is a placeholder for a value that is
 // unbound on that path (it raises only where it is read), not an effect.
-bool has_effect(const Node& node, bool nested) {
+bool stays(const Node& node, const ValueTypes& types, bool nested) {
   if (node.op == OpCode::Undef) return !nested;
-  switch (op_info(node.op).effects) {
-    case OpEffects::Pure:
-      return false;
-    case OpEffects::Raises:
-    case OpEffects::Effect:
-      return true;
-    case OpEffects::Regions:
-      break;
-  }
+  if (may_raise(node, types)) return true;
   for (const Region& region : node.regions) {
-    if (region_has_effect(region)) return true;
+    if (!region.nodes.empty()) return true;
   }
   return false;
 }
@@ -54,8 +39,8 @@ bool is_used(ValueId value, const UseCounts& uses) {
   return it != uses.end() && it->second > 0;
 }
 
-bool is_dead(const Node& node, const UseCounts& uses, bool nested) {
-  if (has_effect(node, nested)) return false;
+bool is_dead(const Node& node, const UseCounts& uses, const ValueTypes& types, bool nested) {
+  if (stays(node, types, nested)) return false;
   for (ValueId output : node.outputs) {
     if (is_used(output, uses)) return false;
   }
@@ -79,13 +64,13 @@ void prune_cond_results(Node& node, UseCounts& uses) {
 
 // Walks backwards so that removing a node can make its operands' definitions
 // (earlier in this region or an enclosing one) dead in the same sweep.
-void sweep(Region& region, UseCounts& uses, bool nested) {
+void sweep(Region& region, UseCounts& uses, const ValueTypes& types, bool nested) {
   std::vector<bool> keep(region.nodes.size(), true);
   for (size_t i = region.nodes.size(); i-- > 0;) {
     Node& node = region.nodes[i];
     prune_cond_results(node, uses);
-    for (Region& inner : node.regions) sweep(inner, uses, true);
-    if (!is_dead(node, uses, nested)) continue;
+    for (Region& inner : node.regions) sweep(inner, uses, types, true);
+    if (!is_dead(node, uses, types, nested)) continue;
     keep[i] = false;
     for (ValueId input : node.inputs) --uses[input];
     for (const Region& inner : node.regions) count_uses(inner, uses, -1);
@@ -100,9 +85,10 @@ void sweep(Region& region, UseCounts& uses, bool nested) {
 }  // namespace
 
 void eliminate_dead_code(Function& function) {
+  const ValueTypes types = ValueTypes::infer(function);
   UseCounts uses;
   count_uses(function.body, uses, 1);
-  sweep(function.body, uses, false);
+  sweep(function.body, uses, types, false);
 }
 
 }  // namespace pygraft::transform

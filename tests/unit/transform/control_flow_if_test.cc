@@ -81,9 +81,16 @@ TEST(ControlFlowIf, UnusedOutputsAreRemoved) {
   EXPECT_EQ(cond.regions[1].yields.size(), 1u);
 }
 
-TEST(ControlFlowIf, PureUnusedCondIsDropped) {
-  Lowered l = lower_clean("def f(x):\n    if x:\n        t = x + 1\n    return x\n");
+TEST(ControlFlowIf, UnusedCondThatCannotRaiseIsDropped) {
+  Lowered l = lower_clean(
+      "def f(x):\n    c = float(x)\n    if c > 0.5:\n        t = c * 2.0\n    return x\n");
   EXPECT_TRUE(nodes_with(function(l, "f"), OpCode::Cond).empty());
+}
+
+TEST(ControlFlowIf, UnusedCondStaysWhenItsTruthMayRaise) {
+  // `if x:` raises for an array of several elements (SPEC §3: checks stay).
+  Lowered l = lower_clean("def f(x):\n    if x:\n        t = 1.0\n    return x\n");
+  EXPECT_EQ(nodes_with(function(l, "f"), OpCode::Cond).size(), 1u);
 }
 
 TEST(ControlFlowIf, EffectsStayInsideTheirBranch) {
