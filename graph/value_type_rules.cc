@@ -156,11 +156,13 @@ ValueType shape_of(const ValueType& x) {
   return out;
 }
 
-// A value written back by x op= v: arrays keep their type, others rebind.
+// A value written back by x op= v: arrays of known rank > 0 keep their type
+// (the result is cast back into them); NumPy scalars (0-d) and everything
+// else rebind to the result.
 ValueType inplace_result(const ValueType& target, const ValueType& result) {
   ValueType out;
   if (target.may_be(kinds::Array)) out = ValueType::array(target.elements, target.rank);
-  if (!target.only(kinds::Array)) out = out.join(result);
+  if (!target.only(kinds::Array) || target.rank <= 0) out = out.join(result);
   return out;
 }
 
