@@ -241,6 +241,16 @@ class Checks:
         expect(not os.path.exists(out), "a failed compile wrote %s" % out)
         expect(not os.path.exists(self.path("bad.pgraph")), "a failed compile wrote the default output")
 
+    def test_failed_compile_removes_a_stale_graph(self):
+        source = self.write("stale.py", SINGLE_MODEL)
+        graph = self.path("stale.pgraph")
+        self.cli.code(0, "compile", source)
+        expect(os.path.exists(graph), "no graph written")
+        self.write("stale.py", BAD_MODEL)
+        p = self.cli.code(1, "compile", source)
+        expect(not os.path.exists(graph), "the graph of the earlier compile is still there")
+        expect(b"removed " + graph.encode() in p.stderr, "no note says so: %r" % p.stderr[-300:])
+
     def test_check_writes_nothing(self):
         before = set(os.listdir(self.tmp))
         self.cli.code(0, "check", self.clean)
