@@ -85,6 +85,10 @@ add_test(NAME docs.numpy_support
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py --check)
 set_tests_properties(docs.numpy_support PROPERTIES LABELS docs)
 
+add_test(NAME docs.numpy_names
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_names.py --check)
+set_tests_properties(docs.numpy_names PROPERTIES LABELS docs)
+
 add_test(NAME coverage.ops_def_spellings
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py
                  --coverage ${CMAKE_CURRENT_SOURCE_DIR}/cases ${PROJECT_SOURCE_DIR}/samples)
