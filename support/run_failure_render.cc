@@ -36,6 +36,10 @@ std::string header(std::string_view where, std::string_view label, std::string_v
   return out;
 }
 
+bool same_frame(const StackEntry& a, const StackEntry& b) {
+  return a.function == b.function && a.range == b.range;
+}
+
 const SourceRange& failing_range(const RunFailure& failure) {
   static const SourceRange kNone{};
   return failure.stack.empty() ? kNone : failure.stack.front().range;
@@ -61,10 +65,18 @@ std::string render_run_failure_text(const RunFailure& failure, std::string_view 
   std::string out =
       header(location(file, range), label, kRed, exception_and_message(failure), options.color);
   out += render_detail::source_snippet(source, range, options);
-  for (size_t i = 1; i < failure.stack.size(); ++i) {
-    const SourceRange& call = failure.stack[i].range;
+  const std::vector<StackEntry>& stack = failure.stack;
+  for (size_t i = 1; i < stack.size();) {
+    // Note: a run of identical calls (recursion in a hand-made graph) prints
+    // once with its count, as Python's traceback does.
+    size_t same = 1;
+    while (i + same < stack.size() && same_frame(stack[i + same], stack[i])) ++same;
+    const SourceRange& call = stack[i].range;
     out += header(location(file, call), "note:", kCyan, "called from here", options.color);
     out += render_detail::source_snippet(source, call, options);
+    if (same > 1)
+      out += "  [the call above repeated " + std::to_string(same - 1) + " more times]\n";
+    i += same;
   }
   return out;
 }

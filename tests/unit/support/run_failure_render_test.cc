@@ -55,6 +55,20 @@ TEST(RunFailureText, WithoutTheSourceThereAreNoSnippets) {
             "model.py:7:9: note: called from here\n");
 }
 
+TEST(RunFailureText, RepeatedCallsPrintOnceWithTheirCount) {
+  RunFailure failure;
+  failure.exception = "RecursionError";
+  failure.message = "maximum recursion depth exceeded";
+  failure.stack = {{"f", {2, 12, 2, 16}}};
+  for (int i = 0; i < 5; ++i) failure.stack.push_back({"f", {2, 12, 2, 16}});
+  failure.stack.push_back({"main", {5, 5, 5, 9}});
+  EXPECT_EQ(render_run_failure_text(failure, "m.py", ""),
+            "m.py:2:12: runtime error: RecursionError: maximum recursion depth exceeded\n"
+            "m.py:2:12: note: called from here\n"
+            "  [the call above repeated 4 more times]\n"
+            "m.py:5:5: note: called from here\n");
+}
+
 TEST(RunFailureText, NoExceptionNameForALimit) {
   RunFailure failure;
   failure.code = DiagCode::RuntimeLimit;
