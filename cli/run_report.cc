@@ -40,9 +40,10 @@ RunFailure to_failure(const rt::ExecutionError& error) {
 // The model's source text for the quoted lines: the path the graph records
 // (relative to the directory `compile` ran in), else the file of that name
 // beside the graph (where `compile` writes by default); "" when neither is
-// readable.
+// readable. Note: the path comes from the graph file, which may not be
+// trusted; only a .py file is read (docs/getting-started.md).
 std::string model_source(const std::string& source_file, const std::string& graph_path) {
-  if (source_file.empty()) return {};
+  if (std::filesystem::path(source_file).extension() != ".py") return {};
   Result<std::string> text = read_file(source_file);
   if (text.ok()) return std::move(text).value();
   std::filesystem::path beside = std::filesystem::path(graph_path).parent_path() /
