@@ -169,6 +169,16 @@ TEST_F(RunCommandTest, RuntimeErrorInAHelperListsTheCallsInnermostFirst) {
   EXPECT_LT(inner, outer);
 }
 
+// A graph file may name any path as its source: only a .py file is quoted.
+TEST_F(CliTest, RuntimeErrorQuotesNoLinesOfAFileThatIsNotPython) {
+  std::string source = write("notes.txt", "def f(x):\n    assert x > 0\n    return x\n");
+  ASSERT_EQ(run({"compile", source, "-o", path("n.pgraph")}).exit_code, 0);
+  CliRun r = run({"run", path("n.pgraph"), "0"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(contains(r.err, source + ":2:5: runtime error: ")) << r.err;
+  EXPECT_FALSE(contains(r.err, "assert x > 0")) << r.err;
+}
+
 TEST_F(RunCommandTest, RuntimeErrorAsJson) {
   CliRun r = run_graph({"--entry", "outer", "false", "--diagnostics", "json"});
   EXPECT_EQ(r.exit_code, 3);
