@@ -19,12 +19,42 @@ struct Program::Impl {
 namespace {
 
 RuntimeError call_error(const Program::Impl& impl, std::string function, std::string message) {
-  return {std::move(function), impl.program.module().source_file, 0, 0, std::move(message)};
+  RuntimeError error;
+  error.function = std::move(function);
+  error.file = impl.program.module().source_file;
+  error.message = std::move(message);
+  return error;
+}
+
+StackFrame stack_frame(const std::string& function, const SourceRange& range) {
+  return {function, range.line, range.column, range.end_line, range.end_column};
+}
+
+std::string python_exception(rt::PyExc exception) {
+  if (exception == rt::PyExc::LimitExceeded || exception == rt::PyExc::InternalError) return {};
+  return std::string(rt::exception_name(exception));
 }
 
 RuntimeError from_execution_error(const Program::Impl& impl, const rt::ExecutionError& error) {
-  return {error.function, impl.program.module().source_file, error.range.line, error.range.column,
-          error.message};
+  RuntimeError out = call_error(impl, error.function, error.message);
+  out.line = error.range.line;
+  out.column = error.range.column;
+  out.exception = python_exception(error.exception);
+  out.limit_exceeded = error.exception == rt::PyExc::LimitExceeded;
+  out.end_line = error.range.end_line;
+  out.end_column = error.range.end_column;
+  if (error.function.empty()) return out;
+  out.call_stack.push_back(stack_frame(error.function, error.range));
+  for (const rt::CallerFrame& caller : error.callers) {
+    out.call_stack.push_back(stack_frame(caller.function, caller.range));
+  }
+  return out;
+}
+
+std::string location(const std::string& file, uint32_t line, uint32_t column) {
+  std::string text = file.empty() ? std::string("<graph>") : file;
+  if (line != 0) text += ':' + std::to_string(line) + ':' + std::to_string(column);
+  return text;
 }
 
 std::vector<Value> split_outputs(const rt::Value& result) {
@@ -40,9 +70,14 @@ std::vector<Value> split_outputs(const rt::Value& result) {
 }  // namespace
 
 std::string RuntimeError::to_string() const {
-  std::string text = file.empty() ? std::string("<graph>") : file;
-  if (line != 0) text += ':' + std::to_string(line) + ':' + std::to_string(column);
-  return text + ": runtime error: " + message;
+  std::string text = location(file, line, column) + ": runtime error: ";
+  if (!exception.empty()) text += message.empty() ? exception : exception + ": ";
+  text += message;
+  for (size_t i = 1; i < call_stack.size(); ++i) {
+    text += '\n' + location(file, call_stack[i].line, call_stack[i].column) +
+            ": note: called from here";
+  }
+  return text;
 }
 
 Program::Program(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}

@@ -7,6 +7,8 @@
 #include <map>
 #include <ostream>
 
+#include "cli/run_report.h"
+
 namespace pygraft::cli {
 namespace {
 
@@ -46,7 +48,8 @@ constexpr const char* kRunFooter = R"(Each ARG is one positional argument of the
   @x.npy            an array read from a .npy file
 Use '--' before ARGs that could look like options.
 
-Prints {"outputs": [OUT, ...]} on stdout, OUT = {"dtype", "shape", "data"}.
+Prints {"outputs": [OUT, ...]} on stdout, OUT = {"dtype", "shape", "data"};
+with --out DIR, "file": "DIR/N.npy" replaces "data".
 
 Examples:
   pygraft run model.pgraph 3 '[1.5, 2.5]'
@@ -55,7 +58,8 @@ Examples:
   pygraft run untrusted.pgraph --timeout 10 --max-memory 1G @x.npy
 
 Exits 2 on usage or I/O errors (bad ARG, corrupt graph), 3 when the graph
-fails while running (the message names the source line).)";
+fails while running (the message names the Python exception, the source line
+and the calls that led there; --diagnostics json prints it as JSON).)";
 
 const std::map<std::string, DiagnosticsFormat> kDiagnosticsFormats = {
     {"text", DiagnosticsFormat::Text},
@@ -116,7 +120,13 @@ void add_run(CLI::App& app, RunCommandOptions& options, std::string& max_memory)
   run->add_option("--repeat", options.repeat,
                   "Call N more times and report per-call timing (min/median/max ns)")
       ->check(CLI::NonNegativeNumber);
-  run->add_option("--out", options.out_dir, "Also write each output to DIR/0.npy, DIR/1.npy, ...");
+  run->add_option("--out", options.out_dir,
+                  "Write the outputs to DIR/0.npy, DIR/1.npy, ... and name the files in the "
+                  "JSON in place of the values");
+  run->add_option("--diagnostics", options.diagnostics,
+                  "How to report errors: text (stderr), json or sarif (stdout)")
+      ->transform(CLI::CheckedTransformer(kDiagnosticsFormats))
+      ->option_text("text|json|sarif");
   run->add_option("--max-memory", max_memory,
                   "Cap on live array bytes per call, e.g. 512M or 8G; 0 for none (default 4G)");
   run->add_option("--max-iterations", options.max_iterations,
@@ -219,9 +229,9 @@ int pygraft_main(int argc, const char* const* argv, CommandIo& io) {
   if (!max_memory.empty()) {
     std::optional<int64_t> bytes = parse_byte_size(max_memory);
     if (!bytes) {
-      io.err << "pygraft: error: --max-memory: '" << max_memory
-             << "' is not a byte count (e.g. 1048576, 512M, 8G)\n";
-      return kExitUsage;
+      return report_run_usage_error(
+          run, io,
+          "--max-memory: '" + max_memory + "' is not a byte count (e.g. 1048576, 512M, 8G)");
     }
     run.max_memory_bytes = *bytes;
   }

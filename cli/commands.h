@@ -56,6 +56,9 @@ struct RunCommandOptions {
   int64_t max_memory_bytes = kDefaultMaxMemoryBytes;  // 0: no limit
   int64_t max_iterations = 0;                         // 0: no limit
   double timeout_seconds = 0;                         // 0: no limit
+  // Text: errors on stderr. Json / Sarif: a usage or runtime error is one
+  // document on stdout (cli/run_report.h); the exit codes are the same.
+  DiagnosticsFormat diagnostics = DiagnosticsFormat::Text;
   std::vector<std::string> args;
 };
 

@@ -9,6 +9,8 @@
 
 #include "cli/atomic_file.h"
 #include "cli/commands.h"
+#include "cli/file_io.h"
+#include "graph/graph_file_format.h"
 #include "pygraft/compiler.h"
 
 namespace pygraft::cli {
@@ -94,6 +96,27 @@ int write_output(const std::string& target, const std::string& bytes, CommandIo&
   return kExitOk;
 }
 
+// A failed compile must not leave an earlier compile's graph where the new
+// one belongs, to be run as if it were the new one: a graph file there is
+// removed, anything else is kept; a note says which (docs/getting-started.md).
+void remove_stale_output(const std::string& target, CommandIo& io) {
+  std::error_code error;
+  if (target == "-" || !std::filesystem::is_regular_file(target, error)) return;
+  Result<std::string> bytes = read_file(target);
+  bool graph = bytes.ok() && bytes.value().starts_with(graph_format::kMagic);
+  if (!graph) {
+    io.err << "pygraft: note: " << target
+           << " was kept: it is not a graph file, and it is not the output of this source\n";
+  } else if (std::filesystem::remove(target, error)) {
+    io.err << "pygraft: note: removed " << target
+           << ", the graph of an earlier compile, so that it cannot be run in place of this "
+              "source\n";
+  } else {
+    io.err << "pygraft: warning: " << target << " is the graph of an earlier compile, not of "
+           << "this source, and cannot be removed: " << error.message() << "\n";
+  }
+}
+
 // What check and compile share: the inputs and, for compile, what to write.
 struct Job {
   const CheckOptions& check;
@@ -115,8 +138,11 @@ int finish_one(const Job& job, const api::CompileResult& result,
   } else {
     document.insert(document.end(), shown.begin(), shown.end());
   }
-  if (result.has_errors()) return kExitSourceErrors;
-  if (job.compile == nullptr) return kExitOk;
+  if (job.compile == nullptr) return result.has_errors() ? kExitSourceErrors : kExitOk;
+  if (result.has_errors()) {
+    remove_stale_output(output_target(*job.compile, result.file), io);
+    return kExitSourceErrors;
+  }
   for (const api::PassSnapshot& snapshot : result.passes) {
     io.err << "// ----- IR after " << snapshot.pass << " -----\n" << snapshot.ir;
   }

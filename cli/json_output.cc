@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "cli/run_outputs.h"
+
 namespace pygraft::cli {
 namespace {
 
@@ -89,6 +91,46 @@ std::string format_tuple(const std::vector<Value>& items) {
   return out + "]";
 }
 
+// One OUT naming its file in place of the values (run --out).
+std::string file_out(const Value& value, const std::string& path) {
+  std::string dtype, shape = "[]";
+  if (const auto* tensor = std::get_if<Tensor>(&value.storage())) {
+    dtype = dtype_name(tensor->dtype());
+    shape = shape_json(tensor->shape());
+  } else {
+    dtype = dtype_name(rt::to_tensor(value).dtype());  // a Python scalar: cheap
+  }
+  return "{\"dtype\": \"" + dtype + "\", \"shape\": " + shape + ", \"file\": " + json_string(path) +
+         "}";
+}
+
+// format_out, with "file" in place of "data" for the outputs written to `dir`.
+std::string format_out_to_file(const Value& value, const std::string& number,
+                               const std::string& dir) {
+  if (value.is<rt::TupleValue>()) {
+    const std::vector<Value>& items = value.items();
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += format_out_to_file(items[i], number + "." + std::to_string(i), dir);
+    }
+    return out + "]";
+  }
+  if (has_output_file(value)) return file_out(value, output_file(dir, number));
+  return format_out(value);
+}
+
+std::string format_outputs(const Value& result, const std::optional<std::string>& out_dir) {
+  if (!out_dir) return format_tuple(split_outputs(result));
+  std::vector<Value> outputs = split_outputs(result);
+  std::string out = "[";
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += format_out_to_file(outputs[i], std::to_string(i), *out_dir);
+  }
+  return out + "]";
+}
+
 }  // namespace
 
 Timing summarize_timing(std::vector<int64_t> durations_ns) {
@@ -134,8 +176,9 @@ std::string format_out(const Value& value) {
   return "null";  // None (an unbound value never leaves a successful call)
 }
 
-std::string format_run_document(const Value& result, const std::optional<Timing>& timing) {
-  std::string out = "{\"outputs\": " + format_tuple(split_outputs(result));
+std::string format_run_document(const Value& result, const std::optional<Timing>& timing,
+                                const std::optional<std::string>& out_dir) {
+  std::string out = "{\"outputs\": " + format_outputs(result, out_dir);
   if (timing) {
     out += ", \"timing\": {\"runs\": " + std::to_string(timing->runs) +
            ", \"min_ns\": " + std::to_string(timing->min_ns) +

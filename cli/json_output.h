@@ -7,6 +7,7 @@
 // Choices beyond the spec: a tuple nested inside the returned tuple is a
 // JSON list of OUTs; a string is {"dtype": "str", "shape": [], "data": "..."};
 // a dtype value is {"dtype": "dtype", "shape": [], "data": "float32"}.
+// With run --out, {"dtype", "shape", "file"} replaces an OUT's data.
 // Floats print as the shortest text that round-trips (float32 values as the
 // shortest float32 text), always with a '.' or exponent; NaN and infinities
 // as "nan", "inf", "-inf". Separators follow Python's json.dumps.
@@ -39,7 +40,10 @@ std::string format_double(double value);
 std::string format_float(float value);
 // One OUT (or null, or a list of OUTs for a tuple).
 std::string format_out(const rt::Value& value);
-// The whole document, ending with a newline.
-std::string format_run_document(const rt::Value& result, const std::optional<Timing>& timing);
+// The whole document, ending with a newline. With `out_dir` (run --out), an
+// OUT written to a file (cli/run_outputs.h) carries "file": "DIR/N.npy" in
+// place of "data"; the values are never printed.
+std::string format_run_document(const rt::Value& result, const std::optional<Timing>& timing,
+                                const std::optional<std::string>& out_dir = std::nullopt);
 
 }  // namespace pygraft::cli

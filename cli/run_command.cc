@@ -1,6 +1,8 @@
 // `pygraft run` (see cli/commands.h): load a graph file, call one function
-// with the ARGs, print run's JSON document.
+// with the ARGs, print run's JSON document. Errors are reported by
+// cli/run_report.h.
 #include <chrono>
+#include <filesystem>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -8,7 +10,9 @@
 #include "cli/json_args.h"
 #include "cli/json_output.h"
 #include "cli/run_outputs.h"
+#include "cli/run_report.h"
 #include "graph/graph_file.h"
+#include "graph/graph_file_format.h"
 #include "runtime/interpreter.h"
 
 namespace pygraft::cli {
@@ -71,9 +75,21 @@ Result<std::vector<Value>> parse_args(const std::vector<std::string>& texts) {
   return values;
 }
 
+// Python source given where a graph file belongs: what to do instead.
+std::optional<std::string> python_source_message(const std::string& path,
+                                                 const std::string& bytes) {
+  if (std::filesystem::path(path).extension() != ".py") return std::nullopt;
+  if (bytes.starts_with(graph_format::kMagic)) return std::nullopt;
+  return path + ": this is Python source, not a graph file; compile it first: pygraft compile " +
+         path + " (then run " + default_graph_path(path) + ")";
+}
+
 Result<rt::Program> load_program(const std::string& path) {
   Result<std::string> bytes = read_file(path);
   if (!bytes.ok()) return Result<rt::Program>::failure(bytes.error());
+  if (auto message = python_source_message(path, bytes.value())) {
+    return Result<rt::Program>::failure(*message);
+  }
   LoadResult loaded = load_module(bytes.value());
   if (!loaded.ok()) return Result<rt::Program>::failure(path + ": " + loaded.error);
   try {
@@ -81,12 +97,6 @@ Result<rt::Program> load_program(const std::string& path) {
   } catch (const std::exception& e) {
     return Result<rt::Program>::failure(path + ": cannot load the graph: " + e.what());
   }
-}
-
-void report_runtime_error(const rt::ExecutionError& error, const std::string& file, CommandIo& io) {
-  io.err << file;
-  if (error.range.valid()) io.err << ':' << error.range.line << ':' << error.range.column;
-  io.err << ": runtime error: " << error.message << "\n";
 }
 
 struct CallPlan {
@@ -106,17 +116,9 @@ rt::CallResult timed_call(const CallPlan& plan, int64_t& elapsed_ns) {
   return result;
 }
 
-int usage_error(CommandIo& io, const std::string& message) {
-  io.err << "pygraft: error: " << message << "\n";
-  return kExitUsage;
-}
-
 // Calls once, then `repeat` more times; fills `result` and `timing`.
 int execute(const CallPlan& plan, const RunCommandOptions& options, CommandIo& io,
             rt::CallResult& result, std::optional<Timing>& timing) {
-  const std::string& file = plan.program.module().source_file.empty()
-                                ? options.graph_path
-                                : plan.program.module().source_file;
   int64_t elapsed = 0;
   result = timed_call(plan, elapsed);
   std::vector<int64_t> durations;
@@ -124,11 +126,7 @@ int execute(const CallPlan& plan, const RunCommandOptions& options, CommandIo& i
     result = timed_call(plan, elapsed);
     durations.push_back(elapsed);
   }
-  if (result.error) {
-    io.out.flush();
-    report_runtime_error(*result.error, file, io);
-    return kExitRuntime;
-  }
+  if (result.error) return report_runtime_error(*result.error, plan.program.module(), options, io);
   if (options.repeat && *options.repeat > 0) timing = summarize_timing(std::move(durations));
   return kExitOk;
 }
@@ -136,14 +134,17 @@ int execute(const CallPlan& plan, const RunCommandOptions& options, CommandIo& i
 }  // namespace
 
 int run_run(const RunCommandOptions& options, CommandIo& io) {
+  auto usage_error = [&](const std::string& message) {
+    return report_run_usage_error(options, io, message);
+  };
   Result<rt::Program> program = load_program(options.graph_path);
-  if (!program.ok()) return usage_error(io, program.error());
+  if (!program.ok()) return usage_error(program.error());
   Result<size_t> index = pick_entry(program.value(), options.entry);
-  if (!index.ok()) return usage_error(io, options.graph_path + ": " + index.error());
+  if (!index.ok()) return usage_error(options.graph_path + ": " + index.error());
   Result<std::vector<Value>> args = parse_args(options.args);
-  if (!args.ok()) return usage_error(io, args.error());
+  if (!args.ok()) return usage_error(args.error());
   const Function& fn = program.value().module().functions[index.value()];
-  if (auto message = check_arity(fn, args.value().size())) return usage_error(io, *message);
+  if (auto message = check_arity(fn, args.value().size())) return usage_error(*message);
   CallPlan plan{program.value(), index.value(), args.value(),
                 rt::RunOptions{.print_stream = &io.err,
                                .max_memory_bytes = options.max_memory_bytes,
@@ -154,10 +155,10 @@ int run_run(const RunCommandOptions& options, CommandIo& io) {
   if (int code = execute(plan, options, io, result, timing); code != kExitOk) return code;
   if (options.out_dir) {
     if (auto error = write_outputs(*options.out_dir, split_outputs(*result.value))) {
-      return usage_error(io, *error);
+      return usage_error(*error);
     }
   }
-  io.out << format_run_document(*result.value, timing);
+  io.out << format_run_document(*result.value, timing, options.out_dir);
   io.out.flush();
   return kExitOk;
 }

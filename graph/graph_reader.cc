@@ -14,6 +14,18 @@ namespace {
 namespace fmt = graph_format;
 using fmt::LiteralTag;
 
+// A well-formed header of another format version: not a corrupt file.
+struct OtherVersion {
+  uint32_t version;
+};
+
+std::string other_version_message(uint32_t version) {
+  std::string written_by = version > kGraphFormatVersion ? "a newer" : "an older";
+  return "graph file format version " + std::to_string(version) + " (written by " + written_by +
+         " pygraft) is not supported: this pygraft reads version " +
+         std::to_string(kGraphFormatVersion) + "; compile the model again with this pygraft";
+}
+
 class ModuleReader {
  public:
   explicit ModuleReader(std::string_view bytes) : in_(bytes), file_size_(bytes.size()) {}
@@ -35,11 +47,7 @@ class ModuleReader {
     std::string_view magic = in_.take(fmt::kMagic.size(), "magic bytes");
     if (magic != fmt::kMagic) in_.fail("not a pygraft graph file (bad magic bytes)");
     uint32_t version = in_.u32("format version");
-    if (version != kGraphFormatVersion) {
-      in_.fail("graph file format version " + std::to_string(version) +
-               " is not supported (this build reads version " +
-               std::to_string(kGraphFormatVersion) + ")");
-    }
+    if (version != kGraphFormatVersion) throw OtherVersion{version};
   }
 
   void strings() {
@@ -210,6 +218,9 @@ LoadResult load_module(std::string_view bytes) {
     module = ModuleReader(bytes).read();
   } catch (const FormatError& e) {
     result.error = "corrupt graph file: " + e.message;
+    return result;
+  } catch (const OtherVersion& e) {
+    result.error = other_version_message(e.version);
     return result;
   }
   std::vector<std::string> problems = verify_module(module);

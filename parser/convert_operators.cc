@@ -94,8 +94,14 @@ bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
 ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
   ast::BinaryOp op{};
   if (!binary_op_from_token(operator_token(ctx, node), op)) return make_placeholder(ctx, node);
-  ast::ExprPtr lhs = convert_expr(ctx, ctx.child(node, ctx.field().left));
-  ast::ExprPtr rhs = convert_expr(ctx, ctx.child(node, ctx.field().right));
+  // Note: a string operand of + or % (building a message) is kept, so the
+  // lowering reports the whole expression once (transform/lower_call.cc).
+  bool text_lhs = op == ast::BinaryOp::Add || op == ast::BinaryOp::Mod;
+  bool text_rhs = op == ast::BinaryOp::Add;
+  TSNode left = ctx.child(node, ctx.field().left);
+  TSNode right = ctx.child(node, ctx.field().right);
+  ast::ExprPtr lhs = text_lhs ? convert_expr_or_string(ctx, left) : convert_expr(ctx, left);
+  ast::ExprPtr rhs = text_rhs ? convert_expr_or_string(ctx, right) : convert_expr(ctx, right);
   return make_expr(ast::BinaryExpr{op, std::move(lhs), std::move(rhs)}, range_of(node));
 }
 

@@ -38,7 +38,9 @@ ast::ExprPtr convert_call(Context& ctx, TSNode node) {
 }
 
 ast::ExprPtr convert_attribute(Context& ctx, TSNode node) {
-  ast::ExprPtr value = convert_expr(ctx, ctx.child(node, ctx.field().object));
+  // Note: a string receiver ("{}".format(x)) is kept, so the lowering reports
+  // the whole call once (transform/lower_call.cc).
+  ast::ExprPtr value = convert_expr_or_string(ctx, ctx.child(node, ctx.field().object));
   TSNode attribute = ctx.child(node, ctx.field().attribute);
   ast::AttributeExpr result{std::move(value), std::string(ctx.text(attribute)),
                             range_of(attribute)};

@@ -70,8 +70,19 @@ std::optional<std::string> bind_arguments(const CompiledFunction& fn, std::vecto
   return std::nullopt;
 }
 
-CallResult failure(const Function& fn, const SourceRange& range, std::string message) {
-  return CallResult{std::nullopt, ExecutionError{fn.name, range, std::move(message)}};
+CallResult failure(const Function& fn, const SourceRange& range, PyExc exception,
+                   std::string message) {
+  return CallResult{std::nullopt,
+                    ExecutionError{fn.name, range, std::move(message), exception, {}}};
+}
+
+CallResult located_failure(const LocatedError& e) {
+  ExecutionError error{e.function->source->name, e.node->range, e.message, e.exception, {}};
+  error.callers.reserve(e.callers.size());
+  for (const LocatedError::Caller& caller : e.callers) {
+    error.callers.push_back(CallerFrame{caller.function->source->name, caller.call->range});
+  }
+  return CallResult{std::nullopt, std::move(error)};
 }
 
 }  // namespace
@@ -97,8 +108,10 @@ std::optional<size_t> Program::find_function(std::string_view name) const {
 
 CallResult Program::call(size_t index, std::vector<Value> args, const RunOptions& options) const {
   if (index >= impl_->functions.size()) {
-    return CallResult{std::nullopt,
-                      ExecutionError{"", {}, "no function number " + std::to_string(index)}};
+    return CallResult{
+        std::nullopt,
+        ExecutionError{
+            "", {}, "no function number " + std::to_string(index), PyExc::InternalError, {}}};
   }
   const CompiledFunction& fn = impl_->functions[index];
   const Function& source = *fn.source;
@@ -108,19 +121,22 @@ CallResult Program::call(size_t index, std::vector<Value> args, const RunOptions
   }
   std::ostream& print = options.print_stream != nullptr ? *options.print_stream : std::cerr;
   try {
-    if (auto message = bind_arguments(fn, args)) return failure(source, source.range, *message);
+    if (auto message = bind_arguments(fn, args)) {
+      return failure(source, source.range, PyExc::TypeError, *message);
+    }
     Executor executor(*impl_, print, execution_limits(options));
     return CallResult{executor.run(index, std::move(args)), std::nullopt};
   } catch (const LocatedError& e) {
-    return failure(*e.function->source, e.node->range, e.message);
+    return located_failure(e);
   } catch (const RuntimeError& e) {
-    return failure(source, source.range, e.what());
+    return failure(source, source.range, e.kind(), e.what());
   } catch (const std::bad_alloc&) {
-    return failure(source, source.range, "out of memory");
+    return failure(source, source.range, PyExc::MemoryError, "out of memory");
   } catch (const std::exception& e) {
-    return failure(source, source.range, std::string("internal error: ") + e.what());
+    return failure(source, source.range, PyExc::InternalError,
+                   std::string("internal error: ") + e.what());
   } catch (...) {
-    return failure(source, source.range, "internal error");
+    return failure(source, source.range, PyExc::InternalError, "internal error");
   }
 }
 

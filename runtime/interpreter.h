@@ -11,16 +11,33 @@
 #include <vector>
 
 #include "graph/ir.h"
+#include "runtime/runtime_error.h"
 #include "runtime/value.h"
 #include "support/source_range.h"
 
 namespace pygraft::rt {
+
+// A call on the way to a failure: the call node `range` in `function`.
+struct CallerFrame {
+  std::string function;
+  SourceRange range;
+
+  friend bool operator==(const CallerFrame&, const CallerFrame&) = default;
+};
 
 // A runtime error with the source location of the node that failed.
 struct ExecutionError {
   std::string function;  // the function whose node failed
   SourceRange range;     // that node's range in the user's source
   std::string message;   // e.g. "index 5 is out of bounds for axis 0 with size 3"
+  // The Python exception (IndexError above); LimitExceeded for a limit of
+  // RunOptions, InternalError for a bug or a malformed graph, Unspecified
+  // where a kernel does not name one yet.
+  PyExc exception = PyExc::Unspecified;
+  // The calls that led to `function`, innermost first: where `function` was
+  // called, then where that caller was called, ... up to the entry function.
+  // Empty when the failure is in the function that was called.
+  std::vector<CallerFrame> callers;
 };
 
 struct RunOptions {

@@ -81,8 +81,9 @@ inline bool take_truth(std::vector<Value>& slots, const Operand& op) {
 
 void throw_unbound(const Value& undef) {
   const auto& name = undef.as<UndefValue>().name;
-  throw RuntimeError("local variable '" + (name ? *name : std::string("?")) +
-                     "' referenced before assignment");
+  throw RuntimeError(PyExc::UnboundLocalError, "cannot access local variable '" +
+                                                   (name ? *name : std::string("?")) +
+                                                   "' where it is not associated with a value");
 }
 
 Executor::Executor(const LoadedProgram& program, std::ostream& print_stream, ExecutionLimits limits)
@@ -123,8 +124,9 @@ constexpr int kMaxRegionNesting = 1024;
 
 void Executor::run_region(const CompiledRegion& r, Frame& f) {
   if (region_nesting_ >= kMaxRegionNesting) {
-    throw RuntimeError("execution is nested too deeply: more than " +
-                       std::to_string(kMaxRegionNesting) + " regions across calls");
+    throw RuntimeError(PyExc::LimitExceeded, "execution is nested too deeply: more than " +
+                                                 std::to_string(kMaxRegionNesting) +
+                                                 " regions across calls");
   }
   struct NestingScope {
     int& nesting;
@@ -134,11 +136,15 @@ void Executor::run_region(const CompiledRegion& r, Frame& f) {
   try {
     for (; i < r.instrs.size(); ++i) step(r, r.instrs[i], f);
   } catch (const RuntimeError& e) {
-    throw LocatedError{&f.function, r.instrs[i].node, e.what()};
+    throw LocatedError{&f.function, r.instrs[i].node, e.kind(), e.what(), {}};
   } catch (const std::bad_alloc&) {
-    throw LocatedError{&f.function, r.instrs[i].node, "out of memory"};
+    throw LocatedError{&f.function, r.instrs[i].node, PyExc::MemoryError, "out of memory", {}};
   } catch (const std::exception& e) {
-    throw LocatedError{&f.function, r.instrs[i].node, std::string("internal error: ") + e.what()};
+    throw LocatedError{&f.function,
+                       r.instrs[i].node,
+                       PyExc::InternalError,
+                       std::string("internal error: ") + e.what(),
+                       {}};
   }
 }
 
@@ -217,14 +223,15 @@ int64_t coarse_monotonic_ns() {
 void Executor::count_iteration() {
   ++iterations_;
   if (limits_.max_loop_iterations > 0 && iterations_ > limits_.max_loop_iterations) {
-    throw RuntimeError("the call ran more than " + std::to_string(limits_.max_loop_iterations) +
-                       " loop iterations (the limit set by --max-iterations)");
+    throw RuntimeError(PyExc::LimitExceeded,
+                       "the call ran more than " + std::to_string(limits_.max_loop_iterations) +
+                           " loop iterations (the limit set by --max-iterations)");
   }
   if (limits_.deadline_ns != 0 && coarse_monotonic_ns() > limits_.deadline_ns) {
     std::ostringstream seconds;
     seconds << limits_.timeout_seconds;
-    throw RuntimeError("the call ran longer than " + seconds.str() +
-                       " s (the limit set by --timeout)");
+    throw RuntimeError(PyExc::LimitExceeded, "the call ran longer than " + seconds.str() +
+                                                 " s (the limit set by --timeout)");
   }
 }
 
@@ -250,7 +257,11 @@ void Executor::rebind(const CompiledRegion& body, std::vector<Value>& slots) {
 }
 
 void Executor::run_call(const CompiledRegion& r, const Instr& in, Frame& f) {
-  if (f.depth >= limits_.max_call_depth) throw RuntimeError("maximum call depth exceeded");
+  if (f.depth >= limits_.max_call_depth) {
+    throw RuntimeError(PyExc::RecursionError, "maximum recursion depth exceeded (more than " +
+                                                  std::to_string(limits_.max_call_depth) +
+                                                  " nested calls)");
+  }
   const CompiledFunction& callee = program_.functions[in.callee];
   std::vector<Value>& slots = enter(callee, f.depth + 1);
   const size_t given = in.inputs_end - in.inputs_begin;
@@ -258,11 +269,20 @@ void Executor::run_call(const CompiledRegion& r, const Instr& in, Frame& f) {
     read_defined(slots[callee.body.args[i]], f.slots, r.operands[in.inputs_begin + i]);
   }
   for (size_t i = given; i < callee.body.args.size(); ++i) {
-    if (!callee.defaults[i])
-      throw RuntimeError("missing argument for '" + callee.source->name + "'");
+    if (!callee.defaults[i]) {
+      throw RuntimeError(PyExc::TypeError, callee.source->name + "() missing required argument '" +
+                                               callee.source->params[i].name + "'");
+    }
     slots[callee.body.args[i]] = *callee.defaults[i];
   }
-  f.slots[r.outputs[in.outputs_begin]] = finish(callee, slots, f.depth + 1);
+  // Note: the try costs nothing until something throws; on the way out each
+  // call adds itself, so the error carries the whole chain of calls.
+  try {
+    f.slots[r.outputs[in.outputs_begin]] = finish(callee, slots, f.depth + 1);
+  } catch (LocatedError& e) {
+    e.callers.push_back(LocatedError::Caller{&f.function, in.node});
+    throw;
+  }
 }
 
 }  // namespace pygraft::rt

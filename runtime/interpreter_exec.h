@@ -13,15 +13,23 @@
 #include <vector>
 
 #include "runtime/interpreter_plan.h"
+#include "runtime/runtime_error.h"
 
 namespace pygraft::rt {
 
 // A runtime error already located at the node that failed.
 // Note: not derived from std::exception, so enclosing regions let it pass.
 struct LocatedError {
+  struct Caller {
+    const CompiledFunction* function;
+    const Node* call;  // the call node in `function`
+  };
   const CompiledFunction* function;
   const Node* node;
+  PyExc exception;
   std::string message;
+  // Appended by run_call as the error unwinds through it: innermost first.
+  std::vector<Caller> callers;
 };
 
 // What bounds one call besides memory (see RunOptions).
@@ -41,8 +49,9 @@ class Executor {
   Executor(const LoadedProgram& program, std::ostream& print_stream, ExecutionLimits limits);
 
   // Runs function `index` with one argument per parameter. Throws
-  // LocatedError for failures at a node and RuntimeError for a failure of the
-  // function as a whole (an unbound return value).
+  // LocatedError for failures at a node (with the calls that led there) and
+  // RuntimeError for a failure of the function as a whole (an unbound return
+  // value).
   Value run(size_t index, std::vector<Value> args);
 
  private:
@@ -78,7 +87,8 @@ class Executor {
   std::vector<Value> carried_;             // loop rebinding through scratch
 };
 
-// "local variable 'x' referenced before assignment" for an UndefValue.
+// CPython 3.11's UnboundLocalError for reading an UndefValue: "cannot access
+// local variable 'x' where it is not associated with a value".
 [[noreturn]] void throw_unbound(const Value& undef);
 
 }  // namespace pygraft::rt

@@ -6,17 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "support/render_detail.h"
+
 namespace pygraft {
 namespace {
 
-using OrderedJson = nlohmann::ordered_json;
-
-constexpr std::string_view kReset = "\033[0m";
-constexpr std::string_view kBold = "\033[1m";
-constexpr std::string_view kRed = "\033[31m";
-constexpr std::string_view kMagenta = "\033[35m";
-constexpr std::string_view kCyan = "\033[36m";
-constexpr std::string_view kGreen = "\033[32m";
+using render_detail::kBold;
+using render_detail::kCyan;
+using render_detail::kGreen;
+using render_detail::kMagenta;
+using render_detail::kRed;
+using render_detail::kReset;
+using render_detail::OrderedJson;
 
 constexpr std::string_view kSarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -114,24 +115,52 @@ OrderedJson sarif_rules() {
   return rules;
 }
 
-OrderedJson sarif_result(const Diagnostic& d, std::string_view file) {
+}  // namespace
+
+namespace render_detail {
+
+OrderedJson sarif_physical_location(std::string_view file, const SourceRange& r,
+                                    Utf16Columns utf16) {
   OrderedJson physical = {{"artifactLocation", {{"uri", to_uri(file)}}}};
-  if (d.range.valid()) {
-    SourceRange r = d.range;
+  if (r.valid()) {
     // Note: SARIF columns count UTF-16 code units unless the run says
     // otherwise; the byte columns stand in when those were not computed.
-    uint32_t start = d.utf16.column != 0 ? d.utf16.column : r.column;
-    uint32_t end = d.utf16.end_column != 0 ? d.utf16.end_column : r.end_column;
+    uint32_t start = utf16.column != 0 ? utf16.column : r.column;
+    uint32_t end = utf16.end_column != 0 ? utf16.end_column : r.end_column;
     physical["region"] = {{"startLine", r.line},
                           {"startColumn", std::max<uint32_t>(start, 1)},
                           {"endLine", std::max(r.end_line, r.line)},
                           {"endColumn", std::max<uint32_t>(end, 1)}};
   }
+  return physical;
+}
+
+OrderedJson sarif_result(const Diagnostic& d, std::string_view file) {
+  OrderedJson physical = sarif_physical_location(file, d.range, d.utf16);
   return {{"ruleId", d.code()},
           {"ruleIndex", static_cast<size_t>(d.id)},
           {"level", sarif_level(d.severity)},
           {"message", {{"text", d.message}}},
           {"locations", OrderedJson::array({{{"physicalLocation", physical}}})}};
+}
+
+std::string sarif_log(OrderedJson results, std::string_view tool_version) {
+  OrderedJson driver = {{"name", "pygraft"}, {"version", tool_version}, {"rules", sarif_rules()}};
+  OrderedJson run = {{"tool", {{"driver", driver}}}, {"results", std::move(results)}};
+  OrderedJson log = {
+      {"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", OrderedJson::array({run})}};
+  return dump(log);
+}
+
+OrderedJson diagnostic_json(const Diagnostic& d, std::string_view file) {
+  return {{"file", file},
+          {"line", d.range.line},
+          {"column", d.range.column},
+          {"end_line", d.range.end_line},
+          {"end_column", d.range.end_column},
+          {"severity", severity_name(d.severity)},
+          {"code", d.code()},
+          {"message", d.message}};
 }
 
 // nlohmann throws on invalid UTF-8 by default; replace it so that a message
@@ -140,7 +169,25 @@ std::string dump(const OrderedJson& json) {
   return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
 }
 
-}  // namespace
+std::string source_snippet(std::string_view source, const SourceRange& range,
+                           const TextRenderOptions& options) {
+  std::optional<std::string_view> line = source_line(source, range.line);
+  if (!line) return {};
+  // Multi-line ranges are clipped to the end of their first line.
+  uint32_t end_column =
+      range.end_line == range.line ? range.end_column : static_cast<uint32_t>(line->size() + 1);
+  std::string display_line;
+  std::string caret = caret_line(*line, range.column, end_column, options.tab_width, display_line);
+  std::string out = display_line + '\n';
+  if (options.color) {
+    out.append(kGreen).append(kBold).append(caret).append(kReset).append("\n");
+  } else {
+    out += caret + '\n';
+  }
+  return out;
+}
+
+}  // namespace render_detail
 
 std::string caret_line(std::string_view line_text, uint32_t column, uint32_t end_column,
                        int tab_width, std::string& display_line) {
@@ -174,22 +221,8 @@ std::string caret_line(std::string_view line_text, uint32_t column, uint32_t end
 
 std::string render_diagnostic_text(const Diagnostic& d, std::string_view file,
                                    std::string_view source, const TextRenderOptions& options) {
-  std::string out = header_line(d, file, options.color);
-  std::optional<std::string_view> line = source_line(source, d.range.line);
-  if (!line) return out;
-  // Multi-line ranges are clipped to the end of their first line.
-  uint32_t end_column = d.range.end_line == d.range.line ? d.range.end_column
-                                                         : static_cast<uint32_t>(line->size() + 1);
-  std::string display_line;
-  std::string caret =
-      caret_line(*line, d.range.column, end_column, options.tab_width, display_line);
-  out += display_line + '\n';
-  if (options.color) {
-    out.append(kGreen).append(kBold).append(caret).append(kReset).append("\n");
-  } else {
-    out += caret + '\n';
-  }
-  return out;
+  return header_line(d, file, options.color) +
+         render_detail::source_snippet(source, d.range, options);
 }
 
 std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics,
@@ -203,28 +236,15 @@ std::string render_diagnostics_text(const std::vector<Diagnostic>& diagnostics,
 std::string render_diagnostics_json(const std::vector<Diagnostic>& diagnostics,
                                     std::string_view file) {
   OrderedJson array = OrderedJson::array();
-  for (const Diagnostic& d : diagnostics) {
-    array.push_back({{"file", file},
-                     {"line", d.range.line},
-                     {"column", d.range.column},
-                     {"end_line", d.range.end_line},
-                     {"end_column", d.range.end_column},
-                     {"severity", severity_name(d.severity)},
-                     {"code", d.code()},
-                     {"message", d.message}});
-  }
-  return dump(array);
+  for (const Diagnostic& d : diagnostics) array.push_back(render_detail::diagnostic_json(d, file));
+  return render_detail::dump(array);
 }
 
 std::string render_diagnostics_sarif(const std::vector<Diagnostic>& diagnostics,
                                      std::string_view file, std::string_view tool_version) {
   OrderedJson results = OrderedJson::array();
-  for (const Diagnostic& d : diagnostics) results.push_back(sarif_result(d, file));
-  OrderedJson driver = {{"name", "pygraft"}, {"version", tool_version}, {"rules", sarif_rules()}};
-  OrderedJson run = {{"tool", {{"driver", driver}}}, {"results", results}};
-  OrderedJson log = {
-      {"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", OrderedJson::array({run})}};
-  return dump(log);
+  for (const Diagnostic& d : diagnostics) results.push_back(render_detail::sarif_result(d, file));
+  return render_detail::sarif_log(std::move(results), tool_version);
 }
 
 }  // namespace pygraft

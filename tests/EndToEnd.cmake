@@ -61,6 +61,20 @@ add_test(NAME diff.harness_selftest
                  ${CMAKE_CURRENT_SOURCE_DIR}/cases/indexing.py
                  ${PROJECT_SOURCE_DIR}/samples)
 set_tests_properties(diff.harness_selftest PROPERTIES LABELS diff TIMEOUT 900)
+# The exception check: the stand-in names CPython's exception, so requiring
+# names passes; naming another one (not a base class) must fail.
+add_test(NAME diff.harness_exception_names
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${_pygraft_run_diff}
+                 --pygraft ${CMAKE_CURRENT_SOURCE_DIR}/diff/oracle_pygraft.py
+                 --require-exception-names ${CMAKE_CURRENT_SOURCE_DIR}/cases/errors.py)
+set_tests_properties(diff.harness_exception_names PROPERTIES LABELS diff TIMEOUT 900)
+add_test(NAME diff.harness_rejects_a_wrong_exception
+         COMMAND ${CMAKE_COMMAND} -E env ORACLE_PYGRAFT_EXCEPTION=NotImplementedError
+                 ${PYGRAFT_ORACLE_PYTHON} ${_pygraft_run_diff}
+                 --pygraft ${CMAKE_CURRENT_SOURCE_DIR}/diff/oracle_pygraft.py
+                 ${CMAKE_CURRENT_SOURCE_DIR}/cases/errors.py)
+set_tests_properties(diff.harness_rejects_a_wrong_exception
+                     PROPERTIES LABELS diff TIMEOUT 900 WILL_FAIL TRUE)
 
 add_test(NAME e2e.cli
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/cli_test.py
@@ -70,6 +84,10 @@ set_tests_properties(e2e.cli PROPERTIES LABELS e2e TIMEOUT 900)
 add_test(NAME docs.numpy_support
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py --check)
 set_tests_properties(docs.numpy_support PROPERTIES LABELS docs)
+
+add_test(NAME docs.numpy_names
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_names.py --check)
+set_tests_properties(docs.numpy_names PROPERTIES LABELS docs)
 
 add_test(NAME coverage.ops_def_spellings
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/gen_numpy_support.py

@@ -19,14 +19,16 @@ class ConstantEvaluator {
   }
 
   ConstantResult result(std::optional<Literal> value) {
-    return ConstantResult{std::move(value), error_range_, error_};
+    return ConstantResult{std::move(value), error_range_, error_, error_code_};
   }
 
  private:
-  std::optional<Literal> fail(const ast::Expr& expr, std::string message) {
+  std::optional<Literal> fail(const ast::Expr& expr, std::string message,
+                              DiagCode code = DiagCode::NotAConstant) {
     if (error_.empty()) {
       error_range_ = expr.range;
       error_ = std::move(message);
+      error_code_ = code;
     }
     return std::nullopt;
   }
@@ -120,6 +122,12 @@ class ConstantEvaluator {
     return value;
   }
 
+  // Note: the parser keeps string operands of + and % ("a" + "b").
+  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::StringLiteral&) {
+    return fail(expr, "strings are only supported as print() arguments and assert messages",
+                DiagCode::UnsupportedString);
+  }
+
   template <class Other>
   std::optional<Literal> eval_kind(const ast::Expr& expr, const Other&) {
     return fail(expr, "this expression is not a compile-time constant");
@@ -127,6 +135,7 @@ class ConstantEvaluator {
 
   const ModuleScope& scope_;
   SourceRange error_range_;
+  DiagCode error_code_ = DiagCode::NotAConstant;
   std::string error_;
 };
 

@@ -10,6 +10,7 @@
 
 #include "graph/literal.h"
 #include "parser/ast.h"
+#include "support/diagnostic.h"
 #include "transform/scope.h"
 
 namespace pygraft::transform {
@@ -19,6 +20,7 @@ struct ConstantResult {
   // When value is empty: the sub-expression that is not constant, and why.
   SourceRange error_range;
   std::string error;
+  DiagCode error_code = DiagCode::NotAConstant;  // PG0208 for a string
 };
 
 ConstantResult evaluate_constant(const ast::Expr& expr, const ModuleScope& scope);

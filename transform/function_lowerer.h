@@ -181,6 +181,8 @@ class FunctionLowerer {
                                  const std::vector<ValueId>& elements, size_t first);
 
   // ---- lower_call.cc ----
+  // True after reporting `expr` as a string built from values ("x: " + str(x)).
+  bool report_string_building(const ast::Expr& expr);
   ValueId lower_named_call(const ast::Expr& expr, const ast::CallExpr& call,
                            const std::string& name);
   ValueId lower_module_call(const ast::Expr& expr, const ast::CallExpr& call, ImportedModule module,

@@ -19,6 +19,10 @@ ValueId FunctionLowerer::lower_module_attribute(const ast::Expr& expr, ImportedM
   if (find_spelling(kind, attr.attr)) {
     error(DiagCode::UnsupportedExpression, expr.range,
           "function " + dotted + " can only be called, not used as a value");
+  } else if (numpy && is_numpy_scalar_type(attr.attr)) {
+    error(
+        DiagCode::UnknownModuleAttribute, expr.range,
+        dotted + " is not a supported dtype; the supported dtypes are " + supported_dtypes_text());
   } else {
     error(DiagCode::UnknownModuleAttribute, expr.range,
           dotted + " is not a supported " + std::string(module_display_name(module)) + " constant");
@@ -33,7 +37,7 @@ ValueId FunctionLowerer::lower_array_attribute(const ast::Expr& expr,
   std::optional<SpellingMatch> match = find_spelling(SpellingKind::Attribute, attr.attr);
   if (!match) {
     std::string message = "unknown array attribute '" + attr.attr + "'" +
-                          did_you_mean(attr.attr, spelled_names(SpellingKind::Attribute));
+                          unknown_name_advice(SpellingKind::Attribute, attr.attr, "");
     if (find_spelling(SpellingKind::Method, attr.attr)) {
       message = "method '" + attr.attr + "' must be called: x." + attr.attr + "(...)";
     }

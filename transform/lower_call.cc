@@ -2,6 +2,9 @@
 //   f(...)          a function of this file (call node), a builtin, print
 //   np.NAME(...)    a NumPy function        math.NAME(...)  a math function
 //   x.NAME(...)     an array method, with x bound to the first parameter
+#include <charconv>
+#include <functional>
+
 #include "transform/constant_eval.h"
 #include "transform/function_lowerer.h"
 #include "transform/suggest.h"
@@ -19,6 +22,68 @@ std::string suggestion_or(std::string suggestion, std::string_view hint) {
   return suggestion.empty() ? std::string(hint) : suggestion;
 }
 
+// Forms of supported functions that are not supported yet (a different
+// meaning than the form the op table describes).
+struct UnsupportedForm {
+  std::string_view function;  // np.NAME
+  size_t positional;          // with exactly this many arguments, no keywords
+  std::string_view message;   // after "'np.NAME(...)' "
+};
+
+constexpr UnsupportedForm kUnsupportedForms[] = {
+    {"where", 1,
+     "with one argument (the indices where the condition holds) is not supported yet; the "
+     "three-argument form np.where(condition, x, y) is"},
+};
+
+const UnsupportedForm* unsupported_form(std::string_view function, const ast::CallExpr& call) {
+  for (const UnsupportedForm& form : kUnsupportedForms) {
+    if (form.function == function && call.args.size() == form.positional && call.keywords.empty())
+      return &form;
+  }
+  return nullptr;
+}
+
+// A short source form of a call argument for a message: a number or a name
+// as written, else "...".
+std::string argument_text(const ast::CallExpr& call) {
+  if (call.args.size() != 1) return "...";
+  const ast::Expr& arg = *call.args[0];
+  if (const auto* name = std::get_if<ast::Name>(&arg.kind)) return name->id;
+  if (const auto* number = std::get_if<ast::IntLiteral>(&arg.kind)) {
+    return std::to_string(number->value);
+  }
+  if (const auto* number = std::get_if<ast::FloatLiteral>(&arg.kind)) {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number->value);
+    std::string text(buffer, ec == std::errc() ? end : buffer);
+    return text.find_first_of(".en") == std::string::npos ? text + ".0" : text;
+  }
+  return "...";
+}
+
+// A dtype called like a function: NumPy makes a scalar of it; the subset
+// spells that np.asarray(v, dtype=...). `spelled` is "np.float32".
+std::string dtype_call_message(const std::string& spelled, const ast::CallExpr& call) {
+  return "'" + spelled + "(...)' is not supported: a dtype is not called; write np.asarray(" +
+         argument_text(call) + ", dtype=" + spelled + ") for a " +
+         spelled.substr(spelled.find('.') + 1) + " value, or pass " + spelled +
+         " as a dtype argument (dtype=" + spelled + ", x.astype(" + spelled + "))";
+}
+
+// A text operand of string building: a string literal, str(...) or
+// repr(...) of a builtin, or a method call on a string literal.
+bool is_text(const ast::Expr& expr, const std::function<bool(const std::string&)>& is_builtin) {
+  if (std::holds_alternative<ast::StringLiteral>(expr.kind)) return true;
+  const auto* call = std::get_if<ast::CallExpr>(&expr.kind);
+  if (call == nullptr) return false;
+  if (const auto* name = std::get_if<ast::Name>(&call->func->kind)) {
+    return (name->id == "str" || name->id == "repr") && is_builtin(name->id);
+  }
+  const auto* attr = std::get_if<ast::AttributeExpr>(&call->func->kind);
+  return attr != nullptr && std::holds_alternative<ast::StringLiteral>(attr->value->kind);
+}
+
 // What to write instead of a Python builtin that is outside the subset but
 // has a supported counterpart; empty when there is none.
 std::string builtin_alternative(std::string_view name) {
@@ -34,7 +99,33 @@ std::string builtin_alternative(std::string_view name) {
 
 }  // namespace
 
+// Strings built from values ("loss: " + str(loss), "{}".format(x), "%d" % n,
+// str(x)): one diagnostic for the whole expression, whose parts are not
+// lowered (they would only repeat it). Note: only the operands of this node
+// are looked at, so a long `a + b + c ...` chain costs O(1) per node.
+bool FunctionLowerer::report_string_building(const ast::Expr& expr) {
+  auto is_builtin = [&](const std::string& name) {
+    return !env_.is_local(name) && scope_.constant(name) == nullptr &&
+           scope_.function(name) == nullptr && !scope_.import_of(name);
+  };
+  bool building = false;
+  if (const auto* binary = std::get_if<ast::BinaryExpr>(&expr.kind)) {
+    building = (binary->op == ast::BinaryOp::Add &&
+                (is_text(*binary->lhs, is_builtin) || is_text(*binary->rhs, is_builtin))) ||
+               (binary->op == ast::BinaryOp::Mod && is_text(*binary->lhs, is_builtin));
+  } else if (std::holds_alternative<ast::CallExpr>(expr.kind)) {
+    building = is_text(expr, is_builtin);
+  }
+  if (!building) return false;
+  error(DiagCode::UnsupportedString, expr.range,
+        "strings are only supported as print() arguments and assert messages, not built with "
+        "+, %, str() or .format(); pass the text and the values to print() separately: "
+        "print(\"loss:\", loss)");
+  return true;
+}
+
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
+  if (report_string_building(expr)) return poison(expr.range);
   const ast::Expr& func = *call.func;
   if (const auto* name = std::get_if<ast::Name>(&func.kind)) {
     return lower_named_call(expr, call, name->id);
@@ -107,17 +198,29 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
   const std::string callee = alias + "." + attr.attr;
   const bool numpy = module == ImportedModule::Numpy;
   SpellingKind kind = numpy ? SpellingKind::NumpyFunction : SpellingKind::MathFunction;
-  if (std::optional<SpellingMatch> match = find_spelling(kind, attr.attr)) {
-    return lower_op_call(*match, make_call_site(callee, expr, call));
-  }
+  std::optional<SpellingMatch> match = find_spelling(kind, attr.attr);
+  const UnsupportedForm* form = numpy ? unsupported_form(attr.attr, call) : nullptr;
+  if (match && form == nullptr) return lower_op_call(*match, make_call_site(callee, expr, call));
+  std::optional<Literal> constant = module_attribute(module, attr.attr);
   std::string message = quoted(callee) + " is not a supported " + (numpy ? "NumPy" : "math") +
                         " function" +
-                        suggestion_or(did_you_mean(attr.attr, spelled_names(kind), alias + "."),
+                        suggestion_or(unknown_name_advice(kind, attr.attr, alias + "."),
                                       "; see docs/numpy-support.md for the supported ones");
-  if (module_attribute(module, attr.attr))
+  DiagCode code = numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute;
+  SourceRange range = call.func->range;
+  if (form != nullptr) {
+    message = quoted(callee + "(...)") + " " + std::string(form->message);
+    code = DiagCode::WrongArgumentCount;
+    range = expr.range;
+  } else if (constant && constant->is<DType>()) {
+    message = dtype_call_message(callee, call);
+  } else if (numpy && is_numpy_scalar_type(attr.attr)) {
+    message = quoted(callee) + " is not a supported dtype; the supported dtypes are " +
+              supported_dtypes_text();
+  } else if (constant) {
     message = quoted(callee) + " is a constant, not a function";
-  error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, call.func->range,
-        std::move(message));
+  }
+  error(code, range, std::move(message));
   lower_arguments_for_diagnostics(make_call_site(callee, expr, call));
   return poison(expr.range);
 }
@@ -144,10 +247,9 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
   ValueId receiver = lower_expr(*attr.value);
   std::optional<SpellingMatch> match = find_spelling(SpellingKind::Method, attr.attr);
   if (!match) {
-    std::string message =
-        "unknown array method " + quoted(attr.attr) +
-        suggestion_or(did_you_mean(attr.attr, spelled_names(SpellingKind::Method)),
-                      "; see docs/numpy-support.md for the supported methods");
+    std::string message = "unknown array method " + quoted(attr.attr) +
+                          suggestion_or(unknown_name_advice(SpellingKind::Method, attr.attr, ""),
+                                        "; see docs/numpy-support.md for the supported methods");
     if (find_spelling(SpellingKind::Attribute, attr.attr)) {
       message = quoted(attr.attr) + " is an array attribute, not a method; use x." + attr.attr;
     }

@@ -97,6 +97,7 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::ListExpr&)
 }
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BinaryExpr& binary) {
+  if (report_string_building(expr)) return poison(expr.range);
   ValueId lhs = lower_expr(*binary.lhs);
   ValueId rhs = lower_expr(*binary.rhs);
   return apply_binary(binary.op, lhs, rhs, expr.range);
@@ -201,7 +202,8 @@ ValueId FunctionLowerer::apply_identity(ast::CompareOp op, ValueId lhs, ValueId 
 std::optional<ImportedModule> FunctionLowerer::as_module(const ast::Expr& expr) const {
   const auto* name = std::get_if<ast::Name>(&expr.kind);
   if (name == nullptr || env_.is_local(name->id)) return std::nullopt;
-  return scope_.import_of(name->id);
+  if (std::optional<ImportedModule> module = scope_.import_of(name->id)) return module;
+  return scope_.assume_import(name->id, expr.range);
 }
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::AttributeExpr& attr) {

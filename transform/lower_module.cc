@@ -8,6 +8,7 @@
 #include "transform/call_graph.h"
 #include "transform/constant_eval.h"
 #include "transform/function_lowerer.h"
+#include "transform/missing_imports.h"
 
 namespace pygraft::transform {
 
@@ -39,7 +40,7 @@ void evaluate_constants(const ast::Module& module, ModuleScope& scope, Diagnosti
     if (!result.value) {
       if (!mentions_dropped_name(*constant.value, scope)) {
         diags.report(
-            DiagCode::NotAConstant, result.error_range,
+            result.error_code, result.error_range,
             "module-level name '" + constant.name + "' must be a constant: " + result.error);
       }
       scope.add_dropped_name(constant.name);
@@ -104,12 +105,15 @@ Module build_module(const ast::Module& module, const std::vector<std::string>& e
   std::set<std::string> selected = calls.select(entries, diags);
   calls.report_recursion(selected, diags);
 
+  MissingImports missing_imports;
+  scope.set_missing_imports(&missing_imports);
   Module out;
   for (const ast::FunctionDef& def : module.functions) {
     const FunctionSignature* signature = scope.function(def.name);
     if (selected.count(def.name) == 0 || signature == nullptr || signature->def != &def) continue;
     out.functions.push_back(FunctionLowerer(scope, def, diags).lower());
   }
+  missing_imports.report(scope, diags);
   return out;
 }
 

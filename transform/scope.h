@@ -24,6 +24,8 @@ namespace pygraft::transform {
 
 enum class ImportedModule { Numpy, Math };
 
+class MissingImports;  // transform/missing_imports.h
+
 // A function of the file as callers see it: its parameters with the defaults
 // already evaluated to constants.
 struct FunctionSignature {
@@ -46,6 +48,12 @@ class ModuleScope {
   std::vector<std::string_view> function_names() const;
   std::vector<std::string_view> import_aliases() const;
 
+  // The module a conventional alias (np, numpy, math) stands for when the
+  // file uses it without importing it and it names nothing else; the use is
+  // recorded in the MissingImports given (transform/missing_imports.h).
+  std::optional<ImportedModule> assume_import(std::string_view alias, SourceRange use) const;
+  void set_missing_imports(MissingImports* uses) { missing_imports_ = uses; }
+
   // Names in top-level code the parser left out (see ast::DroppedNames),
   // and module constants whose definition failed.
   void set_dropped_names(const ast::DroppedNames* names) { dropped_names_ = names; }
@@ -57,6 +65,7 @@ class ModuleScope {
 
  private:
   const ast::DroppedNames* dropped_names_ = nullptr;
+  MissingImports* missing_imports_ = nullptr;
   ast::DroppedNames failed_names_;
   std::map<std::string, ImportedModule, std::less<>> imports_;
   std::map<std::string, Literal, std::less<>> constants_;

@@ -123,15 +123,37 @@ class Value {
   std::optional<std::vector<Value>> tuple_;  // set for tuples
 };
 
+// A node of the model's source in one function of the call stack.
+struct StackFrame {
+  std::string function;
+  uint32_t line = 0;  // 1-based; the end is exclusive, as in diagnostics
+  uint32_t column = 0;
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;
+};
+
 // A failure while running, at the source location of the node that failed.
 struct RuntimeError {
   std::string function;  // the graph function whose node failed
   std::string file;      // the model's source file, as compiled
   uint32_t line = 0;     // 1-based; 0 when the error has no location
   uint32_t column = 0;
-  std::string message;
+  std::string message;  // without the exception's name
+  // The Python exception CPython + NumPy raise here ("IndexError",
+  // "ZeroDivisionError", ...); empty when the failure is not a Python
+  // exception (a limit of CallOptions, an unknown function, a bug).
+  std::string exception;
+  bool limit_exceeded = false;  // a limit of CallOptions stopped the call
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;
+  // Innermost first: the node that failed (function, line, column above),
+  // then each call that led to its function, up to the one called. Empty
+  // when the call did not start (unknown function).
+  std::vector<StackFrame> call_stack;
 
-  // "model.py:7:9: runtime error: MESSAGE", as `pygraft run` prints it.
+  // What `pygraft run` prints, without the quoted source lines:
+  //   model.py:7:9: runtime error: IndexError: MESSAGE
+  //   model.py:12:9: note: called from here        (one per caller)
   std::string to_string() const;
 };
 

@@ -52,9 +52,13 @@ PROPERTIES = {
                             "defaultConfiguration", "helpUri"},
     "multiformatMessageString": {"text", "markdown"},
     "reportingConfiguration": {"level", "enabled", "rank"},
-    "result": {"ruleId", "ruleIndex", "level", "message", "locations", "kind"},
+    "result": {"ruleId", "ruleIndex", "level", "message", "locations", "kind", "stacks",
+               "properties"},
     "message": {"text", "markdown", "id", "arguments"},
-    "location": {"physicalLocation", "id", "message"},
+    "location": {"physicalLocation", "id", "message", "logicalLocations"},
+    "stack": {"message", "frames"},
+    "stackFrame": {"location"},
+    "logicalLocation": {"name", "kind", "fullyQualifiedName"},
     "physicalLocation": {"artifactLocation", "region"},
     "artifactLocation": {"uri", "uriBaseId", "index"},
     "region": {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"},
@@ -186,10 +190,34 @@ class Validator:
             return
         for i, location in enumerate(locations):
             self.location(location, f"{path}.locations[{i}]")
+        for i, stack in enumerate(result.get("stacks", [])):
+            self.stack(stack, f"{path}.stacks[{i}]")
+        if "properties" in result and not isinstance(result["properties"], dict):
+            self.fail(path + ".properties", "must be an object (a property bag)")
+
+    def stack(self, stack, path):
+        if not self.obj(stack, "stack", path, required=("frames",)):
+            return
+        if "message" in stack:
+            self.message_string(stack["message"], path + ".message", "message")
+        frames = stack.get("frames")
+        if not isinstance(frames, list):
+            self.fail(path + ".frames", "must be an array")
+            return
+        for i, frame in enumerate(frames):
+            fpath = f"{path}.frames[{i}]"
+            if self.obj(frame, "stackFrame", fpath) and "location" in frame:
+                self.location(frame["location"], fpath + ".location")
 
     def location(self, location, path):
         if not self.obj(location, "location", path, required=("physicalLocation",)):
             return
+        for i, logical in enumerate(location.get("logicalLocations", [])):
+            lpath = f"{path}.logicalLocations[{i}]"
+            if self.obj(logical, "logicalLocation", lpath):
+                for key in ("name", "kind"):
+                    if key in logical:
+                        self.string(logical[key], f"{lpath}.{key}")
         physical = location["physicalLocation"]
         path += ".physicalLocation"
         if not self.obj(physical, "physicalLocation", path, required=("artifactLocation",)):
@@ -327,6 +355,34 @@ def main():
                 problems.append(f"value types {types}")
                 break
         report("json.keys_and_clean", problems)
+
+        # `run --diagnostics sarif`: a runtime error in a helper, with its stack.
+        model = os.path.join(tmp, "helper.py")
+        with open(model, "w") as f:
+            f.write("def helper(x):\n    assert x > 0\n    return x\n\n\n"
+                    "def main(x):\n    return helper(x)\n")
+        graph = os.path.join(tmp, "helper.pgraph")
+        subprocess.run([pygraft, "compile", model, "-o", graph], check=True, timeout=120)
+        proc = subprocess.run([pygraft, "run", graph, "--entry", "main", "--diagnostics", "sarif",
+                               "-1"], capture_output=True, timeout=120)
+        problems = []
+        try:
+            log = json.loads(proc.stdout)
+            validator = Validator()
+            validator.log(log)
+            problems += validator.problems
+            if not problems:
+                check_rules_match_def(log, problems)
+                result = log["runs"][0]["results"][0]
+                frames = result["stacks"][0]["frames"]
+                lines = [f["location"]["physicalLocation"]["region"]["startLine"] for f in frames]
+                if result.get("ruleId") != "PG0601" or lines != [2, 7]:
+                    problems.append(f"ruleId {result.get('ruleId')}, stack lines {lines}")
+        except (ValueError, KeyError, IndexError) as e:
+            problems.append(f"{e!r}: {proc.stdout[:300]!r}")
+        if proc.returncode != 3:
+            problems.append(f"exit {proc.returncode}, expected 3")
+        report("sarif.run_runtime_error", problems)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -92,6 +92,9 @@ EXAMPLES = {
     "PG0501": ("a read of a variable that is not assigned on every path", "if flag:\n    y = x\nreturn y"),
     "PG0502": ("code after return, break or continue", "return x\nx = x + 1.0"),
     "PG0503": ("a parameter or variable named like an imported module", "def shadow(np, x):"),
+    "PG0601": ("(run) a Python exception while running: the exception CPython + NumPy raise", "x[3] on an array of 3 elements"),
+    "PG0602": ("(run) a limit of the run: --max-iterations, --timeout, --max-memory", "pygraft run m.pgraph --timeout 1 ..."),
+    "PG0603": ("(run) a usage or I/O error: unreadable, corrupt or wrong-version graph file, bad ARG, unknown --entry", "pygraft run model.py"),
     "PG0999": ("a bug in pygraft (never the source's fault)", "(none)"),
 }
 

@@ -372,6 +372,9 @@ def main():
 
 # Codes that no source file can produce, with the reason (docs/diagnostics.md).
 UNTESTABLE = {
+    "PG0601": "runtime error: reported by `pygraft run`, never by check (tests/e2e/cli_test.py)",
+    "PG0602": "runtime limit: reported by `pygraft run`, never by check (tests/e2e/cli_test.py)",
+    "PG0603": "run usage error: reported by `pygraft run`, never by check (tests/e2e/cli_test.py)",
     "PG0999": "internal compiler error: only a bug in pygraft (e.g. the IR verifier failing "
               "after a pass) reports it",
 }

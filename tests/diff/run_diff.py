@@ -5,7 +5,8 @@ Usage:
     /usr/bin/python3 tests/diff/run_diff.py --pygraft build/cli/pygraft tests/cases samples
     /usr/bin/python3 tests/diff/run_diff.py --oracle-only tests/cases
 Options: -j N (parallel pygraft calls), --filter SUBSTR, --verbose,
-         --timeout SECONDS (per pygraft call, default 60).
+         --timeout SECONDS (per pygraft call, default 60),
+         --require-exception-names (see below).
 
 Case annotations
 ----------------
@@ -20,7 +21,12 @@ without spaces inside (`3`, `-2.5`, `true`, `[[1,2],[3,4]]`, `[]`); the
 arguments are split on whitespace. With no ARGs write `# CASE fn_name:`.
 `-> exit N` says pygraft must exit with code N (3 = runtime error) and the
 oracle must raise an exception; pygraft's stdout must then be empty and, for
-exit 3, its stderr must hold a `FILE.py:LINE:COL: runtime error` line.
+exit 3, its stderr must hold a `FILE.py:LINE:COL: runtime error` line on the
+line where CPython raised. When that line names a Python exception
+(`... runtime error: IndexError: ...`), it must be the class of the
+exception CPython raised or one of its base classes (NumPy's AxisError is a
+ValueError and an IndexError; UFuncTypeError is a TypeError). With
+--require-exception-names a line that names no exception fails too.
 
 Per file the harness compiles once (`pygraft compile FILE -o TMP.pgraph`),
 then per case runs `pygraft run TMP.pgraph --entry FN -- ARG...` and the
@@ -75,7 +81,8 @@ np.empty_like = np.zeros_like
 CASE_RE = re.compile(r"^\s*#\s*CASE\s+([A-Za-z_]\w*)\s*:(.*)$")
 EXPECT_RE = re.compile(r"^(.*?)->\s*exit\s+(\d+)\s*$")
 DTYPES = ("float32", "float64", "int32", "int64", "bool")
-RUNTIME_ERROR_RE = re.compile(r"\.py:(\d+):\d+: runtime error")
+RUNTIME_ERROR_RE = re.compile(r"\.py:(\d+):\d+: runtime error: "
+                              r"(?:([A-Z][A-Za-z0-9]*(?:Error|Exception))(?::|$))?", re.M)
 TOLERANCE = {"float64": (1e-6, 1e-12), "float32": (1e-4, 1e-6)}
 
 
@@ -322,7 +329,21 @@ def short(text, limit=300):
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def judge(case, oracle, result):
+def exception_mismatch(named, exc, required):
+    """None when pygraft's named exception (or None) fits CPython's `exc`: the
+    same class or one of its bases; else the reason."""
+    names = [cls.__name__ for cls in type(exc).__mro__]
+    if named is None:
+        if required:
+            return "the runtime error names no exception; CPython raised %s" % type(exc).__name__
+        return None
+    if named in names:
+        return None
+    return "pygraft raised %s, CPython raised %s (%s)" % (
+        named, type(exc).__name__, ", ".join(n for n in names if n not in ("object", "BaseException")))
+
+
+def judge(case, oracle, result, require_exception_names=False):
     """Returns None (pass) or a failure reason for one pygraft result."""
     raised, value, printed = oracle
     code, out, err = result
@@ -346,6 +367,7 @@ def judge(case, oracle, result):
             if want_line is not None and int(m.group(1)) != want_line:
                 return "runtime error on line %s, CPython raised on line %d: %s" % (
                     m.group(1), want_line, short(err))
+            return exception_mismatch(m.group(2), value, require_exception_names)
         return None
     if raised:
         return "oracle raised %s: %s" % (type(value).__name__, value)
@@ -386,6 +408,8 @@ def main(argv):
     ap.add_argument("--filter", default="", help="run only cases whose name contains SUBSTR")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per pygraft call")
+    ap.add_argument("--require-exception-names", action="store_true",
+                    help="fail `-> exit 3` cases whose runtime error names no Python exception")
     opts = ap.parse_args(argv)
     if not opts.oracle_only and not opts.pygraft:
         ap.error("--pygraft PATH is required unless --oracle-only is given")
@@ -453,7 +477,8 @@ def main(argv):
                         continue
                     cmd, future = runs[id(case)]
                     result = future.result()
-                    verdicts[id(case)] = judge(case, oracles[id(case)], result)
+                    verdicts[id(case)] = judge(case, oracles[id(case)], result,
+                                               opts.require_exception_names)
                     details[id(case)] = ["  $ %s" % " ".join(cmd),
                                          "  exit %s stdout: %s" % (result[0], short(result[1], 2000))]
                     if result[2].strip():

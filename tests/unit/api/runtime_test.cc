@@ -29,6 +29,16 @@ def pair(a):
 def checked(x):
     assert x > 0, "x must be positive"
     return x
+
+
+def unbound(c):
+    if c:
+        y = 1
+    return y
+
+
+def caller(c):
+    return unbound(c) + 1
 )";
 
 std::shared_ptr<const Program> load_model() {
@@ -41,7 +51,8 @@ std::shared_ptr<const Program> load_model() {
 
 TEST(RuntimeApi, ListsFunctionsAndParameters) {
   std::shared_ptr<const Program> program = load_model();
-  EXPECT_EQ(program->functions(), (std::vector<std::string>{"scale_sum", "pair", "checked"}));
+  EXPECT_EQ(program->functions(),
+            (std::vector<std::string>{"scale_sum", "pair", "checked", "unbound", "caller"}));
   EXPECT_EQ(program->parameters("scale_sum"), (std::vector<std::string>{"x", "k"}));
   EXPECT_TRUE(program->parameters("nope").empty());
   EXPECT_EQ(program->source_file(), "model.py");
@@ -85,6 +96,28 @@ TEST(RuntimeApi, RuntimeErrorsNameTheSourceLine) {
   EXPECT_EQ(result.error->to_string().rfind("model.py:17:", 0), 0u) << result.error->to_string();
 }
 
+TEST(RuntimeApi, RuntimeErrorsNameThePythonExceptionAndTheCalls) {
+  CallResult result = load_model()->call("caller", {Value(false)});
+  ASSERT_FALSE(result.ok());
+  const RuntimeError& error = *result.error;
+  EXPECT_EQ(error.exception, "UnboundLocalError");
+  EXPECT_FALSE(error.limit_exceeded);
+  EXPECT_EQ(error.function, "unbound");
+  EXPECT_EQ(error.line, 24u);
+  EXPECT_EQ(error.column, 12u);
+  EXPECT_EQ(error.end_column, 13u);
+  ASSERT_EQ(error.call_stack.size(), 2u);
+  EXPECT_EQ(error.call_stack[0].function, "unbound");
+  EXPECT_EQ(error.call_stack[0].line, 24u);
+  EXPECT_EQ(error.call_stack[1].function, "caller");
+  EXPECT_EQ(error.call_stack[1].line, 28u);
+  EXPECT_EQ(error.call_stack[1].column, 12u);
+  EXPECT_EQ(error.to_string(),
+            "model.py:24:12: runtime error: UnboundLocalError: cannot access local variable 'y' "
+            "where it is not associated with a value\n"
+            "model.py:28:12: note: called from here");
+}
+
 TEST(RuntimeApi, LoopIterationAndTimeLimitsStopACall) {
   CompileResult compiled = compile(
       "def spin(n):\n    i = 0\n    while i < n:\n        i += 1\n    return i\n", "spin.py");
@@ -99,6 +132,8 @@ TEST(RuntimeApi, LoopIterationAndTimeLimitsStopACall) {
   EXPECT_EQ(over.error->line, 3u);  // the loop
   EXPECT_NE(over.error->message.find("100 loop iterations"), std::string::npos)
       << over.error->message;
+  EXPECT_TRUE(over.error->limit_exceeded);
+  EXPECT_EQ(over.error->exception, "");  // not a Python exception
 
   CallOptions timed;
   timed.timeout_seconds = 0.05;
@@ -114,6 +149,7 @@ TEST(RuntimeApi, BadCallsAreErrors) {
   CallResult too_many = program->call("pair", {Value(1), Value(2)});
   ASSERT_FALSE(too_many.ok());
   EXPECT_NE(too_many.error->message.find("pair()"), std::string::npos);
+  EXPECT_EQ(too_many.error->exception, "TypeError");
 }
 
 TEST(RuntimeApi, CorruptBytesAndMissingFilesAreErrors) {

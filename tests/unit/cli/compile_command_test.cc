@@ -107,6 +107,43 @@ TEST_F(CliTest, CompileWithErrorsWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(path("model.pgraph")));
 }
 
+TEST_F(CliTest, FailedCompileRemovesTheGraphOfAnEarlierCompile) {
+  std::string source = write("model.py", kGood);
+  ASSERT_EQ(run({"compile", source}).exit_code, 0);
+  ASSERT_TRUE(std::filesystem::exists(path("model.pgraph")));
+  write("model.py", kBad);
+  CliRun r = run({"compile", source});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(path("model.pgraph")));
+  EXPECT_TRUE(contains(r.err, "pygraft: note: removed " + path("model.pgraph") +
+                                  ", the graph of an earlier compile"))
+      << r.err;
+}
+
+TEST_F(CliTest, FailedCompileKeepsAnOutputThatIsNotAGraphAndSaysSo) {
+  std::string listing = write("listing.txt", "my notes");
+  CliRun r = run({"compile", write("model.py", kBad), "-o", listing});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(std::filesystem::exists(listing));
+  EXPECT_TRUE(contains(r.err, listing + " was kept: it is not a graph file")) << r.err;
+}
+
+TEST_F(CliTest, FailedCompileWithWerrorRemovesTheStaleGraphToo) {
+  std::string source = write("model.py", kGood);
+  ASSERT_EQ(run({"compile", source, "-o", path("out.pgraph")}).exit_code, 0);
+  write("model.py", "def f(x):\n    if x:\n        y = 1\n    return y\n");
+  EXPECT_EQ(run({"compile", source, "-o", path("out.pgraph"), "--Werror"}).exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(path("out.pgraph")));
+}
+
+TEST_F(CliTest, CheckNeverRemovesAGraph) {
+  std::string source = write("model.py", kGood);
+  ASSERT_EQ(run({"compile", source}).exit_code, 0);
+  write("model.py", kBad);
+  EXPECT_EQ(run({"check", source}).exit_code, 1);
+  EXPECT_TRUE(std::filesystem::exists(path("model.pgraph")));
+}
+
 TEST_F(CliTest, CompileToStdoutWritesGraphBytes) {
   CliRun r = run({"compile", write("model.py", kGood), "-o", "-"});
   EXPECT_EQ(r.exit_code, 0) << r.err;

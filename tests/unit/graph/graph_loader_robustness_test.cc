@@ -76,7 +76,9 @@ TEST(GraphLoader, BadMagic) {
 TEST(GraphLoader, WrongVersion) {
   std::string bytes = serialize_module(Module{});
   bytes[8] = 2;
-  expect_error(bytes, "version 2 is not supported");
+  expect_error(bytes, "version 2 (written by a newer pygraft) is not supported: this pygraft reads "
+                      "version 1");
+  EXPECT_EQ(load_module(bytes).error.find("corrupt"), std::string::npos);  // it is not
 }
 
 TEST(GraphLoader, HugeStringCount) {

@@ -57,10 +57,21 @@ TEST(StringTest, StringOutsideAllowedPositionsIsReported) {
   ParseResult result = parse_module(
       "def f(x):\n"
       "    s = \"abc\"\n"
-      "    y = x + 'a'\n"
       "    return 'done'\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0208@2:9", "PG0208@3:13", "PG0208@4:12"}));
+  EXPECT_EQ(codes_at(result), (Codes{"PG0208@2:9", "PG0208@3:12"}));
   EXPECT_NE(result.diagnostics[0].message.find("print()"), std::string::npos);
+}
+
+// Operands of + and % and method receivers are kept: the lowering reports the
+// whole string-building expression once ("loss: " + str(loss)).
+TEST(StringTest, StringOperandsOfPlusAndPercentAndReceiversAreKept) {
+  EXPECT_EQ(codes_at("def f(x):\n"
+                     "    y = x + 'a'\n"
+                     "    z = '%d' % x\n"
+                     "    return '{}'.format(x)\n"),
+            Codes{});
+  EXPECT_EQ(codes_at("def f(x):\n    return x - 'a'\n"), (Codes{"PG0208@2:16"}));
+  EXPECT_EQ(codes_at("def f(x):\n    return x % 'a'\n"), (Codes{"PG0208@2:16"}));
 }
 
 TEST(StringTest, StringInsideTupleArgumentIsReported) {

@@ -38,7 +38,8 @@ TEST(InterpreterUndef, ReadingAnUnboundVariableNamesItAndTheReadingLine) {
   Program p = load({maybe_unbound(true)});
   std::ostringstream sink;
   ExecutionError e = run_error(p, "f", {Value(false)}, quiet(sink));
-  EXPECT_EQ(e.message, "local variable 'y' referenced before assignment");
+  EXPECT_EQ(e.message, "cannot access local variable 'y' where it is not associated with a value");
+  EXPECT_EQ(e.exception, PyExc::UnboundLocalError);
   EXPECT_EQ(e.function, "f");
   EXPECT_EQ(e.range, line_range(5));
 }
@@ -81,7 +82,9 @@ TEST(InterpreterUndef, UnboundCondPredicateIsAnError) {
       flag, 1, [&] { return Values{b.integer(1)}; }, [&] { return Values{b.integer(2)}; });
   Program p = load({b.finish(out[0])});
   ExecutionError e = run_error(p, "f", {});
-  EXPECT_EQ(e.message, "local variable 'flag' referenced before assignment");
+  EXPECT_EQ(e.message,
+            "cannot access local variable 'flag' where it is not associated with a value");
+  EXPECT_EQ(e.exception, PyExc::UnboundLocalError);
   EXPECT_EQ(e.range, line_range(6));
 }
 
@@ -93,7 +96,8 @@ TEST(InterpreterUndef, UnboundCallArgumentIsAnErrorAtTheCall) {
   b.at(9);
   Program p = load({b.finish(b.call("g", {w})), std::move(callee)});
   ExecutionError e = run_error(p, "f", {});
-  EXPECT_EQ(e.message, "local variable 'w' referenced before assignment");
+  EXPECT_EQ(e.message, "cannot access local variable 'w' where it is not associated with a value");
+  EXPECT_EQ(e.exception, PyExc::UnboundLocalError);
   EXPECT_EQ(e.range, line_range(9));
 }
 
@@ -130,6 +134,40 @@ TEST(InterpreterErrors, FailureInACalleeNamesTheCallee) {
   ExecutionError e = run_error(p, "f", {});
   EXPECT_EQ(e.function, "g");
   EXPECT_EQ(e.range, line_range(12));
+  EXPECT_EQ(e.callers, (std::vector<CallerFrame>{{"f", line_range(3)}}));
+}
+
+// def h(x): return x + None      (line 5)
+// def g(x): return h(x)          (line 12)
+// def f(): return g(1)           (line 20)
+TEST(InterpreterErrors, FailureInANestedHelperListsEveryCallerInnermostFirst) {
+  FunctionBuilder h("h");
+  ValueId x = h.param("x");
+  h.at(5);
+  Function leaf = h.finish(h.op(OpCode::Add, {x, h.constant(Literal())}));
+  FunctionBuilder g("g");
+  ValueId y = g.param("x");
+  g.at(12);
+  Function middle = g.finish(g.call("h", {y}));
+  FunctionBuilder b("f");
+  b.at(20);
+  Program p = load({b.finish(b.call("g", {b.integer(1)})), std::move(middle), std::move(leaf)});
+  ExecutionError e = run_error(p, "f", {});
+  EXPECT_EQ(e.function, "h");
+  EXPECT_EQ(e.range, line_range(5));
+  EXPECT_EQ(e.callers, (std::vector<CallerFrame>{{"g", line_range(12)}, {"f", line_range(20)}}));
+  // Called directly, the helper's error has no callers.
+  EXPECT_TRUE(run_error(p, "h", {Value(int64_t{1})}).callers.empty());
+}
+
+TEST(InterpreterErrors, WrongArgumentCountIsATypeError) {
+  FunctionBuilder b("pair");
+  ValueId x = b.param("x");
+  b.param("y");
+  Program p = load({b.finish(x)});
+  ExecutionError e = run_error(p, "pair", {Value(int64_t{1})});
+  EXPECT_EQ(e.exception, PyExc::TypeError);
+  EXPECT_EQ(e.message, "pair() missing 1 required positional argument: 'y'");
 }
 
 TEST(InterpreterErrors, AmbiguousTruthIsReportedAtTheCond) {
@@ -165,10 +203,32 @@ TEST(InterpreterErrors, MemoryBudgetExceededIsAnError) {
   options.max_memory_bytes = 4000;
   ExecutionError e = run_error(p, "f", {Value(big)}, options);
   EXPECT_NE(e.message.find("out of memory"), std::string::npos) << e.message;
+  EXPECT_EQ(e.exception, PyExc::LimitExceeded);
   EXPECT_EQ(e.range, line_range(5));
   options.max_memory_bytes = 16000;
   EXPECT_EQ(float_values(run_ok(p, "f", {Value(big)}, options)).size(), 1000u);
   EXPECT_EQ(float_values(run_ok(p, "f", {Value(big)})).size(), 1000u);  // no budget left installed
+}
+
+TEST(InterpreterErrors, LoopLimitIsALimitNotAPythonException) {
+  FunctionBuilder b("f");
+  ValueId n = b.param("n");
+  b.at(3);
+  Values out = b.loop(
+      {b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[0], n});
+      },
+      [&](const Values& c) {
+        return Values{b.op(OpCode::Add, {c[0], b.integer(1)})};
+      });
+  Program p = load({b.finish(out[0])});
+  RunOptions options;
+  options.max_loop_iterations = 5;
+  ExecutionError e = run_error(p, "f", {Value(int64_t{6})}, options);
+  EXPECT_EQ(e.exception, PyExc::LimitExceeded);
+  EXPECT_EQ(e.range, line_range(3));
+  EXPECT_NE(e.message.find("--max-iterations"), std::string::npos) << e.message;
 }
 
 // def f(x): return f(x)  (recursion is rejected by the compiler; graph files may hold it)
@@ -180,9 +240,11 @@ TEST(InterpreterErrors, CallDepthIsLimited) {
   RunOptions options;
   options.max_call_depth = 8;
   ExecutionError e = run_error(p, "f", {Value(int64_t{1})}, options);
-  EXPECT_EQ(e.message, "maximum call depth exceeded");
+  EXPECT_EQ(e.message, "maximum recursion depth exceeded (more than 8 nested calls)");
+  EXPECT_EQ(e.exception, PyExc::RecursionError);
   EXPECT_EQ(e.range, line_range(2));
-  EXPECT_EQ(run_error(p, "f", {Value(int64_t{1})}).message, "maximum call depth exceeded");
+  EXPECT_EQ(e.callers.size(), 8u);
+  EXPECT_EQ(run_error(p, "f", {Value(int64_t{1})}).exception, PyExc::RecursionError);
 }
 
 TEST(InterpreterErrors, CallsWithinTheDepthLimitRun) {
@@ -196,7 +258,7 @@ TEST(InterpreterErrors, CallsWithinTheDepthLimitRun) {
   options.max_call_depth = 2;
   EXPECT_EQ(run_ok(p, "f", {Value(int64_t{4})}, options).as<int64_t>(), 4);
   options.max_call_depth = 1;
-  EXPECT_EQ(run_error(p, "f", {Value(int64_t{4})}, options).message, "maximum call depth exceeded");
+  EXPECT_EQ(run_error(p, "f", {Value(int64_t{4})}, options).exception, PyExc::RecursionError);
 }
 
 }  // namespace

@@ -83,11 +83,13 @@ TEST(LowerExpr, ListOutsideNumpyCallIsReported) {
   EXPECT_EQ(d->range.column, 9u);
 }
 
-TEST(LowerExpr, StringOutsidePrintIsReported) {
+TEST(LowerExpr, StringBuiltWithPlusIsOneDiagnosticForTheWholeExpression) {
   Lowered l = lower_source("def f(x):\n    return x + 'a'\n");
   const Diagnostic* d = l.find("PG0208");
   ASSERT_NE(d, nullptr) << l.describe();
-  EXPECT_EQ(d->range.column, 16u);
+  EXPECT_EQ(d->range.column, 12u);
+  EXPECT_EQ(d->range.end_column, 19u);
+  EXPECT_NE(d->message.find("print(\"loss:\", loss)"), std::string::npos) << d->message;
 }
 
 TEST(LowerExpr, ModuleConstantBecomesConstNode) {

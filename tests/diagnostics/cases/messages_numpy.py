@@ -1,0 +1,49 @@
+# Messages users trip over (issue 8): a real NumPy function outside the subset
+# is never "did you mean" another kind of function; the message says what to
+# write instead. One-argument np.where is one diagnostic. Dtypes are never
+# called constants.
+import numpy as np
+
+
+def ranks(x):
+    return np.sort(x)  # expect: PG0303 [sorting and searching are not supported yet]
+
+
+def contract(a, b):
+    return np.einsum("ij,jk->ik", a, b)  # expect: PG0303 [use @ or np.dot]
+
+
+def middle(x):
+    return np.median(x)  # expect: PG0303 [the supported reductions are np.sum]
+
+
+def stacked(a, b):
+    return np.vstack((a, b))  # expect: PG0303 [np.concatenate(arrays, axis=0)]
+
+
+def typo(x):
+    return np.sqrtt(x)  # expect: PG0303 [did you mean 'np.sqrt']
+
+
+def positive_positions(x):
+    return np.where(x > 0)  # expect: PG0305 [the three-argument form np.where(condition, x, y) is]
+
+
+def positive_part(x):
+    return np.where(x > 0, x, 0.0)
+
+
+def half(x):
+    return x * np.float32(0.5)  # expect: PG0303 [np.asarray(0.5, dtype=np.float32)]
+
+
+def as_bytes(x):
+    return x.astype(np.uint8)  # expect: PG0310 [the supported dtypes are float32, float64, int32, int64 and bool]
+
+
+def small(x):
+    return np.zeros(x.shape, dtype=np.int8)  # expect: PG0310 [is not a supported dtype]
+
+
+def listed(x):
+    return x.tolist()  # expect: PG0304 [pygraft run prints it as JSON lists]
