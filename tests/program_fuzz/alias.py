@@ -184,11 +184,16 @@ def pg0401_verdict(source, function_line, changed, other):
     """Whether a PG0401 'in-place change of CHANGED also changes OTHER' in
     the function around function_line can be legitimate: 'internal name'
     (OTHER is a compiler temporary such as return$value: nothing of the
-    user's can share), 'never share' (no binding in the function can make
+    user's can share), 'module constant' (numbers, bools, None and tuples of
+    them: immutable), 'never share' (no binding in the function can make
     the two names share, flow-insensitively) or 'may share'."""
     if "$" in other:
         return "internal name"
     tree = ast.parse(source)
+    constants = {t.id for s in tree.body if isinstance(s, ast.Assign) for t in s.targets
+                 if isinstance(t, ast.Name)}
+    if other in constants or changed in constants:
+        return "module constant"
     fns = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.lineno <= function_line]
     if not fns:
         return "may share"

@@ -46,7 +46,9 @@ class Verdict:
         self.category = category
         self.signature = signature  # groups mismatches by cause in the summary
         self.detail = detail        # one line for humans
-        self.key = key or signature  # what a reduction must preserve
+        # What a reduction must preserve: the exact messages (so that a
+        # reduction does not drift to another bug with a similar message).
+        self.key = key or signature
 
     def __repr__(self):
         return "%s: %s" % (self.category, self.signature)
@@ -115,7 +117,7 @@ def refusal(stderr, source):
     sig = "%s %s" % (code, normalize(message, 70))
     if code == "PG0401" and source is not None:
         return aliasing_refusal(stderr, source, message)
-    return Verdict("refused", sig, message, code)
+    return Verdict("refused", sig, message, "%s %s" % (code, message))
 
 
 PG0401_RE = re.compile(r"^\S+:(\d+):\d+: error\[PG0401\]: in-place change of '([^']+)' also changes '([^']+)'",
@@ -131,11 +133,13 @@ def aliasing_refusal(stderr, source, message):
     verdict = alias.pg0401_verdict(source, line, changed, other)
     if verdict == "internal name":
         sig = "PG0401 against internal name '%s' (false: nothing can share it)" % other
+    elif verdict == "module constant":
+        sig = "PG0401 against a module constant (false: constants are immutable)"
     elif verdict == "never share":
         sig = "PG0401 (false: no binding lets the two names share)"
     else:
         sig = "PG0401 (the names may share, flow-insensitively)"
-    return Verdict("refused", sig, message, "PG0401:" + verdict)
+    return Verdict("refused", sig, message, "PG0401:%s:%s" % (verdict, message))
 
 
 def tool_failure(stage, result):
@@ -167,7 +171,7 @@ def both_raised(exc, path, out, err, check_exc):
     if want is not None and line != want:
         sig = "line: Python %s: %s | pygraft: %s" % (exc_name, normalize(str(exc), 60), normalize(message, 60))
         return Verdict("wrong-error", sig, "CPython line %d, pygraft line %d: %s" % (want, line, message),
-                       "line:%s" % exc_name)
+                       "line:%s:%s" % (exc_name, message))
     m = EXC_NAME_RE.search(err)
     if check_exc and m:
         bases = [c.__name__ for c in type(exc).__mro__]
@@ -196,6 +200,35 @@ def result_kind(reason):
     return normalize(reason, 60)
 
 
+def _number_token(tok):
+    tok = tok.strip("[](),")
+    try:
+        return float(tok), ("." in tok or "e" in tok or "n" in tok)
+    except ValueError:
+        return None, None
+
+
+def print_kind(printed, err):
+    """'print: last digits of a float' when every difference is a float
+    printed with other last digits (within the value tolerance), else
+    'print: text'."""
+    want = printed.splitlines()
+    got = err.splitlines()[:len(want)]
+    if len(got) != len(want):
+        return "print: text"
+    for w, g in zip(want, got):
+        wt, gt = w.split(), g.split()
+        if len(wt) != len(gt):
+            return "print: text"
+        for a, b in zip(wt, gt):
+            if a == b:
+                continue
+            (fa, ka), (fb, kb) = _number_token(a), _number_token(b)
+            if fa is None or fb is None or ka != kb or not abs(fa - fb) <= 1e-12 + 1e-6 * abs(fa):
+                return "print: text"
+    return "print: last digits of a float"
+
+
 def judge(path, fn, args, oracle, compiled, ran, check_exc=True, source=None, predicted=None):
     """The Verdict of one case."""
     if oracle is None:
@@ -220,20 +253,20 @@ def judge(path, fn, args, oracle, compiled, ran, check_exc=True, source=None, pr
     if raised:
         if code == 0:
             sig = "%s: %s" % (type(value).__name__, normalize(str(value)))
-            return Verdict("py-raises-pg-runs", sig, "%s: %s" % (type(value).__name__, value),
-                           sig)
+            exact = "%s: %s" % (type(value).__name__, value)
+            return Verdict("py-raises-pg-runs", sig, exact, exact)
         return both_raised(value, path, out, err, check_exc)
     if code == 3:
         line, message = pg_error(err)
         sig = normalize(message)
-        return Verdict("py-runs-pg-raises", sig, "line %s: %s" % (line, message), sig)
+        return Verdict("py-runs-pg-raises", sig, "line %s: %s" % (line, message), message)
     reason = run_diff.compare_document(out, want)
     if reason:
         kind_ = result_kind(reason)
         return Verdict("wrong-result", kind_, reason, kind_)
     if printed and printed not in err:
-        return Verdict("wrong-result", "print", "printed %r, stderr %r" % (printed[:100], err[:100]),
-                       "print")
+        kind_ = print_kind(printed, err)
+        return Verdict("wrong-result", kind_, "printed %r, stderr %r" % (printed[:100], err[:100]), kind_)
     return Verdict("agree", "returns")
 
 

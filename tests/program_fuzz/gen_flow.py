@@ -307,7 +307,9 @@ def while_statement(self, depth):
                                             mutated=counter))]
     if form == "true":
         prefix.append(lambda: self.guard_fixed("%s > %s" % (counter, limit), "break"))
-    return loop_common(self, depth, [init], None, None, [], {}, None, None, first,
+    # Note: the counter is a loop target, so no statement of the body rebinds
+    # it (the loop would never end).
+    return loop_common(self, depth, [init], None, None, [counter], {}, None, None, first,
                        while_header=header, prefix=prefix)
 
 

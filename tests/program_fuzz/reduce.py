@@ -33,6 +33,8 @@ def _expressions(tree):
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For)):
             for t in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                 targets |= {id(n) for n in ast.walk(t)}
+        if isinstance(node, ast.AnnAssign):
+            targets |= {id(n) for n in ast.walk(node.annotation)}
     return [n for n in ast.walk(tree) if isinstance(n, ast.expr) and id(n) not in targets
             and not isinstance(n, (ast.Name, ast.Constant))]
 
@@ -54,7 +56,10 @@ def _sane(tree):
     """Candidates must stay code an ML engineer could write: no attribute
     of a literal (`2 .copy()`), no function or method used as a value."""
     calls = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    bases = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     for n in ast.walk(tree):
+        if isinstance(n, ast.Name) and n.id in ("np", "math") and id(n) not in bases:
+            return False
         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Constant):
             return False
         if isinstance(n, ast.Attribute) and id(n) not in calls and n.attr not in _ATTRIBUTES \

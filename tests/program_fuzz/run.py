@@ -18,6 +18,7 @@ See tests/program_fuzz/README.md.
 import argparse
 import collections
 import concurrent.futures
+import multiprocessing
 import os
 import shutil
 import sys
@@ -140,6 +141,19 @@ def summary(cases, elapsed):
     return "\n".join(lines), groups
 
 
+def reduce_one(job):
+    """Reduces one case (in a worker process: the oracle's time limit uses
+    SIGALRM, which needs the process's main thread)."""
+    runner, path, case, max_tests = job
+    raised = case.predicted if case.verdict.category in ("refused", "crash") else None
+    reducer = Reducer(runner, path, case.entry, case.verdict, raised, max_tests=max_tests)
+    start = time.time()
+    source, _ = reducer.reduce(case.body, case.args)
+    return "reduced seed %d (%s | %s): %d -> %d lines, %d tests, %.1f s -> %s" % (
+        case.seed, case.verdict.category, case.verdict.signature, case.body.count("\n"),
+        source.count("\n"), reducer.tests, time.time() - start, path)
+
+
 def keep_and_reduce(cases, groups, runner, opts):
     os.makedirs(opts.keep, exist_ok=True)
     by_seed = {c.seed: c for c in cases}
@@ -148,18 +162,21 @@ def keep_and_reduce(cases, groups, runner, opts):
             shutil.copy(c.path, os.path.join(opts.keep, os.path.basename(c.path)))
     if not opts.reduce:
         return
+    # Reduction runs many candidates, a few of which loop forever: a short limit.
+    fast = classify.Runner(runner.pygraft, min(runner.timeout, opts.reduce_timeout), runner.check_exc)
+    jobs = []
     for (cat, sig), seeds in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        if cat == "generator":
+            continue
+        # Prefer programs CPython runs (a reduced refusal then still runs) and short ones.
         picked = sorted((by_seed[s] for s in seeds if by_seed[s].body),
-                        key=lambda c: len(c.body))[:opts.reduce_limit]
+                        key=lambda c: (bool(c.predicted), len(c.body)))[:opts.reduce_limit]
         for c in picked:
-            path = os.path.join(opts.keep, "seed_%d.reduced.py" % c.seed)
-            raised = c.predicted if cat in ("refused", "crash") else None
-            reducer = Reducer(runner, path, c.entry, c.verdict, raised, max_tests=opts.max_tests)
-            start = time.time()
-            source, args = reducer.reduce(c.body, c.args)
-            print("reduced seed %d (%s | %s): %d -> %d lines, %d tests, %.1f s -> %s" % (
-                c.seed, cat, sig, c.body.count("\n"), source.count("\n"), reducer.tests,
-                time.time() - start, path), flush=True)
+            jobs.append((fast, os.path.join(opts.keep, "seed_%d.reduced.py" % c.seed), c, opts.max_tests))
+    ctx = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(max(1, opts.jobs), mp_context=ctx) as pool:
+        for line in pool.map(reduce_one, jobs):
+            print(line, flush=True)
 
 
 def parse_args(argv):
@@ -174,6 +191,8 @@ def parse_args(argv):
     ap.add_argument("--reduce", action="store_true", help="reduce failing programs (needs --keep)")
     ap.add_argument("--reduce-limit", type=int, default=2, help="programs reduced per distinct cause")
     ap.add_argument("--max-tests", type=int, default=400, help="test runs per reduction")
+    ap.add_argument("--reduce-timeout", type=float, default=2.0,
+                    help="seconds per pygraft call and oracle while reducing")
     ap.add_argument("--known", help="file of known mismatches (SEED CATEGORY reason)")
     ap.add_argument("--check-known", action="store_true",
                     help="fail only on mismatches not in --known and on listed seeds that changed")
