@@ -20,6 +20,7 @@ Categories:
                       bug of the generator, not of pygraft
 """
 
+import dis
 import os
 import re
 import signal
@@ -159,6 +160,31 @@ def pg_error(stderr):
     return (int(m.group(1)), m.group(2)) if m else (None, stderr.strip().split("\n")[0] if stderr else "")
 
 
+def python_line(exc, path):
+    """The line where CPython raised (run_diff.raising_line), corrected for
+    CPython 3.11 reporting an UnboundLocalError on the line of the
+    instruction before the failing read (after some loops): the line of the
+    first read of the variable at or after the reported instruction."""
+    line = run_diff.raising_line(exc, path)
+    if not isinstance(exc, UnboundLocalError):
+        return line
+    m = re.search(r"local variable '(\w+)'", str(exc))
+    tb = exc.__traceback__
+    target = os.path.realpath(path)
+    frame_tb = None
+    while tb is not None:
+        if os.path.realpath(tb.tb_frame.f_code.co_filename) == target:
+            frame_tb = tb
+        tb = tb.tb_next
+    if not m or frame_tb is None:
+        return line
+    for ins in dis.get_instructions(frame_tb.tb_frame.f_code):
+        if ins.offset >= frame_tb.tb_lasti and ins.opname.startswith("LOAD_FAST") \
+                and ins.argval == m.group(1):
+            return ins.positions.lineno or line
+    return line
+
+
 def both_raised(exc, path, out, err, check_exc):
     exc_name = type(exc).__name__
     if out.strip():
@@ -167,7 +193,7 @@ def both_raised(exc, path, out, err, check_exc):
     if line is None:
         return Verdict("wrong-error", "exit 3 without a FILE:LINE:COL runtime error line",
                        err[:300], "no-line")
-    want = run_diff.raising_line(exc, path)
+    want = python_line(exc, path)
     if want is not None and line != want:
         sig = "line: Python %s: %s | pygraft: %s" % (exc_name, normalize(str(exc), 60), normalize(message, 60))
         return Verdict("wrong-error", sig, "CPython line %d, pygraft line %d: %s" % (want, line, message),

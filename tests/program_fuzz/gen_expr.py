@@ -58,6 +58,10 @@ MATH_FUNCS = [("sqrt", 3), ("exp", 3), ("log", 3), ("tanh", 2), ("fabs", 1), ("f
               ("ceil", 1), ("cos", 1), ("sin", 1), ("log1p", 1), ("atan", 0.5), ("trunc", 0.5),
               ("log2", 0.5), ("log10", 0.5), ("acos", 0.3), ("asin", 0.3), ("expm1", 0.3),
               ("sinh", 0.2), ("cosh", 0.2), ("tan", 0.2)]
+# np.floor/ceil/trunc of integers: float64 in the oracle's NumPy 1.24, the
+# integer dtype in NumPy 2 and in pygraft (runtime/kernels_math.cc): not
+# generated, see FINDINGS.md.
+ROUNDING = ("floor", "ceil", "trunc")
 ARITH_OPS = [("+", 6), ("-", 5), ("*", 6), ("/", 4), ("//", 0.7), ("%", 0.7), ("**", 1)]
 BIT_OPS = [("&", 3), ("|", 2), ("^", 1), ("<<", 0.5), (">>", 0.5)]
 CMP_OPS = [(">", 4), ("<", 3), (">=", 1), ("<=", 1), ("==", 1), ("!=", 0.7)]
@@ -321,6 +325,8 @@ class ExprGen:
         arg = self.sub("arr" if want == "arr" else "num", depth)
         if fn in ("invert", "bitwise_not") and kind(arg.value) not in ("b", "i"):
             fn = "abs"
+        if fn in ROUNDING and kind(arg.value) in ("b", "i"):
+            return None  # pygraft keeps NumPy 2's integer dtype here, the oracle (1.24) gives float64
         if fn == "round" and self.rng.random() < 0.6:
             digits = self.rng.choice(["1", "2", "decimals=1", ""])
             form = self.rng.choice(["np.round(%s%s)", "np.around(%s%s)", "%s.round(%s)"])
@@ -694,7 +700,10 @@ class ExprGen:
     def p_np_scalar_fn(self, want, depth):
         """A NumPy function of a Python or NumPy scalar (NumPy's rules apply)."""
         fn = self.weighted(UNARY_UFUNCS[:12])
-        return "np.%s(%s)" % (fn, self.sub("scalar", depth).code)
+        arg = self.sub("scalar", depth)
+        if fn in ROUNDING and kind(arg.value) in ("b", "i"):
+            return None  # as in p_ufunc1
+        return "np.%s(%s)" % (fn, arg.code)
 
     def p_any_all(self, want, depth):
         a = self.sub("arr", depth)

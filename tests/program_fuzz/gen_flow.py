@@ -219,12 +219,15 @@ def loop_common(self, depth, pre_nodes, acc, target, targets, srcs, it_code, sam
     post = State(live_vals if live_on else body_end.vals, live_on)
     post.owned = {n: entry[0].get(n, True) and body_end.owned.get(n, True)
                   for n in set(entry[0]) | set(body_end.owned)}
+    for n in frame.revoked:  # shared at some point of some iteration (a break or continue path)
+        post.owned[n] = False
     post.definite, post.order = entry[1], list(body_end.order)
     self.st = post
     if end_outcome is not None:
         self.end_live(end_outcome)
     orelse = None
     if self.rng.random() < 0.12:
+        before_else = dict(self.st.owned)
         if broke:
             keep = self.st
             self.st = keep.copy(live=False)
@@ -232,6 +235,9 @@ def loop_common(self, depth, pre_nodes, acc, target, targets, srcs, it_code, sam
             self.st = merge([(keep, True), (self.st, True)], keep)
         else:
             orelse = self.block(depth + 1, self.rng.randint(1, 2))
+        for n, owned in before_else.items():  # a break skips the else block
+            if not owned:
+                self.st.owned[n] = False
     if while_header is None:
         node = For(target, it_code, body, orelse)
     else:

@@ -18,6 +18,7 @@ See tests/program_fuzz/README.md.
 import argparse
 import collections
 import concurrent.futures
+import json
 import multiprocessing
 import os
 import shutil
@@ -95,7 +96,7 @@ def write_known(path, cases, seeds):
     with open(path, "w", encoding="utf-8") as f:
         f.write("# Known mismatches of the bounded program-fuzz run (ctest -L program_fuzz):\n"
                 "# seeds %d..%d of tests/program_fuzz/gen.py; one line per seed:\n"
-                "#   SEED CATEGORY  signature (see FINDINGS.md for the root causes)\n"
+                "#   SEED CATEGORY  [cause in FINDINGS.md, where attributed] signature\n"
                 "# The test fails on a mismatch not listed here and on a listed seed that\n"
                 "# now agrees or fails differently: delete the lines of what you fixed.\n"
                 "# Regenerate: tests/program_fuzz/README.md.\n" % (min(seeds), max(seeds)))
@@ -197,6 +198,7 @@ def parse_args(argv):
     ap.add_argument("--check-known", action="store_true",
                     help="fail only on mismatches not in --known and on listed seeds that changed")
     ap.add_argument("--write-known", help="write the mismatches of this run as a known list")
+    ap.add_argument("--results", help="write one JSON line per program (seed, category, signature, detail)")
     ap.add_argument("--no-check-exc", dest="check_exc", action="store_false",
                     help="do not compare the exception pygraft names with Python's")
     ap.add_argument("-q", "--quiet", action="store_true", help="no line per mismatch")
@@ -230,6 +232,11 @@ def main(argv):
             keep_and_reduce(cases, groups, runner, opts)
     if opts.write_known:
         write_known(opts.write_known, cases, seeds)
+    if opts.results:
+        with open(opts.results, "w", encoding="utf-8") as f:
+            for c in cases:
+                f.write(json.dumps({"seed": c.seed, "category": c.verdict.category,
+                                    "signature": c.verdict.signature, "detail": c.verdict.detail}) + "\n")
     if opts.check_known:
         problems = check_known(cases, read_known(opts.known))
         for p in problems:
