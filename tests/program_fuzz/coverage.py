@@ -64,7 +64,6 @@ def for_kind(node):
 def features(tree):
     """Counter of feature names of one module."""
     c = collections.Counter()
-    loops = []
 
     def visit(node, in_loop, in_if):
         kind = type(node).__name__

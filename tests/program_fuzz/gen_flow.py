@@ -1,4 +1,5 @@
-"""if / for / while of the generated functions (methods of gen_stmt.FuncGen).
+"""if / for / while of the generated functions (FlowStatements, a mixin of
+gen_stmt.FuncGen).
 
 Each statement is written against the state before it; the branch or the
 first iteration the live path takes is written live, the others on copies
@@ -12,33 +13,11 @@ import numpy as np
 from alias import sources_of_code
 from gen_core import is_array, is_py_int, representable
 from gen_expr import paren
-from gen_nodes import For, If, Jump, Runaway, Simple, While, bind_target, run_loop_rest
-import gen_stmt
-from gen_stmt import COUNTER_NAMES, LOOP_INT_NAMES, LOOP_ITEM_NAMES, REJECT, SCALAR_NAMES, State
+from gen_nodes import For, If, Jump, Runaway, While, bind_target, run_loop_rest
+from gen_state import (COUNTER_NAMES, LOOP_INT_NAMES, LOOP_ITEM_NAMES, REJECT, SCALAR_NAMES, Frame,
+                       State, falls_through, merge)
 
 MAX_TRIPS = 8
-
-
-def falls_through(body):
-    return not body or not body[-1].jump
-
-
-def merge(results, live_state):
-    """The state after a statement whose paths end in `results`
-    [(State, falls_through)]; live_state is the live path's end (or None)."""
-    owned = {}
-    for s, _ in results:
-        for n, o in s.owned.items():
-            owned[n] = owned.get(n, True) and o
-    through = [s for s, f in results if f] or [s for s, _ in results]
-    definite = set.intersection(*[s.definite for s in through])
-    first = live_state or through[0]
-    out = State(first.vals, first.live if live_state is not None else False)
-    out.owned, out.definite = owned, definite
-    out.order = list(first.order)
-    for s, _ in results:
-        out.order.extend(n for n in s.order if n not in out.order)
-    return out
 
 
 def if_statement(self, depth):
@@ -172,7 +151,7 @@ def loop_common(self, depth, pre_nodes, acc, target, targets, srcs, it_code, sam
     pre = self.st
     was_live = pre.live
     entry = (dict(pre.owned), set(pre.definite))
-    frame = gen_stmt.Frame()
+    frame = Frame()
     self.frames.append(frame)
     self._loop_targets.extend(targets)
     outcome_before = self.outcome
@@ -330,8 +309,17 @@ def guard_fixed(self, cond, kind_):
     return [node]
 
 
-gen_stmt.FuncGen.if_statement = if_statement
-gen_stmt.FuncGen.for_statement = for_statement
-gen_stmt.FuncGen.while_statement = while_statement
-gen_stmt.FuncGen.accumulate = accumulate
-gen_stmt.FuncGen.guard_fixed = guard_fixed
+class FlowStatements:
+    """if / for / while (a mixin of gen_stmt.FuncGen)."""
+
+    def s_if(self, depth):
+        return if_statement(self, depth)
+
+    def s_for(self, depth):
+        return for_statement(self, depth)
+
+    def s_while(self, depth):
+        return while_statement(self, depth)
+
+    accumulate = accumulate
+    guard_fixed = guard_fixed

@@ -54,11 +54,15 @@ def _replace_child(parent, old, new):
 
 def _sane(tree):
     """Candidates must stay code an ML engineer could write: no attribute
-    of a literal (`2 .copy()`), no function or method used as a value."""
+    of a literal (`2 .copy()`), no module, function or method used as a
+    value."""
     calls = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     bases = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    functions = {f.name for f in tree.body if isinstance(f, ast.FunctionDef)}
     for n in ast.walk(tree):
         if isinstance(n, ast.Name) and n.id in ("np", "math") and id(n) not in bases:
+            return False
+        if isinstance(n, ast.Name) and id(n) not in calls and (n.id in _BUILTINS or n.id in functions):
             return False
         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Constant):
             return False
@@ -68,6 +72,8 @@ def _sane(tree):
     return True
 
 
+_BUILTINS = {"len", "min", "max", "abs", "float", "int", "bool", "range", "round", "print",
+             "enumerate", "zip"}
 _ATTRIBUTES = {"shape", "ndim", "size", "dtype", "T", "newaxis", "pi", "e", "inf", "nan", "tau",
                "float32", "float64", "int32", "int64", "bool_", "linalg"}
 
