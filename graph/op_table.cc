@@ -27,7 +27,8 @@ constexpr OpEffects effect = OpEffects::Effect;
 constexpr OpEffects regions = OpEffects::Regions;
 
 constexpr std::array<OpRow, kNumOpCodes> kRows = {{
-#define PG_OP(id, name, outputs, kernel, effects, spellings) {OpCode::id, name, outputs, #kernel, effects, spellings},
+#define PG_OP(id, name, outputs, kernel, effects, spellings) \
+  {OpCode::id, name, outputs, #kernel, effects, spellings},
 #include "graph/ops.def"
 #undef PG_OP
 }};
@@ -53,7 +54,7 @@ class OpTable {
     ops_.reserve(kRows.size());
     for (const OpRow& row : kRows) {
       OpInfo info{row.code, row.name, row.num_outputs, row.kernel == "structural", row.effects,
-                  {}, {}};
+                  {},       {}};
       info.spellings = parse_spellings(row.spellings, errors_);
       info.params = canonical_params(info.spellings);
       ops_.push_back(std::move(info));

@@ -174,8 +174,9 @@ template <class Step>
 void extremum_kernel(KernelContext& ctx, bool is_max, Step step) {
   ReduceSetup s = reduce_setup(ctx.inputs[0], ctx.inputs[1], ctx.inputs[2]);
   if (s.count == 0) {
-    throw RuntimeError(std::string("zero-size array to reduction operation ") +
-                       (is_max ? "maximum" : "minimum") + " which has no identity");
+    throw RuntimeError(PyExc::ValueError, std::string("zero-size array to reduction operation ") +
+                                              (is_max ? "maximum" : "minimum") +
+                                              " which has no identity");
   }
   Tensor acc = dispatch_dtype(s.in.dtype(), [&](auto tag) {
     using T = decltype(tag);
@@ -279,6 +280,7 @@ void kernel_mean(KernelContext& ctx) {
 void kernel_norm(KernelContext& ctx) {
   if (!ctx.inputs[1].is_none()) {
     throw RuntimeError(
+        PyExc::NotImplementedError,
         "np.linalg.norm: only ord=None (the 2-norm of vectors, the Frobenius norm of matrices) "
         "is supported");
   }

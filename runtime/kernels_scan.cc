@@ -90,8 +90,9 @@ void arg_kernel(KernelContext& ctx, bool is_max) {
   int ax = axis.is_none() ? 0 : normalize_axis(int_arg(axis, "axis"), shape.rank());
   AxisSplit split = split_at_axis(shape, ax);
   if (split.length == 0) {
-    throw RuntimeError(std::string("attempt to get ") + (is_max ? "argmax" : "argmin") +
-                       " of an empty sequence");
+    throw RuntimeError(
+        PyExc::ValueError,
+        std::string("attempt to get ") + (is_max ? "argmax" : "argmin") + " of an empty sequence");
   }
   Shape out_shape;
   for (int i = 0; i < in.rank(); ++i) {

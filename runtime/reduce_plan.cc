@@ -12,7 +12,8 @@ ReduceSetup reduce_setup(Value& a, const Value& axis, const Value& keepdims) {
   } else if (a.is_py_scalar() || a.is<TupleValue>()) {
     s.in = to_tensor(a);
   } else {
-    throw RuntimeError("unsupported operand type for a reduction: '" + type_name(a) + "'");
+    throw RuntimeError(PyExc::TypeError,
+                       "unsupported operand type for a reduction: '" + type_name(a) + "'");
   }
   const Shape& shape = s.in.shape();
   s.axes = axes_arg(axis, shape.rank());

@@ -19,7 +19,7 @@ class ConstantEvaluator {
   }
 
   ConstantResult result(std::optional<Literal> value) {
-    return ConstantResult{std::move(value), error_range_, error_};
+    return ConstantResult{std::move(value), error_range_, error_, overflow_};
   }
 
  private:
@@ -29,6 +29,11 @@ class ConstantEvaluator {
       error_ = std::move(message);
     }
     return std::nullopt;
+  }
+
+  std::optional<Literal> overflow(const ast::Expr& expr, std::string message) {
+    if (error_.empty()) overflow_ = true;
+    return fail(expr, std::move(message));
   }
 
   std::optional<Literal> eval_kind(const ast::Expr&, const ast::IntLiteral& n) {
@@ -60,7 +65,9 @@ class ConstantEvaluator {
   std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::UnaryExpr& unary) {
     std::optional<Literal> operand = eval(*unary.operand);
     if (!operand) return std::nullopt;
-    std::optional<Literal> value = fold_unary(unary.op, *operand);
+    std::string overflowed;
+    std::optional<Literal> value = fold_unary(unary.op, *operand, &overflowed);
+    if (!overflowed.empty()) return overflow(expr, std::move(overflowed));
     if (!value) return fail(expr, "the operator cannot be applied to this constant");
     return value;
   }
@@ -69,8 +76,11 @@ class ConstantEvaluator {
     std::optional<Literal> lhs = eval(*binary.lhs);
     std::optional<Literal> rhs = lhs ? eval(*binary.rhs) : std::nullopt;
     if (!rhs) return std::nullopt;
-    std::optional<Literal> value = fold_binary(binary.op, *lhs, *rhs);
-    if (!value) return fail(expr, "the operation fails or overflows on these constants");
+    std::string overflowed;
+    std::optional<Literal> value = fold_binary(binary.op, *lhs, *rhs, &overflowed);
+    if (!overflowed.empty()) return overflow(expr, std::move(overflowed));
+    if (!value)
+      return fail(expr, "CPython raises an exception for this operation on these constants");
     return value;
   }
 
@@ -128,6 +138,7 @@ class ConstantEvaluator {
   const ModuleScope& scope_;
   SourceRange error_range_;
   std::string error_;
+  bool overflow_ = false;
 };
 
 }  // namespace

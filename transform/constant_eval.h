@@ -19,6 +19,8 @@ struct ConstantResult {
   // When value is empty: the sub-expression that is not constant, and why.
   SourceRange error_range;
   std::string error;
+  // An int64 overflow (PG0407) rather than a non-constant expression.
+  bool overflow = false;
 };
 
 ConstantResult evaluate_constant(const ast::Expr& expr, const ModuleScope& scope);
