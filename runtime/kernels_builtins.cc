@@ -127,6 +127,7 @@ void kernel_asarray(KernelContext& ctx) {
     throw RuntimeError(PyExc::TypeError,
                        "cannot convert a value of type '" + type_name(a) + "' to an array");
   }
+  if (dtype) check_array_scalars(a, *dtype);
   Tensor t = a.is_tensor() ? std::move(a.as<Tensor>()) : to_tensor(a);
   ctx.outputs[0] = dtype ? cast(t, *dtype) : t;
 }

@@ -118,9 +118,14 @@ void fill_linspace(T* y, int64_t num, double start_value, double stop_value, boo
 }  // namespace
 
 void kernel_array(KernelContext& ctx) {
+  std::optional<DType> requested = dtype_arg(ctx.inputs[1]);
+  if (requested) check_array_scalars(ctx.inputs[0], *requested);
   Tensor t = to_tensor(ctx.inputs[0]);
-  if (auto dtype = dtype_arg(ctx.inputs[1]); dtype && *dtype != t.dtype()) {
-    ctx.outputs[0] = cast(t, *dtype);
+  if (auto dtype = requested; dtype && *dtype != t.dtype()) {
+    // Note: NumPy converts listed floats through a C long, so for int32 they
+    // wrap (1e10 -> 1410065408) where an array cast would saturate.
+    bool listed = !ctx.inputs[0].is_tensor() && is_float(t.dtype()) && *dtype == DType::Int32;
+    ctx.outputs[0] = cast(listed ? cast(t, DType::Int64) : t, *dtype);
   } else {
     ctx.outputs[0] = ctx.inputs[0].is_tensor() ? t.clone() : t;
   }

@@ -57,23 +57,6 @@ Value tuple_getitem(const Value& x, const Literal& layout, std::span<const Value
   return Value::tuple(std::move(out));
 }
 
-// NumPy refuses Python scalars that the target dtype cannot hold.
-void check_python_scalar_fits(const Value& v, DType dtype) {
-  if (v.is<double>() && is_integer(dtype)) {
-    double d = v.as<double>();
-    if (std::isnan(d)) throw RuntimeError(PyExc::ValueError, "cannot convert float NaN to integer");
-    if (std::isinf(d))
-      throw RuntimeError(PyExc::OverflowError, "cannot convert float infinity to integer");
-  }
-  if (v.is<int64_t>() && dtype == DType::Int32) {
-    int64_t i = v.as<int64_t>();
-    if (i < std::numeric_limits<int32_t>::min() || i > std::numeric_limits<int32_t>::max()) {
-      throw RuntimeError(PyExc::OverflowError,
-                         "Python integer " + std::to_string(i) + " out of bounds for int32");
-    }
-  }
-}
-
 }  // namespace
 
 void kernel_getitem(KernelContext& ctx) {
@@ -101,7 +84,7 @@ void kernel_setitem(KernelContext& ctx) {
   const DType dtype = x.as<Tensor>().dtype();
   std::vector<IndexItem> items = parse_index(layout, ctx.inputs.subspan(2));
   StridedPlan plan = index_plan(x.as<Tensor>().shape(), items);
-  check_python_scalar_fits(ctx.inputs[1], dtype);
+  check_scalar_fits(ctx.inputs[1], dtype);
   Tensor values = cast(to_tensor(ctx.inputs[1]), dtype);
   if (values.numel() != 1) values = broadcast_to(values, plan.out_shape);
   // Note: x was moved in when this is its last use; then no copy is needed.

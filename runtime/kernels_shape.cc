@@ -11,6 +11,7 @@
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
 #include "runtime/promotion.h"
+#include "runtime/reduce_plan.h"
 
 namespace pygraft::rt {
 namespace {
@@ -184,6 +185,10 @@ void kernel_expand_dims(KernelContext& ctx) {
 
 void kernel_squeeze(KernelContext& ctx) {
   Tensor a = to_tensor(ctx.inputs[0]);
+  if (is_scalar_axis(ctx.inputs[1], a.rank())) {  // NumPy lets x.squeeze(0) pass on 0-d x
+    ctx.outputs[0] = std::move(a);
+    return;
+  }
   const bool all = ctx.inputs[1].is_none();
   AxisSet set = axes_arg(ctx.inputs[1], a.rank());
   Shape shape;
