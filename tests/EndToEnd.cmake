@@ -3,7 +3,9 @@
 #
 #   diff      tests/diff/run_diff.py: every case file in tests/cases/ and every
 #             sample in samples/ is one test, compared against CPython + NumPy
-#             (ctest -L diff; one file: ctest -R diff.cases.reductions).
+#             (ctest -L diff; one file: ctest -R diff.cases.reductions);
+#             tests/diff/sweep_scalars.py: every elementwise spelling on
+#             Python scalars and arrays of each dtype (diff.scalar_sweep).
 #   e2e       tests/e2e/cli_test.py: the command line contract of SPEC.md §1.
 #   docs      docs/numpy-support.md is up to date with graph/ops.def, and
 #             docs/diagnostics.md with support/diag_codes.def; every link
@@ -61,6 +63,13 @@ add_test(NAME diff.harness_selftest
                  ${CMAKE_CURRENT_SOURCE_DIR}/cases/indexing.py
                  ${PROJECT_SOURCE_DIR}/samples)
 set_tests_properties(diff.harness_selftest PROPERTIES LABELS diff TIMEOUT 900)
+
+# Every NumPy ufunc, math and operator spelling of ops.def on Python scalars
+# (and, for binary ones, next to arrays of each dtype) against the oracle.
+add_test(NAME diff.scalar_sweep
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/sweep_scalars.py
+                 --pygraft $<TARGET_FILE:pygraft> --arrays -j 4)
+set_tests_properties(diff.scalar_sweep PROPERTIES LABELS diff TIMEOUT 900)
 
 add_test(NAME e2e.cli
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/cli_test.py

@@ -1,23 +1,30 @@
 #!/usr/bin/python3
-"""Sweeps NumPy and math spellings of graph/ops.def over Python-scalar arguments.
+"""Sweeps NumPy, math and operator spellings of graph/ops.def over Python scalars.
 
 Usage:
-    /usr/bin/python3 tests/diff/sweep_scalars.py --pygraft build/cli/pygraft [--kind np|math|all]
-        [--filter NAME] [-j N] [--verbose]
+    /usr/bin/python3 tests/diff/sweep_scalars.py --pygraft build/cli/pygraft
+        [--kind np|math|op|all] [--arrays] [--filter NAME] [-j N] [--verbose]
 
-Every elementwise NumPy spelling (`np.NAME(...) -> array`) is called with
-every combination of Python bools, ints and floats (a small set of each,
-zeros and negatives included) for its array parameters, and every math
-spelling with those and with values at the edges of its domain and range
-(0.0, -1.0, 1000.0, inf, nan). The same call runs in CPython + NumPy (NEP 50
-'weak' promotion) and in pygraft; results must agree as in the differential
-harness (tests/diff/run_diff.py): value, dtype and shape, or both raise. When
-pygraft names the exception (`runtime error: ValueError: ...`) the names must
-agree too (NumPy's AxisError counts as AxisError, a ufunc casting error as
-TypeError).
+Every elementwise NumPy spelling (`np.NAME(...) -> array`, and np.where,
+np.dot, np.outer) is called with every combination of Python bools, ints and
+floats (a small set of each, zeros and negatives included) for its array
+parameters; every math spelling with those and with values at the edges of
+its domain and range (0.0, -1.0, 1000.0, inf, nan); every operator
+(`op:+`, `unary:-`, `cmp:<` ...) with the same Python scalars. With
+--arrays, binary NumPy spellings and operators also get one operand an array
+of each dtype (bool, int32, int64, float32, float64) and the other a Python
+scalar, in both orders (NEP 50 weak promotion). The same call runs in
+CPython + NumPy (NEP 50 'weak' promotion) and in pygraft; results must agree
+as in the differential harness (tests/diff/run_diff.py): value, dtype and
+shape, or both raise. When pygraft names the exception (`runtime error:
+ValueError: ...`) the names must agree too (NumPy's AxisError counts as
+AxisError, a ufunc casting error as TypeError). An int result beyond int64
+must be pygraft's OverflowError (SPEC §3: Python ints are 64-bit); a dtype
+pygraft does not have (NumPy's float16 / int8 for some bool inputs) is
+skipped.
 
-Output: one line per mismatch and a summary per spelling; exit 1 when any
-call disagrees.
+Output: a line per spelling with its count of mismatches (the first three
+shown, all with --verbose); exit 1 when any call disagrees.
 """
 
 import argparse
@@ -39,7 +46,11 @@ import run_diff  # noqa: E402  (the harness's comparison rules)
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG_OP_RE = re.compile(r'^PG_OP\((\w+),\s*"(\w+)",.*?,\s*"(.*)"\)', re.M)
 SPELLING_RE = re.compile(r"^(np|math)\.([\w.]+)\((.*?)\)\s*(->\s*\w+)?$")
-NAME_RE = re.compile(r"runtime error: (\w+):")
+OPERATOR_RE = re.compile(r"^(op|unary|cmp):(\S+)$")
+# NumPy functions that are not ufuncs but take elementwise operands.
+NUMPY_EXTRA = {"where", "dot", "outer"}
+ARRAY_DTYPES = ["bool", "int32", "int64", "float32", "float64"]
+NAME_RE = re.compile(r"runtime error: ([A-Z][A-Za-z0-9]*(?:Error|Exception))(?::|$)", re.M)
 
 SCALARS = ["true", "false", "0", "3", "-2", "0.75", "-1.5", "0.0"]
 MATH_EXTRA = ["-1.0", "1000.0", "1e308", "-1e308", "inf", "-inf", "nan", "2.0", "-0.5", "1.0"]
@@ -50,16 +61,24 @@ NON_ARRAY = {"axis", "dtype", "keepdims", "ddof", "decimals", "ord"}
 
 
 def spellings(kind):
-    """(function text, spelling name, number of array parameters) per spelling."""
+    """(module, spelling name, array parameter names) per spelling; module is
+    np, math, op (binary operator or comparison) or unary."""
     text = open(os.path.join(ROOT, "graph", "ops.def")).read()
     out = []
     for _, _, column in PG_OP_RE.findall(text):
         for item in column.split(" | "):
-            m = SPELLING_RE.match(item.strip())
+            item = item.strip()
+            op = OPERATOR_RE.match(item)
+            if op:
+                module = "unary" if op.group(1) == "unary" else "op"
+                if kind in ("all", "op"):
+                    out.append((module, op.group(2), ["a", "b"][:1 if module == "unary" else 2]))
+                continue
+            m = SPELLING_RE.match(item)
             if not m:
                 continue
             module, name, params, conversion = m.groups()
-            if module == "np" and not conversion:
+            if module == "np" and not conversion and name not in NUMPY_EXTRA:
                 continue  # not elementwise
             if kind != "all" and module != kind:
                 continue
@@ -67,6 +86,14 @@ def spellings(kind):
             arrays = [p for p in names if p not in NON_ARRAY and not p.startswith("*")]
             out.append((module, name, arrays))
     return out
+
+
+def call_text(module, name, args):
+    if module == "unary":
+        return "(%s %s)" % (name, args[0]) if name == "not" else "(%s%s)" % (name, args[0])
+    if module == "op":
+        return "(%s %s %s)" % (args[0], name, args[1])
+    return "%s.%s(%s)" % (module, name, ", ".join(args))
 
 
 def exception_name(exc):
@@ -87,7 +114,7 @@ def oracle(module, fn, args):
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
-            return False, getattr(module, fn)(*[json.loads(a) for a in args])
+            return False, getattr(module, fn)(*[run_diff.oracle_arg(a) for a in args])
     except Exception as e:  # noqa: BLE001
         return True, e
 
@@ -103,6 +130,9 @@ def judge(raised, value, result):
         m = NAME_RE.search(err)
         return None if code == 3 and (not m or m.group(1) == "OverflowError") else (
             "oracle returned an int beyond int64; pygraft exit %s %s" % (code, run_diff.short(out + err, 160)))
+    if not raised and isinstance(value, complex):
+        # Python's result is a complex number, which pygraft does not support.
+        return None if code == 3 else "oracle returned %r; pygraft exit %s" % (value, code)
     if raised:
         if code != 3:
             return "oracle raised %s: %s; pygraft exit %s %s" % (
@@ -122,16 +152,29 @@ def judge(raised, value, result):
     return None if reason is None else "%s (oracle %r)" % (reason, value)
 
 
+def argument(token, k):
+    """(code of argument k in the call, JSON passed for it or None)."""
+    if token in SPECIAL:
+        return SPECIAL[token], None
+    if token.startswith("arr:"):
+        dtype = token[4:]
+        values = "[0.5,-2.0,0.0,3.0]" if dtype.startswith("float") else "[3,-2,0,1]"
+        return "a%d.astype(np.%s)" % (k, "bool_" if dtype == "bool" else dtype), values
+    return "a%d" % k, token
+
+
 def function_for(entry, index, args, functions):
-    """The name of a function calling the entry's spelling with `args`, where
-    special values are constants in its body; the remaining args are passed."""
+    """The name of a function calling the entry's spelling with `args` (special
+    values as constants in its body, arrays cast from a passed list) and the
+    JSON arguments to pass it."""
     module, name, _ = entry
-    key = (index, tuple(a if a in SPECIAL else None for a in args))
+    parts = [argument(a, k) for k, a in enumerate(args)]
+    key = (index, tuple(a if a in SPECIAL or a.startswith("arr:") else None for a in args))
     if key not in functions:
-        params = ["a%d" % k for k, a in enumerate(args) if a not in SPECIAL]
-        call = [SPECIAL.get(a, "a%d" % k) for k, a in enumerate(args)]
-        functions[key] = ("f%d" % len(functions), params, "%s.%s(%s)" % (module, name, ", ".join(call)))
-    return functions[key][0], [a for a in args if a not in SPECIAL]
+        params = ["a%d" % k for k, (_, passed) in enumerate(parts) if passed is not None]
+        call = call_text(module, name, [code for code, _ in parts])
+        functions[key] = ("f%d" % len(functions), params, call)
+    return functions[key][0], [passed for _, passed in parts if passed is not None]
 
 
 def build_module(functions):
@@ -143,20 +186,28 @@ def build_module(functions):
     return "\n".join(lines)
 
 
-def argument_sets(module, count):
+def argument_sets(module, count, arrays):
     values = SCALARS + (MATH_EXTRA if module == "math" else [])
     if count == 1:
-        return [[v] for v in values]
+        sets = [[v] for v in values]
+        return sets + ([["arr:" + d] for d in ARRAY_DTYPES] if arrays and module != "math" else [])
     if count == 2:
         second = SCALARS + (["inf", "-inf", "nan", "2.0", "1000.0", "-0.5"] if module == "math" else [])
-        return [[a, b] for a in values for b in second]
+        sets = [[a, b] for a in values for b in second]
+        if arrays and module != "math":
+            for d in ARRAY_DTYPES:
+                for v in SCALARS:
+                    sets += [["arr:" + d, v], [v, "arr:" + d]]
+        return sets
     return [[a, b, c] for a in SCALARS for b in ["0", "0.5", "false"] for c in ["2", "1.5", "true"]]
 
 
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pygraft", required=True)
-    ap.add_argument("--kind", choices=["np", "math", "all"], default="all")
+    ap.add_argument("--kind", choices=["np", "math", "op", "all"], default="all")
+    ap.add_argument("--arrays", action="store_true",
+                    help="also pair each binary spelling's Python scalars with arrays of each dtype")
     ap.add_argument("--filter", default="")
     ap.add_argument("-j", type=int, default=os.cpu_count() or 1, dest="jobs")
     ap.add_argument("--verbose", action="store_true")
@@ -166,7 +217,7 @@ def main(argv):
     functions = {}
     calls = []  # (entry index, shown args, function, passed args)
     for i, entry in enumerate(entries):
-        for args in argument_sets(entry[0], len(entry[2])):
+        for args in argument_sets(entry[0], len(entry[2]), opts.arrays):
             fn, passed = function_for(entry, i, args, functions)
             calls.append((i, args, fn, passed))
     with tempfile.TemporaryDirectory(prefix="pygraft-sweep-") as tmp:
@@ -198,7 +249,8 @@ def main(argv):
     for i, (mod, name, _) in enumerate(entries):
         fails = failures.get(i, [])
         bad += len(fails)
-        print("%-22s %4d calls, %4d mismatches" % (mod + "." + name, total.get(i, 0), len(fails)))
+        shown = {"op": "op:", "unary": "unary:"}.get(mod, mod + ".") + name
+        print("%-22s %4d calls, %4d mismatches" % (shown, total.get(i, 0), len(fails)))
         for args, reason in fails if opts.verbose else fails[:3]:
             print("    %s(%s): %s" % (name, ", ".join(args), reason))
     print("%d calls, %d mismatches" % (sum(total.values()), bad))
