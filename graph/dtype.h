@@ -17,7 +17,11 @@ inline constexpr int kNumDTypes = 5;
 std::string_view dtype_name(DType t);
 std::optional<DType> dtype_from_name(std::string_view name);
 int64_t dtype_size(DType t);
-inline bool is_float(DType t) { return t == DType::Float32 || t == DType::Float64; }
-inline bool is_integer(DType t) { return t == DType::Int32 || t == DType::Int64; }
+inline bool is_float(DType t) {
+  return t == DType::Float32 || t == DType::Float64;
+}
+inline bool is_integer(DType t) {
+  return t == DType::Int32 || t == DType::Int64;
+}
 
 }  // namespace pygraft

@@ -23,7 +23,9 @@ inline constexpr int64_t kSliceHasStart = 1;
 inline constexpr int64_t kSliceHasStop = 2;
 inline constexpr int64_t kSliceHasStep = 4;
 
-inline bool is_slice(int64_t item) { return item >= kSlice && item < kSlice + 8; }
+inline bool is_slice(int64_t item) {
+  return item >= kSlice && item < kSlice + 8;
+}
 inline int operand_count(int64_t item) {
   if (item == kValue) return 1;
   if (!is_slice(item)) return 0;

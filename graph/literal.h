@@ -23,7 +23,8 @@ using LiteralTuple = std::vector<Literal>;
 // dtype (np.float32 ...), or a tuple of these.
 class Literal {
  public:
-  using Storage = std::variant<NoneLiteral, bool, int64_t, double, std::string, DType, LiteralTuple>;
+  using Storage =
+      std::variant<NoneLiteral, bool, int64_t, double, std::string, DType, LiteralTuple>;
 
   Literal() = default;
   Literal(NoneLiteral v) : value_(v) {}

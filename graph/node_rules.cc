@@ -146,6 +146,12 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
       return expect_int_attr(n, "count", out);
     case OpCode::InPlaceResult:
       return expect_inputs(n, 2, out);
+    case OpCode::UfuncOperand:
+      if (n.inputs.empty()) out.push_back("needs at least one operand");
+      return;
+    case OpCode::ArrayReceiver:
+      expect_inputs(n, 1, out);
+      return expect_string_attr(n, "name", out);
     case OpCode::Assert:
       if (n.inputs.empty()) out.push_back("needs the condition operand");
       return;

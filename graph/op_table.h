@@ -44,11 +44,39 @@ struct ParamSpec {
   bool variadic = false;                 // `*name`
 };
 
+// How the op treats Python-scalar operands (bool, int, float) when reached
+// through this spelling. Derived from the spelling's kind and conversion when
+// the table is built (graph/spelling_parser.cc); the lowering applies it
+// (transform/lower_op_call.cc), so kernels never look at spellings: their
+// Python-scalar path is Python's (operators, builtins, math), and NumPy
+// spellings reach them with arrays.
+enum class ScalarRules {
+  // Operators and builtins: Python's rules (int / int is a float, 1 / 0 and
+  // 2 ** -1 follow Python, ints are checked for int64 overflow).
+  Python,
+  // A NumPy ufunc (`np.NAME(...) -> array`): Python scalars are weak (NEP 50)
+  // next to an array; a call on Python scalars alone computes on 0-d arrays
+  // of their default dtypes (np.mod(5, 0) is 0, np.negative(True) raises).
+  NumpyUfunc,
+  // Any other NumPy function: arguments pass through np.asarray, so Python
+  // scalars are strong default-dtype arrays (np.outer(0.75, float32_x) is
+  // float64). The kernels do this themselves.
+  NumpyAsArray,
+  // `math.NAME(...)`: arguments are converted with float() (except by the
+  // integer-valued floor/ceil/trunc, `-> int`, which keep ints exact) and
+  // Python's math rules apply (math domain error, math range error).
+  Math,
+  // `.NAME(...)` / `.NAME`: the receiver must be an ndarray; a Python scalar
+  // or tuple has no such attribute (AttributeError).
+  ArrayMethod,
+};
+
 struct Spelling {
   SpellingKind kind;
   std::string name;               // "sum" for np.sum, "+" for op:+, "shape" for .shape
   std::vector<ParamSpec> params;  // as written in the table (empty for operators, attributes)
   ResultConversion conversion = ResultConversion::None;
+  ScalarRules rules = ScalarRules::Python;
 };
 
 // What running an op may do besides computing its results (the `effects`

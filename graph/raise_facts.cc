@@ -75,6 +75,7 @@ bool unary_is_safe(OpCode op, const ValueType& x) {
     case OpCode::Truth:
     case OpCode::Not:
       return truth_is_safe(x);
+    case OpCode::ArrayReceiver:
     case OpCode::Shape:
     case OpCode::Ndim:
     case OpCode::Size:

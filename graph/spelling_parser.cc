@@ -175,6 +175,26 @@ bool parse_call_shape(std::string_view item, Spelling& spelling, std::string& er
          parse_params(item.substr(open + 1, item.size() - open - 2), spelling, error);
 }
 
+// The Python-scalar rules a spelling implies (graph/op_table.h).
+ScalarRules scalar_rules(const Spelling& spelling) {
+  switch (spelling.kind) {
+    case SpellingKind::NumpyFunction:
+      return spelling.conversion == ResultConversion::ToArray ? ScalarRules::NumpyUfunc
+                                                              : ScalarRules::NumpyAsArray;
+    case SpellingKind::MathFunction:
+      return ScalarRules::Math;
+    case SpellingKind::Method:
+    case SpellingKind::Attribute:
+      return ScalarRules::ArrayMethod;
+    case SpellingKind::Builtin:
+    case SpellingKind::BinaryOperator:
+    case SpellingKind::UnaryOperator:
+    case SpellingKind::Comparison:
+      break;
+  }
+  return ScalarRules::Python;
+}
+
 std::optional<Spelling> parse_item(std::string_view item, std::string& error) {
   Spelling spelling;
   item = trim(item);
@@ -193,6 +213,7 @@ std::optional<Spelling> parse_item(std::string_view item, std::string& error) {
     error = "bad name";
   }
   if (!error.empty()) return std::nullopt;
+  spelling.rules = scalar_rules(spelling);
   return spelling;
 }
 

@@ -166,6 +166,31 @@ ValueType inplace_result(const ValueType& target, const ValueType& result) {
   return out;
 }
 
+// A ufunc's first operand (kernel_ufunc_operand): tuples become arrays, and
+// Python numbers become 0-d arrays unless another operand may be an array.
+ValueType ufunc_operand(Operands in) {
+  const ValueType& x = in[0];
+  bool others_may_be_arrays = false;
+  for (size_t i = 1; i < in.size(); ++i) others_may_be_arrays |= in[i].may_be(kinds::Array);
+  ValueType out = x;
+  uint16_t converted = kinds::Tuple;
+  if (!others_may_be_arrays) converted |= kinds::Number;
+  if (x.may_be(converted)) {
+    out.kinds &= static_cast<uint16_t>(~converted);
+    out.tuple_size = kUnknownSize;
+    out.constant.reset();
+    const uint8_t e = x.may_be(kinds::Tuple) ? elements::Any : contributed_elements(x);
+    out = out.join(ValueType::array(e, x.only(kinds::Number) ? 0 : kUnknownRank));
+  }
+  return out;
+}
+
+// x.NAME's receiver: only arrays get through (others raise AttributeError).
+ValueType array_receiver(const ValueType& x) {
+  if (!x.may_be(kinds::Array)) return {};
+  return ValueType::array(x.elements, x.rank);
+}
+
 bool is_unary_float(OpCode op) {
   switch (op) {
     case OpCode::Exp:
@@ -282,6 +307,10 @@ ValueType result_type(const Node& node, Operands in) {
       return in.size() == 2 ? as_array(in[0], in[1]) : ValueType::array(elements::Any);
     case OpCode::InPlaceResult:
       return in.size() == 2 ? inplace_result(in[0], in[1]) : ValueType::any();
+    case OpCode::UfuncOperand:
+      return in.empty() ? ValueType::any() : ufunc_operand(in);
+    case OpCode::ArrayReceiver:
+      return in.size() == 1 ? array_receiver(in[0]) : ValueType::any();
     case OpCode::Neg:
     case OpCode::Pos:
     case OpCode::Abs:

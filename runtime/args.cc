@@ -11,9 +11,11 @@ std::optional<DType> dtype_arg(const Value& v) {
   if (v.is<DType>()) return v.as<DType>();
   if (v.is<StrValue>()) {
     if (auto t = dtype_from_name(*v.as<StrValue>().text)) return t;
-    throw RuntimeError("data type '" + *v.as<StrValue>().text + "' not understood");
+    throw RuntimeError(PyExc::TypeError,
+                       "data type '" + *v.as<StrValue>().text + "' not understood");
   }
-  throw RuntimeError("data type not understood: got a value of type '" + type_name(v) + "'");
+  throw RuntimeError(PyExc::TypeError,
+                     "data type not understood: got a value of type '" + type_name(v) + "'");
 }
 
 int64_t int_arg(const Value& v, const char* name) {
@@ -23,15 +25,17 @@ int64_t int_arg(const Value& v, const char* name) {
     const Tensor& t = v.as<Tensor>();
     if (t.rank() == 0 && !is_float(t.dtype())) return t.get_as_int(0);
   }
-  throw RuntimeError(std::string("'") + type_name(v) + "' object cannot be interpreted as an integer (" +
-                     name + ")");
+  throw RuntimeError(PyExc::TypeError, std::string("'") + type_name(v) +
+                                           "' object cannot be interpreted as an integer (" + name +
+                                           ")");
 }
 
 bool bool_arg(const Value& v, const char* name) {
   if (v.is<bool>()) return v.as<bool>();
   if (v.is<int64_t>()) return v.as<int64_t>() != 0;
   if (v.is<Tensor>() && v.as<Tensor>().numel() == 1) return v.as<Tensor>().get_as_bool(0);
-  throw RuntimeError(std::string(name) + " must be a bool, got '" + type_name(v) + "'");
+  throw RuntimeError(PyExc::TypeError,
+                     std::string(name) + " must be a bool, got '" + type_name(v) + "'");
 }
 
 namespace {
@@ -39,8 +43,9 @@ namespace {
 void check_dim(int64_t d, bool allow_minus_one, int& minus_ones) {
   if (d >= 0) return;
   if (allow_minus_one && d == -1 && ++minus_ones == 1) return;
-  if (allow_minus_one && d == -1) throw RuntimeError("can only specify one unknown dimension");
-  throw RuntimeError("negative dimensions are not allowed");
+  if (allow_minus_one && d == -1)
+    throw RuntimeError(PyExc::ValueError, "can only specify one unknown dimension");
+  throw RuntimeError(PyExc::ValueError, "negative dimensions are not allowed");
 }
 
 }  // namespace
@@ -71,7 +76,7 @@ AxisSet axes_arg(const Value& axis, int rank) {
   }
   auto add = [&](const Value& a) {
     int ax = normalize_axis(int_arg(a, "axis"), rank);
-    if (set.test(ax)) throw RuntimeError("duplicate value in 'axis'");
+    if (set.test(ax)) throw RuntimeError(PyExc::ValueError, "duplicate value in 'axis'");
     set.set(ax);
   };
   if (axis.is<TupleValue>()) {

@@ -21,7 +21,7 @@ namespace {
 [[noreturn]] void throw_mismatch(std::span<const Shape> shapes) {
   std::string msg = "operands could not be broadcast together with shapes ";
   for (const Shape& s : shapes) msg += compact_shape(s) + " ";
-  throw RuntimeError(msg);
+  throw RuntimeError(PyExc::ValueError, msg);
 }
 
 }  // namespace

@@ -1,6 +1,11 @@
 #include "runtime/cast.h"
 
+#include <cmath>
+#include <limits>
+#include <string>
+
 #include "runtime/promotion.h"
+#include "runtime/runtime_error.h"
 
 namespace pygraft::rt {
 
@@ -19,6 +24,51 @@ Tensor cast(const Tensor& t, DType dtype) {
   return out;
 }
 
-bool can_cast_same_kind(DType from, DType to) { return dtype_kind(from) <= dtype_kind(to); }
+bool can_cast_same_kind(DType from, DType to) {
+  return dtype_kind(from) <= dtype_kind(to);
+}
+
+namespace {
+
+void check_float_fits_int(double d) {
+  if (std::isnan(d)) throw RuntimeError(PyExc::ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(d)) {
+    throw RuntimeError(PyExc::OverflowError, "cannot convert float infinity to integer");
+  }
+  if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
+    throw RuntimeError(PyExc::OverflowError, "Python int too large to convert to C long");
+  }
+}
+
+}  // namespace
+
+namespace {
+
+void check_items(const Value& v, DType dtype) {
+  if (!v.is<TupleValue>()) return check_scalar_fits(v, dtype);
+  for (const Value& item : v.items()) check_items(item, dtype);
+}
+
+}  // namespace
+
+void check_array_scalars(const Value& v, DType dtype) {
+  if (!is_integer(dtype)) return;
+  if (v.is<TupleValue>() || v.is_py_scalar()) check_items(v, dtype);
+}
+
+void check_scalar_fits(const Value& v, DType dtype) {
+  if (!is_integer(dtype)) return;
+  if (v.is<double>()) return check_float_fits_int(v.as<double>());
+  if (v.is_tensor() && v.as<Tensor>().rank() == 0 && is_float(v.as<Tensor>().dtype())) {
+    return check_float_fits_int(v.as<Tensor>().get_as_double(0));
+  }
+  if (v.is<int64_t>() && dtype == DType::Int32) {
+    int64_t i = v.as<int64_t>();
+    if (i < std::numeric_limits<int32_t>::min() || i > std::numeric_limits<int32_t>::max()) {
+      throw RuntimeError(PyExc::OverflowError,
+                         "Python integer " + std::to_string(i) + " out of bounds for int32");
+    }
+  }
+}
 
 }  // namespace pygraft::rt

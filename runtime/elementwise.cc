@@ -10,8 +10,9 @@ namespace pygraft::rt {
 
 OperandType operand_type_checked(const Value& v, const char* ufunc) {
   if (v.is_py_scalar() || v.is_tensor() || v.is<TupleValue>()) return operand_type(v);
-  throw RuntimeError(std::string("ufunc '") + ufunc + "' not supported for the input types ('" +
-                     type_name(v) + "')");
+  throw RuntimeError(PyExc::TypeError, std::string("ufunc '") + ufunc +
+                                           "' not supported for the input types ('" + type_name(v) +
+                                           "')");
 }
 
 namespace {
@@ -22,7 +23,8 @@ void check_int_fits(int64_t value, DType dtype) {
       value <= std::numeric_limits<int32_t>::max()) {
     return;
   }
-  throw RuntimeError("Python integer " + std::to_string(value) + " out of bounds for int32");
+  throw RuntimeError(PyExc::OverflowError,
+                     "Python integer " + std::to_string(value) + " out of bounds for int32");
 }
 
 }  // namespace
@@ -40,8 +42,9 @@ Tensor take_operand(Value& v, DType dtype, const char* ufunc) {
     return cast(t, dtype);
   }
   if (v.is<TupleValue>()) return cast(to_tensor(v), dtype);
-  throw RuntimeError(std::string("ufunc '") + ufunc + "' not supported for the input types ('" +
-                     type_name(v) + "')");
+  throw RuntimeError(PyExc::TypeError, std::string("ufunc '") + ufunc +
+                                           "' not supported for the input types ('" + type_name(v) +
+                                           "')");
 }
 
 Tensor result_buffer(std::span<Tensor* const> candidates, DType dtype, const Shape& shape) {

@@ -93,8 +93,9 @@ Tensor broadcast_to(const Tensor& t, const Shape& shape) {
   if (t.shape() == shape) return t;
   const Shape& from = t.shape();
   auto fail = [&]() {
-    throw RuntimeError("could not broadcast input array from shape " + compact_shape_string(from) +
-                       " into shape " + compact_shape_string(shape));
+    throw RuntimeError(PyExc::ValueError, "could not broadcast input array from shape " +
+                                              compact_shape_string(from) + " into shape " +
+                                              compact_shape_string(shape));
   };
   // Leading size-1 dims beyond the target's rank are dropped, as NumPy does.
   int extra = from.rank() - shape.rank();

@@ -54,7 +54,7 @@ Shape broadcast_components(const std::vector<Component>& components) {
         std::string msg =
             "shape mismatch: indexing arrays could not be broadcast together with shapes";
         for (const Component& k : components) msg += " " + compact_shape_string(k.index.shape());
-        throw RuntimeError(msg);
+        throw RuntimeError(PyExc::IndexError, msg);
       }
       d = s[i];
     }
@@ -97,10 +97,12 @@ StridedPlan PlanBuilder::build(std::span<const IndexItem> items) {
     ellipses += item.kind == Kind::Ellipsis;
     any_array |= item.kind == Kind::IntArray || item.kind == Kind::Mask;
   }
-  if (ellipses > 1) throw RuntimeError("an index can only have a single ellipsis ('...')");
+  if (ellipses > 1)
+    throw RuntimeError(PyExc::IndexError, "an index can only have a single ellipsis ('...')");
   if (consumed > shape_.rank()) {
-    throw RuntimeError("too many indices for array: array is " + std::to_string(shape_.rank()) +
-                       "-dimensional, but " + std::to_string(consumed) + " were indexed");
+    throw RuntimeError(PyExc::IndexError, "too many indices for array: array is " +
+                                              std::to_string(shape_.rank()) + "-dimensional, but " +
+                                              std::to_string(consumed) + " were indexed");
   }
   auto advanced = [&](const IndexItem& item) {
     return any_array &&
@@ -158,9 +160,10 @@ void PlanBuilder::add_mask(const Tensor& mask) {
   for (int j = 0; j < k; ++j) {
     if (mask.shape()[j] != shape_[axis_ + j]) {
       throw RuntimeError(
+          PyExc::IndexError,
           "boolean index did not match indexed array along axis " + std::to_string(axis_ + j) +
-          "; size of axis is " + std::to_string(shape_[axis_ + j]) +
-          " but size of corresponding boolean axis is " + std::to_string(mask.shape()[j]));
+              "; size of axis is " + std::to_string(shape_[axis_ + j]) +
+              " but size of corresponding boolean axis is " + std::to_string(mask.shape()[j]));
     }
   }
   const bool* m = mask.data<bool>();
@@ -208,7 +211,8 @@ void PlanBuilder::insert_advanced_group() {
   Shape group = broadcast_components(components_);
   // Note: the table costs 8 bytes per element, as much as an int64 result.
   if (group.numel() > kMaxGatherElements) {
-    throw RuntimeError("array of shape " + group.to_string() + " is too big to allocate");
+    throw RuntimeError(PyExc::ValueError,
+                       "array of shape " + group.to_string() + " is too big to allocate");
   }
   std::vector<int64_t> offsets(static_cast<size_t>(group.numel()), 0);
   for (const Component& c : components_) accumulate(c, group, offsets);

@@ -16,6 +16,7 @@ using Kind = IndexItem::Kind;
 
 [[noreturn]] void throw_invalid_index() {
   throw RuntimeError(
+      PyExc::IndexError,
       "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or "
       "boolean arrays are valid indices");
 }
@@ -41,7 +42,8 @@ IndexItem array_item(const Tensor& t) {
   }
   if (is_float(t.dtype())) {
     if (t.rank() == 0) throw_invalid_index();
-    throw RuntimeError("arrays used as indices must be of integer (or boolean) type");
+    throw RuntimeError(PyExc::IndexError,
+                       "arrays used as indices must be of integer (or boolean) type");
   }
   if (t.rank() == 0) return int_item(t.get_as_int(0));
   IndexItem item = make_item(Kind::IntArray);
@@ -79,21 +81,25 @@ std::optional<int64_t> slice_part(const Value& v) {
   if (v.is<Tensor>() && v.as<Tensor>().rank() == 0 && !is_float(v.as<Tensor>().dtype())) {
     return v.as<Tensor>().get_as_int(0);
   }
-  throw RuntimeError("slice indices must be integers or None or have an __index__ method");
+  throw RuntimeError(PyExc::TypeError,
+                     "slice indices must be integers or None or have an __index__ method");
 }
 
 }  // namespace
 
 std::vector<IndexItem> parse_index(const Literal& layout, std::span<const Value> parts) {
-  if (!layout.is<LiteralTuple>()) throw RuntimeError("internal error: malformed index layout");
+  if (!layout.is<LiteralTuple>())
+    throw RuntimeError(PyExc::InternalError, "internal error: malformed index layout");
   std::vector<IndexItem> items;
   size_t next = 0;
   auto take = [&]() -> const Value& {
-    if (next >= parts.size()) throw RuntimeError("internal error: index operands missing");
+    if (next >= parts.size())
+      throw RuntimeError(PyExc::InternalError, "internal error: index operands missing");
     return parts[next++];
   };
   for (const Literal& entry : layout.as<LiteralTuple>()) {
-    if (!entry.is<int64_t>()) throw RuntimeError("internal error: malformed index layout");
+    if (!entry.is<int64_t>())
+      throw RuntimeError(PyExc::InternalError, "internal error: malformed index layout");
     int64_t code = entry.as<int64_t>();
     if (code == index_layout::kValue) {
       add_value_item(take(), items, true);
@@ -109,16 +115,17 @@ std::vector<IndexItem> parse_index(const Literal& layout, std::span<const Value>
       if (mask & index_layout::kSliceHasStep) item.step = slice_part(take());
       items.push_back(std::move(item));
     } else {
-      throw RuntimeError("internal error: malformed index layout");
+      throw RuntimeError(PyExc::InternalError, "internal error: malformed index layout");
     }
   }
-  if (next != parts.size()) throw RuntimeError("internal error: extra index operands");
+  if (next != parts.size())
+    throw RuntimeError(PyExc::InternalError, "internal error: extra index operands");
   return items;
 }
 
 SliceRange slice_range(const IndexItem& item, int64_t length) {
   int64_t step = item.step.value_or(1);
-  if (step == 0) throw RuntimeError("slice step cannot be zero");
+  if (step == 0) throw RuntimeError(PyExc::ValueError, "slice step cannot be zero");
   // Note: |step| beyond the length behaves alike; clamping avoids overflow.
   if (step < -std::numeric_limits<int64_t>::max()) step = -std::numeric_limits<int64_t>::max();
   const int64_t lower = step < 0 ? -1 : 0;
@@ -142,8 +149,9 @@ SliceRange slice_range(const IndexItem& item, int64_t length) {
 
 int64_t normalize_index(int64_t index, int axis, int64_t size) {
   if (index < -size || index >= size) {
-    throw RuntimeError("index " + std::to_string(index) + " is out of bounds for axis " +
-                       std::to_string(axis) + " with size " + std::to_string(size));
+    throw RuntimeError(PyExc::IndexError, "index " + std::to_string(index) +
+                                              " is out of bounds for axis " + std::to_string(axis) +
+                                              " with size " + std::to_string(size));
   }
   return index < 0 ? index + size : index;
 }

@@ -6,8 +6,9 @@ namespace pygraft::rt {
 
 // Structural ops are run by the interpreter; reaching this is a bug.
 void structural(KernelContext& ctx) {
-  throw RuntimeError("internal error: '" + std::string(op_info(ctx.node.op).name) +
-                     "' has no kernel");
+  throw RuntimeError(
+      PyExc::InternalError,
+      "internal error: '" + std::string(op_info(ctx.node.op).name) + "' has no kernel");
 }
 
 KernelFn kernel_for(OpCode op) {

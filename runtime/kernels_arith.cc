@@ -95,7 +95,9 @@ struct ModFn {
 
 template <class T>
 T int_power(T base, T exp) {
-  if (exp < 0) throw RuntimeError("Integers to negative integer powers are not allowed.");
+  if (exp < 0) {
+    throw RuntimeError(PyExc::ValueError, "Integers to negative integer powers are not allowed.");
+  }
   T result = 1;
   auto mul = [](auto x, auto y) { return x * y; };
   while (exp > 0) {
@@ -125,6 +127,7 @@ DType arith_dtype(BinaryOp op, const Value& a, const Value& b, const char* ufunc
   if (t != DType::Bool) return t;
   if (op == BinaryOp::Sub) {
     throw RuntimeError(
+        PyExc::TypeError,
         "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
         "operator, or the logical_xor function instead.");
   }
@@ -176,9 +179,10 @@ void kernel_power(KernelContext& ctx) {
 namespace {
 
 [[noreturn]] void unsupported_types(const char* ufunc) {
-  throw RuntimeError(std::string("ufunc '") + ufunc +
-                     "' not supported for the input types, and the inputs could not be safely "
-                     "coerced to any supported types according to the casting rule ''safe''");
+  throw RuntimeError(PyExc::TypeError,
+                     std::string("ufunc '") + ufunc +
+                         "' not supported for the input types, and the inputs could not be safely "
+                         "coerced to any supported types according to the casting rule ''safe''");
 }
 
 template <class Fn>
@@ -192,6 +196,7 @@ void unary_kernel(KernelContext& ctx, UnaryOp op, Fn fn, const char* ufunc) {
   DType dtype = operand_type_checked(x, ufunc).dtype;
   if (op == UnaryOp::Neg && dtype == DType::Bool) {
     throw RuntimeError(
+        PyExc::TypeError,
         "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or "
         "the logical_not function instead.");
   }
@@ -235,6 +240,14 @@ void kernel_negative(KernelContext& ctx) {
 void kernel_positive(KernelContext& ctx) {
   unary_kernel(
       ctx, UnaryOp::Pos, [](auto v) { return v; }, "positive");
+}
+void kernel_np_positive(KernelContext& ctx) {
+  if (operand_type_checked(ctx.inputs[0], "positive").dtype == DType::Bool) {
+    throw RuntimeError(PyExc::TypeError,
+                       "ufunc 'positive' did not contain a loop with signature matching types "
+                       "<class 'numpy.dtype[bool_]'> -> None");
+  }
+  kernel_positive(ctx);
 }
 void kernel_invert(KernelContext& ctx) {
   unary_kernel(ctx, UnaryOp::Invert, InvertFn{}, "invert");

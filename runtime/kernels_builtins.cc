@@ -28,8 +28,8 @@ namespace {
 
 void require_number(const Value& v, const char* builtin, const char* expected) {
   if (v.is_py_scalar() || v.is_tensor()) return;
-  throw RuntimeError(std::string(builtin) + "() argument must be " + expected + ", not '" +
-                     type_name(v) + "'");
+  throw RuntimeError(PyExc::TypeError, std::string(builtin) + "() argument must be " + expected +
+                                           ", not '" + type_name(v) + "'");
 }
 
 }  // namespace
@@ -50,7 +50,8 @@ int64_t range_index(const Value& v) {
     const Tensor& t = v.as<Tensor>();
     if (t.rank() == 0 && is_integer(t.dtype())) return t.get_as_int(0);
   }
-  throw RuntimeError("'" + type_name(v) + "' object cannot be interpreted as an integer");
+  throw RuntimeError(PyExc::TypeError,
+                     "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
 }  // namespace
@@ -61,7 +62,7 @@ void kernel_range_arg(KernelContext& ctx) {
 
 void kernel_range_step(KernelContext& ctx) {
   int64_t step = range_index(ctx.inputs[0]);
-  if (step == 0) throw RuntimeError("range() arg 3 must not be zero");
+  if (step == 0) throw RuntimeError(PyExc::ValueError, "range() arg 3 must not be zero");
   ctx.outputs[0] = Value(step);
 }
 
@@ -80,10 +81,10 @@ std::vector<Value> candidates(const Value& args) {
   const Value& only = items[0];
   if (only.is<TupleValue>()) return only.items();
   if (!only.is_tensor()) {
-    throw RuntimeError("'" + type_name(only) + "' object is not iterable");
+    throw RuntimeError(PyExc::TypeError, "'" + type_name(only) + "' object is not iterable");
   }
   const Tensor& t = only.as<Tensor>();
-  if (t.rank() == 0) throw RuntimeError("iteration over a 0-d array");
+  if (t.rank() == 0) throw RuntimeError(PyExc::TypeError, "iteration over a 0-d array");
   Shape row_shape(t.shape().dims().subspan(1));
   const int64_t row = row_shape.numel();
   const int64_t row_bytes = row * dtype_size(t.dtype());
@@ -101,7 +102,8 @@ std::vector<Value> candidates(const Value& args) {
 // Python's min()/max(): the first item that no later item beats with `op`.
 Value choose(const Value& args, CompareOp op, const char* builtin) {
   std::vector<Value> items = candidates(args);
-  if (items.empty()) throw RuntimeError(std::string(builtin) + "() arg is an empty sequence");
+  if (items.empty())
+    throw RuntimeError(PyExc::ValueError, std::string(builtin) + "() arg is an empty sequence");
   size_t best = 0;
   for (size_t i = 1; i < items.size(); ++i) {
     if (truth(compare_values(op, items[i], items[best]))) best = i;
@@ -122,10 +124,40 @@ void kernel_asarray(KernelContext& ctx) {
   Value& a = ctx.inputs[0];
   std::optional<DType> dtype = dtype_arg(ctx.inputs[1]);
   if (!a.is_py_scalar() && !a.is_tensor() && !a.is<TupleValue>()) {
-    throw RuntimeError("cannot convert a value of type '" + type_name(a) + "' to an array");
+    throw RuntimeError(PyExc::TypeError,
+                       "cannot convert a value of type '" + type_name(a) + "' to an array");
   }
+  if (dtype) check_array_scalars(a, *dtype);
   Tensor t = a.is_tensor() ? std::move(a.as<Tensor>()) : to_tensor(a);
   ctx.outputs[0] = dtype ? cast(t, *dtype) : t;
+}
+
+// A ufunc's first operand: an array when it is a tuple (ufuncs convert
+// sequences with np.asarray; the operators' kernels would concatenate or
+// repeat them), a 0-d array when no operand is an array (so the kernel
+// follows NumPy, not Python), else as it is (a weak Python scalar next to an
+// array).
+void kernel_ufunc_operand(KernelContext& ctx) {
+  Value& x = ctx.inputs[0];
+  bool any_tensor = false;
+  for (const Value& v : ctx.inputs) any_tensor = any_tensor || v.is_tensor();
+  const bool convert = x.is<TupleValue>() || (x.is_py_scalar() && !any_tensor);
+  ctx.outputs[0] = convert ? Value(to_tensor(x)) : std::move(x);
+}
+
+// x.NAME needs an ndarray (a 0-d one stands for a NumPy scalar, which has the
+// same attributes); Python scalars, tuples and None have none of them.
+void kernel_array_receiver(KernelContext& ctx) {
+  Value& x = ctx.inputs[0];
+  if (!x.is_tensor()) {
+    const Literal* name = ctx.node.attr("name");
+    std::string attribute =
+        name != nullptr && name->is<std::string>() ? name->as<std::string>() : "?";
+    std::string type = type_name(x);
+    throw RuntimeError(PyExc::AttributeError,
+                       "'" + type + "' object has no attribute '" + attribute + "'");
+  }
+  ctx.outputs[0] = std::move(x);
 }
 
 namespace {
@@ -154,14 +186,16 @@ void kernel_inplace_result(KernelContext& ctx) {
   const Tensor& target = x.as<Tensor>();
   Tensor r = to_tensor(result);
   if (!(r.shape() == target.shape())) {
-    throw RuntimeError("non-broadcastable output operand with shape " +
-                       compact_shape(target.shape()) + " doesn't match the broadcast shape " +
-                       compact_shape(r.shape()));
+    throw RuntimeError(PyExc::ValueError, "non-broadcastable output operand with shape " +
+                                              compact_shape(target.shape()) +
+                                              " doesn't match the broadcast shape " +
+                                              compact_shape(r.shape()));
   }
   if (r.dtype() != target.dtype() && !can_cast_same_kind(r.dtype(), target.dtype())) {
-    throw RuntimeError("Cannot cast " + ufunc_words(ctx.node) + " output from " +
-                       dtype_repr(r.dtype()) + " to " + dtype_repr(target.dtype()) +
-                       " with casting rule 'same_kind'");
+    throw RuntimeError(PyExc::TypeError, "Cannot cast " + ufunc_words(ctx.node) + " output from " +
+                                             dtype_repr(r.dtype()) + " to " +
+                                             dtype_repr(target.dtype()) +
+                                             " with casting rule 'same_kind'");
   }
   result = Value();
   ctx.outputs[0] = cast(r, target.dtype());

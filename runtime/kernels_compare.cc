@@ -18,8 +18,9 @@ bool is_numeric(const Value& v) {
 }
 
 [[noreturn]] void not_supported(CompareOp op, const Value& a, const Value& b) {
-  throw RuntimeError(std::string("'") + op_symbol(op) + "' not supported between instances of '" +
-                     type_name(a) + "' and '" + type_name(b) + "'");
+  throw RuntimeError(PyExc::TypeError, std::string("'") + op_symbol(op) +
+                                           "' not supported between instances of '" + type_name(a) +
+                                           "' and '" + type_name(b) + "'");
 }
 
 bool python_equal(const Value& a, const Value& b);

@@ -50,7 +50,7 @@ ArangeSpec arange_spec(const Value& start, const Value& stop, const Value& step)
   if (spec.integral) {
     const int64_t s = to_int64(start, "arange"), e = to_int64(stop, "arange");
     const int64_t st = to_int64(step, "arange");
-    if (st == 0) throw RuntimeError("division by zero");
+    if (st == 0) throw RuntimeError(PyExc::ZeroDivisionError, "division by zero");
     const __int128 span = st > 0 ? static_cast<__int128>(e) - s : static_cast<__int128>(s) - e;
     const __int128 abs_step = st > 0 ? static_cast<__int128>(st) : -static_cast<__int128>(st);
     spec.length = span > 0 ? static_cast<int64_t>((span - 1) / abs_step + 1) : 0;
@@ -60,10 +60,10 @@ ArangeSpec arange_spec(const Value& start, const Value& stop, const Value& step)
   }
   const double s = to_double(start, "arange"), e = to_double(stop, "arange");
   const double st = to_double(step, "arange");
-  if (st == 0) throw RuntimeError("Maximum allowed size exceeded");
+  if (st == 0) throw RuntimeError(PyExc::ZeroDivisionError, "float division by zero");
   const double length = std::ceil((e - s) / st);
-  if (std::isnan(length)) throw RuntimeError("arange: cannot compute length");
-  if (length > 9.0e18) throw RuntimeError("Maximum allowed size exceeded");
+  if (std::isnan(length)) throw RuntimeError(PyExc::ValueError, "arange: cannot compute length");
+  if (length > 9.0e18) throw RuntimeError(PyExc::ValueError, "Maximum allowed size exceeded");
   spec.length = length > 0 ? static_cast<int64_t>(length) : 0;
   spec.first = s;
   spec.second = s + st;
@@ -118,9 +118,14 @@ void fill_linspace(T* y, int64_t num, double start_value, double stop_value, boo
 }  // namespace
 
 void kernel_array(KernelContext& ctx) {
+  std::optional<DType> requested = dtype_arg(ctx.inputs[1]);
+  if (requested) check_array_scalars(ctx.inputs[0], *requested);
   Tensor t = to_tensor(ctx.inputs[0]);
-  if (auto dtype = dtype_arg(ctx.inputs[1]); dtype && *dtype != t.dtype()) {
-    ctx.outputs[0] = cast(t, *dtype);
+  if (auto dtype = requested; dtype && *dtype != t.dtype()) {
+    // Note: NumPy converts listed floats through a C long, so for int32 they
+    // wrap (1e10 -> 1410065408) where an array cast would saturate.
+    bool listed = !ctx.inputs[0].is_tensor() && is_float(t.dtype()) && *dtype == DType::Int32;
+    ctx.outputs[0] = cast(listed ? cast(t, DType::Int64) : t, *dtype);
   } else {
     ctx.outputs[0] = ctx.inputs[0].is_tensor() ? t.clone() : t;
   }
@@ -179,7 +184,9 @@ void kernel_arange(KernelContext& ctx) {
   const ArangeSpec spec = arange_spec(start, stop, step);
   const DType dtype = dtype_or(ctx.inputs[3], spec.integral ? DType::Int64 : DType::Float64);
   if (dtype == DType::Bool && spec.length > 2)
-    throw RuntimeError("no fill-function for data-type.");
+    throw RuntimeError(
+        PyExc::TypeError,
+        "arange() is only supported for booleans when the result has at most length 2.");
   Tensor out = Tensor::empty(dtype, Shape{spec.length});
   dispatch_dtype(dtype, [&](auto tag) { fill_arange(out.data<decltype(tag)>(), spec); });
   ctx.outputs[0] = std::move(out);
@@ -188,7 +195,8 @@ void kernel_arange(KernelContext& ctx) {
 void kernel_linspace(KernelContext& ctx) {
   const int64_t num = int_arg(ctx.inputs[2], "num");
   if (num < 0) {
-    throw RuntimeError("Number of samples, " + std::to_string(num) + ", must be non-negative.");
+    throw RuntimeError(PyExc::ValueError,
+                       "Number of samples, " + std::to_string(num) + ", must be non-negative.");
   }
   const bool endpoint = bool_arg(ctx.inputs[3], "endpoint");
   DType work = result_type(operand_type(ctx.inputs[0]), operand_type(ctx.inputs[1]));

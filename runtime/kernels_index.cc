@@ -14,12 +14,13 @@ namespace {
 
 const Literal& index_layout_of(const KernelContext& ctx) {
   const Literal* layout = ctx.node.attr("index");
-  if (layout == nullptr) throw RuntimeError("internal error: subscript without an index layout");
+  if (layout == nullptr)
+    throw RuntimeError(PyExc::InternalError, "internal error: subscript without an index layout");
   return *layout;
 }
 
 [[noreturn]] void throw_tuple_index_type(const std::string& type) {
-  throw RuntimeError("tuple indices must be integers or slices, not " + type);
+  throw RuntimeError(PyExc::TypeError, "tuple indices must be integers or slices, not " + type);
 }
 
 int64_t tuple_int_index(const Value& v) {
@@ -39,9 +40,10 @@ Value tuple_getitem(const Value& x, const Literal& layout, std::span<const Value
   const auto& items = x.items();
   const auto size = static_cast<int64_t>(items.size());
   if (code == index_layout::kValue) {
-    if (parts.size() != 1) throw RuntimeError("internal error: index operands missing");
+    if (parts.size() != 1)
+      throw RuntimeError(PyExc::InternalError, "internal error: index operands missing");
     int64_t i = tuple_int_index(parts[0]);
-    if (i < -size || i >= size) throw RuntimeError("tuple index out of range");
+    if (i < -size || i >= size) throw RuntimeError(PyExc::IndexError, "tuple index out of range");
     return items[static_cast<size_t>(i < 0 ? i + size : i)];
   }
   if (!index_layout::is_slice(code)) {
@@ -55,21 +57,6 @@ Value tuple_getitem(const Value& x, const Literal& layout, std::span<const Value
   return Value::tuple(std::move(out));
 }
 
-// NumPy refuses Python scalars that the target dtype cannot hold.
-void check_python_scalar_fits(const Value& v, DType dtype) {
-  if (v.is<double>() && is_integer(dtype)) {
-    double d = v.as<double>();
-    if (std::isnan(d)) throw RuntimeError("cannot convert float NaN to integer");
-    if (std::isinf(d)) throw RuntimeError("cannot convert float infinity to integer");
-  }
-  if (v.is<int64_t>() && dtype == DType::Int32) {
-    int64_t i = v.as<int64_t>();
-    if (i < std::numeric_limits<int32_t>::min() || i > std::numeric_limits<int32_t>::max()) {
-      throw RuntimeError("Python integer " + std::to_string(i) + " out of bounds for int32");
-    }
-  }
-}
-
 }  // namespace
 
 void kernel_getitem(KernelContext& ctx) {
@@ -80,7 +67,8 @@ void kernel_getitem(KernelContext& ctx) {
     ctx.outputs[0] = tuple_getitem(x, layout, parts);
     return;
   }
-  if (!x.is_tensor()) throw RuntimeError("'" + type_name(x) + "' object is not subscriptable");
+  if (!x.is_tensor())
+    throw RuntimeError(PyExc::TypeError, "'" + type_name(x) + "' object is not subscriptable");
   const Tensor& t = x.as<Tensor>();
   std::vector<IndexItem> items = parse_index(layout, parts);
   ctx.outputs[0] = gather(t, index_plan(t.shape(), items));
@@ -90,12 +78,13 @@ void kernel_setitem(KernelContext& ctx) {
   const Literal& layout = index_layout_of(ctx);
   Value& x = ctx.inputs[0];
   if (!x.is_tensor()) {
-    throw RuntimeError("'" + type_name(x) + "' object does not support item assignment");
+    throw RuntimeError(PyExc::TypeError,
+                       "'" + type_name(x) + "' object does not support item assignment");
   }
   const DType dtype = x.as<Tensor>().dtype();
   std::vector<IndexItem> items = parse_index(layout, ctx.inputs.subspan(2));
   StridedPlan plan = index_plan(x.as<Tensor>().shape(), items);
-  check_python_scalar_fits(ctx.inputs[1], dtype);
+  check_scalar_fits(ctx.inputs[1], dtype);
   Tensor values = cast(to_tensor(ctx.inputs[1]), dtype);
   if (values.numel() != 1) values = broadcast_to(values, plan.out_shape);
   // Note: x was moved in when this is its last use; then no copy is needed.

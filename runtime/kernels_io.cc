@@ -44,7 +44,8 @@ void kernel_assert(KernelContext& ctx) {
   } else {
     message = string_attr(ctx.node, "message", "");
   }
-  throw RuntimeError(message.empty() ? "AssertionError" : "AssertionError: " + message);
+  // Note: the message is the assert's own; the interpreter names the exception.
+  throw RuntimeError(PyExc::AssertionError, message);
 }
 
 }  // namespace pygraft::rt

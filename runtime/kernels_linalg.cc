@@ -87,27 +87,52 @@ Shape broadcast_batch(const Shape& a, const Shape& b) {
     const int ia = i - (rank - a.rank()), ib = i - (rank - b.rank());
     const int64_t da = ia >= 0 ? a[ia] : 1, db = ib >= 0 ? b[ib] : 1;
     if (da != db && da != 1 && db != 1) {
-      throw RuntimeError("operands could not be broadcast together with shapes " +
-                         compact_shape_string(a) + " " + compact_shape_string(b));
+      throw RuntimeError(PyExc::ValueError,
+                         "operands could not be broadcast together with shapes " +
+                             compact_shape_string(a) + " " + compact_shape_string(b));
     }
     out.push_back(da == 1 ? db : da);
   }
   return out;
 }
 
+// BLAS accumulates products into a zeroed result, so NumPy's matmul and dot
+// never give -0.0 (all products -0.0 sum to +0.0); Eigen may keep a lone
+// -0.0 product. Adding +0.0 turns -0.0 into +0.0 and changes nothing else.
+void clear_negative_zeros(Tensor& t) {
+  if (!is_float(t.dtype())) return;
+  dispatch_dtype(t.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      T* data = t.data<T>();
+      for (int64_t i = 0; i < t.numel(); ++i) data[i] += T{0};
+    }
+  });
+}
+
+// NumPy's dot multiplies directly (keeping -0.0) only when one operand is a
+// single element of rank <= 2 and the result is one element too.
+bool dot_is_plain_product(const Tensor& a, const Tensor& b, const Tensor& out) {
+  auto single = [](const Tensor& t) { return t.numel() == 1 && t.rank() <= 2; };
+  return (single(a) || single(b)) && out.numel() == 1;
+}
+
 Shape leading(const Shape& s, int count) {
   return Shape(s.dims().subspan(0, static_cast<size_t>(count)));
 }
 
+// Note: np.dot, np.outer and np.matmul pass their operands through
+// np.asarray, so Python scalars are strong: np.outer(0.75, float32_x) is float64.
 DType product_dtype(const Value& x, const Value& y) {
-  return result_type(operand_type(x), operand_type(y));
+  return promote_types(operand_type(x).dtype, operand_type(y).dtype);
 }
 
 [[noreturn]] void throw_not_aligned(const Shape& a, const Shape& b, int a_dim, int b_dim) {
-  throw RuntimeError("shapes " + compact_shape_string(a) + " and " + compact_shape_string(b) +
-                     " not aligned: " + std::to_string(a[a_dim]) + " (dim " +
-                     std::to_string(a_dim) + ") != " + std::to_string(b[b_dim]) + " (dim " +
-                     std::to_string(b_dim) + ")");
+  throw RuntimeError(PyExc::ValueError,
+                     "shapes " + compact_shape_string(a) + " and " + compact_shape_string(b) +
+                         " not aligned: " + std::to_string(a[a_dim]) + " (dim " +
+                         std::to_string(a_dim) + ") != " + std::to_string(b[b_dim]) + " (dim " +
+                         std::to_string(b_dim) + ")");
 }
 
 // np.dot when one side is 0-d: an elementwise product.
@@ -126,7 +151,8 @@ std::vector<int64_t> axis_list(const Value& v) {
     for (const Value& item : v.items()) out.push_back(int_arg(item, "axes"));
   } else if (v.is_tensor() && v.as<Tensor>().rank() == 1) {
     const Tensor& t = v.as<Tensor>();
-    if (!is_integer(t.dtype())) throw RuntimeError("an integer is required for the axes");
+    if (!is_integer(t.dtype()))
+      throw RuntimeError(PyExc::TypeError, "an integer is required for the axes");
     for (int64_t i = 0; i < t.numel(); ++i) out.push_back(t.get_as_int(i));
   } else {
     out.push_back(int_arg(v, "axes"));
@@ -137,13 +163,19 @@ std::vector<int64_t> axis_list(const Value& v) {
 }  // namespace
 
 void kernel_matmul(KernelContext& ctx) {
+  if (ctx.inputs[0].is_py_scalar() && ctx.inputs[1].is_py_scalar()) {
+    throw RuntimeError(PyExc::TypeError, "unsupported operand type(s) for @: '" +
+                                             type_name(ctx.inputs[0]) + "' and '" +
+                                             type_name(ctx.inputs[1]) + "'");
+  }
   const DType dtype = product_dtype(ctx.inputs[0], ctx.inputs[1]);
   Tensor a = cast(to_tensor(ctx.inputs[0]), dtype), b = cast(to_tensor(ctx.inputs[1]), dtype);
   for (int i = 0; i < 2; ++i) {
     if ((i == 0 ? a : b).rank() == 0) {
-      throw RuntimeError("matmul: Input operand " + std::to_string(i) +
-                         " does not have enough dimensions (has 0, gufunc core with signature "
-                         "(n?,k),(k,m?)->(n?,m?) requires 1)");
+      throw RuntimeError(PyExc::ValueError,
+                         "matmul: Input operand " + std::to_string(i) +
+                             " does not have enough dimensions (has 0, gufunc core with signature "
+                             "(n?,k),(k,m?)->(n?,m?) requires 1)");
     }
   }
   Shape as = a.shape(), bs = b.shape();
@@ -152,9 +184,10 @@ void kernel_matmul(KernelContext& ctx) {
   const int64_t n = as[as.rank() - 2], k = as[as.rank() - 1], m = bs[bs.rank() - 1];
   if (bs[bs.rank() - 2] != k) {
     throw RuntimeError(
+        PyExc::ValueError,
         "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
         "(n?,k),(k,m?)->(n?,m?) (size " +
-        std::to_string(bs[bs.rank() - 2]) + " is different from " + std::to_string(k) + ")");
+            std::to_string(bs[bs.rank() - 2]) + " is different from " + std::to_string(k) + ")");
   }
   const Shape a_batch = leading(as, as.rank() - 2), b_batch = leading(bs, bs.rank() - 2);
   const Shape batch = broadcast_batch(a_batch, b_batch);
@@ -166,6 +199,7 @@ void kernel_matmul(KernelContext& ctx) {
   for (size_t i = 0; i < ai.size(); ++i) {
     gemm_tensors(a, ai[i] * n * k, b, bi[i] * k * m, out, static_cast<int64_t>(i) * n * m, n, k, m);
   }
+  clear_negative_zeros(out);
   ctx.outputs[0] = std::move(out);
 }
 
@@ -173,7 +207,9 @@ void kernel_dot(KernelContext& ctx) {
   const DType dtype = product_dtype(ctx.inputs[0], ctx.inputs[1]);
   Tensor a = cast(to_tensor(ctx.inputs[0]), dtype), b = cast(to_tensor(ctx.inputs[1]), dtype);
   if (a.rank() == 0 || b.rank() == 0) {
-    ctx.outputs[0] = scale(a, b);
+    Tensor out = scale(a, b);
+    if (!dot_is_plain_product(a, b, out)) clear_negative_zeros(out);
+    ctx.outputs[0] = std::move(out);
     return;
   }
   // Contracts a's last axis with b's second-to-last (its only one for 1-d).
@@ -196,6 +232,7 @@ void kernel_dot(KernelContext& ctx) {
   Tensor out = Tensor::empty(dtype, out_shape);
   const int64_t p = leading(a.shape(), a_axis).numel();
   gemm_tensors(a, 0, b, 0, out, 0, p, k, q);
+  if (!dot_is_plain_product(a, b, out)) clear_negative_zeros(out);
   ctx.outputs[0] = std::move(out);
 }
 
@@ -216,11 +253,13 @@ void kernel_transpose(KernelContext& ctx) {
     for (int d = a.rank() - 1; d >= 0; --d) perm.push_back(d);
   } else {
     std::vector<int64_t> given = axis_list(axes);
-    if (static_cast<int>(given.size()) != a.rank()) throw RuntimeError("axes don't match array");
+    if (static_cast<int>(given.size()) != a.rank())
+      throw RuntimeError(PyExc::ValueError, "axes don't match array");
     std::vector<bool> seen(static_cast<size_t>(a.rank()), false);
     for (int64_t ax : given) {
       const int d = normalize_axis(ax, a.rank());
-      if (seen[static_cast<size_t>(d)]) throw RuntimeError("repeated axis in transpose");
+      if (seen[static_cast<size_t>(d)])
+        throw RuntimeError(PyExc::ValueError, "repeated axis in transpose");
       seen[static_cast<size_t>(d)] = true;
       perm.push_back(d);
     }

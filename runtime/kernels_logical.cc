@@ -2,7 +2,8 @@
 // where, clip and around.
 // Requires: Python scalar, tensor or tuple operands (None for a missing clip
 // bound).
-// Guarantees: NumPy 2's result dtypes under NEP 50 (weak Python scalars);
+// Guarantees: NumPy 2's result dtypes under NEP 50 (weak Python scalars;
+// np.where's are strong, as np.asarray makes them);
 // maximum, minimum and clip propagate NaN; around rounds half to even and
 // keeps integer dtypes. Python-scalar inputs give 0-d tensors.
 #include <cmath>
@@ -79,9 +80,12 @@ void kernel_minimum(KernelContext& ctx) {
       ctx.inputs[0], ctx.inputs[1], dtype, [](auto a, auto b) { return nan_min(a, b); }, "minimum");
 }
 
+// Note: np.where passes its arguments through np.asarray, so Python scalars
+// are strong here: np.where(c, float32_x, 0.5) is float64.
 void kernel_where(KernelContext& ctx) {
   Tensor cond = take_operand(ctx.inputs[0], DType::Bool, "where");
-  DType dtype = binary_result_dtype(ctx.inputs[1], ctx.inputs[2], "where");
+  DType dtype = promote_types(operand_type_checked(ctx.inputs[1], "where").dtype,
+                              operand_type_checked(ctx.inputs[2], "where").dtype);
   Tensor x = take_operand(ctx.inputs[1], dtype, "where");
   Tensor y = take_operand(ctx.inputs[2], dtype, "where");
   const Shape shapes[] = {cond.shape(), x.shape(), y.shape()};

@@ -1,11 +1,13 @@
-// Unary elementwise math: exp, log, trigonometry, sqrt (float results), abs,
-// sign, floor, ceil, trunc, square (dtype kept) and isnan, isinf, isfinite
-// (bool results).
+// Unary elementwise math: exp, log, trigonometry, sqrt, floor, ceil, trunc
+// (float results), abs, sign, square (dtype kept) and isnan, isinf, isfinite
+// (bool results), and math.pow.
 // Requires: a Python scalar, tensor or tuple operand.
-// Guarantees: NumPy 2's dtypes (float functions on bool/int give float64, on
-// float32 stay float32; floor/ceil/trunc keep integer dtypes); a Python scalar
-// gives a 0-d tensor of its default dtype, except abs, which keeps Python
-// scalars as Python's abs does. Domain errors give NaN or inf, never an error.
+// Guarantees: NumPy's dtypes for arrays (float functions on bool/int give
+// float64, on float32 stay float32) and NumPy's NaN/inf for domain errors.
+// A Python scalar only arrives from Python-rule spellings (abs(), math.NAME
+// after float(); NumPy spellings pass 0-d arrays, graph/op_table.h
+// ScalarRules): it gives a Python number with Python's errors, "math domain
+// error" / "math range error" (runtime/pymath.h).
 #include <Eigen/Core>
 #include <cmath>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 #include <type_traits>
 
 #include "runtime/elementwise.h"
+#include "runtime/pymath.h"
 
 namespace pygraft::rt {
 
@@ -23,11 +26,25 @@ using ConstArrayMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
 template <class T>
 using ArrayMap = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
 
+// math.NAME(x) on a Python float (the math spellings convert with float()):
+// a Python float with CPython's math errors.
+template <class Op>
+double python_math(const Value& x) {
+  const double v = to_double(x, Op::kName);
+  double r = 0;
+  Op::run(&v, &r, 1);
+  return checked_math_result(v, r, Op::kCanOverflow);
+}
+
 // Runs a float function on x converted to float32 (if float32) or float64.
 // Op::run(const T* in, T* out, n) may be called with out == in.
 template <class Op>
 void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
   Value& x = ctx.inputs[0];
+  if (x.is_py_scalar()) {
+    ctx.outputs[0] = python_math<Op>(x);
+    return;
+  }
   DType in = operand_type_checked(x, ufunc).dtype;
   DType dtype = in == DType::Float32 ? DType::Float32 : DType::Float64;
   Tensor t = take_operand(x, dtype, ufunc);
@@ -43,8 +60,13 @@ void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
 // Note: float32 uses Eigen's packet versions where Eigen has them (exp, log,
 // sqrt, tanh, sin, cos); for float64 glibc's scalar functions measured faster
 // than Eigen's two-lane SSE2 packets, so double always uses the C library.
-#define PG_EIGEN_FLOAT_OP(Name, method)                           \
+// kCanOverflow: whether CPython's math module reports an infinite result of
+// a finite argument as a range error (OverflowError) rather than a domain
+// error (ValueError).
+#define PG_EIGEN_FLOAT_OP(Name, method, can_overflow)             \
   struct Name {                                                   \
+    static constexpr const char* kName = #method;                 \
+    static constexpr bool kCanOverflow = can_overflow;            \
     template <class T>                                            \
     static void run(const T* x, T* y, int64_t n) {                \
       if constexpr (std::is_same_v<T, float>) {                   \
@@ -54,30 +76,35 @@ void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
       }                                                           \
     }                                                             \
   };
-#define PG_STD_FLOAT_OP(Name, function)                           \
+#define PG_STD_FLOAT_OP(Name, function, can_overflow)             \
   struct Name {                                                   \
+    static constexpr const char* kName = #function;               \
+    static constexpr bool kCanOverflow = can_overflow;            \
     template <class T>                                            \
     static void run(const T* x, T* y, int64_t n) {                \
       for (int64_t i = 0; i < n; ++i) y[i] = std::function(x[i]); \
     }                                                             \
   };
 
-PG_EIGEN_FLOAT_OP(ExpOp, exp)
-PG_EIGEN_FLOAT_OP(LogOp, log)
-PG_EIGEN_FLOAT_OP(SqrtOp, sqrt)
-PG_EIGEN_FLOAT_OP(TanhOp, tanh)
-PG_EIGEN_FLOAT_OP(SinOp, sin)
-PG_EIGEN_FLOAT_OP(CosOp, cos)
-PG_STD_FLOAT_OP(Expm1Op, expm1)
-PG_STD_FLOAT_OP(Log1pOp, log1p)
-PG_STD_FLOAT_OP(Log2Op, log2)
-PG_STD_FLOAT_OP(Log10Op, log10)
-PG_STD_FLOAT_OP(SinhOp, sinh)
-PG_STD_FLOAT_OP(CoshOp, cosh)
-PG_STD_FLOAT_OP(TanOp, tan)
-PG_STD_FLOAT_OP(ArcsinOp, asin)
-PG_STD_FLOAT_OP(ArccosOp, acos)
-PG_STD_FLOAT_OP(ArctanOp, atan)
+PG_EIGEN_FLOAT_OP(ExpOp, exp, true)
+PG_EIGEN_FLOAT_OP(LogOp, log, false)
+PG_EIGEN_FLOAT_OP(SqrtOp, sqrt, false)
+PG_EIGEN_FLOAT_OP(TanhOp, tanh, false)
+PG_EIGEN_FLOAT_OP(SinOp, sin, false)
+PG_EIGEN_FLOAT_OP(CosOp, cos, false)
+PG_STD_FLOAT_OP(Expm1Op, expm1, true)
+PG_STD_FLOAT_OP(Log1pOp, log1p, false)
+PG_STD_FLOAT_OP(Log2Op, log2, false)
+PG_STD_FLOAT_OP(Log10Op, log10, false)
+PG_STD_FLOAT_OP(SinhOp, sinh, true)
+PG_STD_FLOAT_OP(CoshOp, cosh, true)
+PG_STD_FLOAT_OP(TanOp, tan, false)
+PG_STD_FLOAT_OP(ArcsinOp, asin, false)
+PG_STD_FLOAT_OP(ArccosOp, acos, false)
+PG_STD_FLOAT_OP(ArctanOp, atan, false)
+PG_STD_FLOAT_OP(FloorOp, floor, false)
+PG_STD_FLOAT_OP(CeilOp, ceil, false)
+PG_STD_FLOAT_OP(TruncOp, trunc, false)
 
 #undef PG_EIGEN_FLOAT_OP
 #undef PG_STD_FLOAT_OP
@@ -180,39 +207,13 @@ struct AbsFn {
 Value py_abs(const Value& x) {
   if (x.is<double>()) return std::abs(x.as<double>());
   int64_t v = x.is<bool>() ? int64_t{x.as<bool>()} : x.as<int64_t>();
-  if (v == INT64_MIN) throw RuntimeError("integer overflow");
+  if (v == INT64_MIN) {
+    throw RuntimeError(PyExc::OverflowError, "integer overflow: abs(" + std::to_string(v) +
+                                                 ") does not fit in 64 bits (pygraft's ints are "
+                                                 "int64)");
+  }
   return v < 0 ? -v : v;
 }
-
-// floor / ceil / trunc: identity on bool and integers (NumPy 2 keeps their dtype).
-template <class F>
-struct RoundingFn {
-  template <class T>
-  T operator()(T v) const {
-    if constexpr (std::is_floating_point_v<T>)
-      return F{}(v);
-    else
-      return v;
-  }
-};
-struct FloorF {
-  template <class T>
-  T operator()(T v) const {
-    return std::floor(v);
-  }
-};
-struct CeilF {
-  template <class T>
-  T operator()(T v) const {
-    return std::ceil(v);
-  }
-};
-struct TruncF {
-  template <class T>
-  T operator()(T v) const {
-    return std::trunc(v);
-  }
-};
 
 }  // namespace
 
@@ -226,9 +227,9 @@ void kernel_absolute(KernelContext& ctx) {
 
 void kernel_sign(KernelContext& ctx) {
   if (operand_type_checked(ctx.inputs[0], "sign").dtype == DType::Bool) {
-    throw RuntimeError(
-        "ufunc 'sign' did not contain a loop with signature matching types <class "
-        "'numpy.dtype[bool_]'> -> None");
+    throw RuntimeError(PyExc::TypeError,
+                       "ufunc 'sign' did not contain a loop with signature matching types <class "
+                       "'numpy.dtype[bool_]'> -> None");
   }
   same_dtype_kernel(
       ctx,
@@ -242,31 +243,63 @@ void kernel_sign(KernelContext& ctx) {
       "sign");
 }
 
-void kernel_floor(KernelContext& ctx) {
-  same_dtype_kernel(ctx, RoundingFn<FloorF>{}, "floor");
-}
-void kernel_ceil(KernelContext& ctx) {
-  same_dtype_kernel(ctx, RoundingFn<CeilF>{}, "ceil");
-}
-void kernel_trunc(KernelContext& ctx) {
-  same_dtype_kernel(ctx, RoundingFn<TruncF>{}, "trunc");
+namespace {
+
+// np.floor / ceil / trunc: float results, bool and ints too (NumPy's loops are
+// float-only; it gives float16 for bool, float64 here). math.floor(int) keeps
+// the int exact, as Python's int.__floor__ does.
+template <class Op>
+void rounding_kernel(KernelContext& ctx, const char* ufunc) {
+  Value& x = ctx.inputs[0];
+  if (x.is<int64_t>() || x.is<bool>()) {
+    ctx.outputs[0] = to_int64(x, ufunc);
+    return;
+  }
+  float_unary_kernel<Op>(ctx, ufunc);
 }
 
+}  // namespace
+
+// math.pow(x, y) on the float() of its arguments.
+void kernel_math_pow(KernelContext& ctx) {
+  ctx.outputs[0] = math_pow(to_double(ctx.inputs[0], "pow"), to_double(ctx.inputs[1], "pow"));
+}
+
+void kernel_floor(KernelContext& ctx) {
+  rounding_kernel<FloorOp>(ctx, "floor");
+}
+void kernel_ceil(KernelContext& ctx) {
+  rounding_kernel<CeilOp>(ctx, "ceil");
+}
+void kernel_trunc(KernelContext& ctx) {
+  rounding_kernel<TruncOp>(ctx, "trunc");
+}
+
+namespace {
+
+struct SquareFn {
+  template <class T>
+  T operator()(T v) const {
+    if constexpr (kIsInt<T>) {
+      using U = std::make_unsigned_t<T>;
+      return static_cast<T>(static_cast<U>(v) * static_cast<U>(v));
+    } else {
+      return static_cast<T>(v * v);
+    }
+  }
+};
+
+}  // namespace
+
+// Note: NumPy squares bools in int8; int64 is our nearest integer dtype.
 void kernel_square(KernelContext& ctx) {
-  same_dtype_kernel(
-      ctx,
-      [](auto v) -> decltype(v) {
-        using T = decltype(v);
-        if constexpr (std::is_same_v<T, bool>) {
-          return v;
-        } else if constexpr (kIsInt<T>) {
-          using U = std::make_unsigned_t<T>;
-          return static_cast<T>(static_cast<U>(v) * static_cast<U>(v));
-        } else {
-          return v * v;
-        }
-      },
-      "square");
+  Value& x = ctx.inputs[0];
+  DType dtype = operand_type_checked(x, "square").dtype;
+  if (dtype == DType::Bool) dtype = DType::Int64;
+  ctx.outputs[0] = dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    return map_unary<T, T>(x, dtype, SquareFn{}, "square");
+  });
 }
 
 namespace {

@@ -20,7 +20,8 @@ namespace {
 
 int64_t checked_mul(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) throw RuntimeError("integer overflow");
+  if (__builtin_mul_overflow(a, b, &r))
+    throw RuntimeError(PyExc::OverflowError, "integer overflow");
   return r;
 }
 
@@ -29,7 +30,8 @@ int64_t round_int(int64_t v, int64_t ndigits) {
   if (ndigits >= 0) return v;
   if (ndigits < -19) return 0;
   if (ndigits == -19) {
-    if (v > 5000000000000000000 || v < -5000000000000000000) throw RuntimeError("integer overflow");
+    if (v > 5000000000000000000 || v < -5000000000000000000)
+      throw RuntimeError(PyExc::OverflowError, "integer overflow");
     return 0;
   }
   int64_t p = 1;
@@ -41,17 +43,19 @@ int64_t round_int(int64_t v, int64_t ndigits) {
 }
 
 int64_t float_to_int(double x) {
-  if (std::isnan(x)) throw RuntimeError("cannot convert float NaN to integer");
-  if (std::isinf(x)) throw RuntimeError("cannot convert float infinity to integer");
+  if (std::isnan(x)) throw RuntimeError(PyExc::ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(x))
+    throw RuntimeError(PyExc::OverflowError, "cannot convert float infinity to integer");
   if (x >= 9223372036854775808.0 || x < -9223372036854775808.0) {
-    throw RuntimeError("integer overflow");
+    throw RuntimeError(PyExc::OverflowError, "integer overflow");
   }
   return static_cast<int64_t>(x);
 }
 
 double parse_rounded(const char* text, double x) {
   double r = std::strtod(text, nullptr);
-  if (std::isinf(r)) throw RuntimeError("rounded value too large to represent");
+  if (std::isinf(r))
+    throw RuntimeError(PyExc::OverflowError, "rounded value too large to represent");
   return r == 0 ? std::copysign(0.0, x) : r;
 }
 
@@ -102,13 +106,14 @@ void kernel_py_round(KernelContext& ctx) {
   const Value& ndigits = ctx.inputs[1];
   if (x.is_tensor()) {
     if (x.as<Tensor>().rank() != 0) {
-      throw RuntimeError("type numpy.ndarray doesn't define __round__ method");
+      throw RuntimeError(PyExc::TypeError, "type numpy.ndarray doesn't define __round__ method");
     }
     ctx.outputs[0] = round_numpy_scalar(ctx, x.as<Tensor>(), ndigits);
     return;
   }
   if (!x.is_py_scalar()) {
-    throw RuntimeError("type " + type_name(x) + " doesn't define __round__ method");
+    throw RuntimeError(PyExc::TypeError,
+                       "type " + type_name(x) + " doesn't define __round__ method");
   }
   if (x.is<double>()) {
     double v = x.as<double>();

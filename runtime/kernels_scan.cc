@@ -86,12 +86,14 @@ void arg_kernel(KernelContext& ctx, bool is_max) {
   Tensor in = take_tensor(ctx.inputs[0]);
   const Value& axis = ctx.inputs[1];
   bool keepdims = bool_arg(ctx.inputs[2], "keepdims");
-  Shape shape = axis.is_none() ? Shape{in.numel()} : in.shape();
+  // Note: NumPy sees a 0-d array as one element of a 1-d array here.
+  Shape shape = axis.is_none() || in.rank() == 0 ? Shape{in.numel()} : in.shape();
   int ax = axis.is_none() ? 0 : normalize_axis(int_arg(axis, "axis"), shape.rank());
   AxisSplit split = split_at_axis(shape, ax);
   if (split.length == 0) {
-    throw RuntimeError(std::string("attempt to get ") + (is_max ? "argmax" : "argmin") +
-                       " of an empty sequence");
+    throw RuntimeError(
+        PyExc::ValueError,
+        std::string("attempt to get ") + (is_max ? "argmax" : "argmin") + " of an empty sequence");
   }
   Shape out_shape;
   for (int i = 0; i < in.rank(); ++i) {
@@ -159,7 +161,8 @@ void kernel_cumsum(KernelContext& ctx) {
   Tensor in = take_tensor(ctx.inputs[0]);
   const Value& axis = ctx.inputs[1];
   DType dtype = dtype_arg(ctx.inputs[2]).value_or(is_float(in.dtype()) ? in.dtype() : DType::Int64);
-  if (axis.is_none()) in = in.reshaped(Shape{in.numel()});
+  // Note: a 0-d array is one element of a 1-d array, as NumPy sees it here.
+  if (axis.is_none() || in.rank() == 0) in = in.reshaped(Shape{in.numel()});
   int ax = axis.is_none() ? 0 : normalize_axis(int_arg(axis, "axis"), in.rank());
   Tensor out = cast(in, dtype);
   in = Tensor();

@@ -11,6 +11,7 @@
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
 #include "runtime/promotion.h"
+#include "runtime/reduce_plan.h"
 
 namespace pygraft::rt {
 namespace {
@@ -39,8 +40,8 @@ Shape infer_reshape(const Shape& requested, int64_t numel) {
   }
   if (unknown >= 0 && known > 0 && numel % known == 0) shape[unknown] = numel / known;
   if ((unknown >= 0 && shape[unknown] == -1) || (unknown < 0 && known != numel)) {
-    throw RuntimeError("cannot reshape array of size " + std::to_string(numel) + " into shape " +
-                       reshape_target_string(requested));
+    throw RuntimeError(PyExc::ValueError, "cannot reshape array of size " + std::to_string(numel) +
+                                              " into shape " + reshape_target_string(requested));
   }
   return shape;
 }
@@ -53,7 +54,7 @@ std::vector<Tensor> array_sequence(const Value& v) {
     return out;
   }
   if (!v.is_tensor() || v.as<Tensor>().rank() == 0) {
-    throw RuntimeError("The first input argument needs to be a sequence");
+    throw RuntimeError(PyExc::TypeError, "The first input argument needs to be a sequence");
   }
   const Tensor& t = v.as<Tensor>();
   for (int64_t i = 0; i < t.shape()[0]; ++i) {
@@ -76,18 +77,20 @@ void check_concat_shapes(const std::vector<Tensor>& parts, int axis) {
     const Shape& s = parts[k].shape();
     if (s.rank() != first.rank()) {
       throw RuntimeError(
+          PyExc::ValueError,
           "all the input arrays must have same number of dimensions, but the array at index 0 "
           "has " +
-          std::to_string(first.rank()) + " dimension(s) and the array at index " +
-          std::to_string(k) + " has " + std::to_string(s.rank()) + " dimension(s)");
+              std::to_string(first.rank()) + " dimension(s) and the array at index " +
+              std::to_string(k) + " has " + std::to_string(s.rank()) + " dimension(s)");
     }
     for (int d = 0; d < s.rank(); ++d) {
       if (d == axis || s[d] == first[d]) continue;
       throw RuntimeError(
+          PyExc::ValueError,
           "all the input array dimensions except for the concatenation axis must match exactly, "
           "but along dimension " +
-          std::to_string(d) + ", the array at index 0 has size " + std::to_string(first[d]) +
-          " and the array at index " + std::to_string(k) + " has size " + std::to_string(s[d]));
+              std::to_string(d) + ", the array at index 0 has size " + std::to_string(first[d]) +
+              " and the array at index " + std::to_string(k) + " has size " + std::to_string(s[d]));
     }
   }
 }
@@ -132,23 +135,25 @@ void kernel_flatten(KernelContext& ctx) {
 
 void kernel_concatenate(KernelContext& ctx) {
   std::vector<Tensor> parts = array_sequence(ctx.inputs[0]);
-  if (parts.empty()) throw RuntimeError("need at least one array to concatenate");
+  if (parts.empty())
+    throw RuntimeError(PyExc::ValueError, "need at least one array to concatenate");
   const Value& axis = ctx.inputs[1];
   if (axis.is_none()) {
     for (Tensor& t : parts) t = t.reshaped(Shape{t.numel()});
     ctx.outputs[0] = concat_along(parts, 0);
     return;
   }
-  if (parts[0].rank() == 0) throw RuntimeError("zero-dimensional arrays cannot be concatenated");
+  if (parts[0].rank() == 0)
+    throw RuntimeError(PyExc::ValueError, "zero-dimensional arrays cannot be concatenated");
   ctx.outputs[0] = concat_along(parts, normalize_axis(int_arg(axis, "axis"), parts[0].rank()));
 }
 
 void kernel_stack(KernelContext& ctx) {
   std::vector<Tensor> parts = array_sequence(ctx.inputs[0]);
-  if (parts.empty()) throw RuntimeError("need at least one array to stack");
+  if (parts.empty()) throw RuntimeError(PyExc::ValueError, "need at least one array to stack");
   for (const Tensor& t : parts) {
     if (!(t.shape() == parts[0].shape())) {
-      throw RuntimeError("all input arrays must have the same shape");
+      throw RuntimeError(PyExc::ValueError, "all input arrays must have the same shape");
     }
   }
   const int axis = normalize_axis(int_arg(ctx.inputs[1], "axis"), parts[0].rank() + 1);
@@ -165,11 +170,12 @@ void kernel_expand_dims(KernelContext& ctx) {
   const Value& axis = ctx.inputs[1];
   const int count = axis.is<TupleValue>() ? static_cast<int>(axis.items().size()) : 1;
   const int out_rank = a.rank() + count;
-  if (out_rank > kMaxRank) throw RuntimeError("expand_dims: too many dimensions");
+  if (out_rank > kMaxRank)
+    throw RuntimeError(PyExc::ValueError, "expand_dims: too many dimensions");
   AxisSet set;
   for (const Value& item : axis.is<TupleValue>() ? axis.items() : std::vector<Value>{axis}) {
     int ax = normalize_axis(int_arg(item, "axis"), out_rank);
-    if (set.test(ax)) throw RuntimeError("repeated axis");
+    if (set.test(ax)) throw RuntimeError(PyExc::ValueError, "repeated axis");
     set.set(ax);
   }
   Shape shape;
@@ -179,6 +185,10 @@ void kernel_expand_dims(KernelContext& ctx) {
 
 void kernel_squeeze(KernelContext& ctx) {
   Tensor a = to_tensor(ctx.inputs[0]);
+  if (is_scalar_axis(ctx.inputs[1], a.rank())) {  // NumPy lets x.squeeze(0) pass on 0-d x
+    ctx.outputs[0] = std::move(a);
+    return;
+  }
   const bool all = ctx.inputs[1].is_none();
   AxisSet set = axes_arg(ctx.inputs[1], a.rank());
   Shape shape;
@@ -186,7 +196,8 @@ void kernel_squeeze(KernelContext& ctx) {
     const int64_t d = a.shape()[i];
     if (set.test(i) && d == 1) continue;
     if (set.test(i) && !all) {
-      throw RuntimeError("cannot select an axis to squeeze out which has size not equal to one");
+      throw RuntimeError(PyExc::ValueError,
+                         "cannot select an axis to squeeze out which has size not equal to one");
     }
     shape.push_back(d);
   }

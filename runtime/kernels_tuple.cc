@@ -11,8 +11,8 @@ void kernel_make_tuple(KernelContext& ctx) {
   for (Value& v : ctx.inputs) items.push_back(std::move(v));
   Value tuple = Value::tuple(std::move(items));
   if (tuple.as<TupleValue>().depth > kMaxTupleDepth) {
-    throw RuntimeError("tuples are nested more than " + std::to_string(kMaxTupleDepth) +
-                       " levels deep");
+    throw RuntimeError(PyExc::LimitExceeded, "tuples are nested more than " +
+                                                 std::to_string(kMaxTupleDepth) + " levels deep");
   }
   ctx.outputs[0] = std::move(tuple);
 }
@@ -28,10 +28,10 @@ void kernel_len(KernelContext& ctx) {
     return;
   }
   if (!obj.is_tensor()) {
-    throw RuntimeError("object of type '" + type_name(obj) + "' has no len()");
+    throw RuntimeError(PyExc::TypeError, "object of type '" + type_name(obj) + "' has no len()");
   }
   const Tensor& t = obj.as<Tensor>();
-  if (t.rank() == 0) throw RuntimeError("len() of unsized object");
+  if (t.rank() == 0) throw RuntimeError(PyExc::TypeError, "len() of unsized object");
   ctx.outputs[0] = t.shape()[0];
 }
 

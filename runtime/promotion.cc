@@ -42,7 +42,7 @@ OperandType operand_type(const Value& v) {
   if (v.is<double>()) return {DType::Float64, true};
   if (v.is<Tensor>()) return {v.as<Tensor>().dtype(), false};
   if (v.is<TupleValue>()) return {to_tensor(v).dtype(), false};
-  throw RuntimeError("unsupported operand type: '" + type_name(v) + "'");
+  throw RuntimeError(PyExc::TypeError, "unsupported operand type: '" + type_name(v) + "'");
 }
 
 }  // namespace pygraft::rt

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "runtime/pymath.h"
 #include "runtime/runtime_error.h"
 
 namespace pygraft::rt {
@@ -56,46 +57,55 @@ const char* op_symbol(CompareOp op) {
 
 namespace {
 
-[[noreturn]] void overflow() {
-  throw RuntimeError("integer overflow");
+// Note: Python's ints are unbounded; pygraft's are int64 (SPEC §3), so a
+// result outside int64 raises instead of wrapping.
+[[noreturn]] void overflow(const char* symbol, int64_t a, int64_t b) {
+  throw RuntimeError(PyExc::OverflowError,
+                     "integer overflow: " + std::to_string(a) + " " + symbol + " " +
+                         std::to_string(b) + " does not fit in 64 bits (pygraft's ints are int64)");
 }
 
 int64_t checked_add(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_add_overflow(a, b, &r)) overflow();
+  if (__builtin_add_overflow(a, b, &r)) overflow("+", a, b);
   return r;
 }
 
 int64_t checked_sub(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_sub_overflow(a, b, &r)) overflow();
+  if (__builtin_sub_overflow(a, b, &r)) overflow("-", a, b);
   return r;
 }
 
 int64_t checked_mul(int64_t a, int64_t b) {
   int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) overflow();
+  if (__builtin_mul_overflow(a, b, &r)) overflow("*", a, b);
   return r;
 }
 
 int64_t int_pow(int64_t base, int64_t exp) {
+  const int64_t base0 = base, exp0 = exp;
   int64_t result = 1;
   while (exp > 0) {
-    if (exp & 1) result = checked_mul(result, base);
+    if ((exp & 1) && __builtin_mul_overflow(result, base, &result)) overflow("**", base0, exp0);
     exp >>= 1;
-    if (exp > 0) base = checked_mul(base, base);
+    if (exp > 0 && __builtin_mul_overflow(base, base, &base)) overflow("**", base0, exp0);
   }
   return result;
 }
 
 int64_t int_shift(BinaryOp op, int64_t a, int64_t b) {
-  if (b < 0) throw RuntimeError("negative shift count");
+  if (b < 0) throw RuntimeError(PyExc::ValueError, "negative shift count");
   if (op == BinaryOp::RShift) return b >= 64 ? (a < 0 ? -1 : 0) : a >> b;
   if (a == 0) return 0;
-  if (b >= 63) overflow();
+  if (b >= 64) overflow("<<", a, b);
   int64_t shifted = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
-  if ((shifted >> b) != a) overflow();
+  if ((shifted >> b) != a) overflow("<<", a, b);
   return shifted;
+}
+
+[[noreturn]] void zero_division(const char* message) {
+  throw RuntimeError(PyExc::ZeroDivisionError, message);
 }
 
 Value int_binary(BinaryOp op, int64_t a, int64_t b) {
@@ -107,17 +117,18 @@ Value int_binary(BinaryOp op, int64_t a, int64_t b) {
     case BinaryOp::Mul:
       return checked_mul(a, b);
     case BinaryOp::TrueDiv:
-      if (b == 0) throw RuntimeError("division by zero");
+      if (b == 0) zero_division("division by zero");
       return static_cast<double>(a) / static_cast<double>(b);
     case BinaryOp::FloorDiv:
+      if (b == 0) zero_division("integer division or modulo by zero");
+      if (b == -1) return checked_sub(0, a);
+      return int_floor_div(a, b);
     case BinaryOp::Mod:
-      if (b == 0) throw RuntimeError("integer division or modulo by zero");
-      if (op == BinaryOp::FloorDiv && b == -1) return checked_sub(0, a);
-      return op == BinaryOp::FloorDiv ? int_floor_div(a, b) : int_mod(a, b);
+      if (b == 0) zero_division("integer modulo by zero");
+      return int_mod(a, b);
     case BinaryOp::Pow:
       if (b >= 0) return int_pow(a, b);
-      if (a == 0) throw RuntimeError("0.0 cannot be raised to a negative power");
-      return std::pow(static_cast<double>(a), static_cast<double>(b));
+      return python_float_pow(static_cast<double>(a), static_cast<double>(b));
     case BinaryOp::BitAnd:
       return a & b;
     case BinaryOp::BitOr:
@@ -131,18 +142,6 @@ Value int_binary(BinaryOp op, int64_t a, int64_t b) {
   return int64_t{0};
 }
 
-double float_pow(double a, double b) {
-  if (a == 0 && b < 0) throw RuntimeError("0.0 cannot be raised to a negative power");
-  if (a < 0 && std::isfinite(b) && b != std::floor(b)) {
-    throw RuntimeError("negative number cannot be raised to a fractional power");
-  }
-  double r = std::pow(a, b);
-  if (std::isinf(r) && std::isfinite(a) && std::isfinite(b)) {
-    throw RuntimeError("(34, 'Numerical result out of range')");
-  }
-  return r;
-}
-
 double float_binary(BinaryOp op, double a, double b) {
   switch (op) {
     case BinaryOp::Add:
@@ -152,21 +151,21 @@ double float_binary(BinaryOp op, double a, double b) {
     case BinaryOp::Mul:
       return a * b;
     case BinaryOp::TrueDiv:
-      if (b == 0) throw RuntimeError("float division by zero");
+      if (b == 0) zero_division("float division by zero");
       return a / b;
     case BinaryOp::FloorDiv:
-      if (b == 0) throw RuntimeError("float floor division by zero");
+      if (b == 0) zero_division("float floor division by zero");
       return float_floor_div(a, b);
     case BinaryOp::Mod:
-      if (b == 0) throw RuntimeError("float modulo");
+      if (b == 0) zero_division("float modulo");
       return float_mod(a, b);
     case BinaryOp::Pow:
-      return float_pow(a, b);
+      return python_float_pow(a, b);
     default:
       break;
   }
-  throw RuntimeError(std::string("unsupported operand type(s) for ") + op_symbol(op) +
-                     ": 'float' and 'float'");
+  throw RuntimeError(PyExc::TypeError, std::string("unsupported operand type(s) for ") +
+                                           op_symbol(op) + ": 'float' and 'float'");
 }
 
 bool is_bitwise(BinaryOp op) {
@@ -178,8 +177,9 @@ bool is_bitwise(BinaryOp op) {
 Value py_binary(BinaryOp op, const Value& a, const Value& b) {
   if (a.is<double>() || b.is<double>()) {
     if (op >= BinaryOp::BitAnd) {
-      throw RuntimeError(std::string("unsupported operand type(s) for ") + op_symbol(op) + ": '" +
-                         type_name(a) + "' and '" + type_name(b) + "'");
+      throw RuntimeError(PyExc::TypeError, std::string("unsupported operand type(s) for ") +
+                                               op_symbol(op) + ": '" + type_name(a) + "' and '" +
+                                               type_name(b) + "'");
     }
     return float_binary(op, to_double(a, op_symbol(op)), to_double(b, op_symbol(op)));
   }
@@ -191,13 +191,20 @@ Value py_binary(BinaryOp op, const Value& a, const Value& b) {
 
 Value py_unary(UnaryOp op, const Value& a) {
   if (a.is<double>()) {
-    if (op == UnaryOp::Invert) throw RuntimeError("bad operand type for unary ~: 'float'");
+    if (op == UnaryOp::Invert) {
+      throw RuntimeError(PyExc::TypeError, "bad operand type for unary ~: 'float'");
+    }
     return op == UnaryOp::Neg ? -a.as<double>() : a.as<double>();
   }
   int64_t v = to_int64(a, "unary operator");
   switch (op) {
     case UnaryOp::Neg:
-      return checked_sub(0, v);
+      if (v == INT64_MIN) {
+        throw RuntimeError(PyExc::OverflowError,
+                           "integer overflow: -(" + std::to_string(v) +
+                               ") does not fit in 64 bits (pygraft's ints are int64)");
+      }
+      return -v;
     case UnaryOp::Pos:
       return v;
     case UnaryOp::Invert:

@@ -4,7 +4,14 @@
 
 namespace pygraft::rt {
 
-ReduceSetup reduce_setup(Value& a, const Value& axis, const Value& keepdims) {
+bool is_scalar_axis(const Value& axis, int rank) {
+  if (rank != 0 || axis.is_none() || axis.is<TupleValue>()) return false;
+  int64_t ax = int_arg(axis, "axis");
+  return ax == 0 || ax == -1;
+}
+
+ReduceSetup reduce_setup(Value& a, const Value& axis, const Value& keepdims,
+                         ScalarAxis scalar_axis) {
   ReduceSetup s;
   if (a.is_tensor()) {
     s.in = std::move(a.as<Tensor>());
@@ -12,10 +19,12 @@ ReduceSetup reduce_setup(Value& a, const Value& axis, const Value& keepdims) {
   } else if (a.is_py_scalar() || a.is<TupleValue>()) {
     s.in = to_tensor(a);
   } else {
-    throw RuntimeError("unsupported operand type for a reduction: '" + type_name(a) + "'");
+    throw RuntimeError(PyExc::TypeError,
+                       "unsupported operand type for a reduction: '" + type_name(a) + "'");
   }
   const Shape& shape = s.in.shape();
-  s.axes = axes_arg(axis, shape.rank());
+  bool nothing = scalar_axis == ScalarAxis::Allow && is_scalar_axis(axis, shape.rank());
+  if (!nothing) s.axes = axes_arg(axis, shape.rank());
   bool keep = bool_arg(keepdims, "keepdims");
   for (int i = 0; i < shape.rank(); ++i) {
     bool reduced = s.axes.test(i);

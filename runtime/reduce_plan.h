@@ -20,8 +20,17 @@ struct ReduceSetup {
   int64_t count = 1;  // elements folded into each result
 };
 
+// Whether an int axis 0 or -1 passes on a 0-d array: NumPy's ufunc
+// reductions (sum, prod, max, min, all, any) let it through and reduce
+// nothing; mean, var, std and norm raise AxisError.
+enum class ScalarAxis { Refuse, Allow };
+
 // Takes operand `a` (moving a tensor out) and resolves axis and keepdims.
-ReduceSetup reduce_setup(Value& a, const Value& axis, const Value& keepdims);
+ReduceSetup reduce_setup(Value& a, const Value& axis, const Value& keepdims,
+                         ScalarAxis scalar_axis = ScalarAxis::Refuse);
+
+// An int axis 0 or -1 (not a tuple) given for a 0-d array.
+bool is_scalar_axis(const Value& axis, int rank);
 
 // Calls run(in_offset, acc_offset, n, acc_inner) for every innermost run of
 // `in`: n input elements from in_offset fold into the accumulator (shape

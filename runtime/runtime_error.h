@@ -16,7 +16,7 @@ namespace pygraft::rt {
 // is a ValueError and an IndexError: it is reported as AxisError; a ufunc
 // casting error is a TypeError).
 enum class PyExc : uint8_t {
-  Unspecified,  // not yet classified (to be removed once every site names one)
+  Unspecified,  // no exception (a default; every throw site names one)
   TypeError,
   ValueError,
   IndexError,
@@ -43,9 +43,6 @@ std::string_view exception_name(PyExc kind);
 class RuntimeError : public std::runtime_error {
  public:
   RuntimeError(PyExc kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
-  // Deprecated: names no exception. Being replaced at every throw site.
-  explicit RuntimeError(const std::string& message)
-      : std::runtime_error(message), kind_(PyExc::Unspecified) {}
 
   PyExc kind() const { return kind_; }
 

@@ -16,8 +16,8 @@ Shape::Shape(std::span<const int64_t> dims) {
 
 void Shape::push_back(int64_t dim) {
   if (rank_ >= kMaxRank) {
-    throw RuntimeError("arrays of more than " + std::to_string(kMaxRank) +
-                       " dimensions are not supported");
+    throw RuntimeError(PyExc::ValueError, "arrays of more than " + std::to_string(kMaxRank) +
+                                              " dimensions are not supported");
   }
   dims_[rank_++] = dim;
 }
@@ -36,9 +36,10 @@ void Shape::erase(int axis) {
 int64_t Shape::numel() const {
   int64_t n = 1;
   for (int i = 0; i < rank_; ++i) {
-    if (dims_[i] < 0) throw RuntimeError("negative dimensions are not allowed");
+    if (dims_[i] < 0) throw RuntimeError(PyExc::ValueError, "negative dimensions are not allowed");
     if (__builtin_mul_overflow(n, dims_[i], &n)) {
-      throw RuntimeError("array is too big; the number of elements overflows int64");
+      throw RuntimeError(PyExc::ValueError,
+                         "array is too big; the number of elements overflows int64");
     }
   }
   return n;
@@ -74,8 +75,9 @@ std::array<int64_t, kMaxRank> contiguous_strides(const Shape& shape) {
 
 int normalize_axis(int64_t axis, int rank) {
   if (axis < -rank || axis >= rank) {
-    throw RuntimeError("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
-                       std::to_string(rank));
+    throw RuntimeError(PyExc::AxisError, "axis " + std::to_string(axis) +
+                                             " is out of bounds for array of dimension " +
+                                             std::to_string(rank));
   }
   return static_cast<int>(axis < 0 ? axis + rank : axis);
 }

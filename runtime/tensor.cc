@@ -25,7 +25,8 @@ class Buffer {
     data_ = std::aligned_alloc(kAlignment, rounded == 0 ? kAlignment : rounded);
     if (data_ == nullptr) {
       if (budget_) budget_->credit(bytes_);
-      throw RuntimeError("out of memory allocating " + std::to_string(bytes_) + " bytes");
+      throw RuntimeError(PyExc::MemoryError,
+                         "out of memory allocating " + std::to_string(bytes_) + " bytes");
     }
   }
   ~Buffer() {
@@ -51,7 +52,8 @@ Tensor Tensor::empty(DType dtype, const Shape& shape) {
   int64_t bytes = 0;
   if (__builtin_mul_overflow(t.numel_, dtype_size(dtype), &bytes) ||
       (!current_memory_budget() && bytes > kUnbudgetedMaxBytes)) {
-    throw RuntimeError("array of shape " + shape.to_string() + " is too big to allocate");
+    throw RuntimeError(PyExc::ValueError,
+                       "array of shape " + shape.to_string() + " is too big to allocate");
   }
   t.buffer_ = std::make_shared<Buffer>(bytes);
   return t;
@@ -63,8 +65,12 @@ Tensor Tensor::zeros(DType dtype, const Shape& shape) {
   return t;
 }
 
-void* Tensor::raw() { return buffer_ ? buffer_->data() : nullptr; }
-const void* Tensor::raw() const { return buffer_ ? buffer_->data() : nullptr; }
+void* Tensor::raw() {
+  return buffer_ ? buffer_->data() : nullptr;
+}
+const void* Tensor::raw() const {
+  return buffer_ ? buffer_->data() : nullptr;
+}
 
 Tensor Tensor::clone() const {
   Tensor t = empty(dtype_, shape_);
@@ -74,8 +80,8 @@ Tensor Tensor::clone() const {
 
 Tensor Tensor::reshaped(const Shape& shape) const {
   if (shape.numel() != numel_) {
-    throw RuntimeError("cannot reshape array of size " + std::to_string(numel_) + " into shape " +
-                       shape.to_string());
+    throw RuntimeError(PyExc::ValueError, "cannot reshape array of size " + std::to_string(numel_) +
+                                              " into shape " + shape.to_string());
   }
   Tensor t = *this;
   t.shape_ = shape;
@@ -83,15 +89,18 @@ Tensor Tensor::reshaped(const Shape& shape) const {
 }
 
 double Tensor::get_as_double(int64_t i) const {
-  return dispatch_dtype(dtype_, [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[i]); });
+  return dispatch_dtype(dtype_,
+                        [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[i]); });
 }
 
 int64_t Tensor::get_as_int(int64_t i) const {
-  return dispatch_dtype(dtype_, [&](auto tag) { return static_cast<int64_t>(data<decltype(tag)>()[i]); });
+  return dispatch_dtype(dtype_,
+                        [&](auto tag) { return static_cast<int64_t>(data<decltype(tag)>()[i]); });
 }
 
 bool Tensor::get_as_bool(int64_t i) const {
-  return dispatch_dtype(dtype_, [&](auto tag) { return data<decltype(tag)>()[i] != decltype(tag){}; });
+  return dispatch_dtype(dtype_,
+                        [&](auto tag) { return data<decltype(tag)>()[i] != decltype(tag){}; });
 }
 
 }  // namespace pygraft::rt

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "runtime/format.h"
 #include "runtime/promotion.h"
 #include "runtime/runtime_error.h"
 
@@ -54,12 +55,14 @@ struct ArrayLayout {
 void require_same_shape(const Shape& a, const Shape& b) {
   if (!(a == b)) {
     throw RuntimeError(
+        PyExc::ValueError,
         "setting an array element with a sequence. The requested array has an inhomogeneous shape");
   }
 }
 
 Shape discover(const Value& v, ArrayLayout& layout, int depth) {
-  if (depth > kMaxRank) throw RuntimeError("sequence nesting is too deep for an array");
+  if (depth > kMaxRank)
+    throw RuntimeError(PyExc::ValueError, "sequence nesting is too deep for an array");
   if (v.is<TupleValue>()) {
     const auto& items = v.items();
     Shape inner;
@@ -83,7 +86,8 @@ Shape discover(const Value& v, ArrayLayout& layout, int depth) {
   } else if (v.is_py_scalar()) {
     leaf = operand_type(v).dtype;
   } else {
-    throw RuntimeError("cannot convert a value of type '" + type_name(v) + "' to an array");
+    throw RuntimeError(PyExc::TypeError,
+                       "cannot convert a value of type '" + type_name(v) + "' to an array");
   }
   layout.dtype = layout.any_leaf ? promote_types(layout.dtype, leaf) : leaf;
   layout.any_leaf = true;
@@ -122,7 +126,8 @@ Tensor to_tensor(const Value& v) {
   if (v.is<int64_t>()) return Tensor::scalar(DType::Int64, v.as<int64_t>());
   if (v.is<double>()) return Tensor::scalar(DType::Float64, v.as<double>());
   if (!v.is<TupleValue>()) {
-    throw RuntimeError("cannot convert a value of type '" + type_name(v) + "' to an array");
+    throw RuntimeError(PyExc::TypeError,
+                       "cannot convert a value of type '" + type_name(v) + "' to an array");
   }
   ArrayLayout layout;
   Shape shape = discover(v, layout, 0);
@@ -134,11 +139,10 @@ Tensor to_tensor(const Value& v) {
 
 namespace {
 
-const Tensor& single_element(const Value& v, const char* what) {
+const Tensor& single_element(const Value& v) {
   const Tensor& t = v.as<Tensor>();
   if (t.numel() != 1) {
-    throw RuntimeError(std::string("only length-1 arrays can be converted to Python scalars (") +
-                       what + ")");
+    throw RuntimeError(PyExc::TypeError, "only size-1 arrays can be converted to Python scalars");
   }
   return t;
 }
@@ -152,16 +156,20 @@ int64_t to_int64(const Value& v, const char* what) {
   if (v.is<double>()) {
     d = v.as<double>();
   } else if (v.is<Tensor>()) {
-    const Tensor& t = single_element(v, what);
+    const Tensor& t = single_element(v);
     if (!is_float(t.dtype())) return t.get_as_int(0);
     d = t.get_as_double(0);
   } else {
-    throw RuntimeError(std::string(what) + ": expected an int, got '" + type_name(v) + "'");
+    throw RuntimeError(PyExc::TypeError,
+                       std::string(what) + ": expected an int, got '" + type_name(v) + "'");
   }
-  if (std::isnan(d)) throw RuntimeError("cannot convert float NaN to integer");
-  if (std::isinf(d)) throw RuntimeError("cannot convert float infinity to integer");
+  if (std::isnan(d)) throw RuntimeError(PyExc::ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(d))
+    throw RuntimeError(PyExc::OverflowError, "cannot convert float infinity to integer");
   if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-    throw RuntimeError("integer is too large to convert to int64");
+    throw RuntimeError(PyExc::OverflowError, "cannot convert float " + python_float_repr(d) +
+                                                 " to int: it does not fit in 64 bits (pygraft's "
+                                                 "ints are int64)");
   }
   return static_cast<int64_t>(d);
 }
@@ -170,8 +178,9 @@ double to_double(const Value& v, const char* what) {
   if (v.is<bool>()) return v.as<bool>() ? 1.0 : 0.0;
   if (v.is<int64_t>()) return static_cast<double>(v.as<int64_t>());
   if (v.is<double>()) return v.as<double>();
-  if (v.is<Tensor>()) return single_element(v, what).get_as_double(0);
-  throw RuntimeError(std::string(what) + ": expected a number, got '" + type_name(v) + "'");
+  if (v.is<Tensor>()) return single_element(v).get_as_double(0);
+  throw RuntimeError(PyExc::TypeError,
+                     std::string(what) + ": expected a number, got '" + type_name(v) + "'");
 }
 
 bool truth(const Value& v) {
@@ -188,10 +197,12 @@ bool truth(const Value& v) {
       if (t.numel() == 1) return t.get_as_bool(0);
       if (t.numel() == 0) {
         throw RuntimeError(
+            PyExc::ValueError,
             "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an "
             "array is not empty.");
       }
       throw RuntimeError(
+          PyExc::ValueError,
           "The truth value of an array with more than one element is ambiguous. Use a.any() or "
           "a.all()");
     }

@@ -3,7 +3,9 @@
 #
 #   diff      tests/diff/run_diff.py: every case file in tests/cases/ and every
 #             sample in samples/ is one test, compared against CPython + NumPy
-#             (ctest -L diff; one file: ctest -R diff.cases.reductions).
+#             (ctest -L diff; one file: ctest -R diff.cases.reductions);
+#             tests/diff/sweep_scalars.py: every elementwise spelling on
+#             Python scalars and arrays of each dtype (diff.scalar_sweep).
 #   e2e       tests/e2e/cli_test.py: the command line contract of SPEC.md §1.
 #   docs      docs/numpy-support.md is up to date with graph/ops.def, and
 #             docs/diagnostics.md with support/diag_codes.def; every link
@@ -39,7 +41,7 @@ function(pygraft_diff_tests prefix dir)
     get_filename_component(_name ${_file} NAME_WE)
     add_test(NAME ${prefix}.${_name}
              COMMAND ${PYGRAFT_ORACLE_PYTHON} ${_pygraft_run_diff}
-                     --pygraft $<TARGET_FILE:pygraft> -j 4 ${_file})
+                     --pygraft $<TARGET_FILE:pygraft> -j 4 --require-exception-names ${_file})
     set_tests_properties(${prefix}.${_name} PROPERTIES LABELS diff TIMEOUT 900)
   endforeach()
 endfunction()
@@ -75,6 +77,13 @@ add_test(NAME diff.harness_rejects_a_wrong_exception
                  ${CMAKE_CURRENT_SOURCE_DIR}/cases/errors.py)
 set_tests_properties(diff.harness_rejects_a_wrong_exception
                      PROPERTIES LABELS diff TIMEOUT 900 WILL_FAIL TRUE)
+
+# Every NumPy ufunc, math and operator spelling of ops.def on Python scalars
+# (and, for binary ones, next to arrays of each dtype) against the oracle.
+add_test(NAME diff.scalar_sweep
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/sweep_scalars.py
+                 --pygraft $<TARGET_FILE:pygraft> --arrays -j 4)
+set_tests_properties(diff.scalar_sweep PROPERTIES LABELS diff TIMEOUT 900)
 
 add_test(NAME e2e.cli
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/cli_test.py

@@ -33,6 +33,10 @@ class ConstantEvaluator {
     return std::nullopt;
   }
 
+  std::optional<Literal> overflow(const ast::Expr& expr, std::string message) {
+    return fail(expr, std::move(message), DiagCode::IntegerOverflow);
+  }
+
   std::optional<Literal> eval_kind(const ast::Expr&, const ast::IntLiteral& n) {
     return Literal(n.value);
   }
@@ -62,7 +66,9 @@ class ConstantEvaluator {
   std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::UnaryExpr& unary) {
     std::optional<Literal> operand = eval(*unary.operand);
     if (!operand) return std::nullopt;
-    std::optional<Literal> value = fold_unary(unary.op, *operand);
+    std::string overflowed;
+    std::optional<Literal> value = fold_unary(unary.op, *operand, &overflowed);
+    if (!overflowed.empty()) return overflow(expr, std::move(overflowed));
     if (!value) return fail(expr, "the operator cannot be applied to this constant");
     return value;
   }
@@ -71,8 +77,11 @@ class ConstantEvaluator {
     std::optional<Literal> lhs = eval(*binary.lhs);
     std::optional<Literal> rhs = lhs ? eval(*binary.rhs) : std::nullopt;
     if (!rhs) return std::nullopt;
-    std::optional<Literal> value = fold_binary(binary.op, *lhs, *rhs);
-    if (!value) return fail(expr, "the operation fails or overflows on these constants");
+    std::string overflowed;
+    std::optional<Literal> value = fold_binary(binary.op, *lhs, *rhs, &overflowed);
+    if (!overflowed.empty()) return overflow(expr, std::move(overflowed));
+    if (!value)
+      return fail(expr, "CPython raises an exception for this operation on these constants");
     return value;
   }
 

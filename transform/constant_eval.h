@@ -20,7 +20,7 @@ struct ConstantResult {
   // When value is empty: the sub-expression that is not constant, and why.
   SourceRange error_range;
   std::string error;
-  DiagCode error_code = DiagCode::NotAConstant;  // PG0208 for a string
+  DiagCode error_code = DiagCode::NotAConstant;  // PG0208 a string, PG0407 an int64 overflow
 };
 
 ConstantResult evaluate_constant(const ast::Expr& expr, const ModuleScope& scope);

@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+
+#include "parser/ast_operators.h"
 
 namespace pygraft::transform {
 
@@ -46,11 +49,31 @@ std::optional<Literal> float_floor_div_mod(double a, double b, bool want_div) {
   return Literal(floordiv);
 }
 
-std::optional<Literal> int_floor_div_mod(int64_t a, int64_t b, bool want_div) {
-  if (b == 0) return std::nullopt;
+// An int result that CPython computes exactly and pygraft's int64 cannot
+// hold: the exact value when it fits 128 bits (for the message).
+struct Overflow {
+  std::optional<__int128> exact;
+};
+
+// The value of an int operation, or why there is none: `overflow` set when
+// it leaves int64, neither set when CPython raises (ZeroDivisionError ...).
+struct IntResult {
+  std::optional<Literal> value;
+  std::optional<Overflow> overflow;
+};
+
+IntResult exact_or_overflow(__int128 exact) {
+  if (exact < std::numeric_limits<int64_t>::min() || exact > std::numeric_limits<int64_t>::max()) {
+    return {std::nullopt, Overflow{exact}};
+  }
+  return {Literal(static_cast<int64_t>(exact)), std::nullopt};
+}
+
+IntResult int_floor_div_mod(int64_t a, int64_t b, bool want_div) {
+  if (b == 0) return {};
   if (a == std::numeric_limits<int64_t>::min() && b == -1) {
-    if (want_div) return std::nullopt;
-    return Literal(int64_t{0});
+    return want_div ? exact_or_overflow(-static_cast<__int128>(a))
+                    : IntResult{Literal(int64_t{0}), std::nullopt};
   }
   int64_t div = a / b;
   int64_t mod = a % b;
@@ -58,42 +81,52 @@ std::optional<Literal> int_floor_div_mod(int64_t a, int64_t b, bool want_div) {
     mod += b;
     div -= 1;
   }
-  return want_div ? Literal(div) : Literal(mod);
+  return {want_div ? Literal(div) : Literal(mod), std::nullopt};
 }
 
-std::optional<Literal> int_power(int64_t base, int64_t exponent) {
-  if (exponent < 0 && base == 0) return std::nullopt;  // ZeroDivisionError
-  if (exponent < 0)
-    return Literal(std::pow(static_cast<double>(base), static_cast<double>(exponent)));
-  int64_t result = 1;
+// base ** exponent for exponent >= 0, in 128 bits while it fits.
+std::optional<__int128> wide_power(int64_t base, int64_t exponent) {
+  __int128 result = 1, factor = base;
   while (exponent > 0) {
-    if (exponent & 1) {
-      if (__builtin_mul_overflow(result, base, &result)) return std::nullopt;
-    }
+    if ((exponent & 1) && __builtin_mul_overflow(result, factor, &result)) return std::nullopt;
     exponent >>= 1;
-    if (exponent > 0 && __builtin_mul_overflow(base, base, &base)) return std::nullopt;
+    if (exponent > 0 && __builtin_mul_overflow(factor, factor, &factor)) return std::nullopt;
   }
-  return Literal(result);
+  return result;
 }
 
-std::optional<Literal> float_power(double base, double exponent) {
-  if (base == 0 && exponent < 0) return std::nullopt;                     // ZeroDivisionError
-  if (base < 0 && exponent != std::floor(exponent)) return std::nullopt;  // complex result
-  return Literal(std::pow(base, exponent));
+IntResult int_power(int64_t base, int64_t exponent) {
+  if (exponent < 0 && base == 0) return {};  // ZeroDivisionError
+  if (exponent < 0) {
+    return {Literal(std::pow(static_cast<double>(base), static_cast<double>(exponent))),
+            std::nullopt};
+  }
+  std::optional<__int128> exact = wide_power(base, exponent);
+  if (!exact) return {std::nullopt, Overflow{}};
+  return exact_or_overflow(*exact);
 }
 
-std::optional<Literal> int_arithmetic(ast::BinaryOp op, int64_t a, int64_t b) {
-  int64_t r = 0;
+IntResult int_left_shift(int64_t a, int64_t b) {
+  if (b < 0) return {};  // ValueError: negative shift count
+  if (a == 0) return {Literal(int64_t{0}), std::nullopt};
+  if (b >= 64)
+    return {std::nullopt, Overflow{b < 100 ? std::optional<__int128>(static_cast<__int128>(a) << b)
+                                           : std::nullopt}};
+  return exact_or_overflow(static_cast<__int128>(a) * (static_cast<__int128>(1) << b));
+}
+
+IntResult int_arithmetic(ast::BinaryOp op, int64_t a, int64_t b) {
+  const __int128 x = a, y = b;
   switch (op) {
     case ast::BinaryOp::Add:
-      return __builtin_add_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
+      return exact_or_overflow(x + y);
     case ast::BinaryOp::Sub:
-      return __builtin_sub_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
+      return exact_or_overflow(x - y);
     case ast::BinaryOp::Mul:
-      return __builtin_mul_overflow(a, b, &r) ? std::nullopt : std::optional<Literal>(r);
+      return exact_or_overflow(x * y);
     case ast::BinaryOp::Div:
-      if (b == 0) return std::nullopt;
-      return Literal(static_cast<double>(a) / static_cast<double>(b));
+      if (b == 0) return {};
+      return {Literal(static_cast<double>(a) / static_cast<double>(b)), std::nullopt};
     case ast::BinaryOp::FloorDiv:
       return int_floor_div_mod(a, b, true);
     case ast::BinaryOp::Mod:
@@ -101,24 +134,48 @@ std::optional<Literal> int_arithmetic(ast::BinaryOp op, int64_t a, int64_t b) {
     case ast::BinaryOp::Pow:
       return int_power(a, b);
     case ast::BinaryOp::BitAnd:
-      return Literal(a & b);
+      return {Literal(a & b), std::nullopt};
     case ast::BinaryOp::BitOr:
-      return Literal(a | b);
+      return {Literal(a | b), std::nullopt};
     case ast::BinaryOp::BitXor:
-      return Literal(a ^ b);
+      return {Literal(a ^ b), std::nullopt};
     case ast::BinaryOp::LShift:
-      if (b < 0 || b >= 63 ||
-          (a != 0 && (a > (std::numeric_limits<int64_t>::max() >> b) ||
-                      a < (std::numeric_limits<int64_t>::min() >> b))))
-        return std::nullopt;
-      return Literal(static_cast<int64_t>(static_cast<uint64_t>(a) << b));
+      return int_left_shift(a, b);
     case ast::BinaryOp::RShift:
-      if (b < 0) return std::nullopt;
-      return Literal(b >= 64 ? (a < 0 ? int64_t{-1} : int64_t{0}) : (a >> b));
+      if (b < 0) return {};
+      return {Literal(b >= 64 ? (a < 0 ? int64_t{-1} : int64_t{0}) : (a >> b)), std::nullopt};
     case ast::BinaryOp::MatMul:
-      return std::nullopt;
+      return {};
   }
-  return std::nullopt;
+  return {};
+}
+
+std::string wide_to_string(__int128 v) {
+  if (v == 0) return "0";
+  bool negative = v < 0;
+  unsigned __int128 u = negative ? -static_cast<unsigned __int128>(v) : v;
+  std::string digits;
+  while (u > 0) {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+    u /= 10;
+  }
+  return negative ? "-" + digits : digits;
+}
+
+std::string overflow_message(const std::string& expression, const Overflow& overflow) {
+  std::string value = overflow.exact ? " = " + wide_to_string(*overflow.exact) : std::string();
+  return "integer overflow: " + expression + value +
+         " does not fit in 64 bits (pygraft's ints are int64: -2**63 to 2**63 - 1)";
+}
+
+// Python's float ** float; nullopt where CPython raises or gives a complex.
+std::optional<Literal> float_power(double base, double exponent) {
+  bool finite = std::isfinite(base) && std::isfinite(exponent);
+  if (base == 0 && exponent < 0 && finite) return std::nullopt;  // ZeroDivisionError
+  if (base < 0 && finite && exponent != std::floor(exponent)) return std::nullopt;  // complex
+  double r = std::pow(base, exponent);
+  if (std::isinf(r) && finite) return std::nullopt;  // OverflowError
+  return Literal(r);
 }
 
 std::optional<Literal> float_arithmetic(ast::BinaryOp op, double a, double b) {
@@ -240,7 +297,8 @@ std::optional<Literal> fold_membership(bool negate, const Literal& lhs, const Li
 
 }  // namespace
 
-std::optional<Literal> fold_binary(ast::BinaryOp op, const Literal& lhs, const Literal& rhs) {
+std::optional<Literal> fold_binary(ast::BinaryOp op, const Literal& lhs, const Literal& rhs,
+                                   std::string* overflow) {
   if (lhs.is<LiteralTuple>() || rhs.is<LiteralTuple>()) return tuple_binary(op, lhs, rhs);
   std::optional<Number> a = as_number(lhs), b = as_number(rhs);
   if (!a || !b) return std::nullopt;
@@ -251,10 +309,16 @@ std::optional<Literal> fold_binary(ast::BinaryOp op, const Literal& lhs, const L
     return Literal(p != q);
   }
   if (a->is_float || b->is_float) return float_arithmetic(op, a->as_double(), b->as_double());
-  return int_arithmetic(op, a->i, b->i);
+  IntResult result = int_arithmetic(op, a->i, b->i);
+  if (result.overflow && overflow != nullptr) {
+    *overflow = overflow_message(
+        std::to_string(a->i) + " " + binary_op_name(op) + " " + std::to_string(b->i),
+        *result.overflow);
+  }
+  return result.value;
 }
 
-std::optional<Literal> fold_unary(ast::UnaryOp op, const Literal& operand) {
+std::optional<Literal> fold_unary(ast::UnaryOp op, const Literal& operand, std::string* overflow) {
   if (op == ast::UnaryOp::Not) {
     std::optional<bool> truth = fold_truth(operand);
     if (!truth) return std::nullopt;
@@ -265,7 +329,13 @@ std::optional<Literal> fold_unary(ast::UnaryOp op, const Literal& operand) {
   switch (op) {
     case ast::UnaryOp::Neg:
       if (n->is_float) return Literal(-n->f);
-      if (n->i == std::numeric_limits<int64_t>::min()) return std::nullopt;
+      if (n->i == std::numeric_limits<int64_t>::min()) {
+        if (overflow != nullptr) {
+          *overflow = overflow_message("-(" + std::to_string(n->i) + ")",
+                                       Overflow{-static_cast<__int128>(n->i)});
+        }
+        return std::nullopt;
+      }
       return Literal(-n->i);
     case ast::UnaryOp::Pos:
       return n->is_float ? Literal(n->f) : Literal(n->i);

@@ -213,6 +213,12 @@ class FunctionLowerer {
   std::optional<ValueId> lower_dtype_argument(const ast::Expr& expr);
   ValueId lower_sequence_argument(const ast::Expr& expr);
   ValueId convert_result(ResultConversion conversion, ValueId value, SourceRange range);
+  // The op node of a spelled call with its canonical operands, after the
+  // spelling's Python-scalar rules (graph/op_table.h ScalarRules), then the
+  // spelling's result conversion.
+  ValueId emit_spelled_op(const SpellingMatch& match, std::vector<ValueId> inputs,
+                          SourceRange range);
+  ValueId math_argument(ValueId value, SourceRange range);
 
   // ---- lower_attribute.cc ----
   ValueId lower_module_attribute(const ast::Expr& expr, ImportedModule module,

@@ -2,6 +2,7 @@
 // subscript assignment (value semantics: x[i] = v rebinds x to a new array)
 // and augmented assignment.
 #include "graph/index_layout.h"
+#include "parser/ast_operators.h"
 #include "transform/function_lowerer.h"
 
 namespace pygraft::transform {
@@ -108,9 +109,24 @@ void FunctionLowerer::assign_subscript(const ast::Expr& target, const ast::Subsc
   assign_name(*subscript.value, *name, emit_setitem(base, value, parts, target.range));
 }
 
+namespace {
+
+// The ufunc NumPy names in the casting error of `x op= v` ("ufunc 'divide'").
+Attribute ufunc_attribute(ast::BinaryOp op) {
+  std::optional<SpellingMatch> match =
+      find_spelling(SpellingKind::BinaryOperator, binary_op_name(op));
+  std::string name = match ? std::string(match->op->name) : std::string();
+  if (name == "true_divide") name = "divide";
+  return Attribute{"ufunc", Literal(std::move(name))};
+}
+
+}  // namespace
+
 // x op= v  ->  t = op(x, v); x = inplace_result(x, t) (casts an array
-// result back to x's dtype). x[idx] op= v  ->  getitem, op, setitem, as
-// Python runs x.__setitem__(idx, x[idx] op v).
+// result back to x's dtype). x[idx] op= v  ->  getitem, op, inplace_result,
+// setitem, as Python runs t = x[idx]; t op= v; x.__setitem__(idx, t): when
+// x[idx] is an array (a row, a slice) its in-place operator refuses an unsafe
+// cast and an output it cannot hold; a NumPy scalar just rebinds.
 void FunctionLowerer::lower_aug_assign(const ast::Stmt& stmt, const ast::AugAssign& assign) {
   const ast::Expr& target = *assign.target;
   if (const auto* name = std::get_if<ast::Name>(&target.kind)) {
@@ -118,7 +134,8 @@ void FunctionLowerer::lower_aug_assign(const ast::Stmt& stmt, const ast::AugAssi
     ValueId result = apply_binary(assign.op, current, lower_expr(*assign.value), stmt.range);
     // A constant is a Python scalar: in-place operators on it just rebind.
     if (builder_.constant_value(current) == nullptr) {
-      result = builder_.emit(OpCode::InPlaceResult, {current, result}, stmt.range);
+      result = builder_.emit(OpCode::InPlaceResult, {current, result}, stmt.range,
+                             {ufunc_attribute(assign.op)});
     }
     assign_name(target, name->id, result);
     return;
@@ -135,6 +152,8 @@ void FunctionLowerer::lower_aug_assign(const ast::Stmt& stmt, const ast::AugAssi
   IndexParts parts = lower_index(*subscript);
   ValueId current = emit_getitem(base, parts, target.range);
   ValueId result = apply_binary(assign.op, current, lower_expr(*assign.value), stmt.range);
+  result = builder_.emit(OpCode::InPlaceResult, {current, result}, stmt.range,
+                         {ufunc_attribute(assign.op)});
   assign_name(*subscript->value, *base_name, emit_setitem(base, result, parts, stmt.range));
 }
 

@@ -64,8 +64,7 @@ ValueId FunctionLowerer::lower_attribute_op(const SpellingMatch& match, ValueId 
     }
     inputs.push_back(builder_.constant(*canonical[i].default_value, range));
   }
-  ValueId result = builder_.emit(match.op->code, std::move(inputs), range);
-  return convert_result(match.spelling->conversion, result, range);
+  return emit_spelled_op(match, std::move(inputs), range);
 }
 
 namespace {

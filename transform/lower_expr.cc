@@ -108,8 +108,13 @@ ValueId FunctionLowerer::apply_binary(ast::BinaryOp op, ValueId lhs, ValueId rhs
   const Literal* a = builder_.constant_value(lhs);
   const Literal* b = builder_.constant_value(rhs);
   if (a != nullptr && b != nullptr) {
-    if (std::optional<Literal> folded = fold_binary(op, *a, *b)) {
+    std::string overflow;
+    if (std::optional<Literal> folded = fold_binary(op, *a, *b, &overflow)) {
       return builder_.constant(std::move(*folded), range);
+    }
+    if (!overflow.empty()) {
+      error(DiagCode::IntegerOverflow, range, std::move(overflow));
+      return poison(range);
     }
   }
   std::optional<SpellingMatch> match =
@@ -128,8 +133,13 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::UnaryExpr&
 
 ValueId FunctionLowerer::apply_unary(ast::UnaryOp op, ValueId operand, SourceRange range) {
   if (const Literal* value = builder_.constant_value(operand)) {
-    if (std::optional<Literal> folded = fold_unary(op, *value)) {
+    std::string overflow;
+    if (std::optional<Literal> folded = fold_unary(op, *value, &overflow)) {
       return builder_.constant(std::move(*folded), range);
+    }
+    if (!overflow.empty()) {
+      error(DiagCode::IntegerOverflow, range, std::move(overflow));
+      return poison(range);
     }
   }
   std::optional<SpellingMatch> match =

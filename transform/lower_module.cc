@@ -38,7 +38,9 @@ void evaluate_constants(const ast::Module& module, ModuleScope& scope, Diagnosti
     if (scope.in_dropped_code(constant.name)) continue;  // `N = lambda: 0`, already reported
     ConstantResult result = evaluate_constant(*constant.value, scope);
     if (!result.value) {
-      if (!mentions_dropped_name(*constant.value, scope)) {
+      if (result.error_code == DiagCode::IntegerOverflow) {
+        diags.report(DiagCode::IntegerOverflow, result.error_range, result.error);
+      } else if (!mentions_dropped_name(*constant.value, scope)) {
         diags.report(
             result.error_code, result.error_range,
             "module-level name '" + constant.name + "' must be a constant: " + result.error);
@@ -65,6 +67,9 @@ FunctionSignature make_signature(const ast::FunctionDef& def, const ModuleScope&
       ConstantResult result = evaluate_constant(*param.default_value, scope);
       if (result.value) {
         spec.default_value = std::move(result.value);
+      } else if (result.error_code == DiagCode::IntegerOverflow) {
+        diags.report(DiagCode::IntegerOverflow, result.error_range, result.error);
+        spec.default_value = Literal();
       } else {
         diags.report(
             DiagCode::UnsupportedDefaultValue, param.default_value->range,

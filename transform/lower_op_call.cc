@@ -2,8 +2,9 @@
 // own parameter list (a method's receiver is its first argument), then
 // mapped by name onto the op's canonical parameters, which fix the operand
 // order; canonical parameters the spelling does not bind take the spelling's
-// default, else the canonical one, as const nodes. Finally the spelling's
-// result conversion (`-> array` ...) is applied.
+// default, else the canonical one, as const nodes. The spelling's rules for
+// Python scalars (graph/op_table.h ScalarRules) add conversions of the
+// operands, and finally its result conversion (`-> array` ...) is applied.
 #include <algorithm>
 
 #include "transform/constant_eval.h"
@@ -48,8 +49,52 @@ ValueId FunctionLowerer::lower_op_call(const SpellingMatch& match, const CallSit
     inputs.push_back(*site.positional[0].value);
   }
   if (!ok) return poison(site.range);
-  ValueId result = builder_.emit(match.op->code, std::move(inputs), site.range);
-  return convert_result(spelling.conversion, result, site.range);
+  return emit_spelled_op(match, std::move(inputs), site.range);
+}
+
+// Note: the kernels' Python-scalar paths follow Python (operators, builtins,
+// math); NumPy ufunc spellings reach them with a 0-d array in place of the
+// first operand when all operands are Python scalars, so np.mod(5, 0) runs
+// NumPy's loop. A ufunc's result is then always an array, so its `-> array`
+// conversion is implied.
+ValueId FunctionLowerer::emit_spelled_op(const SpellingMatch& match, std::vector<ValueId> inputs,
+                                         SourceRange range) {
+  const Spelling& spelling = *match.spelling;
+  ResultConversion conversion = spelling.conversion;
+  switch (spelling.rules) {
+    case ScalarRules::NumpyUfunc:
+      if (!inputs.empty()) inputs[0] = builder_.emit(OpCode::UfuncOperand, inputs, range);
+      if (conversion == ResultConversion::ToArray) conversion = ResultConversion::None;
+      break;
+    case ScalarRules::Math:
+      if (conversion == ResultConversion::ToInt) break;  // math.floor(int) stays exact
+      for (ValueId& input : inputs) input = math_argument(input, range);
+      break;
+    case ScalarRules::ArrayMethod:
+      if (!inputs.empty()) {
+        inputs[0] = builder_.emit(OpCode::ArrayReceiver, {inputs[0]}, range,
+                                  {Attribute{"name", Literal(spelling.name)}});
+      }
+      break;
+    case ScalarRules::NumpyAsArray:
+    case ScalarRules::Python:
+      break;
+  }
+  ValueId result = builder_.emit(match.op->code, std::move(inputs), range);
+  return convert_result(conversion, result, range);
+}
+
+// float(x), as the math module converts its arguments; a number known here
+// converts now.
+ValueId FunctionLowerer::math_argument(ValueId value, SourceRange range) {
+  if (const Literal* known = builder_.constant_value(value)) {
+    if (known->is<double>()) return value;
+    if (known->is<int64_t>()) {
+      return builder_.constant(Literal(static_cast<double>(known->as<int64_t>())), range);
+    }
+    if (known->is<bool>()) return builder_.constant(Literal(known->as<bool>() ? 1.0 : 0.0), range);
+  }
+  return builder_.emit(OpCode::ToFloat, {value}, range);
 }
 
 // The operand for one canonical parameter: what the call passed (packed for

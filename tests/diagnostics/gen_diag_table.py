@@ -89,6 +89,7 @@ EXAMPLES = {
     "PG0404": ("changing a module constant, import or function", "SIZES[0] = 4"),
     "PG0405": ("return at module level", "return SCALE"),
     "PG0406": ("break or continue outside a loop", "break"),
+    "PG0407": ("a constant integer expression outside int64 (Python ints are 64-bit)", "LIMIT = 2 ** 63"),
     "PG0501": ("a read of a variable that is not assigned on every path", "if flag:\n    y = x\nreturn y"),
     "PG0502": ("code after return, break or continue", "return x\nx = x + 1.0"),
     "PG0503": ("a parameter or variable named like an imported module", "def shadow(np, x):"),

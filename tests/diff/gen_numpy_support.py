@@ -28,11 +28,16 @@ PG_OP_RE = re.compile(
 CALL_RE = re.compile(r"^(?P<name>[\w.]+)(?:\((?P<params>[^)]*)\))?(?:\s*->\s*(?P<result>\w+))?$")
 
 GROUPS = [
-    ("numpy", "NumPy functions", "`np.NAME(...)`; `-> array` means the result is an array even for Python-scalar inputs."),
-    ("method", "Array methods", "`x.NAME(...)`; the first parameter is the receiver `x`."),
-    ("attribute", "Array attributes", "`x.NAME`."),
-    ("builtin", "Python builtins", "`NAME(...)`."),
-    ("math", "`math` functions", "`math.NAME(...)`; `-> float|int|bool` gives a Python number."),
+    ("numpy", "NumPy functions", "`np.NAME(...)`. Result `array` marks a ufunc: on Python scalars alone it computes on "
+     "0-d arrays of their default dtypes and gives an array (`np.mod(5, 0)` is 0), next to an array a Python scalar is "
+     "weak; the other functions pass their arguments through `np.asarray` (Python scalars are strong arrays)."),
+    ("method", "Array methods", "`x.NAME(...)`; the first parameter is the receiver `x`, which must be an array or a "
+     "NumPy scalar (on a Python number: AttributeError, as in Python)."),
+    ("attribute", "Array attributes", "`x.NAME`, on an array or a NumPy scalar (on a Python number: AttributeError)."),
+    ("builtin", "Python builtins", "`NAME(...)`, with Python's rules for Python numbers."),
+    ("math", "`math` functions", "`math.NAME(...)`: the arguments are converted with `float()` (floor, ceil and trunc "
+     "keep ints exact) and Python's math errors apply (math domain error, math range error); `-> float|int|bool` "
+     "gives a Python number."),
     ("operator", "Operators", "Python operators; on NumPy operands they follow the NumPy ufunc of the same row."),
 ]
 

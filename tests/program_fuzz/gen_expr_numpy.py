@@ -15,8 +15,6 @@ class NumpyProductions:
         arg = self.sub("arr" if want == "arr" else "num", depth)
         if fn in ("invert", "bitwise_not") and kind(arg.value) not in ("b", "i"):
             fn = "abs"
-        if fn in ROUNDING and kind(arg.value) in ("b", "i"):
-            return None  # pygraft keeps NumPy 2's integer dtype here, the oracle (1.24) gives float64
         if fn == "round" and self.rng.random() < 0.6:
             digits = self.rng.choice(["1", "2", "decimals=1", ""])
             form = self.rng.choice(["np.round(%s%s)", "np.around(%s%s)", "%s.round(%s)"])
@@ -66,7 +64,10 @@ class NumpyProductions:
         if axis is not None:
             kwargs.append(("axis", axis))
         if fn in ("sum", "mean", "prod", "var", "std") and self.rng.random() < 0.12:
-            kwargs.append(("dtype", self.rng.choice(["np.float64", "np.float32", "np.int64"])))
+            dt = self.rng.choice(["np.float64", "np.float32", "np.int64"])
+            if dt == "np.int64" and not np.all(np.isfinite(np.asarray(arr.value, dtype=np.float64))):
+                dt = "np.float64"  # NaN / inf cast to int64 is undefined in C: NumPy gives garbage
+            kwargs.append(("dtype", dt))
         if fn in ("var", "std") and self.rng.random() < 0.2:
             kwargs.append(("ddof", "1"))
         if axis is not None and self.rng.random() < 0.3:

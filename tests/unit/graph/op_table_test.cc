@@ -132,5 +132,37 @@ TEST(OpTable, SpelledNamesListsEachNameOnce) {
   EXPECT_NE(std::find(ops.begin(), ops.end(), "|"), ops.end());
 }
 
+ScalarRules rules_of(SpellingKind kind, std::string_view name) {
+  std::optional<SpellingMatch> match = find_spelling(kind, name);
+  EXPECT_TRUE(match.has_value()) << name;
+  return match ? match->spelling->rules : ScalarRules::Python;
+}
+
+// Each spelling's Python-scalar rules follow from its kind and conversion.
+TEST(OpTable, ScalarRulesPerSpelling) {
+  EXPECT_EQ(rules_of(SpellingKind::BinaryOperator, "%"), ScalarRules::Python);
+  EXPECT_EQ(rules_of(SpellingKind::UnaryOperator, "-"), ScalarRules::Python);
+  EXPECT_EQ(rules_of(SpellingKind::Comparison, "<"), ScalarRules::Python);
+  EXPECT_EQ(rules_of(SpellingKind::Builtin, "abs"), ScalarRules::Python);
+  EXPECT_EQ(rules_of(SpellingKind::NumpyFunction, "mod"), ScalarRules::NumpyUfunc);
+  EXPECT_EQ(rules_of(SpellingKind::NumpyFunction, "abs"), ScalarRules::NumpyUfunc);
+  EXPECT_EQ(rules_of(SpellingKind::NumpyFunction, "matmul"), ScalarRules::NumpyUfunc);
+  EXPECT_EQ(rules_of(SpellingKind::NumpyFunction, "outer"), ScalarRules::NumpyAsArray);
+  EXPECT_EQ(rules_of(SpellingKind::NumpyFunction, "where"), ScalarRules::NumpyAsArray);
+  EXPECT_EQ(rules_of(SpellingKind::NumpyFunction, "sum"), ScalarRules::NumpyAsArray);
+  EXPECT_EQ(rules_of(SpellingKind::MathFunction, "sqrt"), ScalarRules::Math);
+  EXPECT_EQ(rules_of(SpellingKind::MathFunction, "pow"), ScalarRules::Math);
+  EXPECT_EQ(rules_of(SpellingKind::Method, "max"), ScalarRules::ArrayMethod);
+  EXPECT_EQ(rules_of(SpellingKind::Attribute, "size"), ScalarRules::ArrayMethod);
+}
+
+// math.pow is not **: it raises ValueError where ** raises ZeroDivisionError.
+TEST(OpTable, MathPowIsItsOwnOp) {
+  EXPECT_EQ(find_spelling(SpellingKind::MathFunction, "pow")->op->code, OpCode::MathPow);
+  EXPECT_EQ(find_spelling(SpellingKind::BinaryOperator, "**")->op->code, OpCode::Pow);
+  EXPECT_EQ(op_info(OpCode::UfuncOperand).effects, OpEffects::Pure);
+  EXPECT_EQ(op_info(OpCode::ArrayReceiver).effects, OpEffects::Raises);
+}
+
 }  // namespace
 }  // namespace pygraft

@@ -164,6 +164,10 @@ TEST(BuiltinsInPlaceTest, UnsafeCastIsAnError) {
   EXPECT_EQ(error_of(kernel_inplace_result, {i64({2}, {0, 0}), f64({2}, {1.5, 2})}),
             "Cannot cast ufunc output from dtype('float64') to dtype('int64') with casting rule "
             "'same_kind'");
+  EXPECT_EQ(exception_of(kernel_inplace_result, {bools({1}, {0}), i64({1}, {1})},
+                         {Attribute{"ufunc", Literal(std::string("add"))}}),
+            "TypeError: Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with "
+            "casting rule 'same_kind'");
 }
 
 TEST(BuiltinsInPlaceTest, ShapeMustNotGrow) {
@@ -174,6 +178,58 @@ TEST(BuiltinsInPlaceTest, ShapeMustNotGrow) {
 
 TEST(BuiltinsInPlaceTest, PythonScalarsPassThrough) {
   EXPECT_EQ(run_kernel(kernel_inplace_result, {i(1), Value(1.5)}).as<double>(), 1.5);
+}
+
+// ufunc_operand: the first operand as a 0-d array only when no operand is
+// an array, so a Python scalar stays weak next to one.
+TEST(UfuncOperandTest, ScalarsAloneBecomeArrays) {
+  expect_tensor(run_kernel(kernel_ufunc_operand, {i(5), i(0)}), DType::Int64, {}, {5});
+  expect_tensor(run_kernel(kernel_ufunc_operand, {Value(false)}), DType::Bool, {}, {0});
+  expect_tensor(run_kernel(kernel_ufunc_operand, {Value(0.5), Value(), i(2)}), DType::Float64, {},
+                {0.5});
+  EXPECT_TRUE(run_kernel(kernel_ufunc_operand, {Value(0.5), f32({2}, {1, 2})}).is<double>());
+  // Tuples are sequences to a ufunc: converted, and they do not keep a
+  // Python scalar beside them weak (np.multiply(2, (1, 2)) is elementwise).
+  expect_tensor(run_kernel(kernel_ufunc_operand, {i(1), Value::tuple({i(1), i(2)})}),
+                DType::Int64, {}, {1});
+  expect_tensor(run_kernel(kernel_ufunc_operand, {Value::tuple({i(1), i(2)}), i(3)}),
+                DType::Int64, {2}, {1, 2});
+  EXPECT_TRUE(run_kernel(kernel_ufunc_operand, {f32({2}, {1, 2}), i(1)}).is_tensor());
+}
+
+TEST(ArrayReceiverTest, PythonNumbersHaveNoArrayAttributes) {
+  std::vector<Attribute> size = {Attribute{"name", Literal(std::string("size"))}};
+  EXPECT_EQ(exception_of(kernel_array_receiver, {Value(2.5)}, size),
+            "AttributeError: 'float' object has no attribute 'size'");
+  EXPECT_EQ(exception_of(kernel_array_receiver, {Value(true)}, size),
+            "AttributeError: 'bool' object has no attribute 'size'");
+  EXPECT_EQ(exception_of(kernel_array_receiver, {Value::tuple({i(1)})}, size),
+            "AttributeError: 'tuple' object has no attribute 'size'");
+  expect_tensor(run_kernel(kernel_array_receiver, {i64({}, {3})}, size), DType::Int64, {}, {3});
+}
+
+// np.array([v], dtype=int) converts listed scalars as NumPy does.
+TEST(ListedScalarsTest, NanAndOverflowForIntegerDtypes) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  Value int64 = Value(DType::Int64);
+  EXPECT_EQ(exception_of(kernel_array, {Value::tuple({Value(nan)}), int64}),
+            "ValueError: cannot convert float NaN to integer");
+  EXPECT_EQ(exception_of(kernel_array, {Value::tuple({Value(1.0), Value(-inf)}), int64}),
+            "OverflowError: cannot convert float infinity to integer");
+  EXPECT_EQ(exception_of(kernel_array, {Value::tuple({Value(1e19)}), int64}),
+            "OverflowError: Python int too large to convert to C long");
+  EXPECT_EQ(exception_of(kernel_array, {Value::tuple({i(3000000000)}), Value(DType::Int32)}),
+            "OverflowError: Python integer 3000000000 out of bounds for int32");
+  EXPECT_EQ(exception_of(kernel_array, {Value::tuple({f64({}, {nan})}), int64}),
+            "ValueError: cannot convert float NaN to integer");
+  // Arrays cast without checks; other dtypes take NaN.
+  EXPECT_TRUE(run_kernel(kernel_array, {f64({1}, {nan}), int64}).is_tensor());
+  EXPECT_TRUE(
+      run_kernel(kernel_array, {Value::tuple({Value(nan)}), Value(DType::Bool)}).is_tensor());
+  // Listed floats reach int32 through int64, wrapping as NumPy's do.
+  expect_tensor(run_kernel(kernel_array, {Value::tuple({Value(1e10)}), Value(DType::Int32)}),
+                DType::Int32, {1}, {1410065408});
 }
 
 TEST(BuiltinsInPlaceTest, NumpyScalarIsRebound) {

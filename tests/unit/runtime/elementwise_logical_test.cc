@@ -48,9 +48,13 @@ TEST(WhereTest, PicksByCondition) {
                 DType::Float64, {2}, {1, 2.5});
 }
 
-TEST(WhereTest, WeakScalarKeepsInt32) {
+// np.where passes its arguments through np.asarray: a Python scalar is a
+// strong int64 / float64 array there (np.where(c, int32_x, 2) is int64).
+TEST(WhereTest, PythonScalarIsStrong) {
   expect_tensor(run_kernel(kernel_where, {bools({2}, {1, 0}), i32({1}, {7}), Value(int64_t{2})}),
-                DType::Int32, {2}, {7, 2});
+                DType::Int64, {2}, {7, 2});
+  expect_tensor(run_kernel(kernel_where, {bools({2}, {1, 0}), f32({1}, {7}), Value(0.5)}),
+                DType::Float64, {2}, {7, 0.5});
 }
 
 TEST(WhereTest, NonBoolConditionUsesTruth) {

@@ -28,9 +28,39 @@ TEST(MathTest, ExpOfIntsIsFloat64) {
                      1e-12);
 }
 
-TEST(MathTest, PythonScalarGivesZeroDimFloat64) {
-  expect_near_tensor(run_kernel(kernel_sqrt, {Value(int64_t{4})}), DType::Float64, {2}, 0);
-  EXPECT_EQ(run_kernel(kernel_sqrt, {Value(int64_t{4})}).as<Tensor>().rank(), 0);
+// Python floats reach the float functions only from math.NAME (after
+// float()): a Python float with the math module's errors.
+TEST(MathTest, PythonFloatFollowsTheMathModule) {
+  Value r = run_kernel(kernel_sqrt, {Value(4.0)});
+  ASSERT_TRUE(r.is<double>());
+  EXPECT_EQ(r.as<double>(), 2.0);
+  EXPECT_EQ(exception_of(kernel_sqrt, {Value(-1.0)}), "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_log, {Value(0.0)}), "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_log1p, {Value(-1.0)}), "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_arcsin, {Value(1.5)}), "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_sin, {Value(kInf)}), "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_exp, {Value(1000.0)}), "OverflowError: math range error");
+  EXPECT_EQ(exception_of(kernel_cosh, {Value(-1000.0)}), "OverflowError: math range error");
+}
+
+TEST(MathTest, PythonFloatSpecialValuesPassThrough) {
+  EXPECT_EQ(run_kernel(kernel_exp, {Value(kInf)}).as<double>(), kInf);
+  EXPECT_EQ(run_kernel(kernel_exp, {Value(-kInf)}).as<double>(), 0.0);
+  EXPECT_EQ(run_kernel(kernel_log, {Value(kInf)}).as<double>(), kInf);
+  EXPECT_TRUE(std::isnan(run_kernel(kernel_sqrt, {Value(kNaN)}).as<double>()));
+  EXPECT_EQ(run_kernel(kernel_tanh, {Value(kInf)}).as<double>(), 1.0);
+}
+
+TEST(MathTest, MathPow) {
+  EXPECT_EQ(run_kernel(kernel_math_pow, {Value(2.0), Value(-1.0)}).as<double>(), 0.5);
+  EXPECT_EQ(exception_of(kernel_math_pow, {Value(0.0), Value(-1.0)}),
+            "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_math_pow, {Value(-8.0), Value(1.0 / 3)}),
+            "ValueError: math domain error");
+  EXPECT_EQ(exception_of(kernel_math_pow, {Value(10.0), Value(400.0)}),
+            "OverflowError: math range error");
+  EXPECT_EQ(run_kernel(kernel_math_pow, {Value(0.0), Value(-kInf)}).as<double>(), kInf);
+  EXPECT_EQ(run_kernel(kernel_math_pow, {Value(kNaN), Value(0.0)}).as<double>(), 1.0);
 }
 
 TEST(MathTest, LogDomainEdges) {
@@ -97,18 +127,35 @@ TEST(MathTest, FloorCeilTruncOfFloats) {
   expect_tensor(run_kernel(kernel_trunc, {x}), DType::Float64, {4}, {-1, -0.0, 0, 1});
 }
 
-TEST(MathTest, FloorKeepsIntegerDtype) {
-  expect_tensor(run_kernel(kernel_floor, {i32({2}, {-3, 4})}), DType::Int32, {2}, {-3, 4});
+// NumPy's floor/ceil/trunc loops are float-only: ints give float64.
+TEST(MathTest, FloorOfIntegersIsFloat64) {
+  expect_tensor(run_kernel(kernel_floor, {i32({2}, {-3, 4})}), DType::Float64, {2}, {-3, 4});
+  expect_tensor(run_kernel(kernel_ceil, {bools({2}, {1, 0})}), DType::Float64, {2}, {1, 0});
+  expect_tensor(run_kernel(kernel_trunc, {f32({2}, {-2.5, 2.5})}), DType::Float32, {2}, {-2, 2});
 }
 
-TEST(MathTest, FloorOfPythonFloatIsZeroDimFloat64) {
-  expect_tensor(run_kernel(kernel_floor, {Value(2.5)}), DType::Float64, {}, {2});
+// math.floor(x): a Python float floors to a float (int() follows); a Python
+// int stays exact, as int.__floor__ does.
+TEST(MathTest, FloorOfPythonScalars) {
+  EXPECT_EQ(run_kernel(kernel_floor, {Value(2.5)}).as<double>(), 2.0);
+  EXPECT_EQ(run_kernel(kernel_floor, {Value(int64_t{9007199254740993})}).as<int64_t>(),
+            9007199254740993);
+  EXPECT_EQ(run_kernel(kernel_ceil, {Value(true)}).as<int64_t>(), 1);
 }
 
 TEST(MathTest, SquareKeepsDtype) {
   expect_tensor(run_kernel(kernel_square, {i64({2}, {-3, 4})}), DType::Int64, {2}, {9, 16});
   expect_tensor(run_kernel(kernel_square, {f32({1}, {1.5})}), DType::Float32, {1}, {2.25});
-  expect_tensor(run_kernel(kernel_square, {bools({2}, {1, 0})}), DType::Bool, {2}, {1, 0});
+  // NumPy squares bools in int8: an integer dtype.
+  expect_tensor(run_kernel(kernel_square, {bools({2}, {1, 0})}), DType::Int64, {2}, {1, 0});
+}
+
+TEST(MathTest, BoolLoopsNumPyDoesNotHave) {
+  EXPECT_EQ(exception_of(kernel_sign, {bools({1}, {1})}).substr(0, 30),
+            "TypeError: ufunc 'sign' did no");
+  EXPECT_EQ(exception_of(kernel_np_positive, {bools({1}, {1})}).substr(0, 34),
+            "TypeError: ufunc 'positive' did no");
+  expect_tensor(run_kernel(kernel_positive, {bools({1}, {1})}), DType::Bool, {1}, {1});  // +x
 }
 
 TEST(MathTest, FloatPredicates) {

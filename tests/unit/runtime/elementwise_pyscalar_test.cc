@@ -55,8 +55,8 @@ TEST(PyScalarTest, IntDivisionByZeroRaises) {
   EXPECT_EQ(error_of(kernel_true_divide, {py(int64_t{1}), py(int64_t{0})}), "division by zero");
   EXPECT_EQ(error_of(kernel_floor_divide, {py(int64_t{1}), py(int64_t{0})}),
             "integer division or modulo by zero");
-  EXPECT_EQ(error_of(kernel_remainder, {py(int64_t{1}), py(int64_t{0})}),
-            "integer division or modulo by zero");
+  EXPECT_EQ(exception_of(kernel_remainder, {py(int64_t{1}), py(int64_t{0})}),
+            "ZeroDivisionError: integer modulo by zero");
 }
 
 TEST(PyScalarTest, FloatDivisionByZeroRaises) {
@@ -82,9 +82,37 @@ TEST(PyScalarTest, IntPowerIsExact) {
             4052555153018976267);
 }
 
+// SPEC §3: Python ints are 64-bit; leaving int64 is an OverflowError.
 TEST(PyScalarTest, IntOverflowRaises) {
-  EXPECT_EQ(error_of(kernel_multiply, {py(int64_t{1} << 62), py(int64_t{4})}), "integer overflow");
-  EXPECT_EQ(error_of(kernel_power, {py(int64_t{10}), py(int64_t{19})}), "integer overflow");
+  EXPECT_EQ(exception_of(kernel_multiply, {py(int64_t{1} << 62), py(int64_t{4})}),
+            "OverflowError: integer overflow: 4611686018427387904 * 4 does not fit in 64 bits "
+            "(pygraft's ints are int64)");
+  const int64_t max = INT64_MAX, min = INT64_MIN;
+  auto kind = [](KernelFn k, std::vector<Value> in) {
+    std::string e = exception_of(k, std::move(in));
+    return e.substr(0, e.find(':'));
+  };
+  EXPECT_EQ(kind(kernel_power, {py(int64_t{10}), py(int64_t{19})}), "OverflowError");
+  EXPECT_EQ(kind(kernel_add, {py(max), py(int64_t{1})}), "OverflowError");
+  EXPECT_EQ(kind(kernel_add, {py(max), Value(true)}), "OverflowError");
+  EXPECT_EQ(kind(kernel_subtract, {py(min), py(int64_t{1})}), "OverflowError");
+  EXPECT_EQ(kind(kernel_negative, {py(min)}), "OverflowError");
+  EXPECT_EQ(kind(kernel_absolute, {py(min)}), "OverflowError");
+  EXPECT_EQ(kind(kernel_floor_divide, {py(min), py(int64_t{-1})}), "OverflowError");
+  EXPECT_EQ(kind(kernel_left_shift, {py(int64_t{1}), py(int64_t{63})}), "OverflowError");
+  EXPECT_EQ(kind(kernel_left_shift, {py(int64_t{-3}), py(int64_t{62})}), "OverflowError");
+  // The edges themselves fit.
+  EXPECT_EQ(run_kernel(kernel_remainder, {py(min), py(int64_t{-1})}).as<int64_t>(), 0);
+  EXPECT_EQ(run_kernel(kernel_left_shift, {py(int64_t{-1}), py(int64_t{63})}).as<int64_t>(), min);
+  EXPECT_EQ(run_kernel(kernel_power, {py(int64_t{-2}), py(int64_t{63})}).as<int64_t>(), min);
+}
+
+// NumPy int64 arrays keep wrapping silently, as NumPy's do.
+TEST(PyScalarTest, Int64ArraysWrap) {
+  Tensor x = Tensor::zeros(DType::Int64, {1});
+  x.data<int64_t>()[0] = INT64_MAX;
+  Value r = run_kernel(kernel_add, {x, py(int64_t{1})});
+  EXPECT_EQ(r.as<Tensor>().data<int64_t>()[0], INT64_MIN);
 }
 
 TEST(PyScalarTest, BitwiseOnBoolsStaysBool) {

@@ -171,7 +171,8 @@ TEST(KernelAssert, FailsWithMessage) {
                {Attribute{"message", Literal(std::string("x > 0"))}});
     FAIL();
   } catch (const RuntimeError& e) {
-    EXPECT_STREQ(e.what(), "AssertionError: x > 0");
+    EXPECT_STREQ(e.what(), "x > 0");
+    EXPECT_EQ(e.kind(), PyExc::AssertionError);
   }
 }
 

@@ -1,4 +1,6 @@
 // matmul, dot, outer and transpose against NumPy results.
+#include <cmath>
+
 #include "index_test_util.h"
 
 namespace pygraft::rt {
@@ -95,10 +97,43 @@ TEST(Dot, VectorTimesMatrix) {
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{10, 13}));
 }
 
+// np.dot passes its operands through np.asarray: a Python int is a strong
+// int64 array, so with float32 the result is float64.
 TEST(Dot, ScalarScales) {
   Value r = call2(kernel_dot, Value(int64_t{2}), iota(DType::Float32, {3}));
-  EXPECT_EQ(tensor_of(r).dtype(), DType::Float32);
+  EXPECT_EQ(tensor_of(r).dtype(), DType::Float64);
   EXPECT_EQ(values_of(tensor_of(r)), (Doubles{0, 2, 4}));
+}
+
+TEST(Outer, PythonScalarIsStrong) {
+  Value r = call2(kernel_outer, Value(0.75), iota(DType::Float32, {2}));
+  EXPECT_EQ(tensor_of(r).dtype(), DType::Float64);
+  EXPECT_EQ(tensor_of(r).shape(), (Shape{1, 2}));
+}
+
+// BLAS sums products into a zeroed result: NumPy's matmul never gives -0.0.
+TEST(Matmul, ProductsOfNegativeZeroSumToPositiveZero) {
+  Tensor a = Tensor::zeros(DType::Float64, {1, 2});
+  a.data<double>()[0] = -0.0;
+  a.data<double>()[1] = -0.0;
+  Tensor b = Tensor::zeros(DType::Float64, {2, 1});
+  b.data<double>()[0] = 1.0;
+  b.data<double>()[1] = 1.0;
+  Value r = call2(kernel_matmul, a, b);
+  EXPECT_FALSE(std::signbit(tensor_of(r).data<double>()[0]));
+  Tensor c = Tensor::zeros(DType::Float64, {1, 1});
+  c.data<double>()[0] = -0.0;
+  Tensor d = Tensor::zeros(DType::Float64, {1, 1});
+  d.data<double>()[0] = 1.0;
+  EXPECT_FALSE(std::signbit(tensor_of(call2(kernel_matmul, c, d)).data<double>()[0]));
+  // np.dot of two single elements multiplies directly and keeps the sign.
+  EXPECT_TRUE(std::signbit(tensor_of(call2(kernel_dot, c, d)).data<double>()[0]));
+  EXPECT_TRUE(std::signbit(tensor_of(call2(kernel_outer, c, d)).data<double>()[0]));
+}
+
+TEST(Matmul, PythonScalarsAreATypeError) {
+  EXPECT_EQ(error_of([] { call2(kernel_matmul, Value(2.0), Value(3.0)); }),
+            "unsupported operand type(s) for @: 'float' and 'float'");
 }
 
 TEST(Dot, NotAligned) {

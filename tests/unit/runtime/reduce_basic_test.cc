@@ -98,6 +98,33 @@ TEST(ReduceSumTest, LargeFloat32SumIsAccurate) {
   expect_near_tensor(sum(t), DType::Float32, {10000.0}, 1e-2);
 }
 
+// NumPy sums float32 in float32: an intermediate beyond 3.4e38 is inf.
+TEST(ReduceSumTest, Float32SumOverflowsAsNumPy) {
+  expect_tensor(sum(f32({3}, {3e38, 3e38, -3e38})), DType::Float32, {},
+                {std::numeric_limits<double>::infinity()});
+  expect_tensor(sum(f32({3}, {3e38, 3e38, -3e38}), none(), Value(DType::Float64)), DType::Float64,
+                {}, {3.0000000054977558e38});
+}
+
+// NumPy's pairwise blocks: 0.1f summed 1e6 times in float32 stays within a
+// few ulps of 100000 (sequential float32 addition ends near 100958).
+TEST(ReduceSumTest, Float32SumIsPairwise) {
+  Tensor t = f32({1000000}, std::vector<double>(1000000, 0.1));
+  expect_near_tensor(sum(t), DType::Float32, {100000.0}, 2.0);
+}
+
+// Axis 0 or -1 on a 0-d array: the ufunc reductions reduce nothing.
+TEST(ReduceSumTest, ScalarAxisOfZeroDimArrayReducesNothing) {
+  expect_tensor(sum(f64({}, {2.5}), axis(0)), DType::Float64, {}, {2.5});
+  expect_tensor(sum(i64({}, {3}), axis(-1), none(), keep(true)), DType::Int64, {}, {3});
+  expect_tensor(run_kernel(kernel_max, {f64({}, {2.5}), axis(-1), keep(false)}), DType::Float64, {},
+                {2.5});
+  EXPECT_EQ(error_of(kernel_sum, {f64({}, {2.5}), axis(1), none(), keep(false)}),
+            "axis 1 is out of bounds for array of dimension 0");
+  EXPECT_EQ(error_of(kernel_sum, {f64({}, {2.5}), tuple_of({axis(0)}), none(), keep(false)}),
+            "axis 0 is out of bounds for array of dimension 0");
+}
+
 TEST(ReduceProdTest, AlongAxisWithKeepdims) {
   Value r = run_kernel(kernel_prod, {grid(), axis(-1), none(), keep(true)});
   expect_tensor(r, DType::Int64, {2, 1}, {6, 120});

@@ -75,6 +75,38 @@ TEST(ReduceVarTest, Float32StaysFloat32) {
   expect_near_tensor(var(f32({3}, {1, 2, 4})), DType::Float32, {1.5555555}, 1e-6);
 }
 
+// NumPy computes float32 statistics in float32: (1e30 - mean)^2 overflows.
+TEST(ReduceStdTest, Float32OverflowsToInfAsNumPy) {
+  Tensor x = f32({3}, {0.1, 0.7, 1e30});
+  Value v = var(x);
+  Value s = run_kernel(kernel_std, {x, none(), none(), Value(int64_t{0}), keep(false)});
+  ASSERT_TRUE(s.is_tensor());
+  EXPECT_EQ(s.as<Tensor>().dtype(), DType::Float32);
+  EXPECT_EQ(s.as<Tensor>().get_as_double(0), kInf);
+  EXPECT_EQ(v.as<Tensor>().get_as_double(0), kInf);
+  Value norm = run_kernel(kernel_norm, {x, none(), none(), keep(false)});
+  EXPECT_EQ(norm.as<Tensor>().get_as_double(0), kInf);
+  // dtype=float64 computes in float64.
+  Value wide =
+      run_kernel(kernel_var, {x, none(), Value(DType::Float64), Value(int64_t{0}), keep(false)});
+  EXPECT_DOUBLE_EQ(wide.as<Tensor>().get_as_double(0), 2.2222222890998504e+59);  // NumPy
+}
+
+TEST(ReduceStdTest, StdIsExactlySqrtOfVar) {
+  Tensor x = f32({7}, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7});
+  float v = var(x).as<Tensor>().data<float>()[0];
+  Value s = run_kernel(kernel_std, {x, none(), none(), Value(int64_t{0}), keep(false)});
+  EXPECT_EQ(s.as<Tensor>().data<float>()[0], std::sqrt(v));
+}
+
+// Axis 0 or -1 on a 0-d array: mean, var, std and norm refuse it.
+TEST(ReduceStatsTest, ScalarAxisIsAnAxisError) {
+  EXPECT_EQ(exception_of(kernel_mean, {f64({}, {2}), Value(int64_t{0}), none(), keep(false)}),
+            "AxisError: axis 0 is out of bounds for array of dimension 0");
+  EXPECT_EQ(exception_of(kernel_norm, {f64({}, {2}), none(), Value(int64_t{-1}), keep(false)}),
+            "AxisError: axis -1 is out of bounds for array of dimension 0");
+}
+
 TEST(ReduceStdTest, WithDdof) {
   Value r =
       run_kernel(kernel_std, {f64({3}, {1, 2, 4}), none(), none(), Value(int64_t{1}), keep(false)});

@@ -23,6 +23,18 @@ inline std::string error_of(KernelFn kernel, std::vector<Value> inputs) {
   return "";
 }
 
+// "Kind: message" for the RuntimeError `kernel` throws (Python's exception
+// name, as in `ValueError: math domain error`), or "" when it does not.
+inline std::string exception_of(KernelFn kernel, std::vector<Value> inputs,
+                                std::vector<Attribute> attrs = {}) {
+  try {
+    run_kernel(kernel, std::move(inputs), std::move(attrs));
+  } catch (const RuntimeError& e) {
+    return std::string(exception_name(e.kind())) + ": " + e.what();
+  }
+  return "";
+}
+
 // Kernel inputs built by moving, so a tensor passed as an rvalue stays
 // uniquely held (an initializer list would keep a second reference).
 template <class... V>

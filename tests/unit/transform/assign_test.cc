@@ -93,13 +93,19 @@ TEST(LowerAssign, SubscriptAssignmentRebindsToSetitem) {
   EXPECT_EQ(f.value_names.at(set->outputs[0]), "x");
 }
 
+// x[m] -= 1 is t = x[m]; t -= 1; x[m] = t: the in-place operator on the
+// element or view refuses an unsafe cast as `x -= 1` does.
 TEST(LowerAssign, SubscriptAugmentedAssignment) {
   Lowered l = lower_clean("def f(x, m):\n    x[m] -= 1\n    return x\n");
   const Function& f = function(l, "f");
   const Node* set = def_of(f, returned(f));
   ASSERT_EQ(set->op, OpCode::SetItem);
-  const Node* sub = def_of(f, set->inputs[1]);
+  const Node* inplace = def_of(f, set->inputs[1]);
+  ASSERT_EQ(inplace->op, OpCode::InPlaceResult);
+  EXPECT_EQ(*inplace->attr("ufunc"), Literal(std::string("subtract")));
+  const Node* sub = def_of(f, inplace->inputs[1]);
   ASSERT_EQ(sub->op, OpCode::Sub);
+  EXPECT_EQ(inplace->inputs[0], sub->inputs[0]);
   const Node* get = def_of(f, sub->inputs[0]);
   ASSERT_EQ(get->op, OpCode::GetItem);
   EXPECT_EQ(get->inputs, (std::vector<ValueId>{f.body.args[0], f.body.args[1]}));

@@ -23,11 +23,16 @@ TEST(LowerCall, KeywordsAndCanonicalDefaults) {
   EXPECT_EQ(const_of(f, sum.inputs[3]), Literal(true));
 }
 
+// A method's receiver passes through array_receiver (an AttributeError for
+// a Python scalar) before it becomes the op's first operand.
 TEST(LowerCall, MethodReceiverIsFirstParam) {
   Lowered l = lower_clean("def f(x, a):\n    return x.sum(a)\n");
   const Function& f = function(l, "f");
   const Node& sum = only(f, OpCode::Sum);
-  EXPECT_EQ(sum.inputs[0], f.body.args[0]);
+  const Node* receiver = def_of(f, sum.inputs[0]);
+  ASSERT_EQ(receiver->op, OpCode::ArrayReceiver);
+  EXPECT_EQ(receiver->inputs, std::vector<ValueId>{f.body.args[0]});
+  EXPECT_EQ(*receiver->attr("name"), Literal(std::string("sum")));
   EXPECT_EQ(sum.inputs[1], f.body.args[1]);
 }
 
@@ -67,20 +72,58 @@ TEST(LowerCall, SpellingSubsetMapsToCanonicalOrder) {
   EXPECT_EQ(const_of(f, eye->inputs[3]), Literal(DType::Int32));
 }
 
-TEST(LowerCall, ToArrayConversion) {
-  Lowered l = lower_clean("import numpy as np\ndef f(x):\n    return np.exp(x)\n");
+// A ufunc spelling (`-> array`) makes its first operand a 0-d array when all
+// operands are Python scalars (ufunc_operand sees them all); the result is
+// then an array without a separate conversion.
+TEST(LowerCall, UfuncSpellingSeesEveryOperand) {
+  Lowered l = lower_clean("import numpy as np\ndef f(x, y):\n    return np.mod(x, y)\n");
   const Function& f = function(l, "f");
-  const Node* conversion = def_of(f, returned(f));
-  ASSERT_EQ(conversion->op, OpCode::AsArray);
-  EXPECT_EQ(def_of(f, conversion->inputs[0])->op, OpCode::Exp);
-  EXPECT_TRUE(const_of(f, conversion->inputs[1]).is_none());
+  const Node* mod = def_of(f, returned(f));
+  ASSERT_EQ(mod->op, OpCode::Mod);
+  const Node* operand = def_of(f, mod->inputs[0]);
+  ASSERT_EQ(operand->op, OpCode::UfuncOperand);
+  EXPECT_EQ(operand->inputs, (std::vector<ValueId>{f.body.args[0], f.body.args[1]}));
+  EXPECT_EQ(mod->inputs[1], f.body.args[1]);
+  EXPECT_TRUE(nodes_with(f, OpCode::AsArray).empty());
 }
 
+// The operator keeps Python's rules: no conversion at all.
+TEST(LowerCall, OperatorTakesPythonScalarsAsTheyAre) {
+  Lowered l = lower_clean("def f(x, y):\n    return x % y\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(only(f, OpCode::Mod).inputs, (std::vector<ValueId>{f.body.args[0], f.body.args[1]}));
+  EXPECT_TRUE(nodes_with(f, OpCode::UfuncOperand).empty());
+}
+
+// Other NumPy functions convert their arguments in the kernel (np.asarray).
+TEST(LowerCall, AsArrayFunctionTakesOperandsAsTheyAre) {
+  Lowered l = lower_clean("import numpy as np\ndef f(x, y):\n    return np.outer(x, y)\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(only(f, OpCode::Outer).inputs, (std::vector<ValueId>{f.body.args[0], f.body.args[1]}));
+}
+
+// math.NAME converts its arguments with float() and its result with the
+// spelling's conversion; the integer-valued floor keeps an int argument.
 TEST(LowerCall, MathConversionsToFloatAndInt) {
   Lowered l = lower_clean("import math\ndef f(x):\n    return math.exp(x), math.floor(x)\n");
   const Function& f = function(l, "f");
-  EXPECT_EQ(def_of(f, only(f, OpCode::ToFloat).inputs[0])->op, OpCode::Exp);
+  const Node& exp = only(f, OpCode::Exp);
+  const Node* argument = def_of(f, exp.inputs[0]);
+  ASSERT_EQ(argument->op, OpCode::ToFloat);
+  EXPECT_EQ(argument->inputs, std::vector<ValueId>{f.body.args[0]});
+  EXPECT_EQ(nodes_with(f, OpCode::ToFloat).size(), 2u);  // the argument and the result
+  const Node& floor = only(f, OpCode::Floor);
+  EXPECT_EQ(floor.inputs, std::vector<ValueId>{f.body.args[0]});
   EXPECT_EQ(def_of(f, only(f, OpCode::ToInt).inputs[0])->op, OpCode::Floor);
+}
+
+TEST(LowerCall, MathArgumentKnownHereIsConvertedNow) {
+  Lowered l = lower_clean("import math\ndef f():\n    return math.sqrt(2), math.pow(True, 3)\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(const_of(f, only(f, OpCode::Sqrt).inputs[0]), Literal(2.0));
+  const Node& pow = only(f, OpCode::MathPow);
+  EXPECT_EQ(const_of(f, pow.inputs[0]), Literal(1.0));
+  EXPECT_EQ(const_of(f, pow.inputs[1]), Literal(3.0));
 }
 
 TEST(LowerCall, MathToBoolConversion) {

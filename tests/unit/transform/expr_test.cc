@@ -39,6 +39,34 @@ TEST(LowerExpr, FailingConstantOperationIsLeftToRuntime) {
   EXPECT_EQ(def_of(f, returned(f))->op, OpCode::TrueDiv);
 }
 
+// Folding never turns an expression CPython raises for into a value.
+TEST(LowerExpr, RaisingFloatPowersAreLeftToRuntime) {
+  Lowered l = lower_clean(
+      "def f():\n    return 10.0 ** 400, 0.0 ** -1.0, (-8.0) ** 0.5, 0.0 ** -math.inf\n"
+      "import math\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(nodes_with(f, OpCode::Pow).size(), 3u);  // 0.0 ** -inf is inf in CPython
+}
+
+TEST(LowerExpr, ConstantIntOverflowIsADiagnostic) {
+  Lowered l = lower_source("def f():\n    return 2 ** 62 * 2\n");
+  const Diagnostic* d = l.find("PG0407");
+  ASSERT_NE(d, nullptr) << l.describe();
+  EXPECT_EQ(d->range, (SourceRange{2, 12, 2, 23}));
+  EXPECT_NE(d->message.find("4611686018427387904 * 2 = 9223372036854775808"), std::string::npos)
+      << d->message;
+}
+
+TEST(LowerExpr, ConstantIntEdgesFold) {
+  Lowered l = lower_clean(
+      "def f():\n    return -9223372036854775807 - 1, -2 ** 62 * 2, -1 << 63, "
+      "-9223372036854775808 // 1, -9223372036854775808 % -1\n");
+  const Function& f = function(l, "f");
+  const int64_t min = INT64_MIN;
+  EXPECT_EQ(const_of(f, returned(f)), Literal(LiteralTuple{Literal(min), Literal(min), Literal(min),
+                                                           Literal(min), Literal(int64_t{0})}));
+}
+
 TEST(LowerExpr, IsNoneAndIsNotNone) {
   Lowered l = lower_clean("def f(x):\n    return x is None, x is not None\n");
   const Function& f = function(l, "f");
@@ -162,9 +190,14 @@ TEST(LowerExpr, ArrayAttributes) {
   std::vector<const Node*> transpose = nodes_with(f, OpCode::Transpose);
   ASSERT_EQ(transpose.size(), 1u);
   ASSERT_EQ(transpose[0]->inputs.size(), 2u);  // x, axes=None
-  EXPECT_EQ(transpose[0]->inputs[0], f.body.args[0]);
+  const Node* receiver = def_of(f, transpose[0]->inputs[0]);
+  ASSERT_EQ(receiver->op, OpCode::ArrayReceiver);  // x.T on a float is an AttributeError
+  EXPECT_EQ(receiver->inputs, std::vector<ValueId>{f.body.args[0]});
+  EXPECT_EQ(*receiver->attr("name"), Literal(std::string("T")));
   EXPECT_TRUE(const_of(f, transpose[0]->inputs[1]).is_none());
-  EXPECT_EQ(nodes_with(f, OpCode::DTypeOf).at(0)->inputs, std::vector<ValueId>{f.body.args[0]});
+  const Node* dtype_receiver = def_of(f, nodes_with(f, OpCode::DTypeOf).at(0)->inputs.at(0));
+  EXPECT_EQ(dtype_receiver->op, OpCode::ArrayReceiver);
+  EXPECT_EQ(nodes_with(f, OpCode::ArrayReceiver).size(), 5u);
   EXPECT_EQ(nodes_with(f, OpCode::Shape).size(), 1u);
   EXPECT_EQ(nodes_with(f, OpCode::Ndim).size(), 1u);
   EXPECT_EQ(nodes_with(f, OpCode::Size).size(), 1u);

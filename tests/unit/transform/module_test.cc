@@ -46,6 +46,19 @@ TEST(LowerModule, ParameterDefaultsAreConstants) {
   EXPECT_EQ(f.value_names.at(f.body.args[1]), "k");
 }
 
+TEST(LowerModule, OverflowingConstantIsPG0407) {
+  Lowered l =
+      lower_source("N = 3\nBIG = 10 ** (N * 7)\ndef f(x, k=-(-2**62 * 2)):\n    return x\n");
+  const Diagnostic* constant = l.find("PG0407");
+  ASSERT_NE(constant, nullptr) << l.describe();
+  EXPECT_EQ(constant->range.line, 2u);
+  EXPECT_EQ(l.find("PG0403"), nullptr) << l.describe();
+  EXPECT_EQ(l.find("PG0122"), nullptr) << l.describe();
+  size_t overflows = 0;
+  for (const Diagnostic& d : l.diagnostics) overflows += d.code() == "PG0407";
+  EXPECT_EQ(overflows, 2u) << l.describe();
+}
+
 TEST(LowerModule, NonConstantDefaultIsReported) {
   Lowered l = lower_source("import numpy as np\ndef f(x, y=np.ones(2)):\n    return x\n");
   const Diagnostic* d = l.find("PG0122");

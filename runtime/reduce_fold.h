@@ -1,0 +1,94 @@
+// Folding a tensor into per-result accumulators along the reduced axes
+// (runtime/reduce_plan.h walks the runs), and NumPy's pairwise summation,
+// which the sum-based reductions share (kernels_reduce.cc, kernels_stats.cc).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <type_traits>
+
+#include "runtime/reduce_plan.h"
+
+namespace pygraft::rt {
+
+// NumPy's pairwise summation (loops_utils.h: blocks of 128 summed with eight
+// accumulators, halves summed recursively) in T itself: float32 sums in
+// float32 as NumPy's do, so they overflow to inf where NumPy's do, with
+// rounding errors of O(log n) ulps.
+template <class T>
+T pairwise_sum(const T* x, int64_t n) {
+  if (n < 8) {
+    T sum = 0;
+    for (int64_t i = 0; i < n; ++i) sum += x[i];
+    return sum;
+  }
+  if (n <= 128) {
+    T r[8];
+    for (int j = 0; j < 8; ++j) r[j] = x[j];
+    int64_t i = 8;
+    for (; i < n - n % 8; i += 8) {
+      for (int j = 0; j < 8; ++j) r[j] += x[i + j];
+    }
+    T sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) sum += x[i];
+    return sum;
+  }
+  int64_t half = n / 2;
+  half -= half % 8;
+  return pairwise_sum(x, half) + pairwise_sum(x + half, n - half);
+}
+
+// acc + x for the sum reductions: bool is logical or, integers wrap, floats
+// of the accumulator's own type sum pairwise along contiguous runs.
+struct SumStep {
+  template <class A, class T>
+  A operator()(A acc, T x) const {
+    if constexpr (std::is_same_v<A, bool>)
+      return acc || x;
+    else if constexpr (std::is_integral_v<A>)
+      return static_cast<A>(uint64_t(acc) + uint64_t(x));
+    else
+      return acc + static_cast<A>(x);
+  }
+  template <class A, class T>
+  A run(A acc, const T* x, int64_t n) const {
+    if constexpr (std::is_floating_point_v<A> && std::is_same_v<A, T>) {
+      return acc + pairwise_sum(x, n);
+    } else {
+      for (int64_t i = 0; i < n; ++i) acc = (*this)(acc, x[i]);
+      return acc;
+    }
+  }
+};
+
+template <class Step, class A, class T>
+A fold_run(const Step& step, A acc, const T* x, int64_t n) {
+  if constexpr (requires { step.run(acc, x, n); }) {
+    return step.run(acc, x, n);
+  } else {
+    for (int64_t i = 0; i < n; ++i) acc = step(acc, x[i]);
+    return acc;
+  }
+}
+
+// Folds every element of `in` (type T) into a new accumulator of type A
+// with the kept shape, starting from `init`. Runs along a reduced innermost
+// axis go through Step::run (pairwise for sums), others element by element,
+// in the order NumPy's reduction loops visit them.
+template <class A, class T, class Step>
+Tensor fold(const ReduceSetup& s, const Tensor& in, A init, Step step) {
+  Tensor acc = Tensor::empty(dtype_of<A>(), s.kept);
+  A* a = acc.data<A>();
+  std::fill_n(a, acc.numel(), init);
+  const T* x = in.data<T>();
+  for_each_reduce_run(in.shape(), s.kept, [&](int64_t xo, int64_t ao, int64_t n, bool inner) {
+    if (inner) {
+      for (int64_t i = 0; i < n; ++i) a[ao + i] = step(a[ao + i], x[xo + i]);
+    } else {
+      a[ao] = fold_run(step, a[ao], x + xo, n);
+    }
+  });
+  return acc;
+}
+
+}  // namespace pygraft::rt
