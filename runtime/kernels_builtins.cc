@@ -185,17 +185,18 @@ void kernel_inplace_result(KernelContext& ctx) {
   }
   const Tensor& target = x.as<Tensor>();
   Tensor r = to_tensor(result);
-  if (!(r.shape() == target.shape())) {
-    throw RuntimeError(PyExc::ValueError, "non-broadcastable output operand with shape " +
-                                              compact_shape(target.shape()) +
-                                              " doesn't match the broadcast shape " +
-                                              compact_shape(r.shape()));
-  }
+  // Note: NumPy checks the output's casting before its shape.
   if (r.dtype() != target.dtype() && !can_cast_same_kind(r.dtype(), target.dtype())) {
     throw RuntimeError(PyExc::TypeError, "Cannot cast " + ufunc_words(ctx.node) + " output from " +
                                              dtype_repr(r.dtype()) + " to " +
                                              dtype_repr(target.dtype()) +
                                              " with casting rule 'same_kind'");
+  }
+  if (!(r.shape() == target.shape())) {
+    throw RuntimeError(PyExc::ValueError, "non-broadcastable output operand with shape " +
+                                              compact_shape(target.shape()) +
+                                              " doesn't match the broadcast shape " +
+                                              compact_shape(r.shape()));
   }
   result = Value();
   ctx.outputs[0] = cast(r, target.dtype());

@@ -209,7 +209,8 @@ void kernel_linspace(KernelContext& ctx) {
   else
     fill_linspace(y.data<double>(), num, start, stop, endpoint);
   const DType dtype = dtype_or(ctx.inputs[4], work);
-  if (is_integer(dtype) || dtype == DType::Bool) {
+  // Note: NumPy floors for integer dtypes only; bool casts the floats as they are.
+  if (is_integer(dtype)) {
     for (int64_t i = 0; i < num; ++i) {
       if (work == DType::Float32)
         y.data<float>()[i] = std::floor(y.data<float>()[i]);

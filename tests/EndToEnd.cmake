@@ -63,6 +63,9 @@ add_test(NAME diff.harness_selftest
                  ${CMAKE_CURRENT_SOURCE_DIR}/cases/indexing.py
                  ${PROJECT_SOURCE_DIR}/samples)
 set_tests_properties(diff.harness_selftest PROPERTIES LABELS diff TIMEOUT 900)
+add_test(NAME diff.print_tolerance
+         COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diff/print_match_test.py)
+set_tests_properties(diff.print_tolerance PROPERTIES LABELS diff)
 # The exception check: the stand-in names CPython's exception, so requiring
 # names passes; naming another one (not a base class) must fail.
 add_test(NAME diff.harness_exception_names

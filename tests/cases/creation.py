@@ -115,3 +115,11 @@ def positional_encoding(length, dim):
 
 
 # CASE positional_encoding: 4 6
+
+
+def linspace_to_bool():
+    """A bool linspace casts the floats (NumPy floors only for integer dtypes)."""
+    return np.linspace(-1.0, 1.0, 5, dtype=np.bool_), np.linspace(-1.0, 1.0, 5, dtype=np.int64)
+
+
+# CASE linspace_to_bool:

@@ -104,3 +104,15 @@ def int_row_with_int(m):
     m[:, 0] -= m[:, 1]
     return m
 # CASE int_row_with_int: [[1,2],[3,4]]
+
+
+def inplace_cast_before_shape(b):
+    """Both the cast and the output shape are wrong: NumPy reports the cast."""
+    flags = np.array([True, False])
+    flags *= b
+    return flags
+
+
+# CASE inplace_cast_before_shape: [[1.5,2.5]] -> exit 3
+# CASE inplace_cast_before_shape: [[true,false]] -> exit 3
+# CASE inplace_cast_before_shape: [true,true]

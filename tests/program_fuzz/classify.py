@@ -290,7 +290,7 @@ def judge(path, fn, args, oracle, compiled, ran, check_exc=True, source=None, pr
     if reason:
         kind_ = result_kind(reason)
         return Verdict("wrong-result", kind_, reason, kind_)
-    if printed and printed not in err:
+    if printed and not run_diff.printed_text_matches(printed, err):
         kind_ = print_kind(printed, err)
         return Verdict("wrong-result", kind_, "printed %r, stderr %r" % (printed[:100], err[:100]), kind_)
     return Verdict("agree", "returns")

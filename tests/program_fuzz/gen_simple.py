@@ -50,6 +50,10 @@ class SimpleStatements:
             return REJECT
         n = self.rng.choice(cands)
         v = self.vals[n]
+        if isinstance(v, np.ndarray) and v.ndim == 0:
+            # Note: pygraft treats every 0-d array as a NumPy scalar (x op= v
+            # rebinds); NumPy updates a true 0-d ndarray in place (docs/subset.md).
+            return REJECT
         if is_array(v):
             op = self.weighted([("+", 5), ("-", 3), ("*", 4), ("/", 1.5), ("//", 0.3), ("%", 0.3),
                                 ("**", 0.3)])
@@ -66,7 +70,13 @@ class SimpleStatements:
             if kind(v) in ("b", "i") and op in ("|", "&", "^") and kind(rhs.value) not in ("b", "i"):
                 op = "+"
         if op == "**":
-            rhs = self.expr.evaluate(self.rng.choice(["2", "0.5", "2.0"]))
+            exponents = ["2", "0.5", "2.0"]
+            if is_array(v) and kind(v) in ("b", "i"):
+                # Note: NumPy 1.24 squares int arrays in place for `**= 2.0`
+                # (a fast path) where `x ** 2.0` is float64; pygraft follows
+                # the latter and refuses the cast (docs/subset.md).
+                exponents = ["2", "0.5"]
+            rhs = self.expr.evaluate(self.rng.choice(exponents))
         code = "%s %s= %s" % (n, op, rhs.code)
         # Note: mutated even for a scalar: in a loop it may be an array by the
         # next iteration (`total += row`), so it must never be shared.
