@@ -30,8 +30,15 @@ TEST(RobustnessTest, TenThousandNestedBrackets) {
   EXPECT_EQ(codes_at(result), (Codes{"PG0005@1:205"}));
 }
 
+// CPython's tokenizer stops at the 201st open bracket, closed or not.
 TEST(RobustnessTest, TenThousandUnclosedBrackets) {
   ParseResult result = parse_module("x = " + repeat("[", 10000) + "\n");
+  EXPECT_EQ(codes_at(result), (Codes{"PG0005@1:205"}));
+  EXPECT_NE(result.diagnostics[0].message.find("too many nested parentheses"), std::string::npos);
+}
+
+TEST(RobustnessTest, TwoHundredUnclosedBracketsAreASyntaxError) {
+  ParseResult result = parse_module("x = " + repeat("[", 200) + "\n");
   ASSERT_FALSE(result.diagnostics.empty());
   for (const Diagnostic& d : result.diagnostics) EXPECT_EQ(d.code(), "PG0001");
 }
@@ -41,12 +48,14 @@ TEST(RobustnessTest, NestingJustUnderTheLimitIsFine) {
   EXPECT_TRUE(result.diagnostics.empty()) << messages(result);
 }
 
+// CPython's tokenizer refuses the 100th level of indentation (line 101),
+// however wide each level is.
 TEST(RobustnessTest, ThousandNestedIfBlocksIndentedByOne) {
   std::string source = "def f(x):\n";
   for (int i = 0; i < 1000; ++i) source += std::string(i + 1, ' ') + "if x:\n";
   source += std::string(1001, ' ') + "pass\n";
   ParseResult result = parse_module(source);
-  EXPECT_EQ(codes_at(result), (Codes{"PG0005@257:1"})) << messages(result).substr(0, 500);
+  EXPECT_EQ(codes_at(result), (Codes{"PG0005@101:101"})) << messages(result).substr(0, 500);
 }
 
 TEST(RobustnessTest, ThousandNestedIfBlocksIndentedByFour) {
@@ -54,7 +63,15 @@ TEST(RobustnessTest, ThousandNestedIfBlocksIndentedByFour) {
   for (int i = 0; i < 1000; ++i) source += std::string(4 * i + 4, ' ') + "if x:\n";
   source += std::string(4004, ' ') + "pass\n";
   ParseResult result = parse_module(source);
-  EXPECT_EQ(codes_at(result), (Codes{"PG0005@65:1"})) << messages(result);
+  EXPECT_EQ(codes_at(result), (Codes{"PG0005@101:401"})) << messages(result);
+}
+
+TEST(RobustnessTest, NinetyNineLevelsOfIndentationAreFine) {
+  std::string source = "def f(x):\n";
+  for (int i = 0; i < 98; ++i) source += std::string(4 * i + 4, ' ') + "if x:\n";
+  source += std::string(4 * 98 + 4, ' ') + "pass\n";
+  ParseResult result = parse_module(source);
+  EXPECT_TRUE(result.diagnostics.empty()) << messages(result);
 }
 
 TEST(RobustnessTest, DeepButValidNestingOfBlocks) {
