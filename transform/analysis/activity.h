@@ -44,6 +44,10 @@ void for_each_read(const ast::Stmt& stmt, StmtPart part,
 void for_each_name_read(const ast::Expr& expr,
                         const std::function<void(const ast::Expr& name)>& on_read);
 
+// Calls `on_write` for every name the part binds (or changes in place).
+void for_each_write(const ast::Stmt& stmt, StmtPart part,
+                    const std::function<void(const std::string& name)>& on_write);
+
 NameSet expr_reads(const ast::Expr& expr);
 NameSet part_writes(const ast::Stmt& stmt, StmtPart part);
 Activity part_activity(const ast::Stmt& stmt, StmtPart part);

@@ -5,10 +5,24 @@
 
 namespace pygraft::transform {
 
+namespace {
+
+// `while True:`, `while 1:`: CPython's compiler knows these never end by
+// their test.
+bool is_constant_true(const ast::Expr& test) {
+  if (const auto* b = std::get_if<ast::BoolLiteral>(&test.kind)) return b->value;
+  if (const auto* i = std::get_if<ast::IntLiteral>(&test.kind)) return i->value != 0;
+  if (const auto* f = std::get_if<ast::FloatLiteral>(&test.kind)) return f->value != 0.0;
+  return false;
+}
+
+}  // namespace
+
 // Builds the graph one statement at a time, keeping the block control is in.
 class CfgBuilder {
  public:
-  Cfg take_from(const ast::Block& body) {
+  Cfg take_from(const ast::Block& body, const std::vector<ast::Param>& params) {
+    for (const ast::Param& param : params) cfg_.names_.add(param.name);
     new_block();  // entry
     new_block();  // exit
     current_ = new_block();
@@ -34,7 +48,16 @@ class CfgBuilder {
   }
   CfgPoint here() const { return {current_, cfg_.blocks_[current_].elements.size()}; }
   void add(const ast::Stmt& stmt, StmtPart part) {
-    cfg_.blocks_[current_].elements.push_back({&stmt, part});
+    CfgElement element{&stmt, part};
+    element.reads_begin = static_cast<uint32_t>(cfg_.ids_.size());
+    for_each_read(stmt, part, [this](const ast::Expr& name) {
+      cfg_.ids_.push_back(cfg_.names_.add(std::get<ast::Name>(name.kind).id));
+    });
+    element.reads_end = static_cast<uint32_t>(cfg_.ids_.size());
+    for_each_write(stmt, part,
+                   [this](const std::string& name) { cfg_.ids_.push_back(cfg_.names_.add(name)); });
+    element.writes_end = static_cast<uint32_t>(cfg_.ids_.size());
+    cfg_.blocks_[current_].elements.push_back(element);
   }
   // Control leaves the current block for `to`; what follows is unreachable.
   void jump(size_t to) {
@@ -92,8 +115,10 @@ class CfgBuilder {
   // exits normally; `break` goes past the else clause.
   // A for loop's step (`step`) starts the body: the target is assigned only
   // when the loop does not exit.
+  // `endless`: the test never ends the loop, so the else clause and the code
+  // after the loop are reached only through a break.
   void visit_loop(size_t header, const ast::Block& body, const ast::Block& orelse,
-                  const ast::Stmt* step = nullptr) {
+                  const ast::Stmt* step = nullptr, bool endless = false) {
     size_t join = new_block();
     current_ = new_block();
     connect(header, current_);
@@ -103,7 +128,7 @@ class CfgBuilder {
     loops_.pop_back();
     connect(current_, header);
     current_ = new_block();
-    connect(header, current_);
+    if (!endless) connect(header, current_);
     visit_block(orelse);
     connect(current_, join);
     current_ = join;
@@ -116,7 +141,7 @@ class CfgBuilder {
     cfg_.before_[&stmt] = here();
     cfg_.header_[&stmt] = here();
     add(stmt, StmtPart::Test);
-    visit_loop(header, w.body, w.orelse);
+    visit_loop(header, w.body, w.orelse, nullptr, is_constant_true(*w.test));
   }
 
   void visit_for(const ast::Stmt& stmt, const ast::For& f) {
@@ -134,11 +159,11 @@ class CfgBuilder {
 };
 
 Cfg Cfg::build(const ast::FunctionDef& function) {
-  return build(function.body);
+  return CfgBuilder().take_from(function.body, function.params);
 }
 
 Cfg Cfg::build(const ast::Block& body) {
-  return CfgBuilder().take_from(body);
+  return CfgBuilder().take_from(body, {});
 }
 
 const CfgPoint* Cfg::before(const ast::Stmt& stmt) const {

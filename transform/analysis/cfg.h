@@ -16,6 +16,11 @@
 //    assigned only when the loop goes on; a loop's else clause runs from the header when the loop
 //    ends, `break` skips it;
 //  - code after return/break/continue lands in a block with no predecessors;
+//  - a while loop whose test is a true constant (`while True:`, `while 1:`)
+//    has no edge from its test to its else clause: only a break leaves it;
+//  - every name the function reads or writes (and each parameter, first) has
+//    a number (names()), and each element lists the names its part reads and
+//    writes (reads(), writes()), so analyses never touch strings;
 //  - every statement has a `before` point (where its first part runs) and an
 //    `after` point (where control continues when it completes normally), so
 //    analyses can answer per-statement queries.
@@ -23,17 +28,23 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "parser/ast.h"
 #include "transform/analysis/activity.h"
+#include "transform/analysis/name_index.h"
 
 namespace pygraft::transform {
 
 struct CfgElement {
   const ast::Stmt* stmt = nullptr;
   StmtPart part = StmtPart::Whole;
+  // What the part reads and writes: spans of Cfg's name numbers.
+  uint32_t reads_begin = 0;
+  uint32_t reads_end = 0;
+  uint32_t writes_end = 0;  // the writes follow the reads
 };
 
 struct CfgBlock {
@@ -54,10 +65,18 @@ class Cfg {
   static constexpr size_t kEntry = 0;
   static constexpr size_t kExit = 1;
 
+  // Parameters are numbered first, in order (names() ids 0..params-1).
   static Cfg build(const ast::FunctionDef& function);
   static Cfg build(const ast::Block& body);
 
   const std::vector<CfgBlock>& blocks() const { return blocks_; }
+  const NameIndex& names() const { return names_; }
+  std::span<const NameId> reads(const CfgElement& element) const {
+    return {ids_.data() + element.reads_begin, ids_.data() + element.reads_end};
+  }
+  std::span<const NameId> writes(const CfgElement& element) const {
+    return {ids_.data() + element.reads_end, ids_.data() + element.writes_end};
+  }
   // Where the statement's first part runs. Null for a statement not in the body.
   const CfgPoint* before(const ast::Stmt& stmt) const;
   // Where control continues after the statement completes normally.
@@ -71,9 +90,11 @@ class Cfg {
  private:
   friend class CfgBuilder;
   std::vector<CfgBlock> blocks_;
-  std::map<const ast::Stmt*, CfgPoint> before_;
-  std::map<const ast::Stmt*, CfgPoint> after_;
-  std::map<const ast::Stmt*, CfgPoint> header_;
+  NameIndex names_;
+  std::vector<NameId> ids_;  // the elements' reads and writes, back to back
+  std::unordered_map<const ast::Stmt*, CfgPoint> before_;
+  std::unordered_map<const ast::Stmt*, CfgPoint> after_;
+  std::unordered_map<const ast::Stmt*, CfgPoint> header_;
 };
 
 }  // namespace pygraft::transform

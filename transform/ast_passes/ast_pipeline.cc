@@ -38,16 +38,16 @@ constexpr AstPass kPasses[] = {
 
 void run_ast_passes(ast::Module& module, const AstPassOptions& options, DiagnosticSink& diags) {
   if (options.after_pass) options.after_pass("input", module);
-  // Warnings first, on the code as the user wrote it: after lowering,
-  // unreachable code is gone and flags hide which paths bind a name.
+  // Warnings and the aliasing check first, on the code as the user wrote it:
+  // after lowering, unreachable code is gone, flags hide which paths bind a
+  // name, and paths that a return or break ends go on (guarded by a flag the
+  // analyses cannot read); the CFG of the code as written has none of those.
   if (options.warnings) check_control_flow_warnings(module, diags);
+  if (options.check_aliasing) check_aliasing(module, diags);
   for (const AstPass& pass : kPasses) {
     for (ast::FunctionDef& function : module.functions) pass.run(function);
     if (options.after_pass) options.after_pass(pass.name, module);
   }
-  // On the structured form: no exits left, so a simple walk with joins at
-  // if/else and fixpoints at loops sees every path.
-  if (options.check_aliasing) check_aliasing(module, diags);
 }
 
 }  // namespace pygraft::transform
