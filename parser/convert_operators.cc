@@ -72,13 +72,6 @@ std::vector<TSNode> bool_operands(Context& ctx, TSNode node, std::string_view op
   return right_operands;
 }
 
-// The nesting levels the lowering adds for a chain of `operands` operands
-// (one per short-circuit step), capped so the sum cannot overflow.
-int chain_levels(size_t operands) {
-  size_t steps = operands > 1 ? operands - 1 : 0;
-  return static_cast<int>(std::min<size_t>(steps, kMaxNestingDepth + 1));
-}
-
 }  // namespace
 
 bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
@@ -122,8 +115,6 @@ ast::ExprPtr convert_boolean(Context& ctx, TSNode node) {
   ast::BoolOp op = token == "and" ? ast::BoolOp::And : ast::BoolOp::Or;
   ast::BoolOpExpr result{op, {}};
   std::vector<TSNode> operands = bool_operands(ctx, node, token);
-  DepthGuard chain(ctx, node, chain_levels(operands.size()));
-  if (chain.too_deep()) return make_placeholder(ctx, node);
   for (TSNode operand : operands) {
     result.values.push_back(convert_expr(ctx, operand));
   }
@@ -131,11 +122,7 @@ ast::ExprPtr convert_boolean(Context& ctx, TSNode node) {
 }
 
 ast::ExprPtr convert_comparison(Context& ctx, TSNode node) {
-  // The operands are the named children (the operators are anonymous);
-  // n operands make n - 1 comparisons and n - 2 short-circuit steps.
-  uint32_t operands = ts_node_named_child_count(node);
-  DepthGuard chain(ctx, node, chain_levels(operands > 0 ? operands - 1 : 0));
-  if (chain.too_deep()) return make_placeholder(ctx, node);
+  // The operands are the named children (the operators are anonymous).
   ast::CompareExpr result;
   for (ChildCursor c(node); c.next();) {
     TSNode child = c.node();

@@ -270,6 +270,11 @@ def generated_cases(tmp):
         # CPython's limit: 100 levels of indentation (the 100th is refused).
         "gen_deep_indentation": ("def f(x):\n" + "".join(" " * i + "if x:\n" for i in range(1, 100))
                                  + " " * 100 + "pass  # expect: PG0005 [too many levels]\n").encode(),
+        # CPython's limit: 20 loops nested in each other.
+        "gen_nested_loops": ("def f(x):\n" + "".join(
+            " " * (i + 1) + "for i%d in x:%s\n" % (i, "  # expect: PG0005 [statically nested]"
+                                                   if i == 20 else "") for i in range(21))
+                             + " " * 22 + "pass\n").encode(),
         "gen_syntax_error": b"import numpy as np\n\n\ndef f(x):\n    y = = x  # expect: PG0001\n"
                             b"    return y\n",
     }
