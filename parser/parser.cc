@@ -8,6 +8,7 @@
 #include <new>
 
 #include "parser/convert.h"
+#include "parser/fast_parser.h"
 #include "parser/grammar.h"
 #include "parser/layout_check.h"
 #include "parser/source_check.h"
@@ -81,7 +82,7 @@ bool has_error_before(std::string_view source, TSNode root, const parser::Layout
   return false;
 }
 
-void parse_checked_source(std::string_view source, DiagnosticSink& sink, ast::Module& module) {
+void parse_with_tree_sitter(std::string_view source, DiagnosticSink& sink, ast::Module& module) {
   std::optional<parser::LayoutProblem> layout = parser::check_layout(source);
   TreePtr tree = run_tree_sitter(source, sink);
   if (layout && !(tree && has_error_before(source, ts_tree_root_node(tree.get()), *layout))) {
@@ -99,7 +100,32 @@ void parse_checked_source(std::string_view source, DiagnosticSink& sink, ast::Mo
   module = parser::convert_module(ctx, root);
 }
 
+// Note: a file the fast parser takes (clean, inside the subset: most files)
+// never reaches tree-sitter; the AST is the same either way.
+void parse_checked_source(std::string_view source, DiagnosticSink& sink, ast::Module& module) {
+  if (!parser::check_layout(source)) {
+    if (std::optional<ast::Module> fast = parser::parse_clean_module(source)) {
+      module = std::move(*fast);
+      return;
+    }
+  }
+  parse_with_tree_sitter(source, sink, module);
+}
+
 }  // namespace
+
+ParseResult parse_module_with_tree_sitter(std::string_view source) {
+  ParseResult result;
+  DiagnosticSink sink;
+  try {
+    if (parser::check_source(source, sink)) parse_with_tree_sitter(source, sink, result.module);
+  } catch (const std::bad_alloc&) {
+    result.module = ast::Module{};
+    sink.report(DiagCode::SyntaxError, SourceRange{1, 1, 1, 1}, "out of memory while parsing");
+  }
+  result.diagnostics = sink.sorted();
+  return result;
+}
 
 ParseResult parse_module(std::string_view source) {
   ParseResult result;
