@@ -36,7 +36,8 @@ constexpr std::string_view kShortOperators = "+-*/%@&|^~<>()[]{},:.;=";
 
 }  // namespace
 
-const Token& FastLexer::peek(size_t ahead) {
+const Token& FastLexer::peek_slow(size_t ahead) {
+  if (ahead >= TokenRing::kCapacity / 2) fail();
   while (pending_.size() <= ahead) produce();
   return pending_[ahead];
 }
@@ -63,7 +64,7 @@ void FastLexer::push_at_mark(TokenKind kind) {
   token.begin = token.end = mark_.offset;
   token.line = token.end_line = mark_.line;
   token.column = token.end_column = mark_.column;
-  pending_.push_back(token);
+  append(token);
 }
 
 // Closes the blocks deeper than `width`: each DEDENT after the comment lines
@@ -89,7 +90,7 @@ void FastLexer::push(TokenKind kind, size_t begin, size_t end) {
   token.column = static_cast<uint32_t>(begin - line_begin_ + 1);
   token.end_line = line_;
   token.end_column = static_cast<uint32_t>(end - line_begin_ + 1);
-  pending_.push_back(token);
+  append(token);
   if (kind == TokenKind::Name || kind == TokenKind::Number || kind == TokenKind::Op) {
     mark_ = {token.end, token.end_line, token.end_column};
   }
@@ -300,7 +301,7 @@ bool FastLexer::scan_string(size_t start) {
   token.column = static_cast<uint32_t>(start - first_line_begin + 1);
   token.end_line = first_line + lines;
   token.end_column = static_cast<uint32_t>(i - last_line_begin + 1);
-  pending_.push_back(token);
+  append(token);
   mark_ = {token.end, token.end_line, token.end_column};
   line_ += lines;
   line_begin_ = last_line_begin;
@@ -309,20 +310,27 @@ bool FastLexer::scan_string(size_t start) {
 }
 
 void FastLexer::scan_operator(size_t start) {
-  std::string_view rest = source_.substr(start);
-  for (std::string_view op : kLongOperators) {
-    if (rest.substr(0, op.size()) == op) {
-      push(TokenKind::Op, start, start + op.size());
-      pos_ = start + op.size();
-      return;
-    }
-  }
   char c = source_[start];
-  if (kShortOperators.find(c) == std::string_view::npos) return fail();
+  size_t length = 0;
+  if (kShortOperators.find(c) != std::string_view::npos || c == '!') {
+    // The longest operator starting here: 3, 2 or 1 characters.
+    std::string_view rest = source_.substr(start, 3);
+    bool may_be_long =
+        rest.size() >= 2 && std::string_view("=*/<>.:").find(rest[1]) != std::string_view::npos;
+    for (std::string_view op : kLongOperators) {
+      if (!may_be_long) break;
+      if (op.size() <= rest.size() && rest.substr(0, op.size()) == op) {
+        length = op.size();
+        break;
+      }
+    }
+    if (length == 0 && c != '!') length = 1;
+  }
+  if (length == 0) return fail();
   if (c == '(' || c == '[' || c == '{') ++brackets_;
   if ((c == ')' || c == ']' || c == '}') && brackets_ > 0) --brackets_;
-  push(TokenKind::Op, start, start + 1);
-  pos_ = start + 1;
+  push(TokenKind::Op, start, start + length);
+  pos_ = start + length;
 }
 
 }  // namespace pygraft::parser

@@ -11,8 +11,8 @@
 // tree-sitter.
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -37,12 +37,37 @@ struct Token {
   uint32_t end_column = 1;
 };
 
+// The tokens read ahead: a ring of fixed size (the parser looks at most a
+// few tokens ahead, plus the DEDENTs of one line, fewer than 100).
+class TokenRing {
+ public:
+  static constexpr size_t kCapacity = 256;
+  size_t size() const { return tail_ - head_; }
+  Token& operator[](size_t i) { return slots_[(head_ + i) % kCapacity]; }
+  Token& front() { return slots_[head_ % kCapacity]; }
+  void pop_front() { ++head_; }
+  // False when full.
+  bool push_back(const Token& token) {
+    if (size() == kCapacity) return false;
+    slots_[tail_++ % kCapacity] = token;
+    return true;
+  }
+
+ private:
+  std::array<Token, kCapacity> slots_{};
+  size_t head_ = 0;
+  size_t tail_ = 0;
+};
+
 class FastLexer {
  public:
   explicit FastLexer(std::string_view source) : source_(source) {}
 
   // The token `ahead` tokens past the current one (0: the current one).
-  const Token& peek(size_t ahead = 0);
+  const Token& peek(size_t ahead = 0) {
+    if (ahead < pending_.size()) return pending_[ahead];
+    return peek_slow(ahead);
+  }
   Token next();
   std::string_view text(const Token& token) const {
     return source_.substr(token.begin, token.end - token.begin);
@@ -52,7 +77,11 @@ class FastLexer {
   std::string_view source() const { return source_; }
 
  private:
+  const Token& peek_slow(size_t ahead);
   void produce();  // appends at least one token to pending_
+  void append(const Token& token) {
+    if (!pending_.push_back(token)) fail();
+  }
   void start_line();
   void scan_token();
   void scan_name(size_t start);
@@ -88,7 +117,7 @@ class FastLexer {
   bool finished_ = false;
   bool failed_ = false;
   std::vector<uint32_t> indents_{0};
-  std::deque<Token> pending_;
+  TokenRing pending_;
   Mark mark_;
   std::vector<CommentLine> comments_;
   uint32_t line_width_ = 0;  // indentation of the current line

@@ -7,9 +7,10 @@
 
 namespace pygraft::transform {
 
-// Runs every pass in order (see the list in pipeline.cc). With
-// options.verify_each_pass, runs the IR verifier after the build and after
-// each pass and reports violations as PG0999 internal errors; calls
+// Runs every pass in order (see the list in pipeline.cc). Runs the IR
+// verifier on the final IR (and, with options.verify_each_pass, after the
+// build and after each pass) and reports violations as PG0999 internal
+// errors; calls
 // options.after_pass after the build ("build") and after each pass.
 void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags);
 

@@ -128,13 +128,17 @@ void for_each_part_expr(const ast::Stmt& stmt, StmtPart part, const ExprFn& on_e
   }
 }
 
-std::vector<size_t> callees_first(const ast::Module& module, const FunctionTable& functions) {
+CallOrder call_order(const ast::Module& module, const FunctionTable& functions) {
   std::map<const ast::FunctionDef*, size_t> index;
   for (size_t i = 0; i < module.functions.size(); ++i) index[&module.functions[i]] = i;
   std::vector<std::vector<size_t>> callees(module.functions.size());
+  CallOrder result;
+  result.called.assign(module.functions.size(), false);
   for (size_t i = 0; i < module.functions.size(); ++i) {
     for (const ast::FunctionDef* callee : callees_of(module.functions[i], functions)) {
-      callees[i].push_back(index.at(callee));
+      size_t c = index.at(callee);
+      callees[i].push_back(c);
+      if (c != i) result.called[c] = true;
     }
   }
   // Iterative depth-first search; a function is emitted after its callees.
@@ -158,7 +162,8 @@ std::vector<size_t> callees_first(const ast::Module& module, const FunctionTable
       stack.pop_back();
     }
   }
-  return order;
+  result.callees_first = std::move(order);
+  return result;
 }
 
 }  // namespace pygraft::transform

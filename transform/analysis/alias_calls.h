@@ -25,8 +25,14 @@ void for_each_call(const ast::Expr& expr, const std::function<void(const ast::Ca
 void for_each_part_expr(const ast::Stmt& stmt, StmtPart part,
                         const std::function<void(const ast::Expr&)>& on_expr);
 
-// Indices into module.functions, each function after every function of the
-// file it calls (recursion, reported elsewhere, is cut anywhere).
-std::vector<size_t> callees_first(const ast::Module& module, const FunctionTable& functions);
+struct CallOrder {
+  // Indices into module.functions, each function after every function of
+  // the file it calls (recursion, reported elsewhere, is cut anywhere).
+  std::vector<size_t> callees_first;
+  // Per function: another function of the file calls it.
+  std::vector<bool> called;
+};
+
+CallOrder call_order(const ast::Module& module, const FunctionTable& functions);
 
 }  // namespace pygraft::transform

@@ -351,16 +351,24 @@ ModuleFacts module_facts(const ast::Module& module) {
 }  // namespace
 
 void check_aliasing(const ast::Module& module, DiagnosticSink& diags) {
-  ModuleFacts facts = module_facts(module);
   std::vector<Liveness> liveness;
   liveness.reserve(module.functions.size());
   for (const ast::FunctionDef& function : module.functions) {
     liveness.push_back(Liveness::compute(function));
   }
+  check_aliasing(module, liveness, diags);
+}
+
+void check_aliasing(const ast::Module& module, const std::vector<Liveness>& liveness,
+                    DiagnosticSink& diags) {
+  ModuleFacts facts = module_facts(module);
   // What each function returns is known once its callees are summarized;
   // what a function receives, once all its callers are checked.
-  std::vector<size_t> order = callees_first(module, facts.functions);
+  CallOrder calls = call_order(module, facts.functions);
+  const std::vector<size_t>& order = calls.callees_first;
   for (size_t i : order) {
+    // Note: only callers read a summary.
+    if (!calls.called[i] || module.functions[i].params.empty()) continue;
     AliasChecker(module.functions[i], liveness[i], facts, diags, WalkMode::Summarize).run();
   }
   for (auto it = order.rbegin(); it != order.rend(); ++it) {

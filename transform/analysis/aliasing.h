@@ -32,11 +32,18 @@
 // is one the user wrote.
 #pragma once
 
+#include <vector>
+
 #include "parser/ast.h"
 #include "support/diagnostic.h"
 
 namespace pygraft::transform {
 
+class Liveness;
+
 void check_aliasing(const ast::Module& module, DiagnosticSink& diags);
+// With each function's liveness already computed (one per module.functions).
+void check_aliasing(const ast::Module& module, const std::vector<Liveness>& liveness,
+                    DiagnosticSink& diags);
 
 }  // namespace pygraft::transform

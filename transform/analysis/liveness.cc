@@ -23,18 +23,16 @@ void write_ids(const Cfg& cfg, const ast::Stmt& stmt, StmtPart part, DenseBits& 
 }  // namespace
 
 Liveness Liveness::compute(const ast::FunctionDef& function) {
-  Liveness result;
-  result.cfg_ = Cfg::build(function);
-  result.solve();
-  result.none_ = result.names().empty_set();
-  DenseBits everything = result.none_;
-  result.collect_modified(function.body, everything);
-  return result;
+  return compute(std::make_shared<const Cfg>(Cfg::build(function)), function.body);
 }
 
 Liveness Liveness::compute(const ast::Block& body) {
+  return compute(std::make_shared<const Cfg>(Cfg::build(body)), body);
+}
+
+Liveness Liveness::compute(std::shared_ptr<const Cfg> cfg, const ast::Block& body) {
   Liveness result;
-  result.cfg_ = Cfg::build(body);
+  result.cfg_ = std::move(cfg);
   result.solve();
   result.none_ = result.names().empty_set();
   DenseBits everything = result.none_;
@@ -43,10 +41,10 @@ Liveness Liveness::compute(const ast::Block& body) {
 }
 
 void Liveness::solve() {
-  const std::vector<CfgBlock>& blocks = cfg_.blocks();
+  const std::vector<CfgBlock>& blocks = cfg_->blocks();
   live_in_.assign(blocks.size(), names().empty_set());
   live_out_.assign(blocks.size(), names().empty_set());
-  std::vector<size_t> order = cfg_.reverse_post_order();
+  std::vector<size_t> order = cfg_->reverse_post_order();
   std::reverse(order.begin(), order.end());  // backward problem: post-order
   BlockWorklist work(order);
   DenseBits live = names().empty_set();
@@ -55,7 +53,7 @@ void Liveness::solve() {
     for (size_t succ : blocks[b].successors) live |= live_in_[succ];
     live_out_[b] = live;
     for (size_t i = blocks[b].elements.size(); i > 0; --i) {
-      transfer(cfg_, blocks[b].elements[i - 1], live);
+      transfer(*cfg_, blocks[b].elements[i - 1], live);
     }
     if (live == live_in_[b]) continue;
     live_in_[b] = live;
@@ -79,12 +77,12 @@ void Liveness::collect_modified(const ast::Stmt& stmt, DenseBits& into) {
     modified_body_[&stmt] = all;
     collect_modified(w->orelse, all);
   } else if (const auto* f = std::get_if<ast::For>(&stmt.kind)) {
-    write_ids(cfg_, stmt, StmtPart::ForNext, all);
+    write_ids(*cfg_, stmt, StmtPart::ForNext, all);
     collect_modified(f->body, all);
     modified_body_[&stmt] = all;
     collect_modified(f->orelse, all);
   } else {
-    write_ids(cfg_, stmt, StmtPart::Whole, into);
+    write_ids(*cfg_, stmt, StmtPart::Whole, into);
     return;
   }
   into |= all;
@@ -92,11 +90,11 @@ void Liveness::collect_modified(const ast::Stmt& stmt, DenseBits& into) {
 }
 
 DenseBits Liveness::live_at(const CfgPoint& point) const {
-  const CfgBlock& block = cfg_.blocks()[point.block];
+  const CfgBlock& block = cfg_->blocks()[point.block];
   if (point.index == 0) return live_in_[point.block];
   DenseBits live = live_out_[point.block];
   for (size_t i = block.elements.size(); i > point.index; --i) {
-    transfer(cfg_, block.elements[i - 1], live);
+    transfer(*cfg_, block.elements[i - 1], live);
   }
   return live;
 }
@@ -112,7 +110,7 @@ const DenseBits& Liveness::modified_in_body(const ast::Stmt& loop) const {
 }
 
 NameSet Liveness::live_before(const ast::Stmt& stmt) const {
-  const CfgPoint* point = cfg_.before(stmt);
+  const CfgPoint* point = cfg_->before(stmt);
   return point == nullptr ? NameSet{} : names().to_names(live_at(*point));
 }
 
@@ -129,12 +127,12 @@ NameSet Liveness::live_at_entry() const {
 }
 
 DenseBits Liveness::live_after_bits(const ast::Stmt& stmt) const {
-  const CfgPoint* point = cfg_.after(stmt);
+  const CfgPoint* point = cfg_->after(stmt);
   return point == nullptr ? names().empty_set() : live_at(*point);
 }
 
 DenseBits Liveness::live_at_header_bits(const ast::Stmt& loop) const {
-  const CfgPoint* point = cfg_.header(loop);
+  const CfgPoint* point = cfg_->header(loop);
   return point == nullptr ? names().empty_set() : live_at(*point);
 }
 

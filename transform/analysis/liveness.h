@@ -18,6 +18,7 @@
 // Cost: O(blocks x names / 64) per pass over the blocks, a few passes.
 #pragma once
 
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -32,9 +33,11 @@ class Liveness {
  public:
   static Liveness compute(const ast::FunctionDef& function);
   static Liveness compute(const ast::Block& body);
+  // On a CFG already built for `body` (shared with other analyses).
+  static Liveness compute(std::shared_ptr<const Cfg> cfg, const ast::Block& body);
 
-  const Cfg& cfg() const { return cfg_; }
-  const NameIndex& names() const { return cfg_.names(); }
+  const Cfg& cfg() const { return *cfg_; }
+  const NameIndex& names() const { return cfg_->names(); }
 
   // Live at a point of the CFG.
   DenseBits live_at(const CfgPoint& point) const;
@@ -62,7 +65,7 @@ class Liveness {
   void collect_modified(const ast::Block& block, DenseBits& into);
   void collect_modified(const ast::Stmt& stmt, DenseBits& into);
 
-  Cfg cfg_;
+  std::shared_ptr<const Cfg> cfg_;
   std::vector<DenseBits> live_in_;   // per block: live where it starts
   std::vector<DenseBits> live_out_;  // per block: live where it ends
   std::unordered_map<const ast::Stmt*, DenseBits> modified_;

@@ -17,6 +17,7 @@
 // code that follows (transform/analysis/cfg.h).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "parser/ast.h"
@@ -35,8 +36,11 @@ struct BindingFacts {
 class ReachingDefinitions {
  public:
   static ReachingDefinitions compute(const ast::FunctionDef& function);
+  // On a CFG already built for `function` (shared with other analyses).
+  static ReachingDefinitions compute(std::shared_ptr<const Cfg> cfg,
+                                     const ast::FunctionDef& function);
 
-  const Cfg& cfg() const { return cfg_; }
+  const Cfg& cfg() const { return *cfg_; }
   // Every local name: the parameters and the names written in the body.
   const DenseBits& locals() const { return locals_; }
   // The facts where a block starts, and the effect of one element.
@@ -57,7 +61,7 @@ class ReachingDefinitions {
   BindingFacts inflow(size_t block, const DenseBits& params) const;
   NameSet names_of(const CfgPoint* point, bool definitely) const;
 
-  Cfg cfg_;
+  std::shared_ptr<const Cfg> cfg_;
   DenseBits locals_;
   std::vector<BindingFacts> in_;   // per block
   std::vector<BindingFacts> out_;  // per block

@@ -15,8 +15,8 @@ void report_maybe_unbound(const ast::Expr& expr, const std::string& name, Diagno
 
 // Walks each block forward from its entry facts; a read of a local that is
 // bound on some path but not on every path is reported.
-void check_maybe_unbound(const ast::FunctionDef& function, DiagnosticSink& diags) {
-  ReachingDefinitions facts = ReachingDefinitions::compute(function);
+void check_maybe_unbound(const ast::FunctionDef& function, const ReachingDefinitions& facts,
+                         DiagnosticSink& diags) {
   const Cfg& cfg = facts.cfg();
   for (size_t b = 0; b < cfg.blocks().size(); ++b) {
     BindingFacts state = facts.at_block_start(b);
@@ -81,10 +81,16 @@ void check_unreachable(const ast::Block& block, DiagnosticSink& diags) {
 }  // namespace
 
 void check_control_flow_warnings(const ast::FunctionDef& function, DiagnosticSink& diags) {
+  if (function.has_syntax_error) return;
+  check_control_flow_warnings(function, ReachingDefinitions::compute(function), diags);
+}
+
+void check_control_flow_warnings(const ast::FunctionDef& function, const ReachingDefinitions& facts,
+                                 DiagnosticSink& diags) {
   // Note: a syntax error can move statements between blocks; warnings about
   // the function's control flow would describe the parser's recovery.
   if (function.has_syntax_error) return;
-  check_maybe_unbound(function, diags);
+  check_maybe_unbound(function, facts, diags);
   check_unreachable(function.body, diags);
 }
 

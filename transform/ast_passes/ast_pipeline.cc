@@ -1,6 +1,11 @@
 #include "transform/ast_passes/ast_pipeline.h"
 
+#include <memory>
+#include <vector>
+
 #include "transform/analysis/aliasing.h"
+#include "transform/analysis/liveness.h"
+#include "transform/analysis/reaching_definitions.h"
 #include "transform/analysis/warnings.h"
 #include "transform/ast_passes/lower_break.h"
 #include "transform/ast_passes/lower_continue.h"
@@ -34,6 +39,22 @@ constexpr AstPass kPasses[] = {
     {"lower-continue", lower_continue},
 };
 
+// One CFG per function for both checks (built once: both read the code as
+// written).
+void check_code_as_written(const ast::Module& module, const AstPassOptions& options,
+                           DiagnosticSink& diags) {
+  std::vector<Liveness> liveness;
+  liveness.reserve(module.functions.size());
+  for (const ast::FunctionDef& function : module.functions) {
+    auto cfg = std::make_shared<const Cfg>(Cfg::build(function));
+    if (options.warnings) {
+      check_control_flow_warnings(function, ReachingDefinitions::compute(cfg, function), diags);
+    }
+    if (options.check_aliasing) liveness.push_back(Liveness::compute(cfg, function.body));
+  }
+  if (options.check_aliasing) check_aliasing(module, liveness, diags);
+}
+
 }  // namespace
 
 void run_ast_passes(ast::Module& module, const AstPassOptions& options, DiagnosticSink& diags) {
@@ -42,8 +63,7 @@ void run_ast_passes(ast::Module& module, const AstPassOptions& options, Diagnost
   // after lowering, unreachable code is gone, flags hide which paths bind a
   // name, and paths that a return or break ends go on (guarded by a flag the
   // analyses cannot read); the CFG of the code as written has none of those.
-  if (options.warnings) check_control_flow_warnings(module, diags);
-  if (options.check_aliasing) check_aliasing(module, diags);
+  check_code_as_written(module, options, diags);
   for (const AstPass& pass : kPasses) {
     for (ast::FunctionDef& function : module.functions) pass.run(function);
     if (options.after_pass) options.after_pass(pass.name, module);
