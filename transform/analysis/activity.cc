@@ -85,27 +85,26 @@ void whole_writes(const ast::Stmt& stmt, const WriteFn& on_write) {
   }
 }
 
-void block_writes(const ast::Block& block, NameSet& out);
+void block_writes(const ast::Block& block, const WriteFn& on_write);
 
-void nested_writes(const ast::Stmt& stmt, NameSet& out) {
-  auto insert = [&out](const std::string& name) { out.insert(name); };
+void nested_writes(const ast::Stmt& stmt, const WriteFn& on_write) {
   if (const auto* s = std::get_if<ast::If>(&stmt.kind)) {
-    block_writes(s->body, out);
-    block_writes(s->orelse, out);
+    block_writes(s->body, on_write);
+    block_writes(s->orelse, on_write);
   } else if (const auto* w = std::get_if<ast::While>(&stmt.kind)) {
-    block_writes(w->body, out);
-    block_writes(w->orelse, out);
+    block_writes(w->body, on_write);
+    block_writes(w->orelse, on_write);
   } else if (const auto* f = std::get_if<ast::For>(&stmt.kind)) {
-    target_writes(*f->target, insert);
-    block_writes(f->body, out);
-    block_writes(f->orelse, out);
+    target_writes(*f->target, on_write);
+    block_writes(f->body, on_write);
+    block_writes(f->orelse, on_write);
   } else {
-    whole_writes(stmt, insert);
+    whole_writes(stmt, on_write);
   }
 }
 
-void block_writes(const ast::Block& block, NameSet& out) {
-  for (const ast::StmtPtr& stmt : block) nested_writes(*stmt, out);
+void block_writes(const ast::Block& block, const WriteFn& on_write) {
+  for (const ast::StmtPtr& stmt : block) nested_writes(*stmt, on_write);
 }
 
 }  // namespace
@@ -204,8 +203,12 @@ Activity part_activity(const ast::Stmt& stmt, StmtPart part) {
 
 NameSet modified_names(const ast::Block& block) {
   NameSet out;
-  block_writes(block, out);
+  block_writes(block, [&out](const std::string& name) { out.insert(name); });
   return out;
+}
+
+void for_each_modified_name(const ast::Block& block, const WriteFn& on_write) {
+  block_writes(block, on_write);
 }
 
 std::string target_base_name(const ast::Expr& target) {

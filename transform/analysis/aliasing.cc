@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <utility>
 
 #include "transform/analysis/alias_calls.h"
@@ -32,11 +34,11 @@ enum class WalkMode { Summarize, Report };
 
 class AliasChecker {
  public:
-  AliasChecker(const ast::FunctionDef& function, const Liveness& liveness, ModuleFacts& facts,
+  AliasChecker(const ast::FunctionDef& function, std::shared_ptr<const Cfg> cfg, ModuleFacts& facts,
                DiagnosticSink& diags, WalkMode mode)
       : function_(function),
-        liveness_(liveness),
-        cfg_(liveness.cfg()),
+        shared_cfg_(std::move(cfg)),
+        cfg_(*shared_cfg_),
         facts_(facts),
         diags_(diags),
         mode_(mode) {}
@@ -95,7 +97,13 @@ class AliasChecker {
   void mutate(const AliasState& state, NameId name, const ast::Stmt& stmt);
 
   const ast::FunctionDef& function_;
-  const Liveness& liveness_;
+  // Computed on first need: only a mutation of a shared array asks.
+  const Liveness& liveness() {
+    if (!liveness_) liveness_ = Liveness::compute(shared_cfg_, function_.body);
+    return *liveness_;
+  }
+  std::shared_ptr<const Cfg> shared_cfg_;
+  std::optional<Liveness> liveness_;
   const Cfg& cfg_;
   ModuleFacts& facts_;
   DiagnosticSink& diags_;
@@ -312,7 +320,7 @@ void AliasChecker::mutate(const AliasState& state, NameId name, const ast::Stmt&
   if (shared.empty()) return;
   std::sort(shared.begin(), shared.end());
   const std::string& changed = cfg_.names().name(name);
-  DenseBits live = liveness_.live_at({where_.block, where_.index + 1});
+  DenseBits live = liveness().live_at({where_.block, where_.index + 1});
   for (NameId other : shared) {
     if (is_argument(other)) {
       // Note: the caller may read its array after the call: always live.
@@ -351,15 +359,15 @@ ModuleFacts module_facts(const ast::Module& module) {
 }  // namespace
 
 void check_aliasing(const ast::Module& module, DiagnosticSink& diags) {
-  std::vector<Liveness> liveness;
-  liveness.reserve(module.functions.size());
+  std::vector<std::shared_ptr<const Cfg>> cfgs;
+  cfgs.reserve(module.functions.size());
   for (const ast::FunctionDef& function : module.functions) {
-    liveness.push_back(Liveness::compute(function));
+    cfgs.push_back(std::make_shared<const Cfg>(Cfg::build(function)));
   }
-  check_aliasing(module, liveness, diags);
+  check_aliasing(module, cfgs, diags);
 }
 
-void check_aliasing(const ast::Module& module, const std::vector<Liveness>& liveness,
+void check_aliasing(const ast::Module& module, const std::vector<std::shared_ptr<const Cfg>>& cfgs,
                     DiagnosticSink& diags) {
   ModuleFacts facts = module_facts(module);
   // What each function returns is known once its callees are summarized;
@@ -369,10 +377,10 @@ void check_aliasing(const ast::Module& module, const std::vector<Liveness>& live
   for (size_t i : order) {
     // Note: only callers read a summary.
     if (!calls.called[i] || module.functions[i].params.empty()) continue;
-    AliasChecker(module.functions[i], liveness[i], facts, diags, WalkMode::Summarize).run();
+    AliasChecker(module.functions[i], cfgs[i], facts, diags, WalkMode::Summarize).run();
   }
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    AliasChecker(module.functions[*it], liveness[*it], facts, diags, WalkMode::Report).run();
+    AliasChecker(module.functions[*it], cfgs[*it], facts, diags, WalkMode::Report).run();
   }
 }
 

@@ -32,18 +32,18 @@
 // is one the user wrote.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "parser/ast.h"
 #include "support/diagnostic.h"
+#include "transform/analysis/cfg.h"
 
 namespace pygraft::transform {
 
-class Liveness;
-
 void check_aliasing(const ast::Module& module, DiagnosticSink& diags);
-// With each function's liveness already computed (one per module.functions).
-void check_aliasing(const ast::Module& module, const std::vector<Liveness>& liveness,
+// With each function's CFG already built (one per module.functions).
+void check_aliasing(const ast::Module& module, const std::vector<std::shared_ptr<const Cfg>>& cfgs,
                     DiagnosticSink& diags);
 
 }  // namespace pygraft::transform

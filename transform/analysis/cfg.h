@@ -29,7 +29,6 @@
 
 #include <cstddef>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "parser/ast.h"
@@ -47,10 +46,12 @@ struct CfgElement {
   uint32_t writes_end = 0;  // the writes follow the reads
 };
 
+// A block's elements and edges, as views into the Cfg's flat arrays (one
+// allocation per array for the whole function, not three per block).
 struct CfgBlock {
-  std::vector<CfgElement> elements;
-  std::vector<size_t> successors;
-  std::vector<size_t> predecessors;
+  std::span<const CfgElement> elements;
+  std::span<const size_t> successors;
+  std::span<const size_t> predecessors;
 };
 
 // A position between elements: before element `index` of `block` (index ==
@@ -69,6 +70,13 @@ class Cfg {
   static Cfg build(const ast::FunctionDef& function);
   static Cfg build(const ast::Block& body);
 
+  // Move-only: the blocks are views into the Cfg's own arrays.
+  Cfg() = default;
+  Cfg(Cfg&&) = default;
+  Cfg& operator=(Cfg&&) = default;
+  Cfg(const Cfg&) = delete;
+  Cfg& operator=(const Cfg&) = delete;
+
   const std::vector<CfgBlock>& blocks() const { return blocks_; }
   const NameIndex& names() const { return names_; }
   std::span<const NameId> reads(const CfgElement& element) const {
@@ -85,16 +93,27 @@ class Cfg {
   // target of the back edges and of `continue`.
   const CfgPoint* header(const ast::Stmt& loop) const;
   // Blocks in reverse post-order from the entry (unreachable blocks last).
-  std::vector<size_t> reverse_post_order() const;
+  const std::vector<size_t>& reverse_post_order() const { return rpo_; }
 
  private:
   friend class CfgBuilder;
   std::vector<CfgBlock> blocks_;
+  std::vector<CfgElement> elements_;  // grouped by block
+  std::vector<size_t> successors_;    // grouped by block
+  std::vector<size_t> predecessors_;  // grouped by block
   NameIndex names_;
   std::vector<NameId> ids_;  // the elements' reads and writes, back to back
-  std::unordered_map<const ast::Stmt*, CfgPoint> before_;
-  std::unordered_map<const ast::Stmt*, CfgPoint> after_;
-  std::unordered_map<const ast::Stmt*, CfgPoint> header_;
+  // Each statement's points, sorted by address (no hashing, no node per entry).
+  struct StmtPoints {
+    const ast::Stmt* stmt;
+    CfgPoint before;
+    CfgPoint after;
+    CfgPoint header;  // loops only
+  };
+  const StmtPoints* points_of(const ast::Stmt& stmt) const;
+  std::vector<size_t> compute_reverse_post_order() const;
+  std::vector<StmtPoints> points_;
+  std::vector<size_t> rpo_;
 };
 
 }  // namespace pygraft::transform

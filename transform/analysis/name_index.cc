@@ -3,15 +3,24 @@
 namespace pygraft::transform {
 
 NameId NameIndex::add(std::string_view name) {
-  auto it = ids_.find(name);
-  if (it != ids_.end()) return it->second;
+  if (std::optional<NameId> id = find(name)) return *id;
   auto id = static_cast<NameId>(names_.size());
   names_.emplace_back(name);
-  ids_.emplace(std::string(name), id);
+  if (names_.size() == kScanLimit + 1) {
+    for (NameId k = 0; k < names_.size(); ++k) ids_.emplace(names_[k], k);
+  } else if (names_.size() > kScanLimit) {
+    ids_.emplace(std::string(name), id);
+  }
   return id;
 }
 
 std::optional<NameId> NameIndex::find(std::string_view name) const {
+  if (names_.size() <= kScanLimit) {
+    for (NameId k = 0; k < names_.size(); ++k) {
+      if (names_[k] == name) return k;
+    }
+    return std::nullopt;
+  }
   auto it = ids_.find(name);
   if (it == ids_.end()) return std::nullopt;
   return it->second;

@@ -36,6 +36,9 @@ class NameIndex {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // Note: most functions have a few dozen names, found faster by a scan of
+  // names_ than by hashing; the map is built once there are more.
+  static constexpr size_t kScanLimit = 32;
   std::unordered_map<std::string, NameId, Hash, std::equal_to<>> ids_;
   std::vector<std::string> names_;
 };

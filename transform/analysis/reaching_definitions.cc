@@ -36,7 +36,7 @@ void ReachingDefinitions::apply(const CfgElement& element, BindingFacts& facts) 
 // join over predecessors (every local when there are none: unreachable).
 BindingFacts ReachingDefinitions::inflow(size_t block, const DenseBits& params) const {
   if (block == Cfg::kEntry) return {params, params};
-  const std::vector<size_t>& preds = cfg_->blocks()[block].predecessors;
+  std::span<const size_t> preds = cfg_->blocks()[block].predecessors;
   if (preds.empty()) return {locals_, locals_};
   BindingFacts in{locals_, cfg_->names().empty_set()};
   for (size_t pred : preds) {
@@ -68,7 +68,7 @@ void ReachingDefinitions::solve(const DenseBits& params) {
 
 BindingFacts ReachingDefinitions::at(const CfgPoint& point) const {
   BindingFacts facts = in_[point.block];
-  const std::vector<CfgElement>& elements = cfg_->blocks()[point.block].elements;
+  std::span<const CfgElement> elements = cfg_->blocks()[point.block].elements;
   for (size_t i = 0; i < point.index; ++i) apply(elements[i], facts);
   return facts;
 }

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "transform/analysis/aliasing.h"
-#include "transform/analysis/liveness.h"
 #include "transform/analysis/reaching_definitions.h"
 #include "transform/analysis/warnings.h"
 #include "transform/ast_passes/lower_break.h"
@@ -43,16 +42,17 @@ constexpr AstPass kPasses[] = {
 // written).
 void check_code_as_written(const ast::Module& module, const AstPassOptions& options,
                            DiagnosticSink& diags) {
-  std::vector<Liveness> liveness;
-  liveness.reserve(module.functions.size());
+  if (!options.warnings && !options.check_aliasing) return;
+  std::vector<std::shared_ptr<const Cfg>> cfgs;
+  cfgs.reserve(module.functions.size());
   for (const ast::FunctionDef& function : module.functions) {
     auto cfg = std::make_shared<const Cfg>(Cfg::build(function));
     if (options.warnings) {
       check_control_flow_warnings(function, ReachingDefinitions::compute(cfg, function), diags);
     }
-    if (options.check_aliasing) liveness.push_back(Liveness::compute(cfg, function.body));
+    cfgs.push_back(std::move(cfg));
   }
-  if (options.check_aliasing) check_aliasing(module, liveness, diags);
+  if (options.check_aliasing) check_aliasing(module, cfgs, diags);
 }
 
 }  // namespace
@@ -64,9 +64,17 @@ void run_ast_passes(ast::Module& module, const AstPassOptions& options, Diagnost
   // name, and paths that a return or break ends go on (guarded by a flag the
   // analyses cannot read); the CFG of the code as written has none of those.
   check_code_as_written(module, options, diags);
+  if (!options.after_pass) {
+    // Note: each function through every pass while its AST is in the cache
+    // (a large module does not fit there); the passes are per function.
+    for (ast::FunctionDef& function : module.functions) {
+      for (const AstPass& pass : kPasses) pass.run(function);
+    }
+    return;
+  }
   for (const AstPass& pass : kPasses) {
     for (ast::FunctionDef& function : module.functions) pass.run(function);
-    if (options.after_pass) options.after_pass(pass.name, module);
+    options.after_pass(pass.name, module);
   }
 }
 

@@ -17,7 +17,7 @@ size_t reachable_blocks(const Cfg& cfg) {
 TEST(AnalysisCfg, StraightLineIsOneBlockBetweenEntryAndExit) {
   ast::Module m = parse_clean("def f(a):\n    b = a\n    return b\n");
   Cfg cfg = Cfg::build(m.functions[0]);
-  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors.at(0)];
+  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors[0]];
   EXPECT_EQ(body.elements.size(), 2u);
   EXPECT_EQ(cfg.blocks()[Cfg::kExit].predecessors.size(), 2u);  // return + fallthrough block
 }
@@ -89,7 +89,7 @@ TEST(AnalysisCfg, NamesAreNumberedParametersFirst) {
   EXPECT_EQ(cfg.names().find("a"), 1u);
   EXPECT_TRUE(cfg.names().find("c").has_value());
   EXPECT_TRUE(cfg.names().find("np").has_value());
-  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors.at(0)];
+  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors[0]];
   ASSERT_EQ(cfg.reads(body.elements[0]).size(), 1u);
   EXPECT_EQ(cfg.reads(body.elements[0])[0], 1u);  // a
   ASSERT_EQ(cfg.writes(body.elements[0]).size(), 1u);
