@@ -46,16 +46,15 @@ void checkpoint(const Module& module, std::string_view after, const LowerOptions
 
 }  // namespace
 
+void run_function_passes(Function& function) {
+  for (const Pass& pass : kPasses) pass.run(function);
+}
+
+void verify_final(const Module& module, DiagnosticSink& diags) {
+  verify(module, kPasses[std::size(kPasses) - 1].name, diags);
+}
+
 void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags) {
-  if (!options.verify_each_pass && !options.after_pass) {
-    // Note: each function through every pass while its IR is in the cache;
-    // the passes are per function.
-    for (Function& function : module.functions) {
-      for (const Pass& pass : kPasses) pass.run(function);
-    }
-    verify(module, kPasses[std::size(kPasses) - 1].name, diags);
-    return;
-  }
   checkpoint(module, "build", options, false, diags);
   for (const Pass& pass : kPasses) {
     for (Function& function : module.functions) pass.run(function);

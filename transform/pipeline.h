@@ -14,4 +14,10 @@ namespace pygraft::transform {
 // options.after_pass after the build ("build") and after each pass.
 void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags);
 
+// The same, a function at a time (lower_module runs it as each function is
+// built): every pass on `function`, no verification, no hook.
+void run_function_passes(Function& function);
+// The verifier on the final IR.
+void verify_final(const Module& module, DiagnosticSink& diags);
+
 }  // namespace pygraft::transform
