@@ -56,19 +56,21 @@ struct Context {
   }
 };
 
-// Counts one level of nesting for as long as it lives; the first level past
+// Counts `levels` levels of nesting (one node, or the nodes of a chain
+// rebuilt at once) for as long as it lives; the first level past
 // kMaxNestingDepth reports PG0005 (once per file) and too_deep() tells the
 // caller to abandon the subtree.
 class DepthGuard {
  public:
-  DepthGuard(Context& ctx, TSNode node);
-  ~DepthGuard() { --ctx_.depth; }
+  DepthGuard(Context& ctx, TSNode node, int levels = 1);
+  ~DepthGuard() { ctx_.depth -= levels_; }
   DepthGuard(const DepthGuard&) = delete;
   DepthGuard& operator=(const DepthGuard&) = delete;
   bool too_deep() const { return too_deep_; }
 
  private:
   Context& ctx_;
+  int levels_;
   bool too_deep_;
 };
 

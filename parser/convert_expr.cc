@@ -120,8 +120,8 @@ ast::ExprPtr report_unknown_expr(Context& ctx, TSNode node) {
 
 }  // namespace
 
-DepthGuard::DepthGuard(Context& ctx, TSNode node) : ctx_(ctx) {
-  ++ctx_.depth;
+DepthGuard::DepthGuard(Context& ctx, TSNode node, int levels) : ctx_(ctx), levels_(levels) {
+  ctx_.depth += levels;
   too_deep_ = ctx_.depth > kMaxNestingDepth;
   if (too_deep_ && !ctx_.depth_reported) {
     ctx_.depth_reported = true;

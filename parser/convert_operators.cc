@@ -84,9 +84,88 @@ bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
   return false;
 }
 
+namespace {
+
+bool is_and_xor(Context& ctx, TSNode node) {
+  static const TSSymbol kBinary = python_grammar().sym.named("binary_operator");
+  if (!ctx.is(node, kBinary)) return false;
+  std::string_view token = operator_token(ctx, node);
+  return token == "&" || token == "^";
+}
+
+// The operands and operators of a chain of `&` and `^` without parentheses
+// between them, left to right (an iterative in-order walk).
+void and_xor_chain(Context& ctx, TSNode node, std::vector<TSNode>& operands,
+                   std::vector<ast::BinaryOp>& ops) {
+  std::vector<TSNode> parents;
+  TSNode current = node;
+  for (;;) {
+    while (is_and_xor(ctx, current)) {
+      parents.push_back(current);
+      current = ctx.child(current, ctx.field().left);
+    }
+    operands.push_back(current);
+    if (parents.empty()) return;
+    TSNode parent = parents.back();
+    parents.pop_back();
+    ops.push_back(operator_token(ctx, parent) == "&" ? ast::BinaryOp::BitAnd
+                                                     : ast::BinaryOp::BitXor);
+    current = ctx.child(parent, ctx.field().right);
+  }
+}
+
+// A chain mixing `&` and `^`, rebuilt with Python's precedence: the `&` runs
+// first, then `^`, both left to right; each node spans its operands as
+// written (parentheses included).
+// Note: tree-sitter-python ranks `^` above `&` (its PREC.xor 16 against
+// PREC.bitwise_and 15), so it reads `a ^ b & c` as `(a ^ b) & c` where
+// Python reads `a ^ (b & c)`.
+ast::ExprPtr rebuild_and_xor(Context& ctx, TSNode node, const std::vector<TSNode>& operands,
+                             const std::vector<ast::BinaryOp>& ops) {
+  DepthGuard chain(ctx, node, static_cast<int>(std::min<size_t>(ops.size(), kMaxNestingDepth)));
+  if (chain.too_deep()) return make_placeholder(ctx, node);
+  struct Part {
+    ast::ExprPtr expr;
+    SourceRange range;
+  };
+  auto join = [](ast::BinaryOp op, Part lhs, Part rhs) {
+    SourceRange range{lhs.range.line, lhs.range.column, rhs.range.end_line, rhs.range.end_column};
+    return Part{make_expr(ast::BinaryExpr{op, std::move(lhs.expr), std::move(rhs.expr)}, range),
+                range};
+  };
+  std::vector<Part> groups;  // the `&` runs
+  groups.push_back({convert_expr(ctx, operands[0]), range_of(operands[0])});
+  for (size_t i = 0; i < ops.size(); ++i) {
+    Part next{convert_expr(ctx, operands[i + 1]), range_of(operands[i + 1])};
+    if (ops[i] == ast::BinaryOp::BitAnd) {
+      groups.back() = join(ast::BinaryOp::BitAnd, std::move(groups.back()), std::move(next));
+    } else {
+      groups.push_back(std::move(next));
+    }
+  }
+  Part result = std::move(groups.front());
+  for (size_t g = 1; g < groups.size(); ++g) {
+    result = join(ast::BinaryOp::BitXor, std::move(result), std::move(groups[g]));
+  }
+  result.expr->range = range_of(node);
+  return std::move(result.expr);
+}
+
+}  // namespace
+
 ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
   ast::BinaryOp op{};
   if (!binary_op_from_token(operator_token(ctx, node), op)) return make_placeholder(ctx, node);
+  if (is_and_xor(ctx, node)) {
+    std::vector<TSNode> operands;
+    std::vector<ast::BinaryOp> ops;
+    and_xor_chain(ctx, node, operands, ops);
+    bool mixed =
+        std::find(ops.begin(), ops.end(),
+                  ops.front() == ast::BinaryOp::BitAnd ? ast::BinaryOp::BitXor
+                                                       : ast::BinaryOp::BitAnd) != ops.end();
+    if (mixed) return rebuild_and_xor(ctx, node, operands, ops);
+  }
   ast::ExprPtr lhs = convert_expr(ctx, ctx.child(node, ctx.field().left));
   ast::ExprPtr rhs = convert_expr(ctx, ctx.child(node, ctx.field().right));
   return make_expr(ast::BinaryExpr{op, std::move(lhs), std::move(rhs)}, range_of(node));
