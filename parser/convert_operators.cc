@@ -153,22 +153,60 @@ ast::ExprPtr rebuild_and_xor(Context& ctx, TSNode node, const std::vector<TSNode
 
 }  // namespace
 
+namespace {
+
+// A binary node whose operator converts, and that holds no syntax error: a
+// link of the left spine convert_binary walks.
+bool is_plain_binary(Context& ctx, TSNode node) {
+  static const TSSymbol kBinary = python_grammar().sym.named("binary_operator");
+  ast::BinaryOp op{};
+  return ctx.is(node, kBinary) && !ts_node_has_error(node) &&
+         binary_op_from_token(operator_token(ctx, node), op);
+}
+
+bool mixes_and_xor(Context& ctx, TSNode node) {
+  if (!is_and_xor(ctx, node)) return false;
+  std::vector<TSNode> operands;
+  std::vector<ast::BinaryOp> ops;
+  and_xor_chain(ctx, node, operands, ops);
+  return std::find_if(ops.begin(), ops.end(),
+                      [&](ast::BinaryOp op) { return op != ops.front(); }) != ops.end();
+}
+
+ast::ExprPtr convert_and_xor(Context& ctx, TSNode node) {
+  std::vector<TSNode> operands;
+  std::vector<ast::BinaryOp> ops;
+  and_xor_chain(ctx, node, operands, ops);
+  return rebuild_and_xor(ctx, node, operands, ops);
+}
+
+}  // namespace
+
+// Left-associative chains (`x + 1 + 1 + ...`, thousands long) are converted
+// along their left spine iteratively; only right operands recurse.
 ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
   ast::BinaryOp op{};
   if (!binary_op_from_token(operator_token(ctx, node), op)) return make_placeholder(ctx, node);
-  if (is_and_xor(ctx, node)) {
-    std::vector<TSNode> operands;
-    std::vector<ast::BinaryOp> ops;
-    and_xor_chain(ctx, node, operands, ops);
-    bool mixed =
-        std::find(ops.begin(), ops.end(),
-                  ops.front() == ast::BinaryOp::BitAnd ? ast::BinaryOp::BitXor
-                                                       : ast::BinaryOp::BitAnd) != ops.end();
-    if (mixed) return rebuild_and_xor(ctx, node, operands, ops);
+  if (mixes_and_xor(ctx, node)) return convert_and_xor(ctx, node);
+  std::vector<TSNode> spine{node};  // the top node first
+  // The spine stops where a `&`/`^` chain starts under another operator (`|`):
+  // that chain may need rebuilding, which its own convert_binary does.
+  bool top_and_xor = is_and_xor(ctx, node);
+  for (TSNode left = ctx.child(node, ctx.field().left);
+       is_plain_binary(ctx, left) && (top_and_xor || !is_and_xor(ctx, left));
+       left = ctx.child(left, ctx.field().left)) {
+    spine.push_back(left);
   }
-  ast::ExprPtr lhs = convert_expr(ctx, ctx.child(node, ctx.field().left));
-  ast::ExprPtr rhs = convert_expr(ctx, ctx.child(node, ctx.field().right));
-  return make_expr(ast::BinaryExpr{op, std::move(lhs), std::move(rhs)}, range_of(node));
+  // Note: the top node's own level is counted by convert_expr.
+  DepthGuard chain(ctx, spine.back(), static_cast<int>(spine.size() - 1));
+  if (chain.too_deep()) return make_placeholder(ctx, node);
+  ast::ExprPtr result = convert_expr(ctx, ctx.child(spine.back(), ctx.field().left));
+  for (size_t i = spine.size(); i-- > 0;) {
+    binary_op_from_token(operator_token(ctx, spine[i]), op);
+    ast::ExprPtr rhs = convert_expr(ctx, ctx.child(spine[i], ctx.field().right));
+    result = make_expr(ast::BinaryExpr{op, std::move(result), std::move(rhs)}, range_of(spine[i]));
+  }
+  return result;
 }
 
 ast::ExprPtr convert_unary(Context& ctx, TSNode node) {

@@ -78,7 +78,7 @@ def bitwise_not_alias(x):
 def mixed_precedence(a, b, c, d):
     """Python ranks & above ^ above |: a ^ b & c is a ^ (b & c) (the
     tree-sitter grammar ranks ^ above &; the front end rebuilds such chains)."""
-    return a ^ b & c, a & b ^ c, a | b ^ c & d, a ^ b & c ^ d, a & b & c ^ d & a
+    return a ^ b & c, a & b ^ c, a | b ^ c & d, a ^ b & c ^ d, a & b & c ^ d & a, a & b ^ c | d
 
 
 # CASE mixed_precedence: 6 3 5 12
