@@ -31,6 +31,8 @@ std::optional<Module> parse_and_lower(std::string_view source, const FrontEndReq
   sink.append(std::move(parsed.diagnostics));
   LowerOptions options;
   options.entries = request.entries;
+  // Note: the final IR is still verified; per-pass checks are for tests.
+  options.verify_each_pass = request.record_passes;
   if (request.record_passes) {
     options.after_pass = [&outcome, &request](std::string_view pass, const Module& module) {
       Module named = module;  // Note: the listing's header names the source file.

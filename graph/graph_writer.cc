@@ -44,8 +44,13 @@ class Writer {
   void put_count(size_t n) { put_u32(static_cast<uint32_t>(n)); }
 
   void put_string(const std::string& s) {
-    auto [it, inserted] = index_.emplace(s, static_cast<uint32_t>(strings_.size()));
-    if (inserted) strings_.push_back(s);
+    // Note: look up before inserting; emplace would build a node (a string
+    // copy) for every repeat of "value", "name", ...
+    auto it = index_.find(s);
+    if (it == index_.end()) {
+      it = index_.emplace(s, static_cast<uint32_t>(strings_.size())).first;
+      strings_.push_back(s);
+    }
     put_u32(it->second);
   }
 

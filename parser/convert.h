@@ -5,6 +5,9 @@
 // once and left out (statements) or replaced by a NoneLiteral placeholder
 // (expressions), and the names in what was left out are recorded
 // (ast::DroppedNames); recursion never goes deeper than kMaxNestingDepth.
+// The only limits on size are CPython's own (see below and
+// parser/layout_check.h): a long chain of operators, elifs or statements is
+// valid Python and converts.
 #pragma once
 
 #include <string>
@@ -17,9 +20,14 @@
 
 namespace pygraft::parser {
 
-// Deeper nesting of expressions and blocks is reported as PG0005 (CPython's
-// own parser stops at 200 nested parentheses).
-inline constexpr int kMaxNestingDepth = 200;
+// Deeper nesting of expressions and statements is reported as PG0005:
+// CPython's compiler stops at about the same depth ("RecursionError: maximum
+// recursion depth exceeded during compilation": 3 000 levels less the few its
+// caller uses; `x + 1 + 1 + ...` compiles with 2 988 operators, not 2 989).
+// Every recursive walk of the AST is bounded by this depth.
+inline constexpr int kMaxNestingDepth = 3000;
+// Loops nested in loops: CPython's "too many statically nested blocks".
+inline constexpr int kMaxNestedLoops = 20;
 
 struct Context {
   std::string_view source;
@@ -28,6 +36,8 @@ struct Context {
   bool tree_has_error = false;  // some ERROR / MISSING node was reported
   int depth = 0;
   bool depth_reported = false;
+  int loop_depth = 0;  // loops around the statement being converted
+  bool loops_reported = false;
   // Where note_dropped() records names: the module's set, or the set of the
   // function being converted.
   ast::DroppedNames* dropped_names = nullptr;
@@ -46,12 +56,10 @@ struct Context {
   }
 };
 
-// Counts one level of nesting for as long as it lives; the first level past
+// Counts `levels` levels of nesting (one node, or the nodes of a chain
+// rebuilt at once) for as long as it lives; the first level past
 // kMaxNestingDepth reports PG0005 (once per file) and too_deep() tells the
 // caller to abandon the subtree.
-// `levels` > 1 counts a flat chain that the lowering nests: each operand
-// after the first of `a and b and c` or `a < b < c` becomes one more nested
-// cond region.
 class DepthGuard {
  public:
   DepthGuard(Context& ctx, TSNode node, int levels = 1);
@@ -64,6 +72,19 @@ class DepthGuard {
   Context& ctx_;
   int levels_;
   bool too_deep_;
+};
+
+// Counts one loop around the body being converted; the 21st nested loop
+// reports PG0005 (once per file), as CPython refuses it.
+class LoopGuard {
+ public:
+  LoopGuard(Context& ctx, TSNode loop);
+  ~LoopGuard() { --ctx_.loop_depth; }
+  LoopGuard(const LoopGuard&) = delete;
+  LoopGuard& operator=(const LoopGuard&) = delete;
+
+ private:
+  Context& ctx_;
 };
 
 // True for nodes that carry no convertible content: ERROR, MISSING, null.

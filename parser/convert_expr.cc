@@ -121,14 +121,26 @@ ast::ExprPtr report_unknown_expr(Context& ctx, TSNode node) {
 }  // namespace
 
 DepthGuard::DepthGuard(Context& ctx, TSNode node, int levels) : ctx_(ctx), levels_(levels) {
-  ctx_.depth += levels_;
+  ctx_.depth += levels;
   too_deep_ = ctx_.depth > kMaxNestingDepth;
   if (too_deep_ && !ctx_.depth_reported) {
     ctx_.depth_reported = true;
     ctx_.report(DiagCode::NestingTooDeep, range_of(node),
-                "expressions and blocks are nested more than " + std::to_string(kMaxNestingDepth) +
-                    " levels deep; split it into smaller pieces");
+                "expressions and statements are nested more than " +
+                    std::to_string(kMaxNestingDepth) +
+                    " levels deep, which CPython does not compile either (RecursionError: "
+                    "maximum recursion depth exceeded during compilation); split it into smaller "
+                    "pieces");
   }
+}
+
+LoopGuard::LoopGuard(Context& ctx, TSNode loop) : ctx_(ctx) {
+  if (++ctx_.loop_depth <= kMaxNestedLoops || ctx_.loops_reported) return;
+  ctx_.loops_reported = true;
+  ctx_.report(DiagCode::NestingTooDeep, keyword_range(loop),
+              "SyntaxError: too many statically nested blocks (CPython allows " +
+                  std::to_string(kMaxNestedLoops) +
+                  " loops nested in each other); move the inner loops into a function");
 }
 
 bool is_broken(TSNode node) {

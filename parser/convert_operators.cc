@@ -72,13 +72,6 @@ std::vector<TSNode> bool_operands(Context& ctx, TSNode node, std::string_view op
   return right_operands;
 }
 
-// The nesting levels the lowering adds for a chain of `operands` operands
-// (one per short-circuit step), capped so the sum cannot overflow.
-int chain_levels(size_t operands) {
-  size_t steps = operands > 1 ? operands - 1 : 0;
-  return static_cast<int>(std::min<size_t>(steps, kMaxNestingDepth + 1));
-}
-
 }  // namespace
 
 bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
@@ -91,18 +84,136 @@ bool binary_op_from_token(std::string_view token, ast::BinaryOp& op) {
   return false;
 }
 
+namespace {
+
+bool is_and_xor(Context& ctx, TSNode node) {
+  static const TSSymbol kBinary = python_grammar().sym.named("binary_operator");
+  if (!ctx.is(node, kBinary)) return false;
+  std::string_view token = operator_token(ctx, node);
+  return token == "&" || token == "^";
+}
+
+// The operands and operators of a chain of `&` and `^` without parentheses
+// between them, left to right (an iterative in-order walk).
+void and_xor_chain(Context& ctx, TSNode node, std::vector<TSNode>& operands,
+                   std::vector<ast::BinaryOp>& ops) {
+  std::vector<TSNode> parents;
+  TSNode current = node;
+  for (;;) {
+    while (is_and_xor(ctx, current)) {
+      parents.push_back(current);
+      current = ctx.child(current, ctx.field().left);
+    }
+    operands.push_back(current);
+    if (parents.empty()) return;
+    TSNode parent = parents.back();
+    parents.pop_back();
+    ops.push_back(operator_token(ctx, parent) == "&" ? ast::BinaryOp::BitAnd
+                                                     : ast::BinaryOp::BitXor);
+    current = ctx.child(parent, ctx.field().right);
+  }
+}
+
+// A chain mixing `&` and `^`, rebuilt with Python's precedence: the `&` runs
+// first, then `^`, both left to right; each node spans its operands as
+// written (parentheses included).
+// Note: tree-sitter-python ranks `^` above `&` (its PREC.xor 16 against
+// PREC.bitwise_and 15), so it reads `a ^ b & c` as `(a ^ b) & c` where
+// Python reads `a ^ (b & c)`.
+ast::ExprPtr rebuild_and_xor(Context& ctx, TSNode node, const std::vector<TSNode>& operands,
+                             const std::vector<ast::BinaryOp>& ops) {
+  DepthGuard chain(ctx, node, static_cast<int>(std::min<size_t>(ops.size(), kMaxNestingDepth)));
+  if (chain.too_deep()) return make_placeholder(ctx, node);
+  struct Part {
+    ast::ExprPtr expr;
+    SourceRange range;
+  };
+  auto join = [](ast::BinaryOp op, Part lhs, Part rhs) {
+    SourceRange range{lhs.range.line, lhs.range.column, rhs.range.end_line, rhs.range.end_column};
+    return Part{make_expr(ast::BinaryExpr{op, std::move(lhs.expr), std::move(rhs.expr)}, range),
+                range};
+  };
+  std::vector<Part> groups;  // the `&` runs
+  groups.push_back({convert_expr(ctx, operands[0]), range_of(operands[0])});
+  for (size_t i = 0; i < ops.size(); ++i) {
+    Part next{convert_expr(ctx, operands[i + 1]), range_of(operands[i + 1])};
+    if (ops[i] == ast::BinaryOp::BitAnd) {
+      groups.back() = join(ast::BinaryOp::BitAnd, std::move(groups.back()), std::move(next));
+    } else {
+      groups.push_back(std::move(next));
+    }
+  }
+  Part result = std::move(groups.front());
+  for (size_t g = 1; g < groups.size(); ++g) {
+    result = join(ast::BinaryOp::BitXor, std::move(result), std::move(groups[g]));
+  }
+  result.expr->range = range_of(node);
+  return std::move(result.expr);
+}
+
+}  // namespace
+
+namespace {
+
+// A binary node whose operator converts, and that holds no syntax error: a
+// link of the left spine convert_binary walks.
+bool is_plain_binary(Context& ctx, TSNode node) {
+  static const TSSymbol kBinary = python_grammar().sym.named("binary_operator");
+  ast::BinaryOp op{};
+  return ctx.is(node, kBinary) && !ts_node_has_error(node) &&
+         binary_op_from_token(operator_token(ctx, node), op);
+}
+
+bool mixes_and_xor(Context& ctx, TSNode node) {
+  if (!is_and_xor(ctx, node)) return false;
+  std::vector<TSNode> operands;
+  std::vector<ast::BinaryOp> ops;
+  and_xor_chain(ctx, node, operands, ops);
+  return std::find_if(ops.begin(), ops.end(),
+                      [&](ast::BinaryOp op) { return op != ops.front(); }) != ops.end();
+}
+
+ast::ExprPtr convert_and_xor(Context& ctx, TSNode node) {
+  std::vector<TSNode> operands;
+  std::vector<ast::BinaryOp> ops;
+  and_xor_chain(ctx, node, operands, ops);
+  return rebuild_and_xor(ctx, node, operands, ops);
+}
+
+}  // namespace
+
+// Left-associative chains (`x + 1 + 1 + ...`, thousands long) are converted
+// along their left spine iteratively; only right operands recurse.
 ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
   ast::BinaryOp op{};
   if (!binary_op_from_token(operator_token(ctx, node), op)) return make_placeholder(ctx, node);
+  if (mixes_and_xor(ctx, node)) return convert_and_xor(ctx, node);
+  std::vector<TSNode> spine{node};  // the top node first
+  // The spine stops where a `&`/`^` chain starts under another operator (`|`):
+  // that chain may need rebuilding, which its own convert_binary does.
+  bool top_and_xor = is_and_xor(ctx, node);
+  for (TSNode left = ctx.child(node, ctx.field().left);
+       is_plain_binary(ctx, left) && (top_and_xor || !is_and_xor(ctx, left));
+       left = ctx.child(left, ctx.field().left)) {
+    spine.push_back(left);
+  }
+  // Note: the top node's own level is counted by convert_expr.
+  DepthGuard chain(ctx, spine.back(), static_cast<int>(spine.size() - 1));
+  if (chain.too_deep()) return make_placeholder(ctx, node);
   // Note: a string operand of + or % (building a message) is kept, so the
   // lowering reports the whole expression once (transform/lower_call.cc).
-  bool text_lhs = op == ast::BinaryOp::Add || op == ast::BinaryOp::Mod;
-  bool text_rhs = op == ast::BinaryOp::Add;
-  TSNode left = ctx.child(node, ctx.field().left);
-  TSNode right = ctx.child(node, ctx.field().right);
-  ast::ExprPtr lhs = text_lhs ? convert_expr_or_string(ctx, left) : convert_expr(ctx, left);
-  ast::ExprPtr rhs = text_rhs ? convert_expr_or_string(ctx, right) : convert_expr(ctx, right);
-  return make_expr(ast::BinaryExpr{op, std::move(lhs), std::move(rhs)}, range_of(node));
+  auto operand = [&](TSNode child, bool text) {
+    return text ? convert_expr_or_string(ctx, child) : convert_expr(ctx, child);
+  };
+  binary_op_from_token(operator_token(ctx, spine.back()), op);
+  ast::ExprPtr result = operand(ctx.child(spine.back(), ctx.field().left),
+                                op == ast::BinaryOp::Add || op == ast::BinaryOp::Mod);
+  for (size_t i = spine.size(); i-- > 0;) {
+    binary_op_from_token(operator_token(ctx, spine[i]), op);
+    ast::ExprPtr rhs = operand(ctx.child(spine[i], ctx.field().right), op == ast::BinaryOp::Add);
+    result = make_expr(ast::BinaryExpr{op, std::move(result), std::move(rhs)}, range_of(spine[i]));
+  }
+  return result;
 }
 
 ast::ExprPtr convert_unary(Context& ctx, TSNode node) {
@@ -128,8 +239,6 @@ ast::ExprPtr convert_boolean(Context& ctx, TSNode node) {
   ast::BoolOp op = token == "and" ? ast::BoolOp::And : ast::BoolOp::Or;
   ast::BoolOpExpr result{op, {}};
   std::vector<TSNode> operands = bool_operands(ctx, node, token);
-  DepthGuard chain(ctx, node, chain_levels(operands.size()));
-  if (chain.too_deep()) return make_placeholder(ctx, node);
   for (TSNode operand : operands) {
     result.values.push_back(convert_expr(ctx, operand));
   }
@@ -137,11 +246,7 @@ ast::ExprPtr convert_boolean(Context& ctx, TSNode node) {
 }
 
 ast::ExprPtr convert_comparison(Context& ctx, TSNode node) {
-  // The operands are the named children (the operators are anonymous);
-  // n operands make n - 1 comparisons and n - 2 short-circuit steps.
-  uint32_t operands = ts_node_named_child_count(node);
-  DepthGuard chain(ctx, node, chain_levels(operands > 0 ? operands - 1 : 0));
-  if (chain.too_deep()) return make_placeholder(ctx, node);
+  // The operands are the named children (the operators are anonymous).
   ast::CompareExpr result;
   for (ChildCursor c(node); c.next();) {
     TSNode child = c.node();

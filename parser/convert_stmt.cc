@@ -95,7 +95,10 @@ ast::StmtPtr convert_if(Context& ctx, TSNode node) {
 ast::StmtPtr convert_while(Context& ctx, TSNode node) {
   ast::While result;
   result.test = convert_expr(ctx, ctx.child(node, ctx.field().condition));
-  result.body = convert_block(ctx, ctx.child(node, ctx.field().body), false);
+  {
+    LoopGuard loop(ctx, node);
+    result.body = convert_block(ctx, ctx.child(node, ctx.field().body), false);
+  }
   result.orelse = convert_else(ctx, ctx.child(node, ctx.field().alternative));
   return make_stmt(std::move(result), range_of(node));
 }
@@ -110,7 +113,10 @@ ast::StmtPtr convert_for(Context& ctx, TSNode node) {
   ast::For result;
   result.target = convert_target(ctx, ctx.child(node, ctx.field().left));
   result.iter = convert_expr(ctx, ctx.child(node, ctx.field().right));
-  result.body = convert_block(ctx, ctx.child(node, ctx.field().body), false);
+  {
+    LoopGuard loop(ctx, node);
+    result.body = convert_block(ctx, ctx.child(node, ctx.field().body), false);
+  }
   result.orelse = convert_else(ctx, ctx.child(node, ctx.field().alternative));
   if (!result.target) return nullptr;
   return make_stmt(std::move(result), range_of(node));

@@ -8,7 +8,9 @@
 #include <new>
 
 #include "parser/convert.h"
+#include "parser/fast_parser.h"
 #include "parser/grammar.h"
+#include "parser/layout_check.h"
 #include "parser/source_check.h"
 #include "parser/syntax_errors.h"
 #include "parser/syntax_tree.h"
@@ -67,8 +69,28 @@ TreePtr run_tree_sitter(std::string_view source, DiagnosticSink& sink) {
   return tree;
 }
 
-void parse_checked_source(std::string_view source, DiagnosticSink& sink, ast::Module& module) {
+// Whether tree-sitter finds a syntax error in the code before a layout
+// problem: CPython reports the first error of a file, and an earlier error
+// is often the cause (an `if` header without its ':' makes the next line an
+// unexpected indent).
+bool has_error_before(std::string_view source, TSNode root, const parser::LayoutProblem& problem) {
+  DiagnosticSink all;
+  parser::report_syntax_errors(source, root, all);
+  for (const Diagnostic& d : all.all()) {
+    if (d.range.end_line < problem.range.line) return true;
+  }
+  return false;
+}
+
+void parse_with_tree_sitter(std::string_view source, DiagnosticSink& sink, ast::Module& module) {
+  std::optional<parser::LayoutProblem> layout = parser::check_layout(source);
   TreePtr tree = run_tree_sitter(source, sink);
+  if (layout && !(tree && has_error_before(source, ts_tree_root_node(tree.get()), *layout))) {
+    // Note: no conversion: with a bad indent the tree holds tree-sitter's
+    // guess of what the code means, and CPython refuses the file.
+    sink.report(layout->code, layout->range, std::move(layout->message));
+    return;
+  }
   if (!tree) return;
   TSNode root = ts_tree_root_node(tree.get());
   parser::report_syntax_errors(source, root, sink);
@@ -78,7 +100,32 @@ void parse_checked_source(std::string_view source, DiagnosticSink& sink, ast::Mo
   module = parser::convert_module(ctx, root);
 }
 
+// Note: a file the fast parser takes (clean, inside the subset: most files)
+// never reaches tree-sitter; the AST is the same either way.
+void parse_checked_source(std::string_view source, DiagnosticSink& sink, ast::Module& module) {
+  if (!parser::check_layout(source)) {
+    if (std::optional<ast::Module> fast = parser::parse_clean_module(source)) {
+      module = std::move(*fast);
+      return;
+    }
+  }
+  parse_with_tree_sitter(source, sink, module);
+}
+
 }  // namespace
+
+ParseResult parse_module_with_tree_sitter(std::string_view source) {
+  ParseResult result;
+  DiagnosticSink sink;
+  try {
+    if (parser::check_source(source, sink)) parse_with_tree_sitter(source, sink, result.module);
+  } catch (const std::bad_alloc&) {
+    result.module = ast::Module{};
+    sink.report(DiagCode::SyntaxError, SourceRange{1, 1, 1, 1}, "out of memory while parsing");
+  }
+  result.diagnostics = sink.sorted();
+  return result;
+}
 
 ParseResult parse_module(std::string_view source) {
   ParseResult result;

@@ -17,7 +17,12 @@ struct ParseResult {
 };
 
 // Never throws on any input and never crashes: invalid UTF-8, NUL bytes,
-// deep nesting and syntax errors all become diagnostics.
+// deep nesting and syntax errors all become diagnostics. A clean file is
+// parsed by the fast parser (parser/fast_parser.h), any other by tree-sitter.
 ParseResult parse_module(std::string_view source);
+
+// Always through tree-sitter and the CST conversion: the reference the fast
+// parser is tested against.
+ParseResult parse_module_with_tree_sitter(std::string_view source);
 
 }  // namespace pygraft

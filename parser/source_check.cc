@@ -52,10 +52,11 @@ SourceRange point_at(std::string_view source, size_t offset) {
   return SourceRange{line, column, line, column + 1};
 }
 
-// Note: tree-sitter-python's scanner saves each indentation width in one
-// byte, so deeper indentation would be silently misread. Widths are counted
-// as the scanner counts them (a tab is 8 columns).
-constexpr uint32_t kMaxIndentColumns = 255;
+// Note: tree-sitter-python's scanner counts each indentation width in 16
+// bits, so wider indentation would be silently misread. Widths are counted
+// as the scanner counts them (a tab is 8 columns). CPython's own limit is on
+// the number of levels (parser/layout_check.h), far below this in practice.
+constexpr uint32_t kMaxIndentColumns = 65535;
 
 // Offset of the first line whose indentation is wider than the scanner can
 // hold (blank and comment-only lines are ignored), or npos.
@@ -112,7 +113,7 @@ bool check_source(std::string_view source, DiagnosticSink& sink) {
   if (deep != std::string_view::npos) {
     sink.report(DiagCode::NestingTooDeep, point_at(source, deep),
                 "this line is indented more than " + std::to_string(kMaxIndentColumns) +
-                    " columns; blocks cannot be nested this deeply, split them into functions");
+                    " columns; indent each block by a few spaces");
     ok = false;
   }
   return ok;

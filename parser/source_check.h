@@ -10,7 +10,7 @@ namespace pygraft::parser {
 
 // Reports the first invalid UTF-8 sequence (PG0002) and the first NUL byte
 // (PG0003) at their line and column, or else a line indented deeper than
-// the tree-sitter scanner can represent (PG0005); true when the source can
+// tree-sitter's scanner can count (PG0005); true when the source can
 // be parsed.
 bool check_source(std::string_view source, DiagnosticSink& sink);
 

@@ -118,6 +118,12 @@ add_test(NAME diagnostics.sarif
                  --pygraft $<TARGET_FILE:pygraft>)
 set_tests_properties(diagnostics.sarif PROPERTIES LABELS diagnostics TIMEOUT 300)
 
+add_test(NAME diagnostics.no_internal_names
+         COMMAND ${PYGRAFT_ORACLE_PYTHON}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/diagnostics/check_no_internal_names.py
+                 --pygraft $<TARGET_FILE:pygraft>)
+set_tests_properties(diagnostics.no_internal_names PROPERTIES LABELS diagnostics TIMEOUT 300)
+
 add_test(NAME docs.diagnostics_table
          COMMAND ${PYGRAFT_ORACLE_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/diagnostics/gen_diag_table.py --check)
 set_tests_properties(docs.diagnostics_table PROPERTIES LABELS docs)

@@ -17,8 +17,10 @@ ValueId IrBuilder::emit(OpCode op, std::vector<ValueId> inputs, SourceRange rang
                         std::vector<Attribute> attrs) {
   ValueId result = function_.new_value();
   append(op, std::move(inputs), range, std::move(attrs)).outputs.push_back(result);
-  defining_ops_.emplace(result, op);
-  if (op == OpCode::Undef) maybe_unbound_.insert(result);
+  ValueFacts& f = facts(result);
+  f.defined_here = true;
+  f.op = op;
+  if (op == OpCode::Undef) f.maybe_unbound = true;
   return result;
 }
 
@@ -30,10 +32,12 @@ std::vector<ValueId> IrBuilder::emit_structured(OpCode op, std::vector<ValueId> 
   node.regions = std::move(regions);
   for (const std::string& name : output_names) {
     node.outputs.push_back(function_.new_value(name));
-    defining_ops_.emplace(node.outputs.back(), op);
+    ValueFacts& f = facts(node.outputs.back());
+    f.defined_here = true;
+    f.op = op;
   }
   for (size_t k = 0; k < node.outputs.size(); ++k) {
-    if (structured_output_maybe_unbound(node, k)) maybe_unbound_.insert(node.outputs[k]);
+    if (structured_output_maybe_unbound(node, k)) mark_maybe_unbound(node.outputs[k]);
   }
   return node.outputs;
 }
@@ -55,7 +59,8 @@ void IrBuilder::emit_effect(OpCode op, std::vector<ValueId> inputs, SourceRange 
 
 ValueId IrBuilder::constant(Literal value, SourceRange range) {
   ValueId result = emit(OpCode::Const, {}, range, {Attribute{"value", value}});
-  constants_.emplace(result, std::move(value));
+  facts(result).constant = static_cast<int32_t>(constants_.size());
+  constants_.push_back(std::move(value));
   return result;
 }
 
@@ -68,7 +73,8 @@ ValueId IrBuilder::tuple(std::vector<ValueId> elements, SourceRange range) {
   }
   if (literal.size() == elements.size()) return constant(Literal(std::move(literal)), range);
   ValueId result = emit(OpCode::MakeTuple, elements, range);
-  tuples_.emplace(result, std::move(elements));
+  facts(result).tuple = static_cast<int32_t>(tuples_.size());
+  tuples_.push_back(std::move(elements));
   return result;
 }
 
@@ -79,19 +85,19 @@ ValueId IrBuilder::add_argument(std::string name) {
 }
 
 const Literal* IrBuilder::constant_value(ValueId value) const {
-  auto it = constants_.find(value);
-  return it == constants_.end() ? nullptr : &it->second;
+  const ValueFacts* f = facts_of(value);
+  return f == nullptr || f->constant < 0 ? nullptr : &constants_[static_cast<size_t>(f->constant)];
 }
 
 const std::vector<ValueId>* IrBuilder::tuple_elements(ValueId value) const {
-  auto it = tuples_.find(value);
-  return it == tuples_.end() ? nullptr : &it->second;
+  const ValueFacts* f = facts_of(value);
+  return f == nullptr || f->tuple < 0 ? nullptr : &tuples_[static_cast<size_t>(f->tuple)];
 }
 
 bool IrBuilder::never_none(ValueId value) const {
-  auto it = defining_ops_.find(value);
-  if (it == defining_ops_.end()) return false;
-  switch (it->second) {
+  const ValueFacts* f = facts_of(value);
+  if (f == nullptr || !f->defined_here) return false;
+  switch (f->op) {
     case OpCode::Const:  // a const None is folded by the caller
     case OpCode::Call:
     case OpCode::Cond:

@@ -7,10 +7,10 @@
 // tuples without a separate analysis.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "graph/ir.h"
@@ -73,8 +73,10 @@ class IrBuilder {
   // cond result that is such a value on some branch, or a loop value whose
   // initial value is one (mark_maybe_unbound). Names cannot become unbound
   // again once bound, so a loop body never yields a new one.
-  bool maybe_unbound(ValueId value) const { return maybe_unbound_.contains(value); }
-  void mark_maybe_unbound(ValueId value) { maybe_unbound_.insert(value); }
+  bool maybe_unbound(ValueId value) const {
+    return value < facts_.size() && facts_[value].maybe_unbound;
+  }
+  void mark_maybe_unbound(ValueId value) { facts(value).maybe_unbound = true; }
 
   // Records the source name of a value that does not have one yet.
   void name_value(ValueId value, std::string_view name);
@@ -86,10 +88,26 @@ class IrBuilder {
 
   Function& function_;
   Region* region_;
-  std::unordered_map<ValueId, Literal> constants_;
-  std::unordered_map<ValueId, std::vector<ValueId>> tuples_;
-  std::unordered_map<ValueId, OpCode> defining_ops_;
-  std::unordered_set<ValueId> maybe_unbound_;
+  // What the builder knows of each value, by ValueId (values are dense).
+  // Note: constants and tuples sit in deques: references to them stay valid
+  // while more are added.
+  struct ValueFacts {
+    bool defined_here = false;  // by a node of this builder: `op` is its op
+    bool maybe_unbound = false;
+    OpCode op = OpCode::Const;
+    int32_t constant = -1;  // index into constants_
+    int32_t tuple = -1;     // index into tuples_
+  };
+  ValueFacts& facts(ValueId value) {
+    if (value >= facts_.size()) facts_.resize(value + 1);
+    return facts_[value];
+  }
+  const ValueFacts* facts_of(ValueId value) const {
+    return value < facts_.size() ? &facts_[value] : nullptr;
+  }
+  std::vector<ValueFacts> facts_;
+  std::deque<Literal> constants_;
+  std::deque<std::vector<ValueId>> tuples_;
 };
 
 }  // namespace pygraft::transform

@@ -142,28 +142,72 @@ std::set<std::string> CallGraph::select(const std::vector<std::string>& entries,
   return selected;
 }
 
-bool CallGraph::reaches(const std::string& from, const std::string& to) const {
-  std::set<std::string> seen = {from};
-  std::vector<std::string> work = {from};
-  while (!work.empty()) {
-    std::string function = std::move(work.back());
-    work.pop_back();
-    if (function == to) return true;
-    auto it = edges_.find(function);
-    if (it == edges_.end()) continue;
-    for (const CallEdge& edge : it->second) {
-      if (seen.insert(edge.callee).second) work.push_back(edge.callee);
+// Tarjan's strongly connected components, iteratively: one pass over the
+// graph. A call closes a cycle exactly when caller and callee share one.
+std::vector<size_t> CallGraph::components() const {
+  std::map<std::string_view, size_t> index;
+  for (size_t i = 0; i < functions_.size(); ++i) index.emplace(functions_[i], i);
+  std::vector<std::vector<size_t>> callees(functions_.size());
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    for (const CallEdge& edge : edges_.at(functions_[i])) {
+      auto it = index.find(edge.callee);
+      if (it != index.end()) callees[i].push_back(it->second);
     }
   }
-  return false;
+  constexpr size_t kUnvisited = static_cast<size_t>(-1);
+  std::vector<size_t> order(functions_.size(), kUnvisited);
+  std::vector<size_t> low(functions_.size(), 0);
+  std::vector<size_t> component(functions_.size(), kUnvisited);
+  std::vector<bool> on_stack(functions_.size(), false);
+  std::vector<size_t> stack;
+  size_t counter = 0;
+  for (size_t root = 0; root < functions_.size(); ++root) {
+    if (order[root] != kUnvisited) continue;
+    std::vector<std::pair<size_t, size_t>> work{{root, 0}};  // (function, next callee)
+    order[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!work.empty()) {
+      auto& [f, next] = work.back();
+      if (next < callees[f].size()) {
+        size_t c = callees[f][next++];
+        if (order[c] == kUnvisited) {
+          order[c] = low[c] = counter++;
+          stack.push_back(c);
+          on_stack[c] = true;
+          work.push_back({c, 0});
+        } else if (on_stack[c]) {
+          low[f] = std::min(low[f], order[c]);
+        }
+        continue;
+      }
+      if (low[f] == order[f]) {
+        for (size_t member = kUnvisited; member != f;) {
+          member = stack.back();
+          stack.pop_back();
+          on_stack[member] = false;
+          component[member] = f;
+        }
+      }
+      size_t done = f;
+      work.pop_back();
+      if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[done]);
+    }
+  }
+  return component;
 }
 
 void CallGraph::report_recursion(const std::set<std::string>& selected,
                                  DiagnosticSink& diags) const {
-  for (const std::string& caller : functions_) {
+  std::vector<size_t> component = components();
+  std::map<std::string_view, size_t> index;
+  for (size_t i = 0; i < functions_.size(); ++i) index.emplace(functions_[i], i);
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    const std::string& caller = functions_[i];
     if (selected.count(caller) == 0) continue;
     for (const CallEdge& edge : edges_.at(caller)) {
-      if (!reaches(edge.callee, caller)) continue;
+      auto callee = index.find(edge.callee);
+      if (callee == index.end() || component[callee->second] != component[i]) continue;
       std::string message = edge.callee == caller
                                 ? "'" + caller + "' calls itself"
                                 : "the call to '" + edge.callee + "' is recursive ('" +

@@ -34,7 +34,8 @@ class CallGraph {
   void report_recursion(const std::set<std::string>& selected, DiagnosticSink& diags) const;
 
  private:
-  bool reaches(const std::string& from, const std::string& to) const;
+  // Per function (functions_ order): its strongly connected component.
+  std::vector<size_t> components() const;
 
   std::map<std::string, std::vector<CallEdge>> edges_;
   std::vector<std::string> functions_;  // source order, first definition of each name

@@ -9,6 +9,7 @@
 //   lower_assign.cc        assignment targets, unpacking, augmented assignment
 //   lower_expr.cc          names, literals, operators, tuples
 //   lower_short_circuit.cc and/or, a if c else b, chained comparisons, `in` -> cond
+//   lower_long_chains.cc   those chains and if/elif chains past kMaxChainNesting links
 //   lower_call.cc          calls: builtins, numpy, math, methods, same-file functions
 //   lower_op_call.cc       binding call arguments to an op's canonical parameters
 //   lower_attribute.cc     np.pi, math.tau, x.shape, x.T ...
@@ -171,7 +172,9 @@ class FunctionLowerer {
 
   // ---- lower_short_circuit.cc ----
   ValueId lower_kind(const ast::Expr& expr, const ast::BoolOpExpr& boolop);
-  ValueId lower_bool_chain(const ast::Expr& expr, const ast::BoolOpExpr& boolop, size_t first);
+  // Operands [first, last) nested, the first evaluated in the current region.
+  ValueId lower_bool_chain(const ast::Expr& expr, const ast::BoolOpExpr& boolop, size_t first,
+                           size_t last);
   ValueId lower_kind(const ast::Expr& expr, const ast::IfExpr& if_expr);
   ValueId lower_chained_compare(const ast::Expr& expr, const ast::CompareExpr& compare);
   ValueId lower_compare_chain(const ast::Expr& expr, const ast::CompareExpr& compare, size_t link,
@@ -179,6 +182,28 @@ class FunctionLowerer {
   ValueId lower_membership(SourceRange range, ast::CompareOp op, ValueId lhs, ValueId rhs);
   ValueId lower_membership_chain(SourceRange range, bool negated, ValueId lhs,
                                  const std::vector<ValueId>& elements, size_t first);
+
+  // ---- lower_long_chains.cc ----
+  // Chains longer than kMaxChainNesting (transform/nesting_limits.h), lowered
+  // as groups of that many nested links, each group in the else region of a
+  // cond on whether the groups before it decided.
+  Flow lower_long_if_chain(const ast::Stmt& stmt);
+  std::vector<ValueId> lower_if_group(const std::vector<const ast::Stmt*>& links, size_t first,
+                                      size_t last, const NameList& outputs);
+  std::vector<ValueId> after_undecided(ValueId decided, const std::vector<ValueId>& passed,
+                                       const std::function<std::vector<ValueId>()>& rest,
+                                       SourceRange range);
+  ValueId lower_long_conditional(const ast::Expr& expr);
+  std::vector<ValueId> lower_conditional_group(const std::vector<const ast::Expr*>& links,
+                                               size_t first, size_t last);
+  ValueId lower_long_bool_chain(const ast::Expr& expr, const ast::BoolOpExpr& boolop);
+  ValueId lower_long_compare(const ast::Expr& expr, const ast::CompareExpr& compare);
+  std::vector<ValueId> lower_compare_group(const ast::Expr& expr, const ast::CompareExpr& compare,
+                                           size_t first, size_t last, ValueId lhs);
+  ValueId lower_long_membership(SourceRange range, bool negated, ValueId lhs,
+                                const std::vector<ValueId>& elements);
+  ValueId lower_membership_group(SourceRange range, ValueId lhs,
+                                 const std::vector<ValueId>& elements, size_t first, size_t last);
 
   // ---- lower_call.cc ----
   // True after reporting `expr` as a string built from values ("x: " + str(x)).

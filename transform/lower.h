@@ -16,7 +16,8 @@ struct LowerOptions {
   // Functions to convert; empty means every top-level function. Functions
   // they call are converted too.
   std::vector<std::string> entries;
-  // Run the IR verifier after every pass (test and debug builds).
+  // Run the IR verifier after the lowering and after every pass (tests and
+  // debugging); without it, the verifier runs once, on the final IR.
   bool verify_each_pass = true;
   // Debug hook: called with the module after building ("build") and after
   // each pass of transform/pipeline.cc (e.g. to print the IR after each pass).

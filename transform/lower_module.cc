@@ -98,8 +98,11 @@ void declare_functions(const ast::Module& module, ModuleScope& scope, Diagnostic
 
 }  // namespace
 
-Module build_module(const ast::Module& module, const std::vector<std::string>& entries,
-                    DiagnosticSink& diags) {
+namespace {
+
+// `built(i, function)`: called with module.functions[i]'s IR once built.
+Module build_selected(const ast::Module& module, const std::vector<std::string>& entries,
+                      DiagnosticSink& diags, const std::function<void(size_t, Function&)>& built) {
   ModuleScope scope;
   scope.set_dropped_names(&module.names_in_dropped_code);
   declare_imports(module, scope);
@@ -113,13 +116,32 @@ Module build_module(const ast::Module& module, const std::vector<std::string>& e
   MissingImports missing_imports;
   scope.set_missing_imports(&missing_imports);
   Module out;
-  for (const ast::FunctionDef& def : module.functions) {
+  for (size_t i = 0; i < module.functions.size(); ++i) {
+    const ast::FunctionDef& def = module.functions[i];
     const FunctionSignature* signature = scope.function(def.name);
     if (selected.count(def.name) == 0 || signature == nullptr || signature->def != &def) continue;
     out.functions.push_back(FunctionLowerer(scope, def, diags).lower());
+    if (built) built(i, out.functions.back());
   }
   missing_imports.report(scope, diags);
   return out;
+}
+
+}  // namespace
+
+Module build_module(const ast::Module& module, const std::vector<std::string>& entries,
+                    DiagnosticSink& diags) {
+  return build_selected(module, entries, diags, nullptr);
+}
+
+Module build_module(ast::Module& module, const std::vector<std::string>& entries,
+                    DiagnosticSink& diags, const std::function<void(Function&)>& after_function) {
+  return build_selected(module, entries, diags, [&](size_t i, Function& function) {
+    after_function(function);
+    // Note: the definition stays (later calls read its signature); only its
+    // statements go.
+    module.functions[i].body.clear();
+  });
 }
 
 }  // namespace pygraft::transform

@@ -9,23 +9,26 @@
 // (left to right, stopping where Python stops), so constant expressions
 // still fold to a constant.
 #include "transform/function_lowerer.h"
+#include "transform/nesting_limits.h"
 
 namespace pygraft::transform {
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BoolOpExpr& boolop) {
-  return lower_bool_chain(expr, boolop, 0);
+  if (boolop.values.size() > kMaxChainNesting) return lower_long_bool_chain(expr, boolop);
+  return lower_bool_chain(expr, boolop, 0, boolop.values.size());
 }
 
-// values[first] and values[first + 1] and ...: the first operand that decides
-// the outcome is the result; the rest is lowered in the cond's region.
+// values[first] and values[first + 1] and ... (up to `last`): the first
+// operand that decides the outcome is the result; the rest is lowered in the
+// cond's region.
 ValueId FunctionLowerer::lower_bool_chain(const ast::Expr& expr, const ast::BoolOpExpr& boolop,
-                                          size_t first) {
+                                          size_t first, size_t last) {
   const bool is_or = boolop.op == ast::BoolOp::Or;
   ValueId value = lower_expr(*boolop.values[first]);
-  if (first + 1 == boolop.values.size()) return value;
+  if (first + 1 == last) return value;
   std::optional<bool> truth = constant_truth(value);
-  if (truth) return *truth == is_or ? value : lower_bool_chain(expr, boolop, first + 1);
-  auto rest = [&] { return lower_bool_chain(expr, boolop, first + 1); };
+  if (truth) return *truth == is_or ? value : lower_bool_chain(expr, boolop, first + 1, last);
+  auto rest = [&] { return lower_bool_chain(expr, boolop, first + 1, last); };
   auto self = [&] { return value; };
   if (is_or) return emit_cond_value(value, self, rest, expr.range);
   return emit_cond_value(value, rest, self, expr.range);
@@ -33,6 +36,13 @@ ValueId FunctionLowerer::lower_bool_chain(const ast::Expr& expr, const ast::Bool
 
 // body if test else orelse: only the chosen branch is evaluated.
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::IfExpr& if_expr) {
+  size_t links = 1;
+  for (const ast::Expr* e = if_expr.orelse.get();
+       links <= kMaxChainNesting && std::holds_alternative<ast::IfExpr>(e->kind);
+       e = std::get<ast::IfExpr>(e->kind).orelse.get()) {
+    ++links;
+  }
+  if (links > kMaxChainNesting) return lower_long_conditional(expr);
   ValueId test = lower_expr(*if_expr.test);
   if (std::optional<bool> truth = constant_truth(test)) {
     return lower_expr(*truth ? *if_expr.body : *if_expr.orelse);
@@ -45,6 +55,7 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::IfExpr& if
 // a < b < c is (a < b) and (b < c) with b evaluated once.
 ValueId FunctionLowerer::lower_chained_compare(const ast::Expr& expr,
                                                const ast::CompareExpr& compare) {
+  if (compare.ops.size() > kMaxChainNesting) return lower_long_compare(expr, compare);
   return lower_compare_chain(expr, compare, 0, lower_expr(*compare.left));
 }
 
@@ -74,6 +85,9 @@ ValueId FunctionLowerer::lower_membership(SourceRange range, ast::CompareOp op, 
   }
   const bool negated = op == ast::CompareOp::NotIn;
   if (elements->empty()) return builder_.constant(Literal(negated), range);
+  if (elements->size() > kMaxChainNesting) {
+    return lower_long_membership(range, negated, lhs, *elements);
+  }
   return lower_membership_chain(range, negated, lhs, *elements, 0);
 }
 

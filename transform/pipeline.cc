@@ -1,5 +1,6 @@
 #include "transform/pipeline.h"
 
+#include <iterator>
 #include <string_view>
 
 #include "graph/verifier.h"
@@ -36,19 +37,28 @@ void verify(const Module& module, std::string_view after, DiagnosticSink& diags)
   }
 }
 
+// `last`: the IR the compiler hands out, always verified.
 void checkpoint(const Module& module, std::string_view after, const LowerOptions& options,
-                DiagnosticSink& diags) {
-  if (options.verify_each_pass) verify(module, after, diags);
+                bool last, DiagnosticSink& diags) {
+  if (options.verify_each_pass || last) verify(module, after, diags);
   if (options.after_pass) options.after_pass(after, module);
 }
 
 }  // namespace
 
+void run_function_passes(Function& function) {
+  for (const Pass& pass : kPasses) pass.run(function);
+}
+
+void verify_final(const Module& module, DiagnosticSink& diags) {
+  verify(module, kPasses[std::size(kPasses) - 1].name, diags);
+}
+
 void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags) {
-  checkpoint(module, "build", options, diags);
+  checkpoint(module, "build", options, false, diags);
   for (const Pass& pass : kPasses) {
     for (Function& function : module.functions) pass.run(function);
-    checkpoint(module, pass.name, options, diags);
+    checkpoint(module, pass.name, options, &pass == &kPasses[std::size(kPasses) - 1], diags);
   }
 }
 

@@ -1,5 +1,7 @@
 #include "transform/scope.h"
 
+#include <algorithm>
+
 namespace pygraft::transform {
 
 void ModuleScope::add_import(const std::string& alias, ImportedModule module) {
@@ -57,14 +59,31 @@ const std::vector<std::string_view>& builtin_names() {
   return names;
 }
 
+namespace {
+
+bool binding_before(const Environment::Binding& binding, std::string_view name) {
+  return binding.first < name;
+}
+
+}  // namespace
+
 std::optional<ValueId> Environment::lookup(std::string_view name) const {
-  auto it = bindings_.find(name);
-  if (it == bindings_.end()) return std::nullopt;
+  auto it = std::lower_bound(bindings_.begin(), bindings_.end(), name, binding_before);
+  if (it == bindings_.end() || it->first != name) return std::nullopt;
   return it->second;
 }
 
+void Environment::bind(const std::string& name, ValueId value) {
+  auto it = std::lower_bound(bindings_.begin(), bindings_.end(), name, binding_before);
+  if (it != bindings_.end() && it->first == name) {
+    it->second = value;
+  } else {
+    bindings_.emplace(it, name, value);
+  }
+}
+
 std::vector<std::string_view> Environment::local_names() const {
-  return {locals_.begin(), locals_.end()};
+  return {locals_->begin(), locals_->end()};
 }
 
 namespace {

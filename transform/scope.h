@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -75,23 +76,26 @@ class ModuleScope {
 // The builtins a function may call (print and range are handled specially).
 const std::vector<std::string_view>& builtin_names();
 
+// Note: the lowering copies the Environment at every if and loop (a snapshot
+// per branch), so the copy is cheap: the local names are shared, and the
+// bindings are one sorted vector.
 class Environment {
  public:
-  using Bindings = std::map<std::string, ValueId, std::less<>>;
+  using Binding = std::pair<std::string, ValueId>;
 
-  explicit Environment(std::set<std::string, std::less<>> locals) : locals_(std::move(locals)) {}
+  explicit Environment(std::set<std::string, std::less<>> locals)
+      : locals_(std::make_shared<const std::set<std::string, std::less<>>>(std::move(locals))) {}
 
   // Assigned somewhere in the function: Python treats the name as local
   // everywhere in it, even before the first assignment.
-  bool is_local(std::string_view name) const { return locals_.count(name) != 0; }
+  bool is_local(std::string_view name) const { return locals_->count(name) != 0; }
   std::optional<ValueId> lookup(std::string_view name) const;
-  void bind(const std::string& name, ValueId value) { bindings_[name] = value; }
-  const Bindings& bindings() const { return bindings_; }
+  void bind(const std::string& name, ValueId value);
   std::vector<std::string_view> local_names() const;
 
  private:
-  std::set<std::string, std::less<>> locals_;
-  Bindings bindings_;
+  std::shared_ptr<const std::set<std::string, std::less<>>> locals_;
+  std::vector<Binding> bindings_;  // sorted by name
 };
 
 // Parameters and every name bound by an assignment, annotated assignment,

@@ -73,3 +73,14 @@ def bitwise_not_alias(x):
 
 
 # CASE bitwise_not_alias: [0,1,2,-3]
+
+
+def mixed_precedence(a, b, c, d):
+    """Python ranks & above ^ above |: a ^ b & c is a ^ (b & c) (the
+    tree-sitter grammar ranks ^ above &; the front end rebuilds such chains)."""
+    return a ^ b & c, a & b ^ c, a | b ^ c & d, a ^ b & c ^ d, a & b & c ^ d & a, a & b ^ c | d
+
+
+# CASE mixed_precedence: 6 3 5 12
+# CASE mixed_precedence: [1,2,3] [7,7,7] 5 -1
+# CASE mixed_precedence: true false true true

@@ -33,7 +33,12 @@ EXAMPLES = {
     "PG0002": ("bytes that are not UTF-8", "# caf\\xff (a Latin-1 byte)"),
     "PG0003": ("a NUL byte in the file", "return x\\0 + 1"),
     "PG0004": ("an integer literal beyond int64", "x + 99999999999999999999"),
-    "PG0005": ("more than 200 nested levels, or indentation that deep", "((((...x...))))"),
+    "PG0005": ("nesting past CPython's own limits: 200 open brackets, 100 levels of indentation, "
+               "20 nested loops, about 3 000 levels of expressions and statements", "((((...x...))))"),
+    "PG0006": ("an IndentationError: an unexpected indent, an unindent to no outer level, a block missing after ':'",
+               "y = x * 2.0\n    z = y + 1.0"),
+    "PG0007": ("a TabError: tabs and spaces mixed so that the meaning depends on the tab width",
+               "        x = x + 1\n\treturn x"),
     "PG0101": ("a class definition", "class Layer:"),
     "PG0102": ("try / except / finally", "try:\n    y = np.log(x)\nexcept ValueError:"),
     "PG0103": ("a raise statement", "raise ValueError(\"negative\")"),

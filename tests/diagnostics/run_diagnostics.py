@@ -26,7 +26,7 @@ and in text mode (stderr) that every diagnostic is printed as
 `file:line:col: severity[code]: message`, the source line, and a caret with
 tildes under the whole range, in the same order as JSON.
 It also generates byte-level cases that cannot live in a text file (invalid
-UTF-8, NUL bytes, deep nesting), and checks colour: none when stderr is not a
+UTF-8, NUL bytes, deep nesting and indentation), and checks colour: none when stderr is not a
 terminal, none with NO_COLOR, ANSI colour on a terminal (via `script`).
 
 Usage: run_diagnostics.py --pygraft PATH [CASE.py | DIR]...
@@ -267,6 +267,14 @@ def generated_cases(tmp):
         "gen_invalid_utf8": b"def f(x):\n    # caf\xe9 \xff  # expect: PG0002\n    return x\n",
         "gen_nul_byte": b"def f(x):\n    return x\x00 + 1  # expect: PG0003\n",
         "gen_deep_nesting": ("def f(x):\n    return " + nested + "  # expect: PG0005\n").encode(),
+        # CPython's limit: 100 levels of indentation (the 100th is refused).
+        "gen_deep_indentation": ("def f(x):\n" + "".join(" " * i + "if x:\n" for i in range(1, 100))
+                                 + " " * 100 + "pass  # expect: PG0005 [too many levels]\n").encode(),
+        # CPython's limit: 20 loops nested in each other.
+        "gen_nested_loops": ("def f(x):\n" + "".join(
+            " " * (i + 1) + "for i%d in x:%s\n" % (i, "  # expect: PG0005 [statically nested]"
+                                                   if i == 20 else "") for i in range(21))
+                             + " " * 22 + "pass\n").encode(),
         "gen_syntax_error": b"import numpy as np\n\n\ndef f(x):\n    y = = x  # expect: PG0001\n"
                             b"    return y\n",
     }

@@ -8,6 +8,14 @@ namespace {
 
 using ReadFn = std::function<void(const ast::Expr& name)>;
 
+// The name a target writes through: x for x, x[i], x[i][j]; null otherwise.
+const std::string* target_base(const ast::Expr& target) {
+  const ast::Expr* base = &target;
+  while (const auto* sub = std::get_if<ast::SubscriptExpr>(&base->kind)) base = sub->value.get();
+  const auto* name = std::get_if<ast::Name>(&base->kind);
+  return name == nullptr ? nullptr : &name->id;
+}
+
 void read_all(const std::vector<ast::ExprPtr>& list, const ReadFn& on_read) {
   for (const ast::ExprPtr& e : list) {
     if (e) for_each_name_read(*e, on_read);
@@ -30,14 +38,15 @@ void target_reads(const ast::Expr& target, const ReadFn& on_read) {
   }
 }
 
-void target_writes(const ast::Expr& target, NameSet& out) {
+using WriteFn = std::function<void(const std::string& name)>;
+
+void target_writes(const ast::Expr& target, const WriteFn& on_write) {
   if (const auto* tuple = std::get_if<ast::TupleExpr>(&target.kind)) {
-    for (const ast::ExprPtr& e : tuple->elements) target_writes(*e, out);
+    for (const ast::ExprPtr& e : tuple->elements) target_writes(*e, on_write);
   } else if (const auto* list = std::get_if<ast::ListExpr>(&target.kind)) {
-    for (const ast::ExprPtr& e : list->elements) target_writes(*e, out);
-  } else {
-    std::string base = target_base_name(target);
-    if (!base.empty()) out.insert(std::move(base));
+    for (const ast::ExprPtr& e : list->elements) target_writes(*e, on_write);
+  } else if (const std::string* base = target_base(target)) {
+    on_write(*base);
   }
 }
 
@@ -66,36 +75,36 @@ void whole_reads(const ast::Stmt& stmt, const ReadFn& on_read) {
       stmt.kind);
 }
 
-void whole_writes(const ast::Stmt& stmt, NameSet& out) {
+void whole_writes(const ast::Stmt& stmt, const WriteFn& on_write) {
   if (const auto* assign = std::get_if<ast::Assign>(&stmt.kind)) {
-    for (const ast::ExprPtr& target : assign->targets) target_writes(*target, out);
+    for (const ast::ExprPtr& target : assign->targets) target_writes(*target, on_write);
   } else if (const auto* ann = std::get_if<ast::AnnAssign>(&stmt.kind)) {
-    if (ann->value) target_writes(*ann->target, out);
+    if (ann->value) target_writes(*ann->target, on_write);
   } else if (const auto* aug = std::get_if<ast::AugAssign>(&stmt.kind)) {
-    target_writes(*aug->target, out);
+    target_writes(*aug->target, on_write);
   }
 }
 
-void block_writes(const ast::Block& block, NameSet& out);
+void block_writes(const ast::Block& block, const WriteFn& on_write);
 
-void nested_writes(const ast::Stmt& stmt, NameSet& out) {
+void nested_writes(const ast::Stmt& stmt, const WriteFn& on_write) {
   if (const auto* s = std::get_if<ast::If>(&stmt.kind)) {
-    block_writes(s->body, out);
-    block_writes(s->orelse, out);
+    block_writes(s->body, on_write);
+    block_writes(s->orelse, on_write);
   } else if (const auto* w = std::get_if<ast::While>(&stmt.kind)) {
-    block_writes(w->body, out);
-    block_writes(w->orelse, out);
+    block_writes(w->body, on_write);
+    block_writes(w->orelse, on_write);
   } else if (const auto* f = std::get_if<ast::For>(&stmt.kind)) {
-    target_writes(*f->target, out);
-    block_writes(f->body, out);
-    block_writes(f->orelse, out);
+    target_writes(*f->target, on_write);
+    block_writes(f->body, on_write);
+    block_writes(f->orelse, on_write);
   } else {
-    whole_writes(stmt, out);
+    whole_writes(stmt, on_write);
   }
 }
 
-void block_writes(const ast::Block& block, NameSet& out) {
-  for (const ast::StmtPtr& stmt : block) nested_writes(*stmt, out);
+void block_writes(const ast::Block& block, const WriteFn& on_write) {
+  for (const ast::StmtPtr& stmt : block) nested_writes(*stmt, on_write);
 }
 
 }  // namespace
@@ -170,12 +179,16 @@ NameSet expr_reads(const ast::Expr& expr) {
   return out;
 }
 
+void for_each_write(const ast::Stmt& stmt, StmtPart part, const WriteFn& on_write) {
+  if (part == StmtPart::Whole) whole_writes(stmt, on_write);
+  if (part == StmtPart::ForNext) {
+    if (const auto* f = std::get_if<ast::For>(&stmt.kind)) target_writes(*f->target, on_write);
+  }
+}
+
 NameSet part_writes(const ast::Stmt& stmt, StmtPart part) {
   NameSet out;
-  if (part == StmtPart::Whole) whole_writes(stmt, out);
-  if (part == StmtPart::ForNext) {
-    if (const auto* f = std::get_if<ast::For>(&stmt.kind)) target_writes(*f->target, out);
-  }
+  for_each_write(stmt, part, [&out](const std::string& name) { out.insert(name); });
   return out;
 }
 
@@ -190,16 +203,17 @@ Activity part_activity(const ast::Stmt& stmt, StmtPart part) {
 
 NameSet modified_names(const ast::Block& block) {
   NameSet out;
-  block_writes(block, out);
+  block_writes(block, [&out](const std::string& name) { out.insert(name); });
   return out;
 }
 
+void for_each_modified_name(const ast::Block& block, const WriteFn& on_write) {
+  block_writes(block, on_write);
+}
+
 std::string target_base_name(const ast::Expr& target) {
-  if (const auto* name = std::get_if<ast::Name>(&target.kind)) return name->id;
-  if (const auto* sub = std::get_if<ast::SubscriptExpr>(&target.kind)) {
-    return target_base_name(*sub->value);
-  }
-  return "";
+  const std::string* base = target_base(target);
+  return base == nullptr ? "" : *base;
 }
 
 }  // namespace pygraft::transform

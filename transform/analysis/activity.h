@@ -44,6 +44,10 @@ void for_each_read(const ast::Stmt& stmt, StmtPart part,
 void for_each_name_read(const ast::Expr& expr,
                         const std::function<void(const ast::Expr& name)>& on_read);
 
+// Calls `on_write` for every name the part binds (or changes in place).
+void for_each_write(const ast::Stmt& stmt, StmtPart part,
+                    const std::function<void(const std::string& name)>& on_write);
+
 NameSet expr_reads(const ast::Expr& expr);
 NameSet part_writes(const ast::Stmt& stmt, StmtPart part);
 Activity part_activity(const ast::Stmt& stmt, StmtPart part);
@@ -51,6 +55,9 @@ Activity part_activity(const ast::Stmt& stmt, StmtPart part);
 // Names written anywhere in `block`, nested blocks included (for targets,
 // subscript-assigned arrays, names assigned in branches and loop bodies).
 NameSet modified_names(const ast::Block& block);
+// Calls `on_write` for each of them (repeats included), without building a set.
+void for_each_modified_name(const ast::Block& block,
+                            const std::function<void(const std::string& name)>& on_write);
 
 // The name a target writes through: `x` for x, x[i], x[i][j]; "" otherwise.
 std::string target_base_name(const ast::Expr& target);

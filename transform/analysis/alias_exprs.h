@@ -22,8 +22,8 @@ struct ReturnedParams {
 using ReturnedParamsMap = std::map<std::string, ReturnedParams, std::less<>>;
 
 struct AliasContext {
-  NameSet numpy_aliases;  // `np` for `import numpy as np`
-  NameSet math_aliases;
+  const NameSet& numpy_aliases;  // `np` for `import numpy as np`
+  const NameSet& math_aliases;
   // Whether a name certainly holds a Python scalar at this point.
   std::function<bool(const std::string&)> is_scalar_name;
   const ReturnedParamsMap* functions = nullptr;  // may be null: no user functions

@@ -7,25 +7,43 @@
 //    `np.transpose`, `np.expand_dims`, `np.squeeze`, `np.ravel`,
 //    `np.asarray`), a for target over X (`for row in X`), a tuple holding X,
 //    the result of a function of the file that may return its argument X
-//    or a view of it (`def head(a): return a[:2]`, to a fixpoint over calls);
+//    or a view of it (`def head(a): return a[:2]`);
 //  - then an in-place change of one of them (`X[i] = v`, `X[a:b] += v`,
-//    `X += v` unless X is known to hold a Python scalar there) while the
+//    `X += v` unless X certainly holds a Python scalar there) while the
 //    other is live afterwards (liveness);
 //  - or an in-place change of a parameter (or an alias of it) in a function
 //    that another function of the file calls: the caller's array would change.
-// Rebinding (`X = X + 1`, `X = X.copy()`) ends an alias. Alias pairs are
-// merged (union) at the end of if/else, loops iterate to a fixpoint, and
-// errors are reported once the fixpoint is reached.
+// Rebinding (`X = X + 1`, `X = X.copy()`) ends an alias. Python scalars are
+// immutable: `t += v` on a Python scalar t rebinds t to a fresh value, and a
+// value Python creates fresh (a literal, arithmetic, a comparison, len(),
+// int(), float() ...) shares nothing. `y = x[0]; y += 1.0` stays a
+// diagnostic: y is a view of x when x has two or more dimensions.
 //
-// Requires: exits lowered (transform/ast_passes): it walks the structured
-// form. Guarantees: only reports; never changes the AST.
+// The facts flow forward over each function's CFG (transform/analysis/cfg.h)
+// of the code as written, before the exit lowerings: a `return` or `break`
+// ends its path, so nothing after it is a false path. Pairs meet by union and
+// scalars by intersection where paths join; one worklist solve per function.
+// Interprocedural facts follow the call graph: what each function may
+// return, callees first; what callers pass, callers first (then each
+// function is checked with what all its callers pass).
+//
+// Requires: the parser's AST (break / continue / return still in place).
+// Guarantees: only reports; never changes the AST; every name in a message
+// is one the user wrote.
 #pragma once
+
+#include <memory>
+#include <vector>
 
 #include "parser/ast.h"
 #include "support/diagnostic.h"
+#include "transform/analysis/cfg.h"
 
 namespace pygraft::transform {
 
 void check_aliasing(const ast::Module& module, DiagnosticSink& diags);
+// With each function's CFG already built (one per module.functions).
+void check_aliasing(const ast::Module& module, const std::vector<std::shared_ptr<const Cfg>>& cfgs,
+                    DiagnosticSink& diags);
 
 }  // namespace pygraft::transform

@@ -16,6 +16,11 @@
 //    assigned only when the loop goes on; a loop's else clause runs from the header when the loop
 //    ends, `break` skips it;
 //  - code after return/break/continue lands in a block with no predecessors;
+//  - a while loop whose test is a true constant (`while True:`, `while 1:`)
+//    has no edge from its test to its else clause: only a break leaves it;
+//  - every name the function reads or writes (and each parameter, first) has
+//    a number (names()), and each element lists the names its part reads and
+//    writes (reads(), writes()), so analyses never touch strings;
 //  - every statement has a `before` point (where its first part runs) and an
 //    `after` point (where control continues when it completes normally), so
 //    analyses can answer per-statement queries.
@@ -23,23 +28,30 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <span>
 #include <vector>
 
 #include "parser/ast.h"
 #include "transform/analysis/activity.h"
+#include "transform/analysis/name_index.h"
 
 namespace pygraft::transform {
 
 struct CfgElement {
   const ast::Stmt* stmt = nullptr;
   StmtPart part = StmtPart::Whole;
+  // What the part reads and writes: spans of Cfg's name numbers.
+  uint32_t reads_begin = 0;
+  uint32_t reads_end = 0;
+  uint32_t writes_end = 0;  // the writes follow the reads
 };
 
+// A block's elements and edges, as views into the Cfg's flat arrays (one
+// allocation per array for the whole function, not three per block).
 struct CfgBlock {
-  std::vector<CfgElement> elements;
-  std::vector<size_t> successors;
-  std::vector<size_t> predecessors;
+  std::span<const CfgElement> elements;
+  std::span<const size_t> successors;
+  std::span<const size_t> predecessors;
 };
 
 // A position between elements: before element `index` of `block` (index ==
@@ -54,10 +66,25 @@ class Cfg {
   static constexpr size_t kEntry = 0;
   static constexpr size_t kExit = 1;
 
+  // Parameters are numbered first, in order (names() ids 0..params-1).
   static Cfg build(const ast::FunctionDef& function);
   static Cfg build(const ast::Block& body);
 
+  // Move-only: the blocks are views into the Cfg's own arrays.
+  Cfg() = default;
+  Cfg(Cfg&&) = default;
+  Cfg& operator=(Cfg&&) = default;
+  Cfg(const Cfg&) = delete;
+  Cfg& operator=(const Cfg&) = delete;
+
   const std::vector<CfgBlock>& blocks() const { return blocks_; }
+  const NameIndex& names() const { return names_; }
+  std::span<const NameId> reads(const CfgElement& element) const {
+    return {ids_.data() + element.reads_begin, ids_.data() + element.reads_end};
+  }
+  std::span<const NameId> writes(const CfgElement& element) const {
+    return {ids_.data() + element.reads_end, ids_.data() + element.writes_end};
+  }
   // Where the statement's first part runs. Null for a statement not in the body.
   const CfgPoint* before(const ast::Stmt& stmt) const;
   // Where control continues after the statement completes normally.
@@ -66,14 +93,27 @@ class Cfg {
   // target of the back edges and of `continue`.
   const CfgPoint* header(const ast::Stmt& loop) const;
   // Blocks in reverse post-order from the entry (unreachable blocks last).
-  std::vector<size_t> reverse_post_order() const;
+  const std::vector<size_t>& reverse_post_order() const { return rpo_; }
 
  private:
   friend class CfgBuilder;
   std::vector<CfgBlock> blocks_;
-  std::map<const ast::Stmt*, CfgPoint> before_;
-  std::map<const ast::Stmt*, CfgPoint> after_;
-  std::map<const ast::Stmt*, CfgPoint> header_;
+  std::vector<CfgElement> elements_;  // grouped by block
+  std::vector<size_t> successors_;    // grouped by block
+  std::vector<size_t> predecessors_;  // grouped by block
+  NameIndex names_;
+  std::vector<NameId> ids_;  // the elements' reads and writes, back to back
+  // Each statement's points, sorted by address (no hashing, no node per entry).
+  struct StmtPoints {
+    const ast::Stmt* stmt;
+    CfgPoint before;
+    CfgPoint after;
+    CfgPoint header;  // loops only
+  };
+  const StmtPoints* points_of(const ast::Stmt& stmt) const;
+  std::vector<size_t> compute_reverse_post_order() const;
+  std::vector<StmtPoints> points_;
+  std::vector<size_t> rpo_;
 };
 
 }  // namespace pygraft::transform

@@ -2,117 +2,152 @@
 
 #include <algorithm>
 
+#include "transform/analysis/worklist.h"
+
 namespace pygraft::transform {
 
 namespace {
 
-const NameSet kEmpty;
-
-// Live before `element` given what is live after it.
-NameSet transfer(const CfgElement& element, const NameSet& live_after) {
-  Activity activity = part_activity(*element.stmt, element.part);
-  NameSet live = live_after;
-  for (const std::string& name : activity.writes) live.erase(name);
-  live.insert(activity.reads.begin(), activity.reads.end());
-  return live;
+// Live before `element` given what is live after it (in place).
+void transfer(const Cfg& cfg, const CfgElement& element, DenseBits& live) {
+  for (NameId id : cfg.writes(element)) live.reset(id);
+  for (NameId id : cfg.reads(element)) live.set(id);
 }
 
-NameSet live_out_of(const Cfg& cfg, size_t block, const std::vector<NameSet>& live_in) {
-  NameSet out;
-  for (size_t succ : cfg.blocks()[block].successors) {
-    out.insert(live_in[succ].begin(), live_in[succ].end());
-  }
-  return out;
-}
-
-// Fills `column` (one entry per point of the block) from the block's live-out.
-void fill_block(const CfgBlock& block, NameSet live_out, std::vector<NameSet>& column) {
-  column.assign(block.elements.size() + 1, NameSet{});
-  column.back() = std::move(live_out);
-  for (size_t i = block.elements.size(); i > 0; --i) {
-    column[i - 1] = transfer(block.elements[i - 1], column[i]);
-  }
+void write_ids(const Cfg& cfg, const ast::Stmt& stmt, StmtPart part, DenseBits& into) {
+  for_each_write(stmt, part, [&](const std::string& name) {
+    if (std::optional<NameId> id = cfg.names().find(name)) into.set(*id);
+  });
 }
 
 }  // namespace
 
 Liveness Liveness::compute(const ast::FunctionDef& function) {
-  return compute(function.body);
+  return compute(std::make_shared<const Cfg>(Cfg::build(function)), function.body);
 }
 
 Liveness Liveness::compute(const ast::Block& body) {
+  return compute(std::make_shared<const Cfg>(Cfg::build(body)), body);
+}
+
+Liveness Liveness::compute(std::shared_ptr<const Cfg> cfg, const ast::Block& body) {
   Liveness result;
-  result.cfg_ = Cfg::build(body);
-  const Cfg& cfg = result.cfg_;
-  size_t count = cfg.blocks().size();
-  result.live_.resize(count);
-  std::vector<NameSet> live_in(count);
-  std::vector<size_t> order = cfg.reverse_post_order();
-  std::reverse(order.begin(), order.end());  // backward problem: post-order
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (size_t b : order) {
-      fill_block(cfg.blocks()[b], live_out_of(cfg, b, live_in), result.live_[b]);
-      if (result.live_[b].front() != live_in[b]) {
-        live_in[b] = result.live_[b].front();
-        changed = true;
-      }
-    }
-  }
+  result.cfg_ = std::move(cfg);
+  result.solve();
+  result.none_ = result.names().empty_set();
+  DenseBits everything = result.none_;
+  result.collect_modified(body, everything);
   return result;
 }
 
-const NameSet& Liveness::at(const CfgPoint* point) const {
-  if (point == nullptr) return kEmpty;
-  return live_[point->block][point->index];
+void Liveness::solve() {
+  const std::vector<CfgBlock>& blocks = cfg_->blocks();
+  live_in_.assign(blocks.size(), names().empty_set());
+  live_out_.assign(blocks.size(), names().empty_set());
+  std::vector<size_t> order = cfg_->reverse_post_order();
+  std::reverse(order.begin(), order.end());  // backward problem: post-order
+  BlockWorklist work(order);
+  DenseBits live = names().empty_set();
+  for (size_t b = 0; work.pop(b);) {
+    live.clear();
+    for (size_t succ : blocks[b].successors) live |= live_in_[succ];
+    live_out_[b] = live;
+    for (size_t i = blocks[b].elements.size(); i > 0; --i) {
+      transfer(*cfg_, blocks[b].elements[i - 1], live);
+    }
+    if (live == live_in_[b]) continue;
+    live_in_[b] = live;
+    for (size_t pred : blocks[b].predecessors) work.push(pred);
+  }
 }
 
-const NameSet& Liveness::live_before(const ast::Stmt& stmt) const {
-  return at(cfg_.before(stmt));
+// Records, for each compound statement in `block`, the names modified inside
+// it, and adds everything the block modifies to `into`.
+void Liveness::collect_modified(const ast::Block& block, DenseBits& into) {
+  for (const ast::StmtPtr& stmt : block) collect_modified(*stmt, into);
 }
 
-const NameSet& Liveness::live_after(const ast::Stmt& stmt) const {
-  return at(cfg_.after(stmt));
+void Liveness::collect_modified(const ast::Stmt& stmt, DenseBits& into) {
+  DenseBits all = names().empty_set();
+  if (const auto* s = std::get_if<ast::If>(&stmt.kind)) {
+    collect_modified(s->body, all);
+    collect_modified(s->orelse, all);
+  } else if (const auto* w = std::get_if<ast::While>(&stmt.kind)) {
+    collect_modified(w->body, all);
+    modified_body_[&stmt] = all;
+    collect_modified(w->orelse, all);
+  } else if (const auto* f = std::get_if<ast::For>(&stmt.kind)) {
+    write_ids(*cfg_, stmt, StmtPart::ForNext, all);
+    collect_modified(f->body, all);
+    modified_body_[&stmt] = all;
+    collect_modified(f->orelse, all);
+  } else {
+    write_ids(*cfg_, stmt, StmtPart::Whole, into);
+    return;
+  }
+  into |= all;
+  modified_[&stmt] = std::move(all);
 }
 
-const NameSet& Liveness::live_at_header(const ast::Stmt& loop) const {
-  return at(cfg_.header(loop));
+DenseBits Liveness::live_at(const CfgPoint& point) const {
+  const CfgBlock& block = cfg_->blocks()[point.block];
+  if (point.index == 0) return live_in_[point.block];
+  DenseBits live = live_out_[point.block];
+  for (size_t i = block.elements.size(); i > point.index; --i) {
+    transfer(*cfg_, block.elements[i - 1], live);
+  }
+  return live;
 }
 
-const NameSet& Liveness::live_at_entry() const {
-  return live_[Cfg::kEntry].front();
+const DenseBits& Liveness::modified_in(const ast::Stmt& stmt) const {
+  auto it = modified_.find(&stmt);
+  return it == modified_.end() ? none_ : it->second;
+}
+
+const DenseBits& Liveness::modified_in_body(const ast::Stmt& loop) const {
+  auto it = modified_body_.find(&loop);
+  return it == modified_body_.end() ? none_ : it->second;
+}
+
+NameSet Liveness::live_before(const ast::Stmt& stmt) const {
+  const CfgPoint* point = cfg_->before(stmt);
+  return point == nullptr ? NameSet{} : names().to_names(live_at(*point));
+}
+
+NameSet Liveness::live_after(const ast::Stmt& stmt) const {
+  return names().to_names(live_after_bits(stmt));
+}
+
+NameSet Liveness::live_at_header(const ast::Stmt& loop) const {
+  return names().to_names(live_at_header_bits(loop));
+}
+
+NameSet Liveness::live_at_entry() const {
+  return names().to_names(live_in_[Cfg::kEntry]);
+}
+
+DenseBits Liveness::live_after_bits(const ast::Stmt& stmt) const {
+  const CfgPoint* point = cfg_->after(stmt);
+  return point == nullptr ? names().empty_set() : live_at(*point);
+}
+
+DenseBits Liveness::live_at_header_bits(const ast::Stmt& loop) const {
+  const CfgPoint* point = cfg_->header(loop);
+  return point == nullptr ? names().empty_set() : live_at(*point);
 }
 
 NameSet loop_carried(const ast::Stmt& loop, const Liveness& liveness) {
-  NameSet modified;
-  if (const auto* w = std::get_if<ast::While>(&loop.kind)) modified = modified_names(w->body);
-  if (const auto* f = std::get_if<ast::For>(&loop.kind)) {
-    modified = modified_names(f->body);
-    NameSet target = part_writes(loop, StmtPart::ForNext);
-    modified.insert(target.begin(), target.end());
-  }
-  const NameSet& before = liveness.live_at_header(loop);
-  const NameSet& after = liveness.live_after(loop);
-  NameSet carried;
-  for (const std::string& name : modified) {
-    if (before.count(name) != 0 || after.count(name) != 0) carried.insert(name);
-  }
-  return carried;
+  DenseBits live = liveness.live_at_header_bits(loop);
+  live |= liveness.live_after_bits(loop);
+  live &= liveness.modified_in_body(loop);
+  return liveness.names().to_names(live);
 }
 
 NameSet cond_outputs(const ast::Stmt& if_stmt, const Liveness& liveness) {
-  const auto* s = std::get_if<ast::If>(&if_stmt.kind);
-  if (s == nullptr) return {};
-  NameSet assigned = modified_names(s->body);
-  NameSet in_orelse = modified_names(s->orelse);
-  assigned.insert(in_orelse.begin(), in_orelse.end());
-  const NameSet& after = liveness.live_after(if_stmt);
-  NameSet outputs;
-  for (const std::string& name : assigned) {
-    if (after.count(name) != 0) outputs.insert(name);
-  }
-  return outputs;
+  if (!std::holds_alternative<ast::If>(if_stmt.kind)) return {};
+  DenseBits outputs = liveness.live_after_bits(if_stmt);
+  outputs &= liveness.modified_in(if_stmt);
+  return liveness.names().to_names(outputs);
 }
 
 }  // namespace pygraft::transform

@@ -1,7 +1,9 @@
 // Liveness: which local names may be read later, before being rebound, at
 // each statement of a function body (as AutoGraph's
-// pyct/static_analysis/liveness.py). Backward iterative dataflow over the CFG
-// to a fixpoint.
+// pyct/static_analysis/liveness.py). Backward dataflow over the CFG, solved
+// once per function with a worklist in post-order; the facts are bit sets
+// over the CFG's numbered names, kept per block (live on entry and on exit),
+// and a point inside a block is answered by walking back from its end.
 //
 // Requires: a function body (any stage of transform/ast_passes).
 // Guarantees: a pure side table keyed by statement address, valid only until
@@ -13,13 +15,17 @@
 //    for a for loop it is before the iterable is evaluated.
 //  - live_after(s): live where control continues after s completes normally
 //    (after a loop: after its else clause; empty after return).
+// Cost: O(blocks x names / 64) per pass over the blocks, a few passes.
 #pragma once
 
+#include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "parser/ast.h"
 #include "transform/analysis/activity.h"
 #include "transform/analysis/cfg.h"
+#include "transform/analysis/dense_bits.h"
 
 namespace pygraft::transform {
 
@@ -27,23 +33,44 @@ class Liveness {
  public:
   static Liveness compute(const ast::FunctionDef& function);
   static Liveness compute(const ast::Block& body);
+  // On a CFG already built for `body` (shared with other analyses).
+  static Liveness compute(std::shared_ptr<const Cfg> cfg, const ast::Block& body);
 
-  // Empty for a statement that is not in the analysed body.
-  const NameSet& live_before(const ast::Stmt& stmt) const;
-  const NameSet& live_after(const ast::Stmt& stmt) const;
+  const Cfg& cfg() const { return *cfg_; }
+  const NameIndex& names() const { return cfg_->names(); }
+
+  // Live at a point of the CFG.
+  DenseBits live_at(const CfgPoint& point) const;
+  // The names modified anywhere inside a compound statement (its blocks and
+  // a for loop's target; see modified_names); empty for a simple statement.
+  const DenseBits& modified_in(const ast::Stmt& stmt) const;
+  // A loop's body only, with a for loop's target.
+  const DenseBits& modified_in_body(const ast::Stmt& loop) const;
+
+  // As name sets; empty for a statement that is not in the analysed body.
+  NameSet live_before(const ast::Stmt& stmt) const;
+  NameSet live_after(const ast::Stmt& stmt) const;
   // Live at a loop's header, each time an iteration may start (for a for
   // loop: before its extra_test and target assignment): live into the body.
-  const NameSet& live_at_header(const ast::Stmt& loop) const;
+  NameSet live_at_header(const ast::Stmt& loop) const;
   // Live at the start of the body: the parameters and names read before
   // being bound.
-  const NameSet& live_at_entry() const;
+  NameSet live_at_entry() const;
+
+  DenseBits live_after_bits(const ast::Stmt& stmt) const;
+  DenseBits live_at_header_bits(const ast::Stmt& loop) const;
 
  private:
-  const NameSet& at(const CfgPoint* point) const;
+  void solve();
+  void collect_modified(const ast::Block& block, DenseBits& into);
+  void collect_modified(const ast::Stmt& stmt, DenseBits& into);
 
-  Cfg cfg_;
-  // live_[b][i]: live before element i of block b (i == size: block end).
-  std::vector<std::vector<NameSet>> live_;
+  std::shared_ptr<const Cfg> cfg_;
+  std::vector<DenseBits> live_in_;   // per block: live where it starts
+  std::vector<DenseBits> live_out_;  // per block: live where it ends
+  std::unordered_map<const ast::Stmt*, DenseBits> modified_;
+  std::unordered_map<const ast::Stmt*, DenseBits> modified_body_;
+  DenseBits none_;
 };
 
 // Loop-carried values of a while/for statement: names modified in the body

@@ -1,120 +1,100 @@
 #include "transform/analysis/reaching_definitions.h"
 
+#include "transform/analysis/worklist.h"
+
 namespace pygraft::transform {
 
-namespace {
-
-const NameSet kEmpty;
-
-void add_writes(const CfgElement& element, NameSet& bound) {
-  NameSet writes = part_writes(*element.stmt, element.part);
-  bound.insert(writes.begin(), writes.end());
+ReachingDefinitions ReachingDefinitions::compute(const ast::FunctionDef& function) {
+  return compute(std::make_shared<const Cfg>(Cfg::build(function)), function);
 }
 
-void fill_block(const CfgBlock& block, NameSet in, std::vector<NameSet>& column) {
-  column.assign(block.elements.size() + 1, NameSet{});
-  column.front() = std::move(in);
-  for (size_t i = 0; i < block.elements.size(); ++i) {
-    column[i + 1] = column[i];
-    add_writes(block.elements[i], column[i + 1]);
+ReachingDefinitions ReachingDefinitions::compute(std::shared_ptr<const Cfg> cfg,
+                                                 const ast::FunctionDef& function) {
+  ReachingDefinitions result;
+  result.cfg_ = std::move(cfg);
+  const NameIndex& names = result.cfg_->names();
+  DenseBits params = names.empty_set();
+  for (const ast::Param& param : function.params) params.set(*names.find(param.name));
+  result.locals_ = params;
+  for (const CfgBlock& block : result.cfg_->blocks()) {
+    for (const CfgElement& element : block.elements) {
+      for (NameId id : result.cfg_->writes(element)) result.locals_.set(id);
+    }
+  }
+  result.solve(params);
+  return result;
+}
+
+void ReachingDefinitions::apply(const CfgElement& element, BindingFacts& facts) const {
+  for (NameId id : cfg_->writes(element)) {
+    facts.definitely.set(id);
+    facts.maybe.set(id);
   }
 }
 
-NameSet intersect(const NameSet& a, const NameSet& b) {
-  NameSet out;
-  for (const std::string& name : a) {
-    if (b.count(name) != 0) out.insert(name);
-  }
-  return out;
-}
-
-// The state entering `block`: the entry state for the entry block, else the
-// join over predecessors (`all_locals` when there are none: unreachable).
-struct Inflow {
-  NameSet definitely;
-  NameSet maybe;
-};
-
-Inflow inflow(const Cfg& cfg, size_t block, const NameSet& entry, const NameSet& all_locals,
-              const std::vector<std::vector<NameSet>>& definitely,
-              const std::vector<std::vector<NameSet>>& maybe) {
-  if (block == Cfg::kEntry) return {entry, entry};
-  const std::vector<size_t>& preds = cfg.blocks()[block].predecessors;
-  if (preds.empty()) return {all_locals, all_locals};
-  Inflow in{all_locals, {}};
+// The state entering `block`: the parameters for the entry block, else the
+// join over predecessors (every local when there are none: unreachable).
+BindingFacts ReachingDefinitions::inflow(size_t block, const DenseBits& params) const {
+  if (block == Cfg::kEntry) return {params, params};
+  std::span<const size_t> preds = cfg_->blocks()[block].predecessors;
+  if (preds.empty()) return {locals_, locals_};
+  BindingFacts in{locals_, cfg_->names().empty_set()};
   for (size_t pred : preds) {
-    in.definitely = intersect(in.definitely, definitely[pred].back());
-    in.maybe.insert(maybe[pred].back().begin(), maybe[pred].back().end());
+    in.definitely &= out_[pred].definitely;
+    in.maybe |= out_[pred].maybe;
   }
   return in;
 }
 
-}  // namespace
-
-ReachingDefinitions ReachingDefinitions::compute(const ast::FunctionDef& function) {
-  NameSet params;
-  for (const ast::Param& param : function.params) params.insert(param.name);
-  return compute(function.body, params);
-}
-
-ReachingDefinitions ReachingDefinitions::compute(const ast::Block& body,
-                                                 const NameSet& bound_at_entry) {
-  ReachingDefinitions result;
-  result.cfg_ = Cfg::build(body);
-  result.locals_ = modified_names(body);
-  result.locals_.insert(bound_at_entry.begin(), bound_at_entry.end());
-  const std::vector<CfgBlock>& blocks = result.cfg_.blocks();
-  // Optimistic start for "definitely" (everything bound), empty for "maybe".
-  result.definitely_.resize(blocks.size());
-  result.maybe_.resize(blocks.size());
+// Optimistic start for "definitely" (everything bound), empty for "maybe".
+void ReachingDefinitions::solve(const DenseBits& params) {
+  const std::vector<CfgBlock>& blocks = cfg_->blocks();
+  BindingFacts start{locals_, cfg_->names().empty_set()};
+  in_.assign(blocks.size(), start);
+  out_.assign(blocks.size(), start);
   for (size_t b = 0; b < blocks.size(); ++b) {
-    fill_block(blocks[b], result.locals_, result.definitely_[b]);
-    fill_block(blocks[b], NameSet{}, result.maybe_[b]);
+    for (const CfgElement& element : blocks[b].elements) apply(element, out_[b]);
   }
-  std::vector<size_t> order = result.cfg_.reverse_post_order();
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (size_t b : order) {
-      Inflow in =
-          inflow(result.cfg_, b, bound_at_entry, result.locals_, result.definitely_, result.maybe_);
-      if (in.definitely == result.definitely_[b].front() && in.maybe == result.maybe_[b].front()) {
-        continue;
-      }
-      fill_block(blocks[b], std::move(in.definitely), result.definitely_[b]);
-      fill_block(blocks[b], std::move(in.maybe), result.maybe_[b]);
-      changed = true;
-    }
+  BlockWorklist work(cfg_->reverse_post_order());
+  for (size_t b = 0; work.pop(b);) {
+    BindingFacts facts = inflow(b, params);
+    in_[b] = facts;
+    for (const CfgElement& element : blocks[b].elements) apply(element, facts);
+    if (facts == out_[b]) continue;
+    out_[b] = std::move(facts);
+    for (size_t succ : blocks[b].successors) work.push(succ);
   }
-  return result;
 }
 
-const NameSet& ReachingDefinitions::definitely_at(const CfgPoint& point) const {
-  return definitely_[point.block][point.index];
+BindingFacts ReachingDefinitions::at(const CfgPoint& point) const {
+  BindingFacts facts = in_[point.block];
+  std::span<const CfgElement> elements = cfg_->blocks()[point.block].elements;
+  for (size_t i = 0; i < point.index; ++i) apply(elements[i], facts);
+  return facts;
 }
 
-const NameSet& ReachingDefinitions::maybe_at(const CfgPoint& point) const {
-  return maybe_[point.block][point.index];
+NameSet ReachingDefinitions::names_of(const CfgPoint* point, bool definitely) const {
+  if (point == nullptr) return {};
+  BindingFacts facts = at(*point);
+  DenseBits bits = definitely ? facts.definitely : facts.maybe;
+  bits &= locals_;
+  return cfg_->names().to_names(bits);
 }
 
-const NameSet& ReachingDefinitions::definitely_bound_before(const ast::Stmt& stmt) const {
-  const CfgPoint* point = cfg_.before(stmt);
-  return point == nullptr ? kEmpty : definitely_at(*point);
+NameSet ReachingDefinitions::definitely_bound_before(const ast::Stmt& stmt) const {
+  return names_of(cfg_->before(stmt), true);
 }
 
-const NameSet& ReachingDefinitions::maybe_bound_before(const ast::Stmt& stmt) const {
-  const CfgPoint* point = cfg_.before(stmt);
-  return point == nullptr ? kEmpty : maybe_at(*point);
+NameSet ReachingDefinitions::maybe_bound_before(const ast::Stmt& stmt) const {
+  return names_of(cfg_->before(stmt), false);
 }
 
-const NameSet& ReachingDefinitions::definitely_bound_after(const ast::Stmt& stmt) const {
-  const CfgPoint* point = cfg_.after(stmt);
-  return point == nullptr ? kEmpty : definitely_at(*point);
+NameSet ReachingDefinitions::definitely_bound_after(const ast::Stmt& stmt) const {
+  return names_of(cfg_->after(stmt), true);
 }
 
-const NameSet& ReachingDefinitions::maybe_bound_after(const ast::Stmt& stmt) const {
-  const CfgPoint* point = cfg_.after(stmt);
-  return point == nullptr ? kEmpty : maybe_at(*point);
+NameSet ReachingDefinitions::maybe_bound_after(const ast::Stmt& stmt) const {
+  return names_of(cfg_->after(stmt), false);
 }
 
 }  // namespace pygraft::transform

@@ -6,24 +6,40 @@ namespace pygraft::transform {
 
 namespace {
 
-void check_maybe_unbound(const ast::FunctionDef& function, DiagnosticSink& diags) {
-  ReachingDefinitions facts = ReachingDefinitions::compute(function);
-  const std::vector<CfgBlock>& blocks = facts.cfg().blocks();
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    for (size_t i = 0; i < blocks[b].elements.size(); ++i) {
-      const NameSet& definitely = facts.definitely_at({b, i});
-      const NameSet& maybe = facts.maybe_at({b, i});
-      const CfgElement& element = blocks[b].elements[i];
-      for_each_read(*element.stmt, element.part, [&](const ast::Expr& expr) {
-        const std::string& name = std::get<ast::Name>(expr.kind).id;
-        if (facts.locals().count(name) == 0 || definitely.count(name) != 0) return;
-        if (maybe.count(name) == 0) return;  // bound on no path: the lowering reports it
-        if (function.names_in_dropped_code.contains(name)) return;  // a follow-on
-        diags.report(DiagCode::MaybeUnbound, Severity::Warning, expr.range,
-                     "local variable '" + name +
-                         "' may be unbound here: it is not assigned on every path to this "
-                         "read, and the run fails with UnboundLocalError if it is not");
-      });
+void report_maybe_unbound(const ast::Expr& expr, const std::string& name, DiagnosticSink& diags) {
+  diags.report(DiagCode::MaybeUnbound, Severity::Warning, expr.range,
+               "local variable '" + name +
+                   "' may be unbound here: it is not assigned on every path to this "
+                   "read, and the run fails with UnboundLocalError if it is not");
+}
+
+// Walks each block forward from its entry facts; a read of a local that is
+// bound on some path but not on every path is reported.
+void check_maybe_unbound(const ast::FunctionDef& function, const ReachingDefinitions& facts,
+                         DiagnosticSink& diags) {
+  const Cfg& cfg = facts.cfg();
+  for (size_t b = 0; b < cfg.blocks().size(); ++b) {
+    BindingFacts state = facts.at_block_start(b);
+    for (const CfgElement& element : cfg.blocks()[b].elements) {
+      std::span<const NameId> reads = cfg.reads(element);
+      bool suspect = false;
+      for (NameId id : reads) {
+        suspect = suspect ||
+                  (facts.locals().test(id) && !state.definitely.test(id) && state.maybe.test(id));
+      }
+      if (suspect) {
+        // Note: bound on no path at all is the lowering's error, not a warning.
+        for_each_read(*element.stmt, element.part, [&](const ast::Expr& expr) {
+          const std::string& name = std::get<ast::Name>(expr.kind).id;
+          NameId id = *cfg.names().find(name);
+          if (!facts.locals().test(id) || state.definitely.test(id) || !state.maybe.test(id)) {
+            return;
+          }
+          if (function.names_in_dropped_code.contains(name)) return;  // a follow-on
+          report_maybe_unbound(expr, name, diags);
+        });
+      }
+      facts.apply(element, state);
     }
   }
 }
@@ -65,10 +81,16 @@ void check_unreachable(const ast::Block& block, DiagnosticSink& diags) {
 }  // namespace
 
 void check_control_flow_warnings(const ast::FunctionDef& function, DiagnosticSink& diags) {
+  if (function.has_syntax_error) return;
+  check_control_flow_warnings(function, ReachingDefinitions::compute(function), diags);
+}
+
+void check_control_flow_warnings(const ast::FunctionDef& function, const ReachingDefinitions& facts,
+                                 DiagnosticSink& diags) {
   // Note: a syntax error can move statements between blocks; warnings about
   // the function's control flow would describe the parser's recovery.
   if (function.has_syntax_error) return;
-  check_maybe_unbound(function, diags);
+  check_maybe_unbound(function, facts, diags);
   check_unreachable(function.body, diags);
 }
 

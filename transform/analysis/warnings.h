@@ -16,7 +16,12 @@
 
 namespace pygraft::transform {
 
+class ReachingDefinitions;
+
 void check_control_flow_warnings(const ast::FunctionDef& function, DiagnosticSink& diags);
+// With the function's reaching definitions already computed.
+void check_control_flow_warnings(const ast::FunctionDef& function, const ReachingDefinitions& facts,
+                                 DiagnosticSink& diags);
 void check_control_flow_warnings(const ast::Module& module, DiagnosticSink& diags);
 
 }  // namespace pygraft::transform

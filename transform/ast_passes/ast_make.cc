@@ -82,7 +82,13 @@ bool is_flag_assign(const ast::Stmt& stmt, std::string_view flag, bool value) {
   return name != nullptr && literal != nullptr && name->id == flag && literal->value == value;
 }
 
-FreshNames::FreshNames(const ast::FunctionDef& function) : used_(modified_names(function.body)) {}
+// Note: only synthesized names can clash with a candidate; the user's many
+// names are not kept.
+FreshNames::FreshNames(const ast::FunctionDef& function) {
+  for_each_modified_name(function.body, [this](const std::string& name) {
+    if (is_synthesized_name(name)) used_.insert(name);
+  });
+}
 
 std::string FreshNames::next(std::string_view prefix) {
   for (int n = 1;; ++n) {

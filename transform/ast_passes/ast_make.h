@@ -40,7 +40,7 @@ class FreshNames {
   std::string next(std::string_view prefix);
 
  private:
-  NameSet used_;
+  NameSet used_;  // the synthesized names in use
 };
 
 }  // namespace pygraft::transform

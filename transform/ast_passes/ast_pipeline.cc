@@ -1,6 +1,10 @@
 #include "transform/ast_passes/ast_pipeline.h"
 
+#include <memory>
+#include <vector>
+
 #include "transform/analysis/aliasing.h"
+#include "transform/analysis/reaching_definitions.h"
 #include "transform/analysis/warnings.h"
 #include "transform/ast_passes/lower_break.h"
 #include "transform/ast_passes/lower_continue.h"
@@ -34,20 +38,44 @@ constexpr AstPass kPasses[] = {
     {"lower-continue", lower_continue},
 };
 
+// One CFG per function for both checks (built once: both read the code as
+// written).
+void check_code_as_written(const ast::Module& module, const AstPassOptions& options,
+                           DiagnosticSink& diags) {
+  if (!options.warnings && !options.check_aliasing) return;
+  std::vector<std::shared_ptr<const Cfg>> cfgs;
+  cfgs.reserve(module.functions.size());
+  for (const ast::FunctionDef& function : module.functions) {
+    auto cfg = std::make_shared<const Cfg>(Cfg::build(function));
+    if (options.warnings) {
+      check_control_flow_warnings(function, ReachingDefinitions::compute(cfg, function), diags);
+    }
+    cfgs.push_back(std::move(cfg));
+  }
+  if (options.check_aliasing) check_aliasing(module, cfgs, diags);
+}
+
 }  // namespace
 
 void run_ast_passes(ast::Module& module, const AstPassOptions& options, DiagnosticSink& diags) {
   if (options.after_pass) options.after_pass("input", module);
-  // Warnings first, on the code as the user wrote it: after lowering,
-  // unreachable code is gone and flags hide which paths bind a name.
-  if (options.warnings) check_control_flow_warnings(module, diags);
+  // Warnings and the aliasing check first, on the code as the user wrote it:
+  // after lowering, unreachable code is gone, flags hide which paths bind a
+  // name, and paths that a return or break ends go on (guarded by a flag the
+  // analyses cannot read); the CFG of the code as written has none of those.
+  check_code_as_written(module, options, diags);
+  if (!options.after_pass) {
+    // Note: each function through every pass while its AST is in the cache
+    // (a large module does not fit there); the passes are per function.
+    for (ast::FunctionDef& function : module.functions) {
+      for (const AstPass& pass : kPasses) pass.run(function);
+    }
+    return;
+  }
   for (const AstPass& pass : kPasses) {
     for (ast::FunctionDef& function : module.functions) pass.run(function);
-    if (options.after_pass) options.after_pass(pass.name, module);
+    options.after_pass(pass.name, module);
   }
-  // On the structured form: no exits left, so a simple walk with joins at
-  // if/else and fixpoints at loops sees every path.
-  if (options.check_aliasing) check_aliasing(module, diags);
 }
 
 }  // namespace pygraft::transform

@@ -1,7 +1,7 @@
-// The AST -> AST passes run before the IR lowering: control-flow warnings,
-// then the lowering of structured exits (return, loop else, break, continue)
-// into flags and guards, then the aliasing check. See ast_pipeline.cc for the
-// order and the reason for each position.
+// The AST -> AST passes run before the IR lowering: control-flow warnings
+// and the aliasing check on the code as written, then the lowering of
+// structured exits (return, loop else, break, continue) into flags and
+// guards. See ast_pipeline.cc for the order and the reason for each position.
 //
 // Requires: a module from parse_module (meaningful when it had no error).
 // Guarantees afterwards, in every function: no break or continue, no loop else
@@ -22,7 +22,7 @@ namespace pygraft::transform {
 struct AstPassOptions {
   // PG0501 / PG0502 on the source as written.
   bool warnings = true;
-  // PG0401 after the exits are lowered.
+  // PG0401, on the code as written.
   bool check_aliasing = true;
   // Debug hook: called with the module as given ("input") and after each
   // pass, with the pass's name (e.g. "lower-break").

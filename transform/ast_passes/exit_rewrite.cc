@@ -1,6 +1,7 @@
 #include "transform/ast_passes/exit_rewrite.h"
 
 #include "transform/ast_passes/ast_make.h"
+#include "transform/nesting_limits.h"
 
 namespace pygraft::transform {
 
@@ -69,53 +70,81 @@ Exits rewrite_loop(ast::Stmt& loop, ExitRewrite& rewrite) {
   return Exits::Maybe;  // the loop may run zero times
 }
 
-Exits rewrite_statement(ast::Stmt& stmt, ExitRewrite& rewrite) {
+Exits rewrite_exits(ast::Block& block, ExitRewrite& rewrite, size_t budget);
+
+// `hoisted_into`: the branch that received the rest of the enclosing block
+// (one more level of nesting made by the rewrite, so one less in its budget).
+Exits rewrite_statement(ast::Stmt& stmt, ExitRewrite& rewrite, const ast::Block* hoisted_into,
+                        size_t budget) {
   if (auto* s = std::get_if<ast::If>(&stmt.kind)) {
-    Exits body = rewrite_exits(s->body, rewrite);
-    return join(body, rewrite_exits(s->orelse, rewrite));
+    auto budget_of = [&](const ast::Block& b) {
+      return &b == hoisted_into ? budget - 1 : kMaxChainNesting;
+    };
+    Exits body = rewrite_exits(s->body, rewrite, budget_of(s->body));
+    return join(body, rewrite_exits(s->orelse, rewrite, budget_of(s->orelse)));
   }
   return rewrite_loop(stmt, rewrite);
 }
 
 // When one branch of the `if` at block[i] always exits, moves the rest of the
 // block into the other branch, so no guard (and no flag read) is needed.
-void hoist_rest_into_branch(ast::Block& block, size_t i, ExitKind kind) {
+// Returns the branch that received it, or null.
+ast::Block* hoist_rest_into_branch(ast::Block& block, size_t i, ExitKind kind) {
   auto* s = std::get_if<ast::If>(&block[i]->kind);
-  if (s == nullptr || i + 1 == block.size()) return;
+  if (s == nullptr || i + 1 == block.size()) return nullptr;
   bool body_exits = always_exits(s->body, kind);
   bool orelse_exits = always_exits(s->orelse, kind);
-  if (body_exits == orelse_exits) return;
+  if (body_exits == orelse_exits) return nullptr;
   ast::Block& other = body_exits ? s->orelse : s->body;
   for (size_t j = i + 1; j < block.size(); ++j) other.push_back(std::move(block[j]));
   block.resize(i + 1);
+  return &other;
+}
+
+// `budget`: how many more levels the rewrite may nest in this block (hoisting
+// the rest into a branch, or guarding it). Past that, what follows each
+// statement that may exit goes into a guard of its own, one after the other
+// (transform/nesting_limits.h): a block of many early exits stays flat.
+Exits rewrite_exits(ast::Block& block, ExitRewrite& rewrite, size_t budget) {
+  ast::Block out;
+  ast::Block segment;  // the statements of the open flat guard
+  bool guarded = false;
+  Exits result = Exits::Never;
+  for (size_t i = 0; i < block.size(); ++i) {
+    ast::Block& target = guarded ? segment : out;
+    if (is_exit(*block[i], rewrite.kind)) {
+      rewrite.replace(*block[i], target);
+      result = guarded ? Exits::Maybe : Exits::Always;
+      break;  // the rest of the block is unreachable
+    }
+    const bool nest = budget > 0 && !guarded;
+    ast::Block* hoisted = nest ? hoist_rest_into_branch(block, i, rewrite.kind) : nullptr;
+    Exits exits = rewrite_statement(*block[i], rewrite, hoisted, budget);
+    target.push_back(std::move(block[i]));
+    if (exits == Exits::Never) continue;
+    result = guarded ? Exits::Maybe : exits;
+    if (exits == Exits::Always || i + 1 == block.size()) break;
+    rewrite.flag_read = true;
+    if (nest) {
+      ast::Block rest;
+      for (size_t j = i + 1; j < block.size(); ++j) rest.push_back(std::move(block[j]));
+      rewrite_exits(rest, rewrite, budget - 1);
+      out.push_back(make_guard(rewrite.flag, std::move(rest)));
+      break;
+    }
+    if (guarded) out.push_back(make_guard(rewrite.flag, std::move(segment)));
+    segment.clear();
+    guarded = true;
+  }
+  if (guarded && !segment.empty()) out.push_back(make_guard(rewrite.flag, std::move(segment)));
+  block = std::move(out);
+  return result;
 }
 
 }  // namespace
 
 Exits rewrite_exits(ast::Block& block, ExitRewrite& rewrite) {
-  ast::Block out;
-  Exits result = Exits::Never;
-  for (size_t i = 0; i < block.size(); ++i) {
-    if (is_exit(*block[i], rewrite.kind)) {
-      rewrite.replace(*block[i], out);
-      result = Exits::Always;
-      break;  // the rest of the block is unreachable
-    }
-    hoist_rest_into_branch(block, i, rewrite.kind);
-    Exits exits = rewrite_statement(*block[i], rewrite);
-    out.push_back(std::move(block[i]));
-    if (exits == Exits::Never) continue;
-    result = exits;
-    if (exits == Exits::Always || i + 1 == block.size()) break;
-    ast::Block rest;
-    for (size_t j = i + 1; j < block.size(); ++j) rest.push_back(std::move(block[j]));
-    rewrite_exits(rest, rewrite);
-    out.push_back(make_guard(rewrite.flag, std::move(rest)));
-    rewrite.flag_read = true;
-    break;
-  }
-  block = std::move(out);
-  return result;
+  return rewrite_exits(block, rewrite, kMaxChainNesting);
 }
 
 bool contains_exit(const ast::Block& block, ExitKind kind) {

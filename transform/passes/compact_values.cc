@@ -1,6 +1,6 @@
 #include "transform/passes/compact_values.h"
 
-#include <unordered_map>
+#include <vector>
 
 namespace pygraft::transform {
 
@@ -8,18 +8,19 @@ namespace {
 
 class Renumbering {
  public:
-  explicit Renumbering(const Function& function) : old_names_(function.value_names) {}
+  explicit Renumbering(const Function& function)
+      : old_names_(function.value_names), mapping_(function.num_values, kUnmapped) {}
 
   void define(ValueId& value) {
     ValueId fresh = static_cast<ValueId>(names_.size());
     names_.push_back(value < old_names_.size() ? old_names_[value] : std::string());
+    if (value >= mapping_.size()) mapping_.resize(value + 1, kUnmapped);
     mapping_[value] = fresh;
     value = fresh;
   }
 
   void use(ValueId& value) const {
-    auto it = mapping_.find(value);
-    if (it != mapping_.end()) value = it->second;
+    if (value < mapping_.size() && mapping_[value] != kUnmapped) value = mapping_[value];
   }
 
   void region(Region& region) {
@@ -37,7 +38,9 @@ class Renumbering {
  private:
   const std::vector<std::string>& old_names_;
   std::vector<std::string> names_;
-  std::unordered_map<ValueId, ValueId> mapping_;
+  // Note: value ids are dense, so the old -> new map is a vector.
+  static constexpr ValueId kUnmapped = static_cast<ValueId>(-1);
+  std::vector<ValueId> mapping_;
 };
 
 }  // namespace

@@ -55,3 +55,21 @@ def fresh_result_is_fine(x):
     z = same_or_other(x * 2.0, x + 1.0, True)
     z += 1.0
     return x, y, z
+
+
+def view_of_unknown_rank(x):
+    # y is a view of x's first row when x has two or more dimensions.
+    y = x[0]
+    y += 1.0  # expect: PG0401
+    return x
+
+
+def scalar_accumulator_then_view_change(x):
+    total = 0.0
+    for v in x:
+        total += v
+        if np.all(v > 1.0):
+            return total
+    row = x[0]
+    row += total  # expect: PG0401
+    return x

@@ -188,3 +188,27 @@ TEST(ExpressionTest, MultiLineExpressionRange) {
 
 }  // namespace
 }  // namespace pygraft::parser_test
+
+namespace pygraft::parser_test {
+namespace {
+
+// Python ranks & above ^; tree-sitter-python the other way round, so the
+// conversion rebuilds chains mixing them (the fast parser gets it right by
+// itself; both must agree).
+TEST(ExpressionTest, AndBindsTighterThanXorThroughTreeSitter) {
+  ParseResult result = parse_module_with_tree_sitter("x = a ^ b & c\ny = a & b ^ c\n");
+  ASSERT_TRUE(result.diagnostics.empty()) << messages(result);
+  EXPECT_EQ(
+      dump_expr(*result.module.constants[0].value),
+      "(binary ^ @1:5-1:14\n  (name a @1:5-1:6)\n  (binary & @1:9-1:14\n    (name b @1:9-1:10)\n"
+      "    (name c @1:13-1:14)))\n");
+  EXPECT_EQ(
+      dump_expr(*result.module.constants[1].value),
+      "(binary ^ @2:5-2:14\n  (binary & @2:5-2:10\n    (name a @2:5-2:6)\n    (name b @2:9-2:10))\n"
+      "  (name c @2:13-2:14))\n");
+  EXPECT_EQ(dump_ast(parse_module("x = a ^ b & c\ny = a & b ^ c\n").module),
+            dump_ast(result.module));
+}
+
+}  // namespace
+}  // namespace pygraft::parser_test

@@ -59,10 +59,13 @@ TEST(SyntaxErrorTest, StatementWithAnErrorGivesNoOtherDiagnostic) {
   EXPECT_EQ(codes_at("x = )\ny = 1\n"), (Codes{"PG0001@1:5"}));
 }
 
+// CPython's IndentationError, at the line that should have been indented.
 TEST(SyntaxErrorTest, MissingIndentedBlock) {
   ParseResult result = parse_module("def f(x):\n    if x:\n    return 1\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0001@2:10"}));
-  EXPECT_EQ(result.diagnostics[0].message, "expected an indented block");
+  EXPECT_EQ(codes_at(result), (Codes{"PG0006@3:5"}));
+  EXPECT_EQ(result.diagnostics[0].message,
+            "IndentationError: expected an indented block after 'if' statement on line 2; indent "
+            "its body, or write 'pass'");
 }
 
 TEST(SyntaxErrorTest, BodyOfABrokenDefIsNotReportedAsModuleLevel) {

@@ -152,8 +152,53 @@ TEST(AnalysisAliasing, ParameterChangedInTheEntryIsFine) {
       "    return x\n");
 }
 
+TEST(AnalysisAliasing, ScalarAccumulatorReturnedFromALoop) {
+  // The return ends its path: no iteration follows it, so `total += v` never
+  // changes the returned tuple (it used to name 'return$value').
+  expect_markers(
+      "def f(x, limit):\n"
+      "    total = 0.0\n"
+      "    for v in x:\n"
+      "        total += v\n"
+      "        if v > limit:\n"
+      "            return total, False\n"
+      "    return total, True\n");
+}
+
+TEST(AnalysisAliasing, AugAssignOnAScalarMakesAFreshValue) {
+  // s += row rebinds the scalar s to a new array that shares nothing, so the
+  // next s += row changes nothing another name holds.
+  expect_markers(
+      "def f(x):\n"
+      "    s = 0.0\n"
+      "    t = s\n"
+      "    for row in x:\n"
+      "        s += row\n"
+      "    return s, t, x\n");
+}
+
+TEST(AnalysisAliasing, BreakEndsThePathToo) {
+  expect_markers(
+      "def f(x):\n"
+      "    acc = x * 0.0\n"
+      "    kept = acc\n"
+      "    for row in x:\n"
+      "        kept = acc\n"
+      "        break\n"
+      "    acc += 1.0  # expect: PG0401\n"
+      "    return kept\n");
+}
+
+TEST(AnalysisAliasing, ViewOfUnknownRankStaysADiagnostic) {
+  expect_markers(
+      "def f(x):\n"
+      "    y = x[0]\n"
+      "    y += 1.0  # expect: PG0401\n"
+      "    return x\n");
+}
+
 TEST(AnalysisAliasing, AliasAfterExitLowering) {
-  // Checked on the structured form: the early return guards the rest.
+  // Checked on the code as written: the early return ends its path.
   expect_markers(
       "def f(x, c):\n"
       "    y = x\n"

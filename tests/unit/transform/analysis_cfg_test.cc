@@ -17,7 +17,7 @@ size_t reachable_blocks(const Cfg& cfg) {
 TEST(AnalysisCfg, StraightLineIsOneBlockBetweenEntryAndExit) {
   ast::Module m = parse_clean("def f(a):\n    b = a\n    return b\n");
   Cfg cfg = Cfg::build(m.functions[0]);
-  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors.at(0)];
+  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors[0]];
   EXPECT_EQ(body.elements.size(), 2u);
   EXPECT_EQ(cfg.blocks()[Cfg::kExit].predecessors.size(), 2u);  // return + fallthrough block
 }
@@ -55,6 +55,45 @@ TEST(AnalysisCfg, BreakSkipsTheElseClauseContinueGoesToTheHeader) {
   EXPECT_TRUE(has_edge(break_block, join));
   EXPECT_TRUE(has_edge(continue_block, header));
   EXPECT_FALSE(has_edge(header, join));  // the else clause is in between
+}
+
+TEST(AnalysisCfg, WhileTrueIsLeftOnlyByBreak) {
+  ast::Module m = parse_clean(
+      "def f(x):\n"
+      "    while True:\n"
+      "        x = x + 1\n"
+      "    else:\n"
+      "        x = 0\n"
+      "    return x\n");
+  Cfg cfg = Cfg::build(m.functions[0]);
+  // No break: the else clause, the return and the exit are unreachable.
+  std::vector<bool> reached(cfg.blocks().size(), false);
+  std::vector<size_t> pending{Cfg::kEntry};
+  while (!pending.empty()) {
+    size_t b = pending.back();
+    pending.pop_back();
+    if (reached[b]) continue;
+    reached[b] = true;
+    for (size_t succ : cfg.blocks()[b].successors) pending.push_back(succ);
+  }
+  EXPECT_TRUE(reached[cfg.before(stmt_at(m, 3))->block]);
+  EXPECT_FALSE(reached[cfg.before(stmt_at(m, 5))->block]);
+  EXPECT_FALSE(reached[cfg.before(stmt_at(m, 6))->block]);
+  EXPECT_FALSE(reached[Cfg::kExit]);
+}
+
+TEST(AnalysisCfg, NamesAreNumberedParametersFirst) {
+  ast::Module m = parse_clean("def f(b, a):\n    c = a\n    return np.abs(c)\n");
+  Cfg cfg = Cfg::build(m.functions[0]);
+  EXPECT_EQ(cfg.names().find("b"), 0u);
+  EXPECT_EQ(cfg.names().find("a"), 1u);
+  EXPECT_TRUE(cfg.names().find("c").has_value());
+  EXPECT_TRUE(cfg.names().find("np").has_value());
+  const auto& body = cfg.blocks()[cfg.blocks()[Cfg::kEntry].successors[0]];
+  ASSERT_EQ(cfg.reads(body.elements[0]).size(), 1u);
+  EXPECT_EQ(cfg.reads(body.elements[0])[0], 1u);  // a
+  ASSERT_EQ(cfg.writes(body.elements[0]).size(), 1u);
+  EXPECT_EQ(cfg.names().name(cfg.writes(body.elements[0])[0]), "c");
 }
 
 TEST(AnalysisCfg, CodeAfterReturnIsUnreachable) {

@@ -80,5 +80,32 @@ TEST(AnalysisReachingDefinitions, BreakPathSkipsTheRestOfTheBody) {
   EXPECT_EQ(defs.maybe_bound_before(stmt_at(m, 9)), names({"found", "n"}));
 }
 
+TEST(AnalysisReachingDefinitions, BoundBeforeEveryBreakOfWhileTrue) {
+  ast::Module m = parse_clean(
+      "def f(x, c):\n"
+      "    while True:\n"
+      "        y = x\n"
+      "        if c:\n"
+      "            z = 1\n"
+      "            break\n"
+      "        if x:\n"
+      "            break\n"
+      "    return y\n");
+  ReachingDefinitions defs = ReachingDefinitions::compute(m.functions[0]);
+  EXPECT_EQ(defs.definitely_bound_before(stmt_at(m, 9)), names({"c", "x", "y"}));
+  EXPECT_EQ(defs.maybe_bound_before(stmt_at(m, 9)), names({"c", "x", "y", "z"}));
+}
+
+TEST(AnalysisReachingDefinitions, WhileWithAVariableTestMayEndBeforeTheBody) {
+  ast::Module m = parse_clean(
+      "def f(x, c):\n"
+      "    while c:\n"
+      "        y = x\n"
+      "        break\n"
+      "    return y\n");
+  ReachingDefinitions defs = ReachingDefinitions::compute(m.functions[0]);
+  EXPECT_EQ(defs.definitely_bound_before(stmt_at(m, 5)), names({"c", "x"}));
+}
+
 }  // namespace
 }  // namespace pygraft::analysis_test
