@@ -205,6 +205,11 @@ struct FunctionDef {
   SourceRange range;       // the whole def
   SourceRange name_range;  // the function's name
   DroppedNames names_in_dropped_code;
+  // Filled by transform/ before it rewrites the body: every name the body as
+  // written binds. Python makes them local to the whole function even when the
+  // binding is unreachable (and removed), so a read of one is an
+  // UnboundLocalError at run time, not an undefined name.
+  std::set<std::string, std::less<>> locals_as_written;
   // A parameter was reported and left out (*args, **kwargs, '*', a broken
   // parameter): calls to the function are not checked against `params`.
   bool signature_incomplete = false;

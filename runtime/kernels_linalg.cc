@@ -240,7 +240,26 @@ void kernel_outer(KernelContext& ctx) {
   const DType dtype = product_dtype(ctx.inputs[0], ctx.inputs[1]);
   Tensor a = cast(to_tensor(ctx.inputs[0]), dtype), b = cast(to_tensor(ctx.inputs[1]), dtype);
   Tensor out = Tensor::empty(dtype, Shape{a.numel(), b.numel()});
-  gemm_tensors(a, 0, b, 0, out, 0, a.numel(), 1, b.numel());
+  // Note: NumPy's outer is an elementwise multiply of a column by a row (not
+  // a product summed from zero), so -0.5 * 0.0 stays -0.0 and ints wrap.
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    const T* pa = a.data<T>();
+    const T* pb = b.data<T>();
+    T* po = out.data<T>();
+    for (int64_t i = 0; i < a.numel(); ++i) {
+      for (int64_t j = 0; j < b.numel(); ++j) {
+        if constexpr (std::is_same_v<T, bool>) {
+          *po++ = pa[i] && pb[j];
+        } else if constexpr (std::is_integral_v<T>) {
+          using U = std::make_unsigned_t<T>;
+          *po++ = static_cast<T>(static_cast<U>(pa[i]) * static_cast<U>(pb[j]));
+        } else {
+          *po++ = pa[i] * pb[j];
+        }
+      }
+    }
+  });
   ctx.outputs[0] = std::move(out);
 }
 

@@ -129,7 +129,7 @@ void collect_block(const ast::Block& block, NameSet& names) {
 }  // namespace
 
 std::set<std::string, std::less<>> collect_local_names(const ast::FunctionDef& def) {
-  NameSet names;
+  NameSet names = def.locals_as_written;
   for (const ast::Param& param : def.params) names.insert(param.name);
   collect_block(def.body, names);
   return names;

@@ -72,3 +72,26 @@ def scalar_plus_array_is_fresh(x):
 
 # CASE scalar_plus_array_is_fresh: [[1.0,2.0],[3.0,4.0]]
 # CASE scalar_plus_array_is_fresh: [1.5,2.5]
+
+
+EPS = 1e-5
+SHAPE = (4, 3)
+SCALE = EPS * 2
+
+
+def from_module_constants(x):
+    """Names bound to module constants (numbers, tuples of numbers) hold
+    immutable values: `+=` rebinds them and the constants stay as they are."""
+    count = EPS
+    count *= 3.0
+    n_rows, n_cols = SHAPE
+    n_rows += x.shape[0]
+    n_cols %= n_rows
+    step = SCALE
+    for v in x:
+        step += v
+    return count, n_rows, n_cols, step, EPS, SHAPE, SCALE
+
+
+# CASE from_module_constants: [1.0,2.0]
+# CASE from_module_constants: []

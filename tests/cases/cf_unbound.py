@@ -222,3 +222,22 @@ def unbound_inside_loop_body(n, k):
 # CASE unbound_inside_loop_body: 3 0
 # CASE unbound_inside_loop_body: 3 1 -> exit 3
 # CASE unbound_inside_loop_body: 0 1
+
+
+def bound_only_after_returns(x, flag):
+    """`hidden` is bound only in code after an if whose branches both return
+    (unreachable): still a local in Python, so the read after the else branch
+    is an UnboundLocalError at run time, not an undefined name."""
+    if flag:
+        if x > 0.0:
+            return x
+        else:
+            return -x
+        hidden = x * 2.0
+    res = hidden
+    return res
+
+
+# CASE bound_only_after_returns: 1.5 true
+# CASE bound_only_after_returns: -1.5 true
+# CASE bound_only_after_returns: 1.5 false -> exit 3

@@ -44,3 +44,12 @@ def dot_with_scalar(a):
 def single_elements_keep_the_sign(a, b):
     return 1.0 / np.dot(a, b), 1.0 / np.outer(a, b), 1.0 / np.dot(-0.0, 1.0)
 # CASE single_elements_keep_the_sign: [[-0.0]] [[1.0]]
+
+
+def outer_is_an_elementwise_product(a, b):
+    """np.outer multiplies each pair (no sum from zero): -0.5 * 0.0 is -0.0;
+    int products wrap as NumPy's multiply does."""
+    return 1.0 / np.outer(a, b), np.outer(a > 0, b > 0)
+# CASE outer_is_an_elementwise_product: [0.5,2.57,-0.5] [-1.0,0.0,1.0]
+# CASE outer_is_an_elementwise_product: [[-0.5,1.0]] [0.0]
+# CASE outer_is_an_elementwise_product: [] [1.0]

@@ -20,6 +20,8 @@ CASES = [
     ("a\nb\n", "a\nc\nb\n", False),
     ("x nan\n", "x nan\n", True),
     ("x inf\n", "x -inf\n", False),
+    (" [ 0.4054651         -inf]\n", " [ 0.40546513        -inf]\n", True),
+    ("[1.5 2. ]\n", "[1.5 2.]\n", False),
 ]
 
 failed = 0

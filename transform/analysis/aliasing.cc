@@ -19,6 +19,9 @@ namespace {
 struct ModuleFacts {
   NameSet numpy_aliases;
   NameSet math_aliases;
+  // Module constants (numbers, bools, None, tuples of them): immutable, so a
+  // name bound to one shares nothing.
+  NameSet scalar_constants;
   FunctionTable functions;
   // Filled callers first: for each function called from another function,
   // its parameters that received a value not known to be a Python scalar.
@@ -115,6 +118,11 @@ class AliasChecker {
 
 AliasState AliasChecker::entry_state() const {
   AliasState state{{}, DenseBits(id_count()), true};
+  // Note: a local that shadows a constant is unbound at entry; its first
+  // binding replaces this fact.
+  for (const std::string& constant : facts_.scalar_constants) {
+    if (std::optional<NameId> id = cfg_.names().find(constant)) state.scalars.set(*id);
+  }
   auto called = facts_.array_params_of_called.find(function_.name);
   for (size_t i = 0; i < function_.params.size(); ++i) {
     NameId param = id_of(function_.params[i].name);
@@ -346,6 +354,17 @@ ModuleFacts module_facts(const ast::Module& module) {
   for (const ast::Import& import : module.imports) {
     if (import.module == "numpy") facts.numpy_aliases.insert(import.alias);
     if (import.module == "math") facts.math_aliases.insert(import.alias);
+  }
+  AliasContext constants{
+      facts.numpy_aliases, facts.math_aliases,
+      [&facts](const std::string& name) { return facts.scalar_constants.count(name) != 0; },
+      nullptr};
+  for (const ast::ConstantDef& constant : module.constants) {
+    if (constant.value && is_scalar_expr(*constant.value, constants)) {
+      facts.scalar_constants.insert(constant.name);
+    } else {
+      facts.scalar_constants.erase(constant.name);  // rebound to something else
+    }
   }
   for (const ast::FunctionDef& function : module.functions) {
     if (facts.functions.emplace(function.name, &function).second) {

@@ -10,6 +10,7 @@
 #include "transform/ast_passes/lower_continue.h"
 #include "transform/ast_passes/lower_loop_else.h"
 #include "transform/ast_passes/lower_return.h"
+#include "transform/scope.h"
 
 namespace pygraft::transform {
 
@@ -64,6 +65,9 @@ void run_ast_passes(ast::Module& module, const AstPassOptions& options, Diagnost
   // name, and paths that a return or break ends go on (guarded by a flag the
   // analyses cannot read); the CFG of the code as written has none of those.
   check_code_as_written(module, options, diags);
+  for (ast::FunctionDef& function : module.functions) {
+    function.locals_as_written = collect_local_names(function);
+  }
   if (!options.after_pass) {
     // Note: each function through every pass while its AST is in the cache
     // (a large module does not fit there); the passes are per function.
