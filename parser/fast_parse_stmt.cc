@@ -204,7 +204,8 @@ ast::Block Parser::block(bool drop_docstring, SourceRange& end) {
   ast::Block out;
   if (peek().kind != TokenKind::Newline) {
     simple_statements(out, drop_docstring);
-    end = range_of(take());  // the NEWLINE sits after a trailing comment
+    if (peek().kind != TokenKind::Newline) decline();  // `for ...: a  b` is invalid
+    end = range_of(take());                            // the NEWLINE sits after a trailing comment
     return out;
   }
   take();

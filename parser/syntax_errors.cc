@@ -1,6 +1,8 @@
 #include "parser/syntax_errors.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string>
 
 #include "parser/convert.h"
@@ -44,6 +46,18 @@ struct MissingColon {
   uint32_t column = 0;
 };
 
+// Whether `code` has a ':' outside brackets: a header that has its colon,
+// maybe followed by a one-line body (`for i in r: a  b` is another error).
+bool has_top_level_colon(std::string_view code) {
+  int depth = 0;
+  for (char c : code) {
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    if (c == ':' && depth == 0) return true;
+  }
+  return false;
+}
+
 MissingColon header_missing_colon(std::string_view source, TSNode error) {
   size_t start = std::min<size_t>(ts_node_start_byte(error), source.size());
   size_t line_begin = start == 0 ? std::string_view::npos : source.rfind('\n', start - 1);
@@ -54,7 +68,7 @@ MissingColon header_missing_colon(std::string_view source, TSNode error) {
   std::string_view code = line.substr(0, line.find('#'));
   size_t last = code.find_last_not_of(" \t\r\f");
   size_t first = code.find_first_not_of(" \t\f");
-  if (last == std::string_view::npos || code[last] == ':') return {};
+  if (last == std::string_view::npos || has_top_level_colon(code)) return {};
   std::string_view head = code.substr(first, last + 1 - first);
   static const std::string_view kKeywords[] = {"if",  "elif", "else", "while",  "for",
                                                "def", "with", "try",  "except", "finally"};
@@ -66,6 +80,44 @@ MissingColon header_missing_colon(std::string_view source, TSNode error) {
     }
   }
   return {};
+}
+
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// When `token` (a name, number or closing bracket) is followed on its line,
+// after blanks, by a word that is not a keyword (`y = x  print(x)`), the
+// range of that word: CPython's "invalid syntax" points there.
+std::optional<SourceRange> juxtaposed_word(std::string_view source, TSNode token) {
+  std::string_view text = text_of(source, token);
+  if (text.empty() || !(is_word_char(text.back()) || text.back() == ')' || text.back() == ']')) {
+    return std::nullopt;
+  }
+  size_t at = std::min<size_t>(ts_node_end_byte(token), source.size());
+  size_t begin = source.find_first_not_of(" \t\f", at);
+  if (begin == at || begin == std::string_view::npos || !is_word_char(source[begin])) {
+    return std::nullopt;
+  }
+  size_t end = begin;
+  while (end < source.size() && is_word_char(source[end])) ++end;
+  static const std::string_view kKeywords[] = {"and",  "as",     "else", "for",   "in",    "is",
+                                               "not",  "or",     "if",   "async", "await", "lambda",
+                                               "from", "import", "with", "return"};
+  std::string_view word = source.substr(begin, end - begin);
+  for (std::string_view keyword : kKeywords) {
+    if (word == keyword) return std::nullopt;
+  }
+  TSPoint point = ts_node_end_point(token);
+  auto column = static_cast<uint32_t>(point.column + 1 + (begin - at));
+  uint32_t line = point.row + 1;
+  return SourceRange{line, column, line, static_cast<uint32_t>(column + (end - begin))};
+}
+
+// The text of `range`, which lies on the line where `token` ends.
+std::string_view text_at(std::string_view source, TSNode token, const SourceRange& range) {
+  size_t at = ts_node_end_byte(token) + (range.column - 1 - ts_node_end_point(token).column);
+  return source.substr(at, range.end_column - range.column);
 }
 
 void report_error_node(std::string_view source, TSNode error, DiagnosticSink& sink) {
@@ -105,6 +157,14 @@ void report_error_node(std::string_view source, TSNode error, DiagnosticSink& si
                   "invalid syntax: the statement is incomplete; check the brackets and colons on "
                   "this line and the line above");
     }
+    return;
+  }
+  if (std::optional<SourceRange> next = juxtaposed_word(source, token)) {
+    sink.report(DiagCode::SyntaxError, *next,
+                "invalid syntax: " + quote(text_at(source, token, *next)) + " follows " +
+                    quote(text) +
+                    " with no operator between them; put two statements on separate lines or "
+                    "separate them with ';'");
     return;
   }
   sink.report(DiagCode::SyntaxError, range_of(token), "invalid syntax: unexpected " + quote(text));

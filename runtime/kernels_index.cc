@@ -1,5 +1,6 @@
 // Subscripts: getitem (x[index]) and setitem (x[index] = v gives the new x)
 // on tensors (NumPy indexing through runtime/indexing.h) and tuples (Python).
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -74,6 +75,21 @@ void kernel_getitem(KernelContext& ctx) {
   ctx.outputs[0] = gather(t, index_plan(t.shape(), items));
 }
 
+namespace {
+
+// Whether `values` (already cast and broadcast) is the very buffer of the
+// target `x`, element for element, and the plan writes through an index
+// array or mask. A basic index (slices, ints) copies an overlapping value
+// first in NumPy, as scatter's value semantics do.
+bool value_is_target(const StridedPlan& plan, const Tensor& x, const Tensor& values) {
+  const bool fancy = std::any_of(plan.axes.begin(), plan.axes.end(),
+                                 [](const PlanAxis& axis) { return !axis.offsets.empty(); });
+  return fancy && values.numel() > 1 && values.numel() == x.numel() &&
+         values.dtype() == x.dtype() && values.raw() == x.raw();
+}
+
+}  // namespace
+
 void kernel_setitem(KernelContext& ctx) {
   const Literal& layout = index_layout_of(ctx);
   Value& x = ctx.inputs[0];
@@ -87,9 +103,14 @@ void kernel_setitem(KernelContext& ctx) {
   check_scalar_fits(ctx.inputs[1], dtype);
   Tensor values = cast(to_tensor(ctx.inputs[1]), dtype);
   if (values.numel() != 1) values = broadcast_to(values, plan.out_shape);
+  const bool reads_target = value_is_target(plan, x.as<Tensor>(), values);
   // Note: x was moved in when this is its last use; then no copy is needed.
   Tensor out = std::move(x.as<Tensor>());
   if (!out.unique()) out = out.clone();
+  // NumPy reads a value that is the target itself (`x[perm] = x`) while it
+  // writes through the index array, element by element in index order, so
+  // later elements see earlier writes; reading from `out` does the same.
+  if (reads_target) values = out.reshaped(values.shape());
   scatter(out, plan, values);
   ctx.outputs[0] = std::move(out);
 }

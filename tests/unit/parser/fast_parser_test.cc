@@ -6,6 +6,7 @@
 // tree-sitter; declining is always safe, a different AST never is.
 #include "parser/fast_parser.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -144,6 +145,33 @@ TEST(FastParser, MutatedFilesGiveTheSameAst) {
   }
   std::printf("mutated files: %zu of %zu taken\n", taken, tried);
   EXPECT_GT(taken, tried / 3);
+}
+
+// Lines run together (`for i in r: a    b`, `y = x  print(x)`) are invalid
+// Python almost always; the fast parser must decline them or agree with
+// tree-sitter (it once took the first statement of a one-line body and
+// dropped the rest: found by fuzz_front_end).
+TEST(FastParser, LinesRunTogetherAreDeclinedOrTheSame) {
+  size_t tried = 0;
+  for (const auto& path : corpus()) {
+    std::vector<std::string> base = lines_of(read(path));
+    for (size_t i = 0; i + 2 < base.size() && i < 60; ++i) {
+      for (size_t joined = 2; joined <= 3; ++joined) {
+        std::vector<std::string> lines = base;
+        for (size_t k = 1; k < joined; ++k) {
+          const std::string& next = base[i + k];
+          lines[i] += "    " + next.substr(std::min(next.size(), indent_of(next).size()));
+        }
+        lines.erase(lines.begin() + static_cast<long>(i) + 1,
+                    lines.begin() + static_cast<long>(i + joined));
+        std::string source;
+        for (const std::string& line : lines) source += line + "\n";
+        ++tried;
+        same_or_declined(source, path.string() + " joined at line " + std::to_string(i + 1));
+      }
+    }
+  }
+  EXPECT_GT(tried, 1000u);
 }
 
 // ---- random code ----
