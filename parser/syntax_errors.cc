@@ -68,7 +68,7 @@ MissingColon header_missing_colon(std::string_view source, TSNode error) {
   std::string_view code = line.substr(0, line.find('#'));
   size_t last = code.find_last_not_of(" \t\r\f");
   size_t first = code.find_first_not_of(" \t\f");
-  if (last == std::string_view::npos || has_top_level_colon(code)) return {};
+  if (last == std::string_view::npos || code[last] == ':' || has_top_level_colon(code)) return {};
   std::string_view head = code.substr(first, last + 1 - first);
   static const std::string_view kKeywords[] = {"if",  "elif", "else", "while",  "for",
                                                "def", "with", "try",  "except", "finally"};
