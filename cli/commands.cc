@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 
+#include "cli/heap_setup.h"
 #include "cli/run_report.h"
 
 namespace pygraft::cli {
@@ -224,6 +225,9 @@ int pygraft_main(int argc, const char* const* argv, CommandIo& io) {
   }
   unprotect_all(run, compile);
   check.source_path = unprotect(check.source_path);
+  if (app.got_subcommand("compile") || app.got_subcommand("check")) {
+    prefer_huge_pages_for_the_heap();
+  }
   if (app.got_subcommand("compile")) return run_compile(compile, io);
   if (app.got_subcommand("check")) return run_check(check, io);
   if (!max_memory.empty()) {

@@ -11,14 +11,18 @@ burst of load on a shared machine hits all three alike), and prints the
 median of each:
 
     file  lines  check ms  compile ms  lines/s  peak RSS MB  CPython ms  ratio
+    CPython warm ms  ratio warm
 
 Times are processor time (user + system), which a busy shared machine
 disturbs far less than elapsed time (--wall for that). lines/s is for
 `compile`; peak RSS is the largest resident set of the `compile` process
 (GNU time's %M, else getrusage of the child); ratio is compile ms / CPython
 ms (below 1: faster than CPython). pygraft's times are those of the whole
-process (start-up, reading the file, writing the graph); CPython's is the
-compile() call alone, in this process. A run that fails or exceeds --timeout
+process (start-up, reading the file, writing the graph). "CPython ms" is
+the compile() call alone in a fresh interpreter (cold memory, as pygraft's
+process has; the interpreter's start-up and the read are not counted);
+"CPython warm ms" is the same call in this process, after earlier runs have
+warmed its memory, and "ratio warm" compares with that. A run that fails or exceeds --timeout
 is reported as such, not timed.
 
 Options: --files NAME... limits the set (names from gen_model.STANDARD, or
@@ -47,15 +51,17 @@ GNU_TIME = "/usr/bin/time"
 WALL = False  # --wall: elapsed time instead of processor time
 
 
-def run_child(argv, timeout):
-    """Wall seconds and peak RSS (bytes) of one child process."""
+def run_child(argv, timeout, peak_rss=False):
+    """Seconds (processor or wall) of one child process and, with peak_rss,
+    its peak RSS in bytes (measured through GNU time, whose own start-up
+    then counts in the seconds: a few ms, so timed runs go without it)."""
     # Note: the peak RSS of a child counts what its parent held when it
     # forked (Linux keeps the high-water mark across exec), and this Python
     # process grows while CPython compiles big files; GNU time is a small
     # parent, so its %M is the command's own peak.
     with tempfile.NamedTemporaryFile() as errors, tempfile.NamedTemporaryFile() as rss:
-        wrapped = [GNU_TIME, "-q", "-f", "%M", "-o", rss.name] + argv if os.path.exists(
-            GNU_TIME) else argv
+        wrapped = [GNU_TIME, "-q", "-f", "%M", "-o", rss.name] + argv if (
+            peak_rss and os.path.exists(GNU_TIME)) else argv
         start = time.perf_counter()
         proc = subprocess.Popen(wrapped, stdout=subprocess.DEVNULL, stderr=errors)
         timer = threading.Timer(timeout, proc.kill)
@@ -79,6 +85,8 @@ def run_child(argv, timeout):
 
 
 def cpython_compile(path):
+    """compile() of the file in this process, where earlier runs have warmed
+    the interpreter's memory (its arenas are reused)."""
     with open(path, encoding="utf-8") as f:
         source = f.read()
     clock = time.perf_counter if WALL else time.process_time
@@ -87,11 +95,30 @@ def cpython_compile(path):
     return clock() - start
 
 
+FRESH = """
+import sys, time
+source = open(sys.argv[1], encoding="utf-8").read()
+clock = time.perf_counter if sys.argv[2] == "wall" else time.process_time
+start = clock()
+compile(source, sys.argv[1], "exec")
+print(clock() - start)
+"""
+
+
+def cpython_compile_fresh(path, timeout):
+    """compile() of the file in a fresh interpreter, the call alone (not the
+    interpreter's start-up or the read): cold memory, as a pygraft process
+    has."""
+    out = subprocess.run([sys.executable, "-c", FRESH, path, "wall" if WALL else "cpu"],
+                         capture_output=True, text=True, timeout=timeout, check=True)
+    return float(out.stdout.strip())
+
+
 def measure(pygraft, path, runs, timeout, workdir, budget):
     graph = os.path.join(workdir, "out.pgraph")
     check = [pygraft, "check", path]
     comp = [pygraft, "compile", path, "-o", graph]
-    times = {"check": [], "compile": [], "cpython": []}
+    times = {"check": [], "compile": [], "cpython": [], "cpython_fresh": []}
     rss = 0
     start = time.perf_counter()
     for _ in range(runs):
@@ -100,10 +127,11 @@ def measure(pygraft, path, runs, timeout, workdir, budget):
         if times["check"] and time.perf_counter() - start > budget:
             break
         times["check"].append(run_child(check, timeout)[0])
-        seconds, peak = run_child(comp, timeout)
-        times["compile"].append(seconds)
-        rss = max(rss, peak)
+        times["compile"].append(run_child(comp, timeout)[0])
+        if rss == 0:
+            rss = run_child(comp, timeout, peak_rss=True)[1]
         times["cpython"].append(cpython_compile(path))
+        times["cpython_fresh"].append(cpython_compile_fresh(path, timeout))
     median = {k: statistics.median(v) for k, v in times.items()}
     median["rss"] = rss
     return median
@@ -133,14 +161,15 @@ def resolve_files(names, workdir):
 
 
 COLUMNS = ["file", "lines", "check ms", "compile ms", "lines/s", "peak RSS MB", "CPython ms",
-           "ratio"]
+           "ratio", "CPython warm ms", "ratio warm"]
 
 
 def row_for(path, m):
     lines = count_lines(path)
     return [os.path.basename(path), "%d" % lines, "%.1f" % (m["check"] * 1e3),
             "%.1f" % (m["compile"] * 1e3), "%.0f" % (lines / m["compile"]),
-            "%.1f" % (m["rss"] / 1e6), "%.1f" % (m["cpython"] * 1e3),
+            "%.1f" % (m["rss"] / 1e6), "%.1f" % (m["cpython_fresh"] * 1e3),
+            "%.2f" % (m["compile"] / m["cpython_fresh"]), "%.1f" % (m["cpython"] * 1e3),
             "%.2f" % (m["compile"] / m["cpython"])]
 
 
@@ -148,7 +177,7 @@ def print_row(cells, markdown):
     if markdown:
         print("| " + " | ".join(cells) + " |", flush=True)
     else:
-        widths = [22, 7, 9, 11, 9, 12, 11, 6]
+        widths = [22, 7, 9, 11, 9, 12, 11, 6, 16, 11]
         print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
                         enumerate(zip(cells, widths))), flush=True)
 

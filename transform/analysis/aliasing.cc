@@ -120,8 +120,10 @@ AliasState AliasChecker::entry_state() const {
   AliasState state{{}, DenseBits(id_count()), true};
   // Note: a local that shadows a constant is unbound at entry; its first
   // binding replaces this fact.
-  for (const std::string& constant : facts_.scalar_constants) {
-    if (std::optional<NameId> id = cfg_.names().find(constant)) state.scalars.set(*id);
+  // Note: over the function's names, not the module's constants (a large
+  // file has thousands of constants and thousands of functions).
+  for (NameId id = 0; id < cfg_.names().size(); ++id) {
+    if (facts_.scalar_constants.count(cfg_.names().name(id)) != 0) state.scalars.set(id);
   }
   auto called = facts_.array_params_of_called.find(function_.name);
   for (size_t i = 0; i < function_.params.size(); ++i) {
