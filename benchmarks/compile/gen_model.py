@@ -262,6 +262,17 @@ def long_function(statements):
     return HEADER + "\n".join(lines) + "\n"
 
 
+def constants_and_functions(n):
+    """SIZE module constants and SIZE small functions that read them (a pass
+    that visits every constant for every function is quadratic here)."""
+    lines = ["import numpy as np", ""]
+    lines += ["C%d = %d.5" % (i, i) for i in range(n)]
+    for i in range(n):
+        lines += ["", "", "def f%d(x):" % i, "    y = x * C%d" % i,
+                  "    y += C%d" % (i * 7 % n), "    return y"]
+    return "\n".join(lines) + "\n"
+
+
 SHAPES = {
     "lines": ("realistic model of SIZE lines", lambda n: realistic(lines=n)),
     "bytes": ("realistic model of SIZE bytes", lambda n: realistic(size_bytes=n)),
@@ -272,6 +283,7 @@ SHAPES = {
     "binop_chain": ("x + 1 + ... with SIZE operators", binop_chain),
     "elif_chain": ("an elif chain of SIZE tests", elif_chain),
     "long_function": ("a function of SIZE statements", long_function),
+    "constants": ("SIZE module constants and SIZE functions", constants_and_functions),
 }
 
 # The benchmark's standard set: (file name, shape, size).
