@@ -3,7 +3,8 @@
 
 Usage:
     /usr/bin/python3 tests/diff/sweep_scalars.py --pygraft build/cli/pygraft
-        [--kind np|math|op|all] [--arrays] [--filter NAME] [-j N] [--verbose]
+        [--kind np|math|op|all] [--arrays] [--filter NAME] [--sample N] [-j N]
+        [--verbose]
 
 Every elementwise NumPy spelling (`np.NAME(...) -> array`, and np.where,
 np.dot, np.outer) is called with every combination of Python bools, ints and
@@ -22,6 +23,11 @@ AxisError, a ufunc casting error as TypeError). An int result beyond int64
 must be pygraft's OverflowError (SPEC §3: Python ints are 64-bit); a dtype
 pygraft does not have (NumPy's float16 / int8 for some bool inputs) is
 skipped.
+
+--sample N runs every Nth call of each spelling (its first included), so
+every spelling is still called: the sanitized build's suite uses it, where
+each start of pygraft costs ten times as much and the full sweep is the
+Release build's.
 
 Output: a line per spelling with its count of mismatches (the first three
 shown, all with --verbose); exit 1 when any call disagrees.
@@ -209,6 +215,8 @@ def main(argv):
     ap.add_argument("--arrays", action="store_true",
                     help="also pair each binary spelling's Python scalars with arrays of each dtype")
     ap.add_argument("--filter", default="")
+    ap.add_argument("--sample", type=int, default=1, metavar="N",
+                    help="run every Nth call of each spelling (default: all)")
     ap.add_argument("-j", type=int, default=os.cpu_count() or 1, dest="jobs")
     ap.add_argument("--verbose", action="store_true")
     opts = ap.parse_args(argv)
@@ -217,7 +225,9 @@ def main(argv):
     functions = {}
     calls = []  # (entry index, shown args, function, passed args)
     for i, entry in enumerate(entries):
-        for args in argument_sets(entry[0], len(entry[2]), opts.arrays):
+        for k, args in enumerate(argument_sets(entry[0], len(entry[2]), opts.arrays)):
+            if k % max(1, opts.sample):
+                continue
             fn, passed = function_for(entry, i, args, functions)
             calls.append((i, args, fn, passed))
     with tempfile.TemporaryDirectory(prefix="pygraft-sweep-") as tmp:
