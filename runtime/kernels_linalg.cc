@@ -1,6 +1,6 @@
 // Linear algebra: matmul (NumPy's gufunc with broadcast batch dims), dot,
-// outer and transpose. Products run on Eigen for float32/float64 and on
-// plain loops for ints (wrapping as NumPy does) and bools (or of ands).
+// outer and transpose. Products run on BLAS (large) or Eigen (small) for
+// float32/float64 and on plain loops for ints (wrapping as NumPy does) and bools (or of ands).
 #include <Eigen/Core>
 #include <algorithm>
 #include <string>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/args.h"
+#include "runtime/blas.h"
 #include "runtime/cast.h"
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
@@ -21,6 +22,7 @@ template <class T>
 void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
   if constexpr (std::is_floating_point_v<T>) {
     using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    if (blas_gemm(a, b, c, n, k, m)) return;
     Eigen::Map<Matrix> out(c, n, m);
     if (k == 0) {
       out.setZero();

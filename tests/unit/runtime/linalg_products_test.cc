@@ -177,3 +177,50 @@ TEST(Transpose, AxesErrors) {
 
 }  // namespace
 }  // namespace pygraft::rt
+
+namespace pygraft::rt {
+namespace {
+
+// Small integers in [-6, 6]: every partial sum is exact in float32, so the
+// product is exact whatever the summation order (BLAS's or Eigen's).
+Tensor small_integers(DType dtype, int64_t rows, int64_t cols, int64_t seed) {
+  std::vector<double> values(static_cast<size_t>(rows * cols));
+  for (size_t i = 0; i < values.size(); ++i)
+    values[i] = static_cast<double>((static_cast<int64_t>(i) * 7 + seed) % 13 - 6);
+  return testing::make_tensor(dtype, Shape{rows, cols}, values);
+}
+
+std::vector<double> exact_product(const Tensor& a, const Tensor& b, int64_t n, int64_t k,
+                                  int64_t m) {
+  std::vector<double> out(static_cast<size_t>(n * m), 0.0);
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t p = 0; p < k; ++p)
+      for (int64_t j = 0; j < m; ++j)
+        out[static_cast<size_t>(i * m + j)] +=
+            a.get_as_double(i * k + p) * b.get_as_double(p * m + j);
+  return out;
+}
+
+// Products above runtime/blas.cc's threshold take BLAS when it is built in
+// (gemm, and gemv for a row or a column); below it, Eigen. Both must give
+// the product, in the operands' dtype.
+TEST(MatMul, ProductsOfEverySizeAndShapeAreExact) {
+  struct Case {
+    int64_t n, k, m;
+  };
+  for (DType dtype : {DType::Float32, DType::Float64}) {
+    for (Case c : {Case{4, 5, 6}, Case{40, 40, 40}, Case{33, 70, 25}, Case{1, 200, 300},
+                   Case{300, 200, 1}, Case{1, 8, 8}}) {
+      const Tensor a = small_integers(dtype, c.n, c.k, 1), b = small_integers(dtype, c.k, c.m, 5);
+      Value r = testing::run_kernel(kernel_matmul, {Value(a), Value(b)});
+      const Tensor& out = testing::tensor_of(r);
+      EXPECT_EQ(out.dtype(), dtype);
+      EXPECT_EQ(out.shape(), (Shape{c.n, c.m}));
+      EXPECT_EQ(testing::values_of(out), exact_product(a, b, c.n, c.k, c.m))
+          << c.n << "x" << c.k << " @ " << c.k << "x" << c.m;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pygraft::rt

@@ -1,0 +1,64 @@
+// runtime/blas.h over CBLAS (PYGRAFT_HAVE_CBLAS) or nothing.
+#include "runtime/blas.h"
+
+#ifdef PYGRAFT_HAVE_CBLAS
+#include <cblas.h>
+
+#include <limits>
+#endif
+
+namespace pygraft::rt {
+
+#ifdef PYGRAFT_HAVE_CBLAS
+namespace {
+
+// Below this many multiply-adds a BLAS call's fixed cost (argument checks,
+// dispatch, packing) is not repaid. Note: a first choice, not yet tuned:
+// benchmarks/micro's BM_Matmul built with -DPYGRAFT_BLAS=OFF and ON is how
+// to tune it.
+constexpr int64_t kMinBlasWork = 32 * 32 * 32;
+
+bool worth_blas(int64_t n, int64_t k, int64_t m) {
+  constexpr int64_t kMaxDim = std::numeric_limits<int>::max();  // CBLAS takes int
+  if (n <= 0 || k <= 0 || m <= 0 || n > kMaxDim || k > kMaxDim || m > kMaxDim) return false;
+  return n * k * m >= kMinBlasWork;
+}
+
+// Note: a row vector times a matrix (n == 1) and a matrix times a column
+// (m == 1) are matrix-vector products: gemv streams the matrix once, where
+// gemm would pack it first.
+template <class T, class Gemm, class Gemv>
+bool product(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, Gemm gemm, Gemv gemv) {
+  if (!worth_blas(n, k, m)) return false;
+  const int N = static_cast<int>(n), K = static_cast<int>(k), M = static_cast<int>(m);
+  if (n == 1) {  // c (m) = b^T (m x k) a (k)
+    gemv(CblasRowMajor, CblasTrans, K, M, T{1}, b, M, a, 1, T{0}, c, 1);
+  } else if (m == 1) {  // c (n) = a (n x k) b (k)
+    gemv(CblasRowMajor, CblasNoTrans, N, K, T{1}, a, K, b, 1, T{0}, c, 1);
+  } else {
+    gemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, M, K, T{1}, a, K, b, M, T{0}, c, M);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool blas_gemm(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
+  return product(a, b, c, n, k, m, cblas_sgemm, cblas_sgemv);
+}
+bool blas_gemm(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) {
+  return product(a, b, c, n, k, m, cblas_dgemm, cblas_dgemv);
+}
+
+#else
+
+bool blas_gemm(const float*, const float*, float*, int64_t, int64_t, int64_t) {
+  return false;
+}
+bool blas_gemm(const double*, const double*, double*, int64_t, int64_t, int64_t) {
+  return false;
+}
+
+#endif
+
+}  // namespace pygraft::rt
