@@ -50,6 +50,8 @@ class FunctionCompiler {
         instr.kernel = kernel_for(node.op);
         // A structural op without its own case here reports an internal error when run.
         if (instr.kernel == nullptr) instr.kernel = &structural;
+        if (node.inputs.size() == 2 && node.outputs.size() == 1)
+          instr.scalar_fast = scalar_fast_op(node.op);
         program_.max_kernel_inputs = std::max(program_.max_kernel_inputs, node.inputs.size());
         program_.max_kernel_outputs = std::max(program_.max_kernel_outputs, node.outputs.size());
         break;

@@ -13,23 +13,6 @@
 namespace pygraft::rt {
 namespace {
 
-// Copies src into dst when both hold the same Python scalar type, without
-// the variant's generic assignment. Note: steady-state loops hit this nearly
-// always, since scratch and carried slots keep their type between iterations.
-inline bool assign_same_scalar(Value& dst, const Value& src) {
-  if (dst.storage().index() != src.storage().index()) return false;
-  if (src.is<int64_t>()) {
-    dst.as<int64_t>() = src.as<int64_t>();
-  } else if (src.is<double>()) {
-    dst.as<double>() = src.as<double>();
-  } else if (src.is<bool>()) {
-    dst.as<bool>() = src.as<bool>();
-  } else {
-    return false;
-  }
-  return true;
-}
-
 inline void move_or_copy(Value& dst, Value& src, bool move) {
   if (move) {
     dst = std::move(src);
@@ -64,13 +47,18 @@ inline void read_defined(Value& dst, std::vector<Value>& slots, const Operand& o
 }
 
 // Resets the slots a region leaves behind (see CompiledRegion::drops).
+// Note: a Python scalar owns nothing and its slot is written before it is
+// read again, so it may stay.
 inline void drop(const CompiledRegion& r, std::vector<Value>& slots) {
-  for (Slot s : r.drops) slots[s] = Value();
+  for (Slot s : r.drops) {
+    if (holds_resources(slots[s])) slots[s] = Value();
+  }
 }
 
 // Python truthiness of a cond predicate or loop condition, consuming it at its last use.
 inline bool take_truth(std::vector<Value>& slots, const Operand& op) {
   Value& v = slots[op.slot];
+  if (v.is<bool>()) return v.as<bool>();  // a comparison of Python scalars
   check_defined(v);
   bool result = truth(v);
   if (op.move) v = Value();
@@ -165,6 +153,13 @@ void Executor::run_kernel(const CompiledRegion& r, const Instr& in, Frame& f) {
   const size_t num_inputs = in.inputs_end - in.inputs_begin;
   const size_t num_outputs = in.outputs_end - in.outputs_begin;
   const Operand* ops = r.operands.data() + in.inputs_begin;
+  // Note: Python scalars own nothing, so leaving them in their slots at
+  // their last use is as good as moving them out.
+  if (in.scalar_fast.kind != ScalarFastOp::Kind::None &&
+      try_scalar_fast(in.scalar_fast, f.slots[ops[0].slot], f.slots[ops[1].slot],
+                      f.slots[r.outputs[in.outputs_begin]])) {
+    return;
+  }
   Value* inputs = operands_.data();
   for (size_t j = 0; j < num_inputs; ++j) read_defined(inputs[j], f.slots, ops[j]);
   const Slot* outs = r.outputs.data() + in.outputs_begin;

@@ -20,6 +20,7 @@
 
 #include "graph/ir.h"
 #include "runtime/kernel.h"
+#include "runtime/scalar_fast_path.h"
 #include "runtime/value.h"
 
 namespace pygraft::rt {
@@ -36,6 +37,7 @@ enum class InstrKind : uint8_t { Kernel, Cond, Loop, Call };
 struct Instr {
   InstrKind kind = InstrKind::Kernel;
   KernelFn kernel = nullptr;  // Kernel only
+  ScalarFastOp scalar_fast;   // Kernel only: its form on two Python scalars, if any
   uint32_t inputs_begin = 0;  // into CompiledRegion::operands
   uint32_t inputs_end = 0;
   uint32_t outputs_begin = 0;  // into CompiledRegion::outputs

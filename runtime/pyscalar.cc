@@ -175,6 +175,7 @@ bool is_bitwise(BinaryOp op) {
 }  // namespace
 
 Value py_binary(BinaryOp op, const Value& a, const Value& b) {
+  if (a.is<int64_t>() && b.is<int64_t>()) return int_binary(op, a.as<int64_t>(), b.as<int64_t>());
   if (a.is<double>() || b.is<double>()) {
     if (op >= BinaryOp::BitAnd) {
       throw RuntimeError(PyExc::TypeError, std::string("unsupported operand type(s) for ") +
@@ -223,6 +224,9 @@ long double exact(const Value& v) {
 }  // namespace
 
 bool py_compare(CompareOp op, const Value& a, const Value& b) {
+  if (a.is<int64_t>() && b.is<int64_t>())
+    return compare_values(op, a.as<int64_t>(), b.as<int64_t>());
+  if (a.is<double>() && b.is<double>()) return compare_values(op, a.as<double>(), b.as<double>());
   if (!a.is<double>() && !b.is<double>()) {
     return compare_values(op, to_int64(a, "comparison"), to_int64(b, "comparison"));
   }

@@ -80,6 +80,24 @@ class Value {
   Storage v_;
 };
 
+// Copies src into dst when both hold the same Python scalar type, without
+// the variant's generic assignment, and returns true; false otherwise (dst
+// untouched). Note: the executor's steady-state loops hit this nearly
+// always, since slots keep their type between iterations.
+inline bool assign_same_scalar(Value& dst, const Value& src) {
+  if (dst.storage().index() != src.storage().index()) return false;
+  if (src.is<int64_t>()) {
+    dst.as<int64_t>() = src.as<int64_t>();
+  } else if (src.is<double>()) {
+    dst.as<double>() = src.as<double>();
+  } else if (src.is<bool>()) {
+    dst.as<bool>() = src.as<bool>();
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // Python's type name of the value for messages: "NoneType", "int", "float",
 // "bool", "str", "tuple", "numpy.ndarray", "numpy.dtype".
 std::string type_name(const Value& v);
