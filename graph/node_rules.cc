@@ -145,6 +145,7 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
       expect_inputs(n, 1, out);
       return expect_int_attr(n, "count", out);
     case OpCode::InPlaceResult:
+    case OpCode::MatMulTransposedB:
       return expect_inputs(n, 2, out);
     case OpCode::UfuncOperand:
       if (n.inputs.empty()) out.push_back("needs at least one operand");

@@ -41,7 +41,28 @@ bool product(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, Gemm
   return true;
 }
 
+// c = a b^T with b (m x k): for a single row of a, c (m) = b (m x k) a (k).
+template <class T, class Gemm, class Gemv>
+bool product_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, Gemm gemm,
+                Gemv gemv) {
+  if (!worth_blas(n, k, m)) return false;
+  const int N = static_cast<int>(n), K = static_cast<int>(k), M = static_cast<int>(m);
+  if (n == 1) {
+    gemv(CblasRowMajor, CblasNoTrans, M, K, T{1}, b, K, a, 1, T{0}, c, 1);
+  } else {
+    gemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, M, K, T{1}, a, K, b, K, T{0}, c, M);
+  }
+  return true;
+}
+
 }  // namespace
+
+bool blas_gemm_bt(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
+  return product_bt(a, b, c, n, k, m, cblas_sgemm, cblas_sgemv);
+}
+bool blas_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) {
+  return product_bt(a, b, c, n, k, m, cblas_dgemm, cblas_dgemv);
+}
 
 bool blas_gemm(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
   return product(a, b, c, n, k, m, cblas_sgemm, cblas_sgemv);

@@ -17,4 +17,9 @@ namespace pygraft::rt {
 bool blas_gemm(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m);
 bool blas_gemm(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m);
 
+// c (n x m) = a (n x k) * b^T, b given as (m x k): the product with b read
+// transposed in place. Same conditions and guarantees as blas_gemm.
+bool blas_gemm_bt(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m);
+bool blas_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m);
+
 }  // namespace pygraft::rt

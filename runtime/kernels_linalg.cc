@@ -3,6 +3,7 @@
 // float32/float64 and on plain loops for ints (wrapping as NumPy does) and bools (or of ands).
 #include <Eigen/Core>
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -52,6 +53,21 @@ void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
       }
     }
   }
+}
+
+// c (n x m) = a (n x k) * b^T with b (m x k); row-major, contiguous, float.
+template <class T>
+void gemm_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
+  if (blas_gemm_bt(a, b, c, n, k, m)) return;
+  using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Eigen::Map<Matrix> out(c, n, m);
+  if (k == 0) {
+    out.setZero();
+    return;
+  }
+  Eigen::Map<const Matrix> lhs(a, n, k);
+  Eigen::Map<const Matrix> rhs(b, m, k);
+  out.noalias() = lhs * rhs.transpose();
 }
 
 void gemm_tensors(const Tensor& a, int64_t a_offset, const Tensor& b, int64_t b_offset, Tensor& c,
@@ -162,6 +178,37 @@ std::vector<int64_t> axis_list(const Value& v) {
   return out;
 }
 
+// a.T: the axes reversed (transpose without axes).
+Tensor reverse_axes(const Tensor& a) {
+  std::vector<int> perm;
+  for (int d = a.rank() - 1; d >= 0; --d) perm.push_back(d);
+  return gather(a, permute_plan(a.shape(), perm));
+}
+
+// a @ b.T without transposing b, where that is plainly the same product: b
+// 2-D, a 1-D or 2-D with a's last dim equal to b's, a float result.
+// nullopt for everything else.
+std::optional<Tensor> product_with_transposed(const Value& x, const Value& y) {
+  if (!x.is_tensor() || !y.is_tensor()) return std::nullopt;
+  const DType dtype = product_dtype(x, y);
+  const Tensor& a0 = x.as<Tensor>();
+  const Tensor& b0 = y.as<Tensor>();
+  if (!is_float(dtype) || b0.rank() != 2 || (a0.rank() != 1 && a0.rank() != 2)) return std::nullopt;
+  const int64_t k = a0.shape()[a0.rank() - 1], m = b0.shape()[0];
+  if (b0.shape()[1] != k) return std::nullopt;
+  const int64_t n = a0.rank() == 2 ? a0.shape()[0] : 1;
+  const Tensor a = cast(a0, dtype), b = cast(b0, dtype);
+  Tensor out = Tensor::empty(dtype, a0.rank() == 2 ? Shape{n, m} : Shape{m});
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      gemm_bt(a.data<T>(), b.data<T>(), out.data<T>(), n, k, m);
+    }
+  });
+  clear_negative_zeros(out);
+  return out;
+}
+
 }  // namespace
 
 void kernel_matmul(KernelContext& ctx) {
@@ -203,6 +250,19 @@ void kernel_matmul(KernelContext& ctx) {
   }
   clear_negative_zeros(out);
   ctx.outputs[0] = std::move(out);
+}
+
+// a @ b.T, fused by transform/passes/fuse_transposed_matmul.h: b read
+// transposed in place where product_with_transposed applies, otherwise
+// transpose then matmul, with their results and errors.
+void kernel_matmul_transposed_b(KernelContext& ctx) {
+  if (std::optional<Tensor> out = product_with_transposed(ctx.inputs[0], ctx.inputs[1])) {
+    ctx.outputs[0] = std::move(*out);
+    return;
+  }
+  Value operands[2] = {std::move(ctx.inputs[0]), Value(reverse_axes(to_tensor(ctx.inputs[1])))};
+  KernelContext matmul{operands, ctx.outputs, ctx.node, ctx.print_stream};
+  kernel_matmul(matmul);
 }
 
 void kernel_dot(KernelContext& ctx) {
@@ -268,22 +328,21 @@ void kernel_outer(KernelContext& ctx) {
 void kernel_transpose(KernelContext& ctx) {
   Tensor a = to_tensor(ctx.inputs[0]);
   const Value& axes = ctx.inputs[1];
+  if (axes.is_none() || (axes.is<TupleValue>() && axes.items().empty())) {
+    ctx.outputs[0] = reverse_axes(a);
+    return;
+  }
+  std::vector<int64_t> given = axis_list(axes);
+  if (static_cast<int>(given.size()) != a.rank())
+    throw RuntimeError(PyExc::ValueError, "axes don't match array");
   std::vector<int> perm;
-  const bool reverse = axes.is_none() || (axes.is<TupleValue>() && axes.items().empty());
-  if (reverse) {
-    for (int d = a.rank() - 1; d >= 0; --d) perm.push_back(d);
-  } else {
-    std::vector<int64_t> given = axis_list(axes);
-    if (static_cast<int>(given.size()) != a.rank())
-      throw RuntimeError(PyExc::ValueError, "axes don't match array");
-    std::vector<bool> seen(static_cast<size_t>(a.rank()), false);
-    for (int64_t ax : given) {
-      const int d = normalize_axis(ax, a.rank());
-      if (seen[static_cast<size_t>(d)])
-        throw RuntimeError(PyExc::ValueError, "repeated axis in transpose");
-      seen[static_cast<size_t>(d)] = true;
-      perm.push_back(d);
-    }
+  std::vector<bool> seen(static_cast<size_t>(a.rank()), false);
+  for (int64_t ax : given) {
+    const int d = normalize_axis(ax, a.rank());
+    if (seen[static_cast<size_t>(d)])
+      throw RuntimeError(PyExc::ValueError, "repeated axis in transpose");
+    seen[static_cast<size_t>(d)] = true;
+    perm.push_back(d);
   }
   ctx.outputs[0] = gather(a, permute_plan(a.shape(), perm));
 }

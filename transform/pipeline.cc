@@ -7,6 +7,7 @@
 #include "transform/passes/compact_values.h"
 #include "transform/passes/const_dedup.h"
 #include "transform/passes/dce.h"
+#include "transform/passes/fuse_transposed_matmul.h"
 
 namespace pygraft::transform {
 
@@ -19,8 +20,11 @@ struct Pass {
 
 // The pipeline, in order, with the reason for each position.
 constexpr Pass kPasses[] = {
+    // Before dce, which then removes the None constant of each transpose it
+    // folds away.
+    {"fuse-transposed-matmul", fuse_transposed_matmul},
     // Removes what the lowering built but nothing uses (operands of folded
-    // operators, unpacked tuples); runs first so later passes see less.
+    // operators, unpacked tuples); runs early so later passes see less.
     {"dce", eliminate_dead_code},
     // After DCE, so only constants that are still used are merged.
     {"const-dedup", deduplicate_constants},

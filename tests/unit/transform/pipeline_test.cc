@@ -63,10 +63,12 @@ TEST(Pipeline, AfterPassHookSeesEveryStage) {
     node_counts.push_back(module.functions.at(0).body.nodes.size());
   };
   lower_clean("def f(x):\n    y = x > 1\n    z = 1.5 < 2.5\n    return x\n", options);
-  EXPECT_EQ(stages, (std::vector<std::string>{"build", "dce", "const-dedup", "compact-values"}));
-  ASSERT_EQ(node_counts.size(), 4u);
+  EXPECT_EQ(stages, (std::vector<std::string>{"build", "fuse-transposed-matmul", "dce",
+                                              "const-dedup", "compact-values"}));
+  ASSERT_EQ(node_counts.size(), 5u);
   EXPECT_EQ(node_counts[0], 5u);  // const 1, greater; consts 1.5, 2.5 and the folded True
-  EXPECT_EQ(node_counts[1], 2u);  // x > 1 may raise: it stays with its operand
+  EXPECT_EQ(node_counts[1], 5u);  // no transpose to fuse
+  EXPECT_EQ(node_counts[2], 2u);  // x > 1 may raise: it stays with its operand
 }
 
 TEST(Pipeline, PassesAreSkippedAfterErrors) {
