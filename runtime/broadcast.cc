@@ -46,12 +46,16 @@ BroadcastPlan::BroadcastPlan(std::span<const Shape> shapes)
     : num_operands_(static_cast<int>(shapes.size())), numel_(shapes[0].numel()) {
   const Shape& full = shapes[0];
   // Right-aligned strides of each operand; size-1 and missing axes get 0.
-  std::array<std::array<int64_t, kMaxRank>, kMaxOperands> raw{};
+  std::array<std::array<int64_t, kMaxRank>, kMaxOperands> raw;
   for (int k = 0; k < num_operands_; ++k) {
     const Shape& s = shapes[k];
-    auto contiguous = contiguous_strides(s);
-    int lead = full.rank() - s.rank();
-    for (int i = 0; i < s.rank(); ++i) raw[k][lead + i] = s[i] == 1 ? 0 : contiguous[i];
+    const int lead = full.rank() - s.rank();
+    int64_t stride = 1;
+    for (int i = s.rank() - 1; i >= 0; --i) {
+      raw[k][lead + i] = s[i] == 1 ? 0 : stride;
+      stride *= s[i];
+    }
+    for (int i = 0; i < lead; ++i) raw[k][i] = 0;
   }
   // Drop size-1 axes, then merge an axis into the previous one when every
   // operand steps through both as one contiguous (or broadcast) block.

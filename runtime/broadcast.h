@@ -45,8 +45,10 @@ class BroadcastPlan {
   int num_operands_ = 0;
   int rank_ = 0;  // after merging; 0 only for a single element
   int64_t numel_ = 0;
-  std::array<int64_t, kMaxRank> dims_{};
-  std::array<std::array<int64_t, kMaxRank>, kMaxOperands> strides_{};
+  // Note: only [0, rank_) and the first num_operands_ rows are ever written
+  // or read; leaving the rest uninitialised saves clearing ~600 bytes a call.
+  std::array<int64_t, kMaxRank> dims_;
+  std::array<std::array<int64_t, kMaxRank>, kMaxOperands> strides_;
 };
 
 template <class F>

@@ -15,8 +15,6 @@ OperandType operand_type_checked(const Value& v, const char* ufunc) {
                                            "')");
 }
 
-namespace {
-
 void check_int_fits(int64_t value, DType dtype) {
   if (dtype != DType::Int32) return;
   if (value >= std::numeric_limits<int32_t>::min() &&
@@ -26,8 +24,6 @@ void check_int_fits(int64_t value, DType dtype) {
   throw RuntimeError(PyExc::OverflowError,
                      "Python integer " + std::to_string(value) + " out of bounds for int32");
 }
-
-}  // namespace
 
 Tensor take_operand(Value& v, DType dtype, const char* ufunc) {
   if (v.is<bool>()) return Tensor::scalar(dtype, v.as<bool>());

@@ -12,7 +12,9 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "runtime/broadcast.h"
@@ -46,28 +48,46 @@ bool all_py_scalars(std::span<const Value> inputs);
 // out[i] = f(a[i], b[i]) over the broadcast of a and b; out has the full shape.
 template <class Out, class A, class B, class F>
 void binary_loop(Tensor& out, const Tensor& a, const Tensor& b, F f) {
-  const Shape shapes[] = {out.shape(), a.shape(), b.shape()};
-  BroadcastPlan plan(shapes);
   Out* o = out.data<Out>();
   const A* x = a.data<A>();
   const B* y = b.data<B>();
+  // Note: same shapes and an operand of one element are one flat run; they
+  // skip the plan, whose setup costs more than a small array's loop.
+  const int64_t n = out.numel();
+  const bool a_full = a.shape() == out.shape(), b_full = b.shape() == out.shape();
+  if (a_full && b_full) {
+    for (int64_t i = 0; i < n; ++i) o[i] = f(x[i], y[i]);
+    return;
+  }
+  if (a_full && b.numel() == 1) {
+    const B yv = *y;
+    for (int64_t i = 0; i < n; ++i) o[i] = f(x[i], yv);
+    return;
+  }
+  if (b_full && a.numel() == 1) {
+    const A xv = *x;
+    for (int64_t i = 0; i < n; ++i) o[i] = f(xv, y[i]);
+    return;
+  }
+  const Shape shapes[] = {out.shape(), a.shape(), b.shape()};
+  BroadcastPlan plan(shapes);
   const bool sx = plan.inner_stride(1) != 0, sy = plan.inner_stride(2) != 0;
-  plan.for_each_run([&](const int64_t* off, int64_t n) {
+  plan.for_each_run([&](const int64_t* off, int64_t run) {
     Out* po = o + off[0];
     const A* px = x + off[1];
     const B* py = y + off[2];
     // Note: separate loops per stride pattern so each one vectorises.
     if (sx && sy) {
-      for (int64_t i = 0; i < n; ++i) po[i] = f(px[i], py[i]);
+      for (int64_t i = 0; i < run; ++i) po[i] = f(px[i], py[i]);
     } else if (sx) {
       const B yv = *py;
-      for (int64_t i = 0; i < n; ++i) po[i] = f(px[i], yv);
+      for (int64_t i = 0; i < run; ++i) po[i] = f(px[i], yv);
     } else if (sy) {
       const A xv = *px;
-      for (int64_t i = 0; i < n; ++i) po[i] = f(xv, py[i]);
+      for (int64_t i = 0; i < run; ++i) po[i] = f(xv, py[i]);
     } else {
       const Out v = f(*px, *py);
-      for (int64_t i = 0; i < n; ++i) po[i] = v;
+      for (int64_t i = 0; i < run; ++i) po[i] = v;
     }
   });
 }
@@ -107,11 +127,55 @@ Tensor map_unary(Value& input, DType in_dtype, F f, const char* ufunc) {
   return out;
 }
 
+// Throws NumPy 2's OverflowError when a Python int does not fit int32.
+void check_int_fits(int64_t value, DType dtype);
+
+// A Python scalar operand as element type T of the loop dtype `dtype`,
+// converted exactly as take_operand() would convert it.
+template <class T>
+T py_scalar_element(const Value& v, DType dtype) {
+  if (v.is<bool>()) return static_cast<T>(v.as<bool>());
+  if (v.is<int64_t>()) {
+    check_int_fits(v.as<int64_t>(), dtype);
+    return static_cast<T>(v.as<int64_t>());
+  }
+  return static_cast<T>(v.as<double>());
+}
+
+// f(x, s) or f(s, x) over a tensor x that already has the loop dtype and a
+// Python scalar s, which never becomes a 0-d tensor (an allocation per op in
+// a loop over small arrays). nullopt, consuming nothing, for other operands.
+template <class Out, class Fn>
+std::optional<Tensor> tensor_with_py_scalar(Value& a, Value& b, DType dtype, Fn fn) {
+  const bool a_scalar = a.is_py_scalar();
+  if (a_scalar == b.is_py_scalar()) return std::nullopt;
+  Value& tensor = a_scalar ? b : a;
+  if (!tensor.is<Tensor>() || tensor.as<Tensor>().dtype() != dtype) return std::nullopt;
+  const Value& scalar = a_scalar ? a : b;
+  return dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    using O = std::conditional_t<std::is_void_v<Out>, T, Out>;
+    const T s = py_scalar_element<T>(scalar, dtype);
+    Tensor x = std::move(tensor.as<Tensor>());
+    tensor = Value();
+    Tensor out = result_buffer({&x}, dtype_of<O>(), x.shape());
+    if (a_scalar) {
+      unary_loop<O, T>(out, x, [&](T v) { return static_cast<O>(fn(s, v)); });
+    } else {
+      unary_loop<O, T>(out, x, [&](T v) { return static_cast<O>(fn(v, s)); });
+    }
+    return out;
+  });
+}
+
 // fn(x, y) over operands a and b converted to `dtype`, giving a `dtype`
 // result: the driver of the arithmetic and bitwise ufuncs. fn is a generic
 // functor instantiated for every element type.
 template <class Fn>
 Tensor binary_same_type(Value& a, Value& b, DType dtype, Fn fn, const char* ufunc) {
+  if (std::optional<Tensor> out = tensor_with_py_scalar<void>(a, b, dtype, fn)) {
+    return std::move(*out);
+  }
   Tensor x = take_operand(a, dtype, ufunc);
   Tensor y = take_operand(b, dtype, ufunc);
   const Shape shapes[] = {x.shape(), y.shape()};
@@ -127,6 +191,9 @@ Tensor binary_same_type(Value& a, Value& b, DType dtype, Fn fn, const char* ufun
 // logical ufuncs.
 template <class Fn>
 Tensor binary_predicate(Value& a, Value& b, DType dtype, Fn fn, const char* ufunc) {
+  if (std::optional<Tensor> out = tensor_with_py_scalar<bool>(a, b, dtype, fn)) {
+    return std::move(*out);
+  }
   Tensor x = take_operand(a, dtype, ufunc);
   Tensor y = take_operand(b, dtype, ufunc);
   const Shape shapes[] = {x.shape(), y.shape()};

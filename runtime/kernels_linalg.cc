@@ -244,9 +244,15 @@ void kernel_matmul(KernelContext& ctx) {
   if (a.rank() > 1) out_shape.push_back(n);
   if (b.rank() > 1) out_shape.push_back(m);
   Tensor out = Tensor::empty(dtype, out_shape);
-  const std::vector<int64_t> ai = batch_indices(batch, a_batch), bi = batch_indices(batch, b_batch);
-  for (size_t i = 0; i < ai.size(); ++i) {
-    gemm_tensors(a, ai[i] * n * k, b, bi[i] * k * m, out, static_cast<int64_t>(i) * n * m, n, k, m);
+  if (batch.rank() == 0) {
+    gemm_tensors(a, 0, b, 0, out, 0, n, k, m);  // one product: no index lists to build
+  } else {
+    const std::vector<int64_t> ai = batch_indices(batch, a_batch),
+                               bi = batch_indices(batch, b_batch);
+    for (size_t i = 0; i < ai.size(); ++i) {
+      gemm_tensors(a, ai[i] * n * k, b, bi[i] * k * m, out, static_cast<int64_t>(i) * n * m, n, k,
+                   m);
+    }
   }
   clear_negative_zeros(out);
   ctx.outputs[0] = std::move(out);
