@@ -16,6 +16,7 @@
 
 #include "runtime/elementwise.h"
 #include "runtime/pymath.h"
+#include "runtime/simd_math.h"
 
 namespace pygraft::rt {
 
@@ -31,9 +32,7 @@ using ArrayMap = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
 template <class Op>
 double python_math(const Value& x) {
   const double v = to_double(x, Op::kName);
-  double r = 0;
-  Op::run(&v, &r, 1);
-  return checked_math_result(v, r, Op::kCanOverflow);
+  return checked_math_result(v, Op::scalar(v), Op::kCanOverflow);
 }
 
 // Runs a float function on x converted to float32 (if float32) or float64.
@@ -67,6 +66,7 @@ void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
   struct Name {                                                   \
     static constexpr const char* kName = #method;                 \
     static constexpr bool kCanOverflow = can_overflow;            \
+    static double scalar(double v) { return std::method(v); }     \
     template <class T>                                            \
     static void run(const T* x, T* y, int64_t n) {                \
       if constexpr (std::is_same_v<T, float>) {                   \
@@ -80,16 +80,30 @@ void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
   struct Name {                                                   \
     static constexpr const char* kName = #function;               \
     static constexpr bool kCanOverflow = can_overflow;            \
+    static double scalar(double v) { return std::function(v); }   \
     template <class T>                                            \
     static void run(const T* x, T* y, int64_t n) {                \
       for (int64_t i = 0; i < n; ++i) y[i] = std::function(x[i]); \
     }                                                             \
   };
 
-PG_EIGEN_FLOAT_OP(ExpOp, exp, true)
+// Arrays: runtime/simd_math.h (vectorised, runtime dispatch). A Python
+// float (math.exp) always gets the C library's result, as in CPython.
+#define PG_SIMD_FLOAT_OP(Name, function, can_overflow)          \
+  struct Name {                                                 \
+    static constexpr const char* kName = #function;             \
+    static constexpr bool kCanOverflow = can_overflow;          \
+    static double scalar(double v) { return std::function(v); } \
+    template <class T>                                          \
+    static void run(const T* x, T* y, int64_t n) {              \
+      simd_##function(x, y, n);                                 \
+    }                                                           \
+  };
+
+PG_SIMD_FLOAT_OP(ExpOp, exp, true)
 PG_EIGEN_FLOAT_OP(LogOp, log, false)
 PG_EIGEN_FLOAT_OP(SqrtOp, sqrt, false)
-PG_EIGEN_FLOAT_OP(TanhOp, tanh, false)
+PG_SIMD_FLOAT_OP(TanhOp, tanh, false)
 PG_EIGEN_FLOAT_OP(SinOp, sin, false)
 PG_EIGEN_FLOAT_OP(CosOp, cos, false)
 PG_STD_FLOAT_OP(Expm1Op, expm1, true)
@@ -108,6 +122,7 @@ PG_STD_FLOAT_OP(TruncOp, trunc, false)
 
 #undef PG_EIGEN_FLOAT_OP
 #undef PG_STD_FLOAT_OP
+#undef PG_SIMD_FLOAT_OP
 
 }  // namespace
 

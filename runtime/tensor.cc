@@ -5,6 +5,7 @@
 #include <new>
 #include <string>
 
+#include "runtime/block_pool.h"
 #include "runtime/memory_budget.h"
 #include "runtime/runtime_error.h"
 
@@ -13,16 +14,14 @@ namespace pygraft::rt {
 // Note: without an installed budget a single allocation is still capped, so
 // a corrupt shape fails with a message instead of the OOM killer.
 inline constexpr int64_t kUnbudgetedMaxBytes = int64_t{1} << 40;
-inline constexpr size_t kAlignment = 64;
 
-// An aligned block of bytes charged to the memory budget that was current
+// An aligned block of bytes (runtime/block_pool.h) charged to the memory budget that was current
 // when it was allocated.
 class Buffer {
  public:
   explicit Buffer(int64_t bytes) : bytes_(bytes), budget_(current_memory_budget()) {
     if (budget_) budget_->charge(bytes_);
-    size_t rounded = (static_cast<size_t>(bytes_) + kAlignment - 1) / kAlignment * kAlignment;
-    data_ = std::aligned_alloc(kAlignment, rounded == 0 ? kAlignment : rounded);
+    data_ = acquire_block(static_cast<size_t>(bytes_));
     if (data_ == nullptr) {
       if (budget_) budget_->credit(bytes_);
       throw RuntimeError(PyExc::MemoryError,
@@ -30,7 +29,7 @@ class Buffer {
     }
   }
   ~Buffer() {
-    std::free(data_);
+    release_block(data_, static_cast<size_t>(bytes_));
     if (budget_) budget_->credit(bytes_);
   }
   Buffer(const Buffer&) = delete;

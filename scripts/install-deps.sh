@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config libeigen3-dev libcli11-dev nlohmann-json3-dev
-          libgtest-dev libopenblas-dev python3-numpy graphviz clang-14 libclang-rt-14-dev)
+          libgtest-dev libopenblas-dev libhwy-dev python3-numpy graphviz clang-14 libclang-rt-14-dev)
 # npm may come from elsewhere (e.g. a newer Node.js); only install it when absent.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
