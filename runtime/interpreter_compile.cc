@@ -116,6 +116,20 @@ class FunctionCompiler {
   std::vector<Slot> slot_of_;
 };
 
+// Gives every loop that has a typed form (runtime/scalar_loop.h) its
+// ScalarLoop. Runs once the regions are final: a ScalarLoop points into them.
+void attach_scalar_loops(CompiledFunction& fn, CompiledRegion& region) {
+  for (Instr& in : region.instrs) {
+    if (in.kind == InstrKind::Loop) {
+      if (std::unique_ptr<ScalarLoop> loop = ScalarLoop::analyze(region, in)) {
+        in.scalar_loop = static_cast<uint32_t>(fn.scalar_loops.size());
+        fn.scalar_loops.push_back(std::move(loop));
+      }
+    }
+  }
+  for (CompiledRegion& child : region.children) attach_scalar_loops(fn, child);
+}
+
 void compile_function(LoadedProgram& program, const Function& source, CompiledFunction& fn) {
   fn.source = &source;
   fn.num_slots = source.num_values;
@@ -127,6 +141,7 @@ void compile_function(LoadedProgram& program, const Function& source, CompiledFu
   }
   FunctionCompiler(program, fn).compile_region(source.body, fn.body);
   compute_last_uses(fn);
+  attach_scalar_loops(fn, fn.body);
 }
 
 }  // namespace

@@ -1,11 +1,8 @@
 // The executor of runtime/interpreter_exec.h.
 #include "runtime/interpreter_exec.h"
 
-#include <chrono>
-#include <ctime>
 #include <new>
 #include <span>
-#include <sstream>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -74,12 +71,35 @@ void throw_unbound(const Value& undef) {
                                                    "' where it is not associated with a value");
 }
 
+void ExecutorScratch::release_values() {
+  for (std::vector<Value>& frame : frames) frame.clear();
+  for (Value& v : operands) v = Value();
+  for (Value& v : carried) v = Value();
+}
+
+namespace {
+thread_local std::unique_ptr<ExecutorScratch> idle_scratch;
+}  // namespace
+
+ScratchLease::ScratchLease()
+    : held_(idle_scratch ? std::move(idle_scratch) : std::make_unique<ExecutorScratch>()) {}
+
+ScratchLease::~ScratchLease() {
+  held_->release_values();
+  if (!idle_scratch) idle_scratch = std::move(held_);
+}
+
 Executor::Executor(const LoadedProgram& program, std::ostream& print_stream, ExecutionLimits limits)
     : program_(program),
       print_(print_stream),
       limits_(limits),
-      operands_(program.max_kernel_inputs + program.max_kernel_outputs),
-      carried_(program.max_carried) {}
+      frames_(scratch_.get().frames),
+      operands_(scratch_.get().operands),
+      carried_(scratch_.get().carried) {
+  const size_t operands = program.max_kernel_inputs + program.max_kernel_outputs;
+  if (operands_.size() < operands) operands_.resize(operands);
+  if (carried_.size() < program.max_carried) carried_.resize(program.max_carried);
+}
 
 Value Executor::run(size_t index, std::vector<Value> args) {
   const CompiledFunction& fn = program_.functions[index];
@@ -187,6 +207,16 @@ void Executor::run_cond(const CompiledRegion& r, const Instr& in, Frame& f) {
 }
 
 void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
+  if (in.scalar_loop != kNoScalarLoop) {
+    const Node* failed = in.node;
+    try {
+      if (f.function.scalar_loops[in.scalar_loop]->run(f.slots, iterations_, limits_, failed)) {
+        return;
+      }
+    } catch (const RuntimeError& e) {
+      throw LocatedError{&f.function, failed, e.kind(), e.what(), {}};
+    }
+  }
   const CompiledRegion& cond = r.children[in.first_child];
   const CompiledRegion& body = r.children[in.first_child + 1];
   for (size_t k = 0; k < body.args.size(); ++k) {
@@ -203,31 +233,8 @@ void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
   }
 }
 
-int64_t coarse_monotonic_ns() {
-#ifdef CLOCK_MONOTONIC_COARSE
-  timespec now{};
-  clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
-  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-#else
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-#endif
-}
-
 void Executor::count_iteration() {
-  ++iterations_;
-  if (limits_.max_loop_iterations > 0 && iterations_ > limits_.max_loop_iterations) {
-    throw RuntimeError(PyExc::LimitExceeded,
-                       "the call ran more than " + std::to_string(limits_.max_loop_iterations) +
-                           " loop iterations (the limit set by --max-iterations)");
-  }
-  if (limits_.deadline_ns != 0 && coarse_monotonic_ns() > limits_.deadline_ns) {
-    std::ostringstream seconds;
-    seconds << limits_.timeout_seconds;
-    throw RuntimeError(PyExc::LimitExceeded, "the call ran longer than " + seconds.str() +
-                                                 " s (the limit set by --timeout)");
-  }
+  count_loop_iteration(iterations_, limits_);
 }
 
 bool Executor::loop_condition(const CompiledRegion& cond, Frame& f) {

@@ -9,9 +9,11 @@
 #include <cstdint>
 #include <deque>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "runtime/execution_limits.h"
 #include "runtime/interpreter_plan.h"
 #include "runtime/runtime_error.h"
 
@@ -32,17 +34,32 @@ struct LocatedError {
   std::vector<Caller> callers;
 };
 
-// What bounds one call besides memory (see RunOptions).
-struct ExecutionLimits {
-  int max_call_depth = 256;
-  int64_t max_loop_iterations = 0;  // 0: none
-  int64_t deadline_ns = 0;          // on coarse_monotonic_ns()'s clock; 0: none
-  double timeout_seconds = 0;       // for the message
+// The buffers an Executor works in: call frames, operand and rebinding
+// scratch. Kept per thread between calls (see ScratchLease), so a warm call
+// allocates none of them.
+struct ExecutorScratch {
+  std::deque<std::vector<Value>> frames;  // one per call depth (stable references)
+  std::vector<Value> operands;            // a kernel's inputs (and extra outputs)
+  std::vector<Value> carried;             // loop rebinding through scratch
+
+  // Drops every value left behind (an error unwinds without clearing frames)
+  // and keeps the capacity.
+  void release_values();
 };
 
-// A monotonic clock in nanoseconds that is cheap enough to read at every loop
-// iteration (a few ns; its resolution is a few ms, plenty for a timeout).
-int64_t coarse_monotonic_ns();
+// Borrows this thread's idle scratch for one call, or makes a new one when it
+// is in use (a call from inside a call); gives it back, emptied, at the end.
+class ScratchLease {
+ public:
+  ScratchLease();
+  ~ScratchLease();
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+  ExecutorScratch& get() { return *held_; }
+
+ private:
+  std::unique_ptr<ExecutorScratch> held_;
+};
 
 class Executor {
  public:
@@ -82,9 +99,10 @@ class Executor {
   // a hand-made graph nesting 512-deep regions inside 256 nested calls must
   // end in an error, not a stack overflow.
   int region_nesting_ = 0;
-  std::deque<std::vector<Value>> frames_;  // one per call depth, reused
-  std::vector<Value> operands_;            // a kernel's inputs (and extra outputs)
-  std::vector<Value> carried_;             // loop rebinding through scratch
+  ScratchLease scratch_;
+  std::deque<std::vector<Value>>& frames_;
+  std::vector<Value>& operands_;
+  std::vector<Value>& carried_;
 };
 
 // CPython 3.11's UnboundLocalError for reading an UndefValue: "cannot access

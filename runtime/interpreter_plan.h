@@ -15,12 +15,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "graph/ir.h"
 #include "runtime/kernel.h"
 #include "runtime/scalar_fast_path.h"
+#include "runtime/scalar_loop.h"
 #include "runtime/value.h"
 
 namespace pygraft::rt {
@@ -44,8 +46,12 @@ struct Instr {
   uint32_t outputs_end = 0;
   uint32_t first_child = 0;  // Cond: then, else; Loop: cond, body (CompiledRegion::children)
   uint32_t callee = 0;       // Call: function index
+  // Loop: index into CompiledFunction::scalar_loops, kNoScalarLoop without one.
+  uint32_t scalar_loop = UINT32_MAX;
   const Node* node = nullptr;
 };
+
+inline constexpr uint32_t kNoScalarLoop = UINT32_MAX;
 
 struct CompiledRegion {
   std::vector<Slot> args;
@@ -70,6 +76,8 @@ struct CompiledFunction {
   std::vector<bool> is_constant;               // per slot: never moved, never dropped
   std::vector<std::optional<Value>> defaults;  // per parameter
   CompiledRegion body;
+  // The typed forms of the loops that have one (runtime/scalar_loop.h).
+  std::vector<std::unique_ptr<ScalarLoop>> scalar_loops;
 };
 
 struct LoadedProgram {

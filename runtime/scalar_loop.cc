@@ -1,0 +1,590 @@
+// runtime/scalar_loop.h: analysis of a loop's instructions, code generation
+// per kind signature, and the register machine that runs the code.
+#include "runtime/scalar_loop.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "runtime/interpreter_plan.h"
+#include "runtime/pyscalar.h"
+#include "runtime/runtime_error.h"
+
+namespace pygraft::rt {
+
+namespace {
+
+enum class Kind : uint8_t { Bool, Int, Float };
+
+union Reg {
+  int64_t i;  // Int, and Bool as 0 / 1
+  double f;
+};
+
+enum class TOp : uint8_t {
+  Mov,
+  AddI,
+  SubI,
+  MulI,
+  FloorDivI,
+  ModI,
+  DivI,  // int / int, exact in double when both are below 2^53
+  AddF,
+  SubF,
+  MulF,
+  DivF,
+  CmpI,
+  CmpF,
+  Binary,   // py_binary on boxed operands
+  Compare,  // py_compare on boxed operands
+  JumpIfFalse,
+  Jump,
+  Count,  // one iteration of the loop `node`
+  End,
+};
+
+struct TInstr {
+  TOp op = TOp::End;
+  uint8_t code = 0;  // BinaryOp or CompareOp
+  Kind ka = Kind::Int, kb = Kind::Int, kd = Kind::Int;
+  uint32_t dst = 0, a = 0, b = 0;  // registers
+  uint32_t target = 0;             // jumps: index of the next instruction
+  const Node* node = nullptr;
+};
+
+Value box(Reg r, Kind k) {
+  switch (k) {
+    case Kind::Bool:
+      return Value(r.i != 0);
+    case Kind::Int:
+      return Value(r.i);
+    case Kind::Float:
+      break;
+  }
+  return Value(r.f);
+}
+
+Reg unbox(const Value& v) {
+  Reg r{};
+  if (v.is<bool>()) {
+    r.i = v.as<bool>() ? 1 : 0;
+  } else if (v.is<int64_t>()) {
+    r.i = v.as<int64_t>();
+  } else {
+    r.f = v.as<double>();
+  }
+  return r;
+}
+
+std::optional<Kind> kind_of(const Value& v) {
+  if (v.is<bool>()) return Kind::Bool;
+  if (v.is<int64_t>()) return Kind::Int;
+  if (v.is<double>()) return Kind::Float;
+  return std::nullopt;
+}
+
+bool truth(Reg r, Kind k) {
+  return k == Kind::Float ? r.f != 0.0 : r.i != 0;
+}
+
+std::optional<BinaryOp> binary_op(OpCode op) {
+  switch (op) {
+    case OpCode::Add:
+      return BinaryOp::Add;
+    case OpCode::Sub:
+      return BinaryOp::Sub;
+    case OpCode::Mul:
+      return BinaryOp::Mul;
+    case OpCode::TrueDiv:
+      return BinaryOp::TrueDiv;
+    case OpCode::FloorDiv:
+      return BinaryOp::FloorDiv;
+    case OpCode::Mod:
+      return BinaryOp::Mod;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<CompareOp> compare_op(OpCode op) {
+  switch (op) {
+    case OpCode::Eq:
+      return CompareOp::Eq;
+    case OpCode::Ne:
+      return CompareOp::Ne;
+    case OpCode::Lt:
+      return CompareOp::Lt;
+    case OpCode::Le:
+      return CompareOp::Le;
+    case OpCode::Gt:
+      return CompareOp::Gt;
+    case OpCode::Ge:
+      return CompareOp::Ge;
+    default:
+      return std::nullopt;
+  }
+}
+
+template <class T>
+bool compare(CompareOp op, T a, T b) {
+  switch (op) {
+    case CompareOp::Eq:
+      return a == b;
+    case CompareOp::Ne:
+      return a != b;
+    case CompareOp::Lt:
+      return a < b;
+    case CompareOp::Le:
+      return a <= b;
+    case CompareOp::Gt:
+      return a > b;
+    case CompareOp::Ge:
+      break;
+  }
+  return a >= b;
+}
+
+// Whether an instruction has a typed form (kinds aside).
+bool has_typed_form(const Instr& in) {
+  switch (in.kind) {
+    case InstrKind::Cond:
+    case InstrKind::Loop:
+      return true;
+    case InstrKind::Call:
+      return false;
+    case InstrKind::Kernel:
+      break;
+  }
+  const OpCode op = in.node->op;
+  if (in.inputs_end - in.inputs_begin != 2 || in.outputs_end - in.outputs_begin != 1) return false;
+  return binary_op(op) || compare_op(op) || op == OpCode::InPlaceResult;
+}
+
+// Every instruction of `r` and its children has a typed form; collects the
+// slots the subtree defines and reads.
+bool analyze_region(const CompiledRegion& r, std::unordered_set<uint32_t>& defined,
+                    std::vector<uint32_t>& read) {
+  for (Slot s : r.args) defined.insert(s);
+  for (const Instr& in : r.instrs) {
+    if (!has_typed_form(in)) return false;
+    for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) read.push_back(r.operands[k].slot);
+    for (uint32_t k = in.outputs_begin; k < in.outputs_end; ++k) defined.insert(r.outputs[k]);
+    const uint32_t children = in.kind == InstrKind::Kernel ? 0 : 2;
+    for (uint32_t c = 0; c < children; ++c) {
+      if (!analyze_region(r.children[in.first_child + c], defined, read)) return false;
+    }
+  }
+  for (const Operand& y : r.yields) read.push_back(y.slot);
+  return true;
+}
+
+}  // namespace
+
+// The code of one loop for one kind signature.
+class TypedScalarCode {
+ public:
+  std::vector<TInstr> code;
+  std::vector<Kind> reg_kinds;
+  std::vector<uint32_t> live_in_regs;   // parallel to ScalarLoop::live_ins_
+  std::vector<uint32_t> output_regs;    // parallel to the loop's outputs
+  std::vector<Reg> constant_registers;  // registers' initial values (zero)
+
+  void execute(Reg* regs, int64_t& iterations, const ExecutionLimits& limits,
+               const Node*& failed) const;
+};
+
+namespace {
+
+// Generates TypedScalarCode for a loop and the kinds of its live-ins; fails
+// (nullopt) where a value's kind is not fixed.
+class CodeBuilder {
+ public:
+  std::optional<TypedScalarCode> build(const CompiledRegion& parent, const Instr& loop,
+                                       const std::vector<uint32_t>& live_ins,
+                                       const std::vector<uint8_t>& kinds) {
+    for (size_t i = 0; i < live_ins.size(); ++i) {
+      out_.live_in_regs.push_back(define(live_ins[i], static_cast<Kind>(kinds[i])));
+    }
+    if (!emit_loop(parent, loop)) return std::nullopt;
+    for (uint32_t k = loop.outputs_begin; k < loop.outputs_end; ++k) {
+      out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
+    }
+    emit({.op = TOp::End});
+    return std::move(out_);
+  }
+
+ private:
+  uint32_t define(uint32_t slot, Kind kind) {
+    auto [it, inserted] = reg_of_.try_emplace(slot, static_cast<uint32_t>(out_.reg_kinds.size()));
+    if (inserted) {
+      out_.reg_kinds.push_back(kind);
+    } else if (out_.reg_kinds[it->second] != kind) {
+      ok_ = false;  // a value that changes kind (int carried, float yielded)
+    }
+    return it->second;
+  }
+  uint32_t temp(Kind kind) {
+    out_.reg_kinds.push_back(kind);
+    return static_cast<uint32_t>(out_.reg_kinds.size() - 1);
+  }
+  std::optional<uint32_t> use(uint32_t slot) const {
+    auto it = reg_of_.find(slot);
+    if (it == reg_of_.end()) return std::nullopt;
+    return it->second;
+  }
+  Kind kind(uint32_t reg) const { return out_.reg_kinds[reg]; }
+  size_t emit(TInstr in) {
+    out_.code.push_back(in);
+    return out_.code.size() - 1;
+  }
+  void patch(size_t jump) { out_.code[jump].target = static_cast<uint32_t>(out_.code.size()); }
+  void move(uint32_t dst, uint32_t src) {
+    if (dst != src) emit({.op = TOp::Mov, .ka = kind(src), .kd = kind(src), .dst = dst, .a = src});
+  }
+
+  bool emit_region(const CompiledRegion& r) {
+    for (const Instr& in : r.instrs) {
+      bool done = false;
+      switch (in.kind) {
+        case InstrKind::Kernel:
+          done = emit_kernel(r, in);
+          break;
+        case InstrKind::Cond:
+          done = emit_cond(r, in);
+          break;
+        case InstrKind::Loop:
+          done = emit_loop(r, in);
+          break;
+        case InstrKind::Call:
+          break;
+      }
+      if (!done || !ok_) return false;
+    }
+    return true;
+  }
+
+  bool emit_kernel(const CompiledRegion& r, const Instr& in) {
+    const auto a = use(r.operands[in.inputs_begin].slot);
+    const auto b = use(r.operands[in.inputs_begin + 1].slot);
+    if (!a || !b) return false;
+    const uint32_t out_slot = r.outputs[in.outputs_begin];
+    const OpCode op = in.node->op;
+    const Kind ka = kind(*a), kb = kind(*b);
+    if (op == OpCode::InPlaceResult) {  // `x op= v` on a scalar rebinds x to v
+      move(define(out_slot, kb), *b);
+      return true;
+    }
+    TInstr t{.ka = ka, .kb = kb, .a = *a, .b = *b, .node = in.node};
+    if (auto cmp = compare_op(op)) {
+      t.code = static_cast<uint8_t>(*cmp);
+      t.kd = Kind::Bool;
+      t.op = ka == Kind::Int && kb == Kind::Int       ? TOp::CmpI
+             : ka == Kind::Float && kb == Kind::Float ? TOp::CmpF
+                                                      : TOp::Compare;
+    } else {
+      const BinaryOp bop = *binary_op(op);
+      t.code = static_cast<uint8_t>(bop);
+      const bool any_float = ka == Kind::Float || kb == Kind::Float;
+      t.kd = any_float || bop == BinaryOp::TrueDiv ? Kind::Float : Kind::Int;
+      t.op = typed_arith(bop, ka, kb);
+    }
+    t.dst = define(out_slot, t.kd);
+    emit(t);
+    return true;
+  }
+
+  static TOp typed_arith(BinaryOp op, Kind ka, Kind kb) {
+    if (ka == Kind::Int && kb == Kind::Int) {
+      switch (op) {
+        case BinaryOp::Add:
+          return TOp::AddI;
+        case BinaryOp::Sub:
+          return TOp::SubI;
+        case BinaryOp::Mul:
+          return TOp::MulI;
+        case BinaryOp::FloorDiv:
+          return TOp::FloorDivI;
+        case BinaryOp::Mod:
+          return TOp::ModI;
+        case BinaryOp::TrueDiv:
+          return TOp::DivI;
+        default:
+          return TOp::Binary;
+      }
+    }
+    if (ka == Kind::Float && kb == Kind::Float) {
+      switch (op) {
+        case BinaryOp::Add:
+          return TOp::AddF;
+        case BinaryOp::Sub:
+          return TOp::SubF;
+        case BinaryOp::Mul:
+          return TOp::MulF;
+        case BinaryOp::TrueDiv:
+          return TOp::DivF;
+        default:
+          return TOp::Binary;
+      }
+    }
+    return TOp::Binary;  // bools and mixed kinds: Python's own conversions
+  }
+
+  bool emit_cond(const CompiledRegion& r, const Instr& in) {
+    const auto pred = use(r.operands[in.inputs_begin].slot);
+    if (!pred) return false;
+    const size_t to_else =
+        emit({.op = TOp::JumpIfFalse, .ka = kind(*pred), .a = *pred, .node = in.node});
+    const CompiledRegion& then_r = r.children[in.first_child];
+    const CompiledRegion& else_r = r.children[in.first_child + 1];
+    if (!emit_region(then_r) || !emit_yields(r, in, then_r)) return false;
+    const size_t to_end = emit({.op = TOp::Jump});
+    patch(to_else);
+    if (!emit_region(else_r) || !emit_yields(r, in, else_r)) return false;
+    patch(to_end);
+    return true;
+  }
+
+  // The cond's outputs from one branch's yields; both must give one kind.
+  bool emit_yields(const CompiledRegion& r, const Instr& in, const CompiledRegion& branch) {
+    for (size_t k = 0; k < branch.yields.size(); ++k) {
+      const auto y = use(branch.yields[k].slot);
+      if (!y) return false;
+      move(define(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], kind(*y)), *y);
+    }
+    return ok_;
+  }
+
+  bool emit_loop(const CompiledRegion& r, const Instr& in) {
+    const CompiledRegion& cond = r.children[in.first_child];
+    const CompiledRegion& body = r.children[in.first_child + 1];
+    std::vector<uint32_t> args;
+    for (size_t k = 0; k < body.args.size(); ++k) {
+      const auto init = use(r.operands[in.inputs_begin + static_cast<uint32_t>(k)].slot);
+      if (!init) return false;
+      args.push_back(define(body.args[k], kind(*init)));
+      move(args.back(), *init);
+    }
+    const size_t head = out_.code.size();
+    if (!emit_region(cond)) return false;
+    const auto go = use(cond.yields[0].slot);
+    if (!go) return false;
+    const size_t to_exit = emit({.op = TOp::JumpIfFalse, .ka = kind(*go), .a = *go});
+    emit({.op = TOp::Count, .node = in.node});
+    if (!emit_region(body)) return false;
+    // The yields become the arguments; through temporaries only when one
+    // yields another's argument (a, b = b, a).
+    std::vector<uint32_t> yields;
+    for (size_t k = 0; k < body.yields.size(); ++k) {
+      const auto y = use(body.yields[k].slot);
+      if (!y || kind(*y) != kind(args[k])) return false;
+      yields.push_back(*y);
+    }
+    bool crossed = false;
+    for (size_t k = 0; k < yields.size(); ++k) {
+      for (size_t j = 0; j < args.size(); ++j) crossed |= j != k && yields[k] == args[j];
+    }
+    if (crossed) {
+      for (uint32_t& y : yields) {
+        const uint32_t t = temp(kind(y));
+        move(t, y);
+        y = t;
+      }
+    }
+    for (size_t k = 0; k < yields.size(); ++k) move(args[k], yields[k]);
+    emit({.op = TOp::Jump, .target = static_cast<uint32_t>(head)});
+    patch(to_exit);
+    for (size_t k = 0; k < args.size(); ++k) {
+      move(define(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], kind(args[k])), args[k]);
+    }
+    return ok_;
+  }
+
+  TypedScalarCode out_;
+  std::unordered_map<uint32_t, uint32_t> reg_of_;
+  bool ok_ = true;
+};
+
+// The generic path of an instruction: boxed operands through py_binary /
+// py_compare, exactly the kernels' functions.
+Reg slow_binary(const TInstr& in, const Reg* regs) {
+  const Value result =
+      py_binary(static_cast<BinaryOp>(in.code), box(regs[in.a], in.ka), box(regs[in.b], in.kb));
+  if (kind_of(result) != in.kd) {
+    throw RuntimeError(PyExc::InternalError, "typed scalar loop: unexpected result kind");
+  }
+  return unbox(result);
+}
+
+bool slow_compare(const TInstr& in, const Reg* regs) {
+  return py_compare(static_cast<CompareOp>(in.code), box(regs[in.a], in.ka),
+                    box(regs[in.b], in.kb));
+}
+
+constexpr int64_t kExactInDouble = int64_t{1} << 53;
+
+}  // namespace
+
+void TypedScalarCode::execute(Reg* regs, int64_t& iterations, const ExecutionLimits& limits,
+                              const Node*& failed) const {
+  const TInstr* const base = code.data();
+  const TInstr* pc = base;  // the instruction being run
+  try {
+    for (;;) {
+      const TInstr& in = *pc++;
+      Reg& d = regs[in.dst];
+      // Note: operands are read per case; a jump's a/b are not registers.
+#define PG_A regs[in.a]
+#define PG_B regs[in.b]
+      switch (in.op) {
+        case TOp::Mov:
+          d = PG_A;
+          break;
+        case TOp::AddI:
+          if (__builtin_add_overflow(PG_A.i, PG_B.i, &d.i)) d = slow_binary(in, regs);
+          break;
+        case TOp::SubI:
+          if (__builtin_sub_overflow(PG_A.i, PG_B.i, &d.i)) d = slow_binary(in, regs);
+          break;
+        case TOp::MulI:
+          if (__builtin_mul_overflow(PG_A.i, PG_B.i, &d.i)) d = slow_binary(in, regs);
+          break;
+        case TOp::FloorDivI: {
+          const int64_t a = PG_A.i, b = PG_B.i;
+          if (b == 0 || (b == -1 && a == INT64_MIN)) {
+            d = slow_binary(in, regs);
+          } else {
+            d.i = int_floor_div(a, b);
+          }
+          break;
+        }
+        case TOp::ModI: {
+          const int64_t a = PG_A.i, b = PG_B.i;
+          if (b == 0) {
+            d = slow_binary(in, regs);
+          } else {
+            d.i = int_mod(a, b);
+          }
+          break;
+        }
+        case TOp::DivI: {
+          const int64_t a = PG_A.i, b = PG_B.i;
+          if (b == 0 || a <= -kExactInDouble || a >= kExactInDouble || b <= -kExactInDouble ||
+              b >= kExactInDouble) {
+            d = slow_binary(in, regs);
+          } else {
+            d.f = static_cast<double>(a) / static_cast<double>(b);
+          }
+          break;
+        }
+        case TOp::AddF:
+          d.f = PG_A.f + PG_B.f;
+          break;
+        case TOp::SubF:
+          d.f = PG_A.f - PG_B.f;
+          break;
+        case TOp::MulF:
+          d.f = PG_A.f * PG_B.f;
+          break;
+        case TOp::DivF:
+          if (PG_B.f == 0.0) {
+            d = slow_binary(in, regs);
+          } else {
+            d.f = PG_A.f / PG_B.f;
+          }
+          break;
+        case TOp::CmpI:
+          d.i = compare(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i);
+          break;
+        case TOp::CmpF:
+          d.i = compare(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f);
+          break;
+        case TOp::Binary:
+          d = slow_binary(in, regs);
+          break;
+        case TOp::Compare:
+          d.i = slow_compare(in, regs);
+          break;
+        case TOp::JumpIfFalse:
+          if (!truth(PG_A, in.ka)) pc = base + in.target;
+          break;
+        case TOp::Jump:
+          pc = base + in.target;
+          break;
+        case TOp::Count:
+          count_loop_iteration(iterations, limits);
+          break;
+        case TOp::End:
+          return;
+      }
+#undef PG_A
+#undef PG_B
+    }
+  } catch (const RuntimeError&) {
+    failed = (pc - 1)->node;  // Note: no jump precedes a throw, so pc - 1 raised
+    throw;
+  }
+}
+
+std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledRegion& parent, const Instr& loop) {
+  std::unordered_set<uint32_t> defined;
+  std::vector<uint32_t> read;
+  for (uint32_t k = loop.inputs_begin; k < loop.inputs_end; ++k) {
+    read.push_back(parent.operands[k].slot);
+  }
+  for (uint32_t c = 0; c < 2; ++c) {
+    if (!analyze_region(parent.children[loop.first_child + c], defined, read)) return nullptr;
+  }
+  std::vector<uint32_t> live_ins;
+  for (uint32_t s : read) {
+    if (!defined.count(s) && std::find(live_ins.begin(), live_ins.end(), s) == live_ins.end()) {
+      live_ins.push_back(s);
+    }
+  }
+  return std::make_unique<ScalarLoop>(parent, loop, std::move(live_ins));
+}
+
+ScalarLoop::ScalarLoop(const CompiledRegion& parent, const Instr& loop,
+                       std::vector<uint32_t> live_ins)
+    : parent_(parent), loop_(loop), live_ins_(std::move(live_ins)) {}
+
+ScalarLoop::~ScalarLoop() = default;
+
+std::shared_ptr<const TypedScalarCode> ScalarLoop::code_for(
+    const std::vector<uint8_t>& kinds) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [signature, code] : cache_) {
+    if (signature == kinds) return code;
+  }
+  std::shared_ptr<const TypedScalarCode> code;
+  if (auto built = CodeBuilder().build(parent_, loop_, live_ins_, kinds)) {
+    code = std::make_shared<const TypedScalarCode>(std::move(*built));
+  }
+  cache_.emplace_back(kinds, code);
+  return code;
+}
+
+bool ScalarLoop::run(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
+                     const Node*& failed) const {
+  // Note: a handful of live-ins; the signature lives on the stack for most.
+  std::vector<uint8_t> kinds(live_ins_.size());
+  for (size_t i = 0; i < live_ins_.size(); ++i) {
+    const auto k = kind_of(slots[live_ins_[i]]);
+    if (!k) return false;
+    kinds[i] = static_cast<uint8_t>(*k);
+  }
+  const std::shared_ptr<const TypedScalarCode> code = code_for(kinds);
+  if (!code) return false;
+  std::vector<Reg> regs(code->reg_kinds.size(), Reg{});
+  for (size_t i = 0; i < live_ins_.size(); ++i) {
+    regs[code->live_in_regs[i]] = unbox(slots[live_ins_[i]]);
+  }
+  code->execute(regs.data(), iterations, limits, failed);
+  for (uint32_t k = loop_.outputs_begin; k < loop_.outputs_end; ++k) {
+    const uint32_t reg = code->output_regs[k - loop_.outputs_begin];
+    slots[parent_.outputs[k]] = box(regs[reg], code->reg_kinds[reg]);
+  }
+  return true;
+}
+
+}  // namespace pygraft::rt

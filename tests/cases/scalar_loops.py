@@ -1,0 +1,147 @@
+"""Loops over Python scalars, which the runtime runs as typed register code
+(runtime/scalar_loop.h) when every value keeps one kind (bool, int or float)
+and generically otherwise: the arguments below take both, with loops that
+run 0, 1 and many times, nested loops and conds, mixed int/float operators,
+bools in arithmetic, and errors raised inside the loop.
+"""
+import math
+
+import numpy as np
+
+
+def collatz_steps(limit):
+    total = 0
+    for start in range(1, limit):
+        n = start
+        while n != 1:
+            if n % 2 == 0:
+                n = n // 2
+            else:
+                n = 3 * n + 1
+            total += 1
+    return total
+# CASE collatz_steps: 0
+# CASE collatz_steps: 1
+# CASE collatz_steps: 2
+# CASE collatz_steps: 3
+# CASE collatz_steps: 100
+# CASE collatz_steps: true
+
+
+def weighted_sum(n, step):
+    count = 0
+    acc = 0.0
+    for i in range(n):
+        acc = acc + i * step
+        count += 1
+    return count, acc
+# CASE weighted_sum: 0 0.5
+# CASE weighted_sum: 1 0.5
+# CASE weighted_sum: 10 0.5
+# CASE weighted_sum: 10 3
+# CASE weighted_sum: 4 true
+# CASE weighted_sum: 5 -0.0
+
+
+def halve_until(x, limit):
+    steps = 0
+    while x > limit:
+        x = x / 2
+        steps += 1
+    return x, steps
+# CASE halve_until: 100.0 1.0
+# CASE halve_until: 100 1
+# CASE halve_until: 0.5 1.0
+# CASE halve_until: 3.0 2
+# CASE halve_until: 1e308 1e-300
+
+
+def gcd_loop(a, b):
+    while b != 0:
+        a, b = b, a % b
+    return a
+# CASE gcd_loop: 48 18
+# CASE gcd_loop: 18 48
+# CASE gcd_loop: 7 0
+# CASE gcd_loop: -48 18
+# CASE gcd_loop: 48 -18
+# CASE gcd_loop: 0 0
+# CASE gcd_loop: 12.5 5.0
+
+
+def floor_and_mod(n, d):
+    q_total = 0
+    r_total = 0
+    for i in range(-n, n):
+        q_total += i // d
+        r_total += i % d
+    return q_total, r_total
+# CASE floor_and_mod: 7 3
+# CASE floor_and_mod: 7 -3
+# CASE floor_and_mod: 7 2.5
+# CASE floor_and_mod: 0 3
+# CASE floor_and_mod: 3 0 -> exit 3
+# CASE floor_and_mod: 3 0.0 -> exit 3
+
+
+def mean_of_ratios(n, d):
+    acc = 0.0
+    for i in range(1, n + 1):
+        acc += i / d
+    return acc / n
+# CASE mean_of_ratios: 10 3
+# CASE mean_of_ratios: 10 0 -> exit 3
+# CASE mean_of_ratios: 10 0.0 -> exit 3
+# CASE mean_of_ratios: 1 7
+
+
+def count_flags(n, flag):
+    on = 0
+    total = 0
+    for i in range(n):
+        if flag and i % 3 == 0:
+            on = on + flag
+        elif i < 5:
+            on = on - 1
+        total = total + (i > 2)
+    return on, total
+# CASE count_flags: 0 true
+# CASE count_flags: 1 true
+# CASE count_flags: 10 true
+# CASE count_flags: 10 false
+
+
+def newton_sqrt(x, iterations):
+    guess = x
+    for _ in range(iterations):
+        if guess == 0:
+            break
+        guess = 0.5 * (guess + x / guess)
+    return guess, abs(guess - math.sqrt(x)) < 1e-9
+# CASE newton_sqrt: 2.0 20
+# CASE newton_sqrt: 0.0 5
+# CASE newton_sqrt: 1e6 40
+# CASE newton_sqrt: 9 6
+
+
+def nested_grid(n, m):
+    inside = 0
+    for i in range(n):
+        for j in range(m):
+            x = (i - n / 2) / n
+            y = (j - m / 2) / m
+            if x * x + y * y <= 0.25:
+                inside += 1
+    return inside
+# CASE nested_grid: 20 30
+# CASE nested_grid: 0 5
+# CASE nested_grid: 1 1
+
+
+def scalar_loop_then_array(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return np.arange(3) * total
+# CASE scalar_loop_then_array: 5
+# CASE scalar_loop_then_array: 0

@@ -1,0 +1,241 @@
+// Typed scalar loops (runtime/scalar_loop.h) must give what the generic
+// executor gives: the same value and type for every operator on every pair of
+// Python scalar kinds, the same exception, message and line when an operator
+// raises inside the loop, and the same iteration limits. A 0-d array for the
+// trip count makes a loop generic (its live-ins are no longer all scalars),
+// which is how these tests run each program both ways.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "graph/op_table.h"
+#include "interpreter_test_util.h"
+#include "runtime/tensor.h"
+
+namespace pygraft::rt {
+namespace {
+
+using interp_testing::FunctionBuilder;
+using interp_testing::line_range;
+using interp_testing::load;
+using interp_testing::run;
+using Values = FunctionBuilder::Values;
+
+Value typed_count(int64_t n) {
+  return Value(n);
+}
+Value generic_count(int64_t n) {
+  Tensor t = Tensor::empty(DType::Int64, Shape{});
+  *t.data<int64_t>() = n;
+  return Value(std::move(t));
+}
+
+bool same(const Value& x, const Value& y) {
+  if (x.storage().index() != y.storage().index()) return false;
+  if (x.is<bool>()) return x.as<bool>() == y.as<bool>();
+  if (x.is<int64_t>()) return x.as<int64_t>() == y.as<int64_t>();
+  if (x.is<double>()) {
+    const double a = x.as<double>(), b = y.as<double>();
+    return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
+  }
+  return false;
+}
+
+std::string describe(const CallResult& r) {
+  if (r.error) return "error: " + r.error->message;
+  const Value& v = *r.value;
+  if (v.is<bool>()) return v.as<bool>() ? "True" : "False";
+  if (v.is<int64_t>()) return std::to_string(v.as<int64_t>());
+  if (v.is<double>()) return std::to_string(v.as<double>()) + " (float)";
+  return "?";
+}
+
+void expect_same_outcome(const CallResult& typed, const CallResult& generic,
+                         const std::string& what) {
+  ASSERT_EQ(typed.error.has_value(), generic.error.has_value())
+      << what << ": typed " << describe(typed) << ", generic " << describe(generic);
+  if (typed.error) {
+    EXPECT_EQ(typed.error->message, generic.error->message) << what;
+    EXPECT_EQ(typed.error->exception, generic.error->exception) << what;
+    EXPECT_EQ(typed.error->range, generic.error->range) << what;
+    return;
+  }
+  EXPECT_TRUE(same(*typed.value, *generic.value))
+      << what << ": typed " << describe(typed) << ", generic " << describe(generic);
+}
+
+// def f(a, b, n):
+//     r = a OP b                      # line 3: gives r its kind
+//     i = 0
+//     while i < n:                    # line 4
+//         r = a OP b                  # line 5
+//         i += 1
+//     return r
+Function op_in_loop(OpCode op) {
+  FunctionBuilder b("f");
+  ValueId a = b.param("a"), x = b.param("b"), n = b.param("n");
+  b.at(3);
+  ValueId first = b.op(op, {a, x});
+  b.at(4);
+  Values out = b.loop(
+      {first, b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
+      [&](const Values& c) {
+        b.at(5);
+        ValueId r = b.op(op, {a, x});
+        b.at(6);
+        return Values{r, b.op(OpCode::Add, {c[1], b.integer(1)})};
+      });
+  return b.finish(out[0]);
+}
+
+std::vector<Value> scalars() {
+  const double inf = std::numeric_limits<double>::infinity();
+  return {Value(true),
+          Value(false),
+          Value(int64_t{0}),
+          Value(int64_t{7}),
+          Value(int64_t{-3}),
+          Value(std::numeric_limits<int64_t>::min()),
+          Value(std::numeric_limits<int64_t>::max()),
+          Value((int64_t{1} << 53) + 1),
+          Value(0.0),
+          Value(-0.0),
+          Value(2.5),
+          Value(-7.0),
+          Value(inf),
+          Value(std::nan(""))};
+}
+
+TEST(ScalarLoop, EveryOperatorOnEveryPairOfKindsGivesTheGenericResult) {
+  const OpCode ops[] = {OpCode::Add,      OpCode::Sub, OpCode::Mul, OpCode::TrueDiv,
+                        OpCode::FloorDiv, OpCode::Mod, OpCode::Eq,  OpCode::Ne,
+                        OpCode::Lt,       OpCode::Le,  OpCode::Gt,  OpCode::Ge};
+  for (OpCode op : ops) {
+    Program p = load({op_in_loop(op)});
+    for (const Value& a : scalars()) {
+      for (const Value& x : scalars()) {
+        for (int64_t n : {0, 1, 3}) {
+          CallResult typed = run(p, "f", {a, x, typed_count(n)});
+          CallResult generic = run(p, "f", {a, x, generic_count(n)});
+          expect_same_outcome(typed, generic,
+                              std::string(op_info(op).name) + " n=" + std::to_string(n));
+        }
+      }
+    }
+  }
+}
+
+// def f(x, k, n): while i < n: x = x OP k; i += 1 (x carried; raises in the loop)
+Function carried_op(OpCode op) {
+  FunctionBuilder b("f");
+  ValueId x = b.param("x"), k = b.param("k"), n = b.param("n");
+  b.at(4);
+  Values out = b.loop(
+      {x, b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
+      [&](const Values& c) {
+        b.at(5);
+        ValueId r = b.op(op, {c[0], k});
+        b.at(6);
+        return Values{r, b.op(OpCode::Add, {c[1], b.integer(1)})};
+      });
+  return b.finish(out[0]);
+}
+
+TEST(ScalarLoop, ErrorsInsideTheLoopMatchTheGenericExecutor) {
+  struct Case {
+    OpCode op;
+    Value x, k;
+    int64_t n;
+  };
+  const Case cases[] = {
+      {OpCode::Mul, Value(int64_t{1}), Value(int64_t{1000}), 7},  // OverflowError at iteration 7
+      {OpCode::Add, Value(int64_t{1} << 62), Value(int64_t{1} << 61), 3},
+      {OpCode::Sub, Value(std::numeric_limits<int64_t>::min() + 2), Value(int64_t{1}), 3},
+      {OpCode::FloorDiv, Value(int64_t{100}), Value(int64_t{0}), 2},  // ZeroDivisionError
+      {OpCode::Mod, Value(int64_t{100}), Value(int64_t{0}), 2},
+      {OpCode::FloorDiv, Value(std::numeric_limits<int64_t>::min()), Value(int64_t{-1}), 2},
+      {OpCode::TrueDiv, Value(1.0), Value(0.0), 2},
+      {OpCode::FloorDiv, Value(1.0), Value(0.0), 2},
+      {OpCode::Mul, Value(1.5), Value(1e300), 3},  // float overflow is inf, not an error
+  };
+  for (const Case& c : cases) {
+    Program p = load({carried_op(c.op)});
+    CallResult typed = run(p, "f", {c.x, c.k, typed_count(c.n)});
+    CallResult generic = run(p, "f", {c.x, c.k, generic_count(c.n)});
+    expect_same_outcome(typed, generic, std::string(op_info(c.op).name));
+    if (typed.error) {
+      EXPECT_EQ(typed.error->range, line_range(5));
+    }
+  }
+}
+
+// A carried int that a division turns into a float: no fixed kind, so the
+// generic executor runs the loop, with Python's result.
+TEST(ScalarLoop, AValueThatChangesKindRunsGenerically) {
+  Program p = load({carried_op(OpCode::TrueDiv)});
+  for (int64_t n : {0, 1, 4}) {
+    CallResult typed = run(p, "f", {Value(int64_t{1}), Value(int64_t{2}), typed_count(n)});
+    CallResult generic = run(p, "f", {Value(int64_t{1}), Value(int64_t{2}), generic_count(n)});
+    expect_same_outcome(typed, generic, "true_divide");
+  }
+  CallResult r = run(p, "f", {Value(int64_t{1}), Value(int64_t{2}), typed_count(0)});
+  ASSERT_TRUE(r.value.has_value());
+  EXPECT_TRUE(r.value->is<int64_t>());
+}
+
+// Nested loops: the inner loop's iterations count too, and the limit names
+// the loop that went past it.
+TEST(ScalarLoop, IterationLimitsCountNestedIterations) {
+  FunctionBuilder b("f");
+  ValueId n = b.param("n");
+  b.at(3);
+  Values out = b.loop(
+      {b.integer(0), b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[0], n});
+      },
+      [&](const Values& c) {
+        b.at(4);
+        Values inner = b.loop(
+            {b.integer(0), c[1]},
+            [&](const Values& d) {
+              return b.op(OpCode::Lt, {d[0], n});
+            },
+            [&](const Values& d) {
+              b.at(5);
+              return Values{b.op(OpCode::Add, {d[0], b.integer(1)}),
+                            b.op(OpCode::Add, {d[1], b.integer(1)})};
+            });
+        b.at(6);
+        return Values{b.op(OpCode::Add, {c[0], b.integer(1)}), inner[1]};
+      });
+  Program p = load({b.finish(out[1])});
+  EXPECT_EQ(interp_testing::run_ok(p, "f", {typed_count(5)}).as<int64_t>(), 25);
+  RunOptions options;
+  options.max_loop_iterations = 20;  // 5 outer + 15 inner: the inner loop hits it
+  for (Value count : {typed_count(5), generic_count(5)}) {
+    CallResult r = run(p, "f", {count}, options);
+    ASSERT_TRUE(r.error.has_value());
+    EXPECT_EQ(r.error->exception, PyExc::LimitExceeded);
+    EXPECT_EQ(r.error->range, line_range(4));
+  }
+  options.max_loop_iterations = 0;
+  options.timeout_seconds = 0.05;
+  CallResult slow = run(p, "f", {typed_count(1'000'000)}, options);
+  ASSERT_TRUE(slow.error.has_value());
+  EXPECT_NE(slow.error->message.find("--timeout"), std::string::npos) << slow.error->message;
+}
+
+}  // namespace
+}  // namespace pygraft::rt
