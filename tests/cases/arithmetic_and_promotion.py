@@ -147,3 +147,18 @@ def broadcast_outer_sum(col, row):
 
 
 # CASE broadcast_outer_sum: [1,2,3] [10,20]
+
+
+def squares(x, p):
+    """x ** 2 is computed as x * x (as NumPy does): same bits as pow for
+    signed zeros, infinities, NaN, huge and tiny values; other exponents and
+    array exponents still go through pow."""
+    x32 = np.asarray(x, dtype=np.float32)
+    nan_inf = np.array([np.nan, np.inf, -np.inf, -0.0, 1e200, 1e-200])
+    return x ** 2, x32 ** 2, x ** p, nan_inf ** 2, x ** np.array([2.0, 3.0, 2.0, 0.5])[: x.shape[0]]
+
+
+# CASE squares: [1.5,-2.0,0.1,-0.0] 2
+# CASE squares: [1.5,-2.0,0.1,3.0] 2.0
+# CASE squares: [1.5,-2.0,0.1,3.0] 3
+# CASE squares: [1e-30,1e30,-7.25,1.0] 2
