@@ -1,6 +1,7 @@
 // Per-op shape rules of the verifier (see graph/node_rules.h).
 #include "graph/node_rules.h"
 
+#include "graph/fused_elementwise.h"
 #include "graph/index_layout.h"
 
 namespace pygraft {
@@ -150,6 +151,11 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::UfuncOperand:
       if (n.inputs.empty()) out.push_back("needs at least one operand");
       return;
+    case OpCode::FusedElementwise: {
+      std::string problem;
+      if (!read_fused_program(n, &problem)) out.push_back(problem);
+      return;
+    }
     case OpCode::ArrayReceiver:
       expect_inputs(n, 1, out);
       return expect_string_attr(n, "name", out);

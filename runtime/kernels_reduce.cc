@@ -16,6 +16,7 @@
 #include "runtime/cast.h"
 #include "runtime/kernel.h"
 #include "runtime/reduce_fold.h"
+#include "runtime/simd_math.h"
 
 namespace pygraft::rt {
 
@@ -51,8 +52,8 @@ bool isnan_element(T v) {
     return false;
 }
 
-// max/min keep the first NaN they meet. Runs into one result use Eigen's
-// vectorised, NaN-propagating maxCoeff/minCoeff.
+// max/min keep the first NaN they meet. Float runs into one result use the
+// vectorised simd_reduce_max/min (runtime/simd_math.h), ints Eigen's.
 struct MaxStep {
   template <class T>
   T operator()(T acc, T x) const {
@@ -64,8 +65,9 @@ struct MaxStep {
       for (int64_t i = 0; i < n && !acc; ++i) acc = x[i];
       return acc;
     } else {
-      return n == 0 ? acc
-                    : (*this)(acc, ConstArrayMap<T>(x, n).template maxCoeff<Eigen::PropagateNaN>());
+      if (n == 0) return acc;
+      if constexpr (std::is_floating_point_v<T>) return (*this)(acc, simd_reduce_max(x, n));
+      return (*this)(acc, ConstArrayMap<T>(x, n).template maxCoeff<Eigen::PropagateNaN>());
     }
   }
 };
@@ -80,8 +82,9 @@ struct MinStep {
       for (int64_t i = 0; i < n && acc; ++i) acc = x[i];
       return acc;
     } else {
-      return n == 0 ? acc
-                    : (*this)(acc, ConstArrayMap<T>(x, n).template minCoeff<Eigen::PropagateNaN>());
+      if (n == 0) return acc;
+      if constexpr (std::is_floating_point_v<T>) return (*this)(acc, simd_reduce_min(x, n));
+      return (*this)(acc, ConstArrayMap<T>(x, n).template minCoeff<Eigen::PropagateNaN>());
     }
   }
 };

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "graph/fused_elementwise.h"
 #include "runtime/interpreter_plan.h"
 #include "runtime/pyscalar.h"
 #include "runtime/runtime_error.h"
@@ -145,6 +146,18 @@ bool compare(CompareOp op, T a, T b) {
   return a >= b;
 }
 
+// A fused chain of + - * / only (exp, tanh, negation and ufunc_operand
+// make arrays of Python scalars or need Python's unary rules).
+bool arithmetic_only(const Node& node) {
+  const std::optional<FusedProgram> program = read_fused_program(node);
+  if (!program) return false;
+  for (int k = 0; k < program->size; ++k) {
+    const FusedStep& step = program->steps[static_cast<size_t>(k)];
+    if (step.num_operands != 2 || !binary_op(step.op)) return false;
+  }
+  return true;
+}
+
 // Whether an instruction has a typed form (kinds aside).
 bool has_typed_form(const Instr& in) {
   switch (in.kind) {
@@ -157,7 +170,9 @@ bool has_typed_form(const Instr& in) {
       break;
   }
   const OpCode op = in.node->op;
-  if (in.inputs_end - in.inputs_begin != 2 || in.outputs_end - in.outputs_begin != 1) return false;
+  if (in.outputs_end - in.outputs_begin != 1) return false;
+  if (op == OpCode::FusedElementwise) return arithmetic_only(*in.node);
+  if (in.inputs_end - in.inputs_begin != 2) return false;
   return binary_op(op) || compare_op(op) || op == OpCode::InPlaceResult;
 }
 
@@ -265,17 +280,45 @@ class CodeBuilder {
   }
 
   bool emit_kernel(const CompiledRegion& r, const Instr& in) {
+    const uint32_t out_slot = r.outputs[in.outputs_begin];
+    if (in.node->op == OpCode::FusedElementwise) return emit_fused(r, in, out_slot);
     const auto a = use(r.operands[in.inputs_begin].slot);
     const auto b = use(r.operands[in.inputs_begin + 1].slot);
     if (!a || !b) return false;
-    const uint32_t out_slot = r.outputs[in.outputs_begin];
-    const OpCode op = in.node->op;
-    const Kind ka = kind(*a), kb = kind(*b);
-    if (op == OpCode::InPlaceResult) {  // `x op= v` on a scalar rebinds x to v
-      move(define(out_slot, kb), *b);
+    if (in.node->op == OpCode::InPlaceResult) {  // `x op= v` on a scalar rebinds x to v
+      move(define(out_slot, kind(*b)), *b);
       return true;
     }
-    TInstr t{.ka = ka, .kb = kb, .a = *a, .b = *b, .node = in.node};
+    emit_binary(in.node->op, *a, *b, &out_slot, in.node);
+    return true;
+  }
+
+  // A fused chain of arithmetic ops (graph/fused_elementwise.h), step by
+  // step; every step reports errors at the fused node.
+  bool emit_fused(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
+    const std::optional<FusedProgram> program = read_fused_program(*in.node);
+    if (!program) return false;
+    std::vector<uint32_t> values;  // registers of the inputs, then of the steps
+    for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
+      const auto reg = use(r.operands[k].slot);
+      if (!reg) return false;
+      values.push_back(*reg);
+    }
+    for (int k = 0; k < program->size; ++k) {
+      const FusedStep& step = program->steps[static_cast<size_t>(k)];
+      const bool last = k + 1 == program->size;
+      values.push_back(emit_binary(step.op, values[step.operands[0]], values[step.operands[1]],
+                                   last ? &out_slot : nullptr, in.node));
+    }
+    return true;
+  }
+
+  // Emits `a op b` (an arithmetic operator or a comparison) into the
+  // register of *out_slot, or of a new temporary without one; returns it.
+  uint32_t emit_binary(OpCode op, uint32_t a, uint32_t b, const uint32_t* out_slot,
+                       const Node* node) {
+    const Kind ka = kind(a), kb = kind(b);
+    TInstr t{.ka = ka, .kb = kb, .a = a, .b = b, .node = node};
     if (auto cmp = compare_op(op)) {
       t.code = static_cast<uint8_t>(*cmp);
       t.kd = Kind::Bool;
@@ -289,9 +332,9 @@ class CodeBuilder {
       t.kd = any_float || bop == BinaryOp::TrueDiv ? Kind::Float : Kind::Int;
       t.op = typed_arith(bop, ka, kb);
     }
-    t.dst = define(out_slot, t.kd);
+    t.dst = out_slot != nullptr ? define(*out_slot, t.kd) : temp(t.kd);
     emit(t);
-    return true;
+    return t.dst;
   }
 
   static TOp typed_arith(BinaryOp op, Kind ka, Kind kb) {

@@ -6,20 +6,9 @@
 
 namespace pygraft::rt {
 
-Shape::Shape(std::initializer_list<int64_t> dims) {
-  for (int64_t d : dims) push_back(d);
-}
-
-Shape::Shape(std::span<const int64_t> dims) {
-  for (int64_t d : dims) push_back(d);
-}
-
-void Shape::push_back(int64_t dim) {
-  if (rank_ >= kMaxRank) {
-    throw RuntimeError(PyExc::ValueError, "arrays of more than " + std::to_string(kMaxRank) +
-                                              " dimensions are not supported");
-  }
-  dims_[rank_++] = dim;
+void Shape::throw_too_many_dimensions() {
+  throw RuntimeError(PyExc::ValueError, "arrays of more than " + std::to_string(kMaxRank) +
+                                            " dimensions are not supported");
 }
 
 void Shape::insert(int axis, int64_t dim) {
@@ -43,14 +32,6 @@ int64_t Shape::numel() const {
     }
   }
   return n;
-}
-
-bool operator==(const Shape& a, const Shape& b) {
-  if (a.rank_ != b.rank_) return false;
-  for (int i = 0; i < a.rank_; ++i) {
-    if (a.dims_[i] != b.dims_[i]) return false;
-  }
-  return true;
 }
 
 std::string Shape::to_string() const {

@@ -72,6 +72,107 @@ void tanh_lanes(const T* in, T* out, int64_t n) {
       [](T x, T y) { return x == x ? y : std::tanh(x); });
 }
 
+template <class T, class Op>
+HWY_INLINE void binary_lanes(const T* HWY_RESTRICT a, bool a_array, const T* HWY_RESTRICT b,
+                             bool b_array, T* out, int64_t n, Op op) {
+  const hn::ScalableTag<T> d;
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  int64_t i = 0;
+  if (a_array && b_array) {
+    for (; i + lanes <= n; i += lanes) {
+      hn::StoreU(op(hn::LoadU(d, a + i), hn::LoadU(d, b + i)), d, out + i);
+    }
+  } else if (a_array) {
+    const auto y = hn::Set(d, *b);
+    for (; i + lanes <= n; i += lanes) hn::StoreU(op(hn::LoadU(d, a + i), y), d, out + i);
+  } else {
+    const auto x = hn::Set(d, *a);
+    for (; i + lanes <= n; i += lanes) hn::StoreU(op(x, hn::LoadU(d, b + i)), d, out + i);
+  }
+  // Note: the same IEEE operation on one lane gives the same bits.
+  const hn::CappedTag<T, 1> d1;
+  for (; i < n; ++i) {
+    const auto x = hn::Set(d1, a_array ? a[i] : *a);
+    const auto y = hn::Set(d1, b_array ? b[i] : *b);
+    out[i] = hn::GetLane(op(x, y));
+  }
+}
+
+template <class T>
+void binary_dispatch(uint8_t op, const T* a, bool a_array, const T* b, bool b_array, T* out,
+                     int64_t n) {
+  switch (static_cast<SimdBinary>(op)) {
+    case SimdBinary::Add:
+      return binary_lanes(a, a_array, b, b_array, out, n,
+                          [](auto x, auto y) { return hn::Add(x, y); });
+    case SimdBinary::Sub:
+      return binary_lanes(a, a_array, b, b_array, out, n,
+                          [](auto x, auto y) { return hn::Sub(x, y); });
+    case SimdBinary::Mul:
+      return binary_lanes(a, a_array, b, b_array, out, n,
+                          [](auto x, auto y) { return hn::Mul(x, y); });
+    case SimdBinary::Div:
+      return binary_lanes(a, a_array, b, b_array, out, n,
+                          [](auto x, auto y) { return hn::Div(x, y); });
+  }
+}
+
+void BinaryF32(uint8_t op, const float* a, bool a_array, const float* b, bool b_array, float* out,
+               int64_t n) {
+  binary_dispatch(op, a, a_array, b, b_array, out, n);
+}
+void BinaryF64(uint8_t op, const double* a, bool a_array, const double* b, bool b_array,
+               double* out, int64_t n) {
+  binary_dispatch(op, a, a_array, b, b_array, out, n);
+}
+
+// max (is_max) or min of x[0..n), n >= 1; NaN is tracked apart, since what
+// a vector Max does with NaN differs between instruction sets.
+template <class T>
+HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
+  const hn::ScalableTag<T> d;
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  int64_t i = 0;
+  T result = x[0];
+  bool any_nan = false;
+  if (n >= lanes) {
+    auto acc = hn::LoadU(d, x);
+    auto nan = hn::Not(hn::Eq(acc, acc));  // Note: Ne is an ordered compare on AVX-512
+    for (i = lanes; i + lanes <= n; i += lanes) {
+      const auto v = hn::LoadU(d, x + i);
+      nan = hn::Or(nan, hn::Not(hn::Eq(v, v)));
+      acc = is_max ? hn::Max(acc, v) : hn::Min(acc, v);
+    }
+    any_nan = !hn::AllFalse(d, nan);
+    result = hn::GetLane(is_max ? hn::MaxOfLanes(d, acc) : hn::MinOfLanes(d, acc));
+  } else {
+    i = 1;
+  }
+  for (; i < n; ++i) {
+    any_nan |= x[i] != x[i];
+    result = is_max ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result);
+  }
+  if (any_nan || result != result) {
+    for (int64_t j = 0; j < n; ++j) {
+      if (x[j] != x[j]) return x[j];
+    }
+  }
+  return result;
+}
+
+float MaxF32(const float* x, int64_t n) {
+  return extremum_lanes(x, n, true);
+}
+double MaxF64(const double* x, int64_t n) {
+  return extremum_lanes(x, n, true);
+}
+float MinF32(const float* x, int64_t n) {
+  return extremum_lanes(x, n, false);
+}
+double MinF64(const double* x, int64_t n) {
+  return extremum_lanes(x, n, false);
+}
+
 void ExpF32(const float* in, float* out, int64_t n) {
   exp_lanes(in, out, n);
 }
@@ -100,6 +201,34 @@ HWY_EXPORT(ExpF64);
 HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
 HWY_EXPORT(TargetName);
+HWY_EXPORT(BinaryF32);
+HWY_EXPORT(BinaryF64);
+HWY_EXPORT(MaxF32);
+HWY_EXPORT(MaxF64);
+HWY_EXPORT(MinF32);
+HWY_EXPORT(MinF64);
+
+float simd_reduce_max(const float* x, int64_t n) {
+  return HWY_DYNAMIC_DISPATCH(MaxF32)(x, n);
+}
+double simd_reduce_max(const double* x, int64_t n) {
+  return HWY_DYNAMIC_DISPATCH(MaxF64)(x, n);
+}
+float simd_reduce_min(const float* x, int64_t n) {
+  return HWY_DYNAMIC_DISPATCH(MinF32)(x, n);
+}
+double simd_reduce_min(const double* x, int64_t n) {
+  return HWY_DYNAMIC_DISPATCH(MinF64)(x, n);
+}
+
+void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
+                 float* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(BinaryF32)(static_cast<uint8_t>(op), a, a_array, b, b_array, out, n);
+}
+void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
+                 double* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(BinaryF64)(static_cast<uint8_t>(op), a, a_array, b, b_array, out, n);
+}
 
 void simd_exp(const float* in, float* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(ExpF32)(in, out, n);
@@ -142,6 +271,60 @@ void simd_tanh(const float* in, float* out, int64_t n) {
 void simd_tanh(const double* in, double* out, int64_t n) {
   map_scalar(in, out, n, [](double v) { return std::tanh(v); });
 }
+template <class T>
+void binary_scalar(SimdBinary op, const T* a, bool a_array, const T* b, bool b_array, T* out,
+                   int64_t n) {
+  for (int64_t i = 0; i < n; ++i) {
+    const T x = a_array ? a[i] : *a, y = b_array ? b[i] : *b;
+    switch (op) {
+      case SimdBinary::Add:
+        out[i] = x + y;
+        break;
+      case SimdBinary::Sub:
+        out[i] = x - y;
+        break;
+      case SimdBinary::Mul:
+        out[i] = x * y;
+        break;
+      case SimdBinary::Div:
+        out[i] = x / y;
+        break;
+    }
+  }
+}
+
+void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
+                 float* out, int64_t n) {
+  binary_scalar(op, a, a_array, b, b_array, out, n);
+}
+void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
+                 double* out, int64_t n) {
+  binary_scalar(op, a, a_array, b, b_array, out, n);
+}
+
+template <class T>
+T extremum_scalar(const T* x, int64_t n, bool is_max) {
+  T result = x[0];
+  for (int64_t i = 0; i < n; ++i) {
+    if (x[i] != x[i]) return x[i];
+    result = is_max ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result);
+  }
+  return result;
+}
+
+float simd_reduce_max(const float* x, int64_t n) {
+  return extremum_scalar(x, n, true);
+}
+double simd_reduce_max(const double* x, int64_t n) {
+  return extremum_scalar(x, n, true);
+}
+float simd_reduce_min(const float* x, int64_t n) {
+  return extremum_scalar(x, n, false);
+}
+double simd_reduce_min(const double* x, int64_t n) {
+  return extremum_scalar(x, n, false);
+}
+
 const char* simd_target_name() {
   return "C library";
 }

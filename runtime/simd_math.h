@@ -22,6 +22,23 @@ void simd_exp(const double* in, double* out, int64_t n);
 void simd_tanh(const float* in, float* out, int64_t n);
 void simd_tanh(const double* in, double* out, int64_t n);
 
+// out[i] = a[i] OP b[i] for + - * /, where an operand that is not an array
+// is one value for every i. Exactly IEEE's correctly rounded operation on
+// each element (no fused multiply-add), so the same bits as a scalar loop.
+enum class SimdBinary : uint8_t { Add, Sub, Mul, Div };
+void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
+                 float* out, int64_t n);
+void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
+                 double* out, int64_t n);
+
+// The largest / smallest of x[0..n), n >= 1; the first NaN when there is
+// one (NumPy's max and min propagate NaN). Which of +0.0 and -0.0 a tie
+// gives is unspecified, as in NumPy's own SIMD loops.
+float simd_reduce_max(const float* x, int64_t n);
+double simd_reduce_max(const double* x, int64_t n);
+float simd_reduce_min(const float* x, int64_t n);
+double simd_reduce_min(const double* x, int64_t n);
+
 // The instruction set the dispatch chose on this CPU ("AVX3", "AVX2",
 // "SSE4", ...; "C library" without Highway): for benchmarks and --version.
 const char* simd_target_name();

@@ -7,6 +7,7 @@
 #include "transform/passes/compact_values.h"
 #include "transform/passes/const_dedup.h"
 #include "transform/passes/dce.h"
+#include "transform/passes/fuse_elementwise.h"
 #include "transform/passes/fuse_transposed_matmul.h"
 
 namespace pygraft::transform {
@@ -26,6 +27,9 @@ constexpr Pass kPasses[] = {
     // Removes what the lowering built but nothing uses (operands of folded
     // operators, unpacked tuples); runs early so later passes see less.
     {"dce", eliminate_dead_code},
+    // After dce, which proves single ops unable to raise and removes unused
+    // chains of them; a fused node only ever counts as raising.
+    {"fuse-elementwise", fuse_elementwise},
     // After DCE, so only constants that are still used are merged.
     {"const-dedup", deduplicate_constants},
     // Last: the passes above leave gaps in the value numbering.

@@ -133,6 +133,43 @@ TEST(ScalarLoop, EveryOperatorOnEveryPairOfKindsGivesTheGenericResult) {
   }
 }
 
+// A fused chain in a typed loop: r = (a * b - a) / b, step by step.
+TEST(ScalarLoop, FusedArithmeticChainsGiveTheGenericResult) {
+  FunctionBuilder b("f");
+  ValueId a = b.param("a"), x = b.param("b"), n = b.param("n");
+  LiteralTuple steps;
+  auto step = [](const char* op, int64_t l, int64_t r) {
+    return Literal(LiteralTuple{Literal(std::string(op)), Literal(l), Literal(r)});
+  };
+  steps.push_back(step("multiply", 0, 1));
+  steps.push_back(step("subtract", 2, 0));
+  steps.push_back(step("true_divide", 3, 1));
+  const Attribute program{"program", Literal(std::move(steps))};
+  b.at(3);
+  ValueId first = b.op(OpCode::FusedElementwise, {a, x}, {program});
+  b.at(4);
+  Values out = b.loop(
+      {first, b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
+      [&](const Values& c) {
+        b.at(5);
+        ValueId r = b.op(OpCode::FusedElementwise, {c[0], x}, {program});
+        b.at(6);
+        return Values{r, b.op(OpCode::Add, {c[1], b.integer(1)})};
+      });
+  Program p = load({b.finish(out[0])});
+  for (const Value& va : scalars()) {
+    for (const Value& vb : scalars()) {
+      for (int64_t count : {0, 1, 3}) {
+        expect_same_outcome(run(p, "f", {va, vb, typed_count(count)}),
+                            run(p, "f", {va, vb, generic_count(count)}), "fused");
+      }
+    }
+  }
+}
+
 // def f(x, k, n): while i < n: x = x OP k; i += 1 (x carried; raises in the loop)
 Function carried_op(OpCode op) {
   FunctionBuilder b("f");

@@ -122,5 +122,40 @@ TEST(SimdMath, ResultsDoNotDependOnPositionOrLength) {
   check_position_independence<double>();
 }
 
+// max/min: every length (vector body and tail), NaN anywhere gives the first
+// NaN, infinities, and the values a scalar loop finds.
+template <class T>
+void check_extrema() {
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  const T inf = std::numeric_limits<T>::infinity();
+  for (int64_t n = 1; n <= 70; ++n) {
+    std::vector<T> x = sweep(T(-5), T(7), static_cast<int>(n) + 1);
+    x.resize(static_cast<size_t>(n));
+    for (size_t i = 0; i < x.size(); ++i) x[i] = x[(i * 7) % x.size()] * (i % 2 ? T(1) : T(-1));
+    T want_max = x[0], want_min = x[0];
+    for (T v : x) {
+      want_max = v > want_max ? v : want_max;
+      want_min = v < want_min ? v : want_min;
+    }
+    ASSERT_EQ(simd_reduce_max(x.data(), n), want_max) << "n=" << n;
+    ASSERT_EQ(simd_reduce_min(x.data(), n), want_min) << "n=" << n;
+    x[static_cast<size_t>(n - 1)] = inf;
+    x[0] = -inf;
+    ASSERT_EQ(simd_reduce_max(x.data(), n), n == 1 ? -inf : inf) << "n=" << n;
+    ASSERT_EQ(simd_reduce_min(x.data(), n), -inf) << "n=" << n;
+    for (int64_t at : {int64_t{0}, n / 2, n - 1}) {
+      std::vector<T> y = x;
+      y[static_cast<size_t>(at)] = nan;
+      EXPECT_TRUE(std::isnan(simd_reduce_max(y.data(), n))) << "n=" << n << " at " << at;
+      EXPECT_TRUE(std::isnan(simd_reduce_min(y.data(), n))) << "n=" << n << " at " << at;
+    }
+  }
+}
+
+TEST(SimdMath, MaxAndMinPropagateNaNAndMatchAScalarLoop) {
+  check_extrema<float>();
+  check_extrema<double>();
+}
+
 }  // namespace
 }  // namespace pygraft::rt

@@ -63,12 +63,14 @@ TEST(Pipeline, AfterPassHookSeesEveryStage) {
     node_counts.push_back(module.functions.at(0).body.nodes.size());
   };
   lower_clean("def f(x):\n    y = x > 1\n    z = 1.5 < 2.5\n    return x\n", options);
-  EXPECT_EQ(stages, (std::vector<std::string>{"build", "fuse-transposed-matmul", "dce",
-                                              "const-dedup", "compact-values"}));
-  ASSERT_EQ(node_counts.size(), 5u);
+  EXPECT_EQ(stages,
+            (std::vector<std::string>{"build", "fuse-transposed-matmul", "dce", "fuse-elementwise",
+                                      "const-dedup", "compact-values"}));
+  ASSERT_EQ(node_counts.size(), 6u);
   EXPECT_EQ(node_counts[0], 5u);  // const 1, greater; consts 1.5, 2.5 and the folded True
   EXPECT_EQ(node_counts[1], 5u);  // no transpose to fuse
   EXPECT_EQ(node_counts[2], 2u);  // x > 1 may raise: it stays with its operand
+  EXPECT_EQ(node_counts[3], 2u);  // no elementwise chain
 }
 
 TEST(Pipeline, PassesAreSkippedAfterErrors) {
@@ -94,20 +96,19 @@ TEST(Pipeline, GoldenTextOfStraightLineFunction) {
             "func @f(%x, %axis = -1) {\n"
             "  %2 = const True\n"
             "  %m = max(%x, axis=%axis, keepdims=%2)\n"
-            "  %4 = subtract(%x, %m)\n"
-            "  %5 = ufunc_operand(%4)\n"
-            "  %e = exp(%5)\n"
-            "  %7 = const 0\n"
-            "  %8 = getitem(%e, %7) {index=(0,)}\n"
-            "  %9 = const 1.0\n"
-            "  %10 = add(%8, %9)\n"
-            "  %11 = inplace_result(%8, %10) {ufunc='add'}\n"
-            "  %e.1 = setitem(%e, %11, %7) {index=(0,)}\n"
-            "  %13 = const None\n"
-            "  %14 = array_receiver(%e.1) {name='sum'}\n"
-            "  %15 = sum(%14, axis=%axis, dtype=%13, keepdims=%2)\n"
-            "  %16 = true_divide(%e.1, %15)\n"
-            "  return %16\n"
+            "  %e = fused_elementwise(%x, %m) {program=(('subtract', 0, 1), "
+            "('ufunc_operand', 2), ('exp', 3))}\n"
+            "  %5 = const 0\n"
+            "  %6 = getitem(%e, %5) {index=(0,)}\n"
+            "  %7 = const 1.0\n"
+            "  %8 = add(%6, %7)\n"
+            "  %9 = inplace_result(%6, %8) {ufunc='add'}\n"
+            "  %e.1 = setitem(%e, %9, %5) {index=(0,)}\n"
+            "  %11 = const None\n"
+            "  %12 = array_receiver(%e.1) {name='sum'}\n"
+            "  %13 = sum(%12, axis=%axis, dtype=%11, keepdims=%2)\n"
+            "  %14 = true_divide(%e.1, %13)\n"
+            "  return %14\n"
             "}\n");
 }
 

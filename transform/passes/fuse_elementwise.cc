@@ -1,0 +1,134 @@
+#include "transform/passes/fuse_elementwise.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/fused_elementwise.h"
+#include "graph/value_types.h"
+#include "transform/passes/ir_walk.h"
+
+namespace pygraft::transform {
+namespace {
+
+std::unordered_map<ValueId, int> count_uses(Region& body) {
+  std::unordered_map<ValueId, int> uses;
+  for_each_region(body, [&](Region& r) {
+    for (const Node& node : r.nodes) {
+      for (ValueId input : node.inputs) ++uses[input];
+    }
+    for (ValueId yield : r.yields) ++uses[yield];
+  });
+  return uses;
+}
+
+// Note: a result that type facts show is a Python scalar stays unfused: on
+// scalars the executor runs single operators without a kernel call, and
+// typed scalar loops (runtime/scalar_loop.h) compile them, both faster than
+// a fused node on scalars.
+bool fusable(const Node& node, const ValueTypes& types) {
+  const int arity = fused_step_arity(node.op);
+  return arity > 0 && node.inputs.size() == static_cast<size_t>(arity) &&
+         node.outputs.size() == 1 && node.attrs.empty() && node.regions.empty() &&
+         types.of(node.outputs[0]).may_be(kinds::Array);
+}
+
+class RegionFuser {
+ public:
+  RegionFuser(Region& region, const std::unordered_map<ValueId, int>& uses, const ValueTypes& types)
+      : region_(region), uses_(uses), types_(types) {}
+
+  void run() {
+    std::vector<Node>& nodes = region_.nodes;
+    std::vector<bool> removed(nodes.size(), false);
+    for (size_t end = nodes.size(); end-- > 0;) {
+      if (!fusable(nodes[end], types_) || nodes[end].op == OpCode::UfuncOperand) continue;
+      std::vector<size_t> members = collect_run(end);
+      if (arithmetic_count(members) < 2) continue;
+      std::reverse(members.begin(), members.end());  // source order
+      for (size_t m : members) removed[m] = m != end;
+      nodes[end] = fused_node(members);
+      end = members.front();  // continue before the run
+    }
+    size_t i = 0;
+    std::erase_if(nodes, [&](const Node&) { return removed[i++]; });
+  }
+
+ private:
+  // The run ending at `end`, last node first: walks back over constants and
+  // over fusable nodes on the same line whose result only the run reads.
+  std::vector<size_t> collect_run(size_t end) const {
+    std::vector<size_t> members{end};
+    std::unordered_map<ValueId, int> reads_in_run;
+    for (ValueId v : region_.nodes[end].inputs) ++reads_in_run[v];
+    const uint32_t line = region_.nodes[end].range.line;
+    for (size_t j = end; j-- > 0 && members.size() < static_cast<size_t>(kMaxFusedSteps);) {
+      const Node& node = region_.nodes[j];
+      if (node.op == OpCode::Const) continue;
+      if (!fusable(node, types_) || node.range.line != line) break;
+      const ValueId out = node.outputs[0];
+      auto read = reads_in_run.find(out);
+      if (read == reads_in_run.end() || read->second != uses_.at(out)) break;
+      members.push_back(j);
+      for (ValueId v : node.inputs) ++reads_in_run[v];
+    }
+    return members;
+  }
+
+  int arithmetic_count(const std::vector<size_t>& members) const {
+    return static_cast<int>(std::count_if(members.begin(), members.end(), [&](size_t m) {
+      return region_.nodes[m].op != OpCode::UfuncOperand;
+    }));
+  }
+
+  Node fused_node(const std::vector<size_t>& members) const {
+    std::unordered_map<ValueId, int> step_of;  // results of earlier members
+    for (size_t k = 0; k < members.size(); ++k) {
+      step_of[region_.nodes[members[k]].outputs[0]] = static_cast<int>(k);
+    }
+    Node fused;
+    fused.op = OpCode::FusedElementwise;
+    std::unordered_map<ValueId, int> input_of;
+    for (size_t m : members) {
+      for (ValueId v : region_.nodes[m].inputs) {
+        if (step_of.count(v) == 0 && input_of.count(v) == 0) {
+          input_of[v] = static_cast<int>(fused.inputs.size());
+          fused.inputs.push_back(v);
+        }
+      }
+    }
+    FusedProgram program;
+    const int num_inputs = static_cast<int>(fused.inputs.size());
+    for (size_t m : members) {
+      const Node& node = region_.nodes[m];
+      FusedStep& step = program.steps[static_cast<size_t>(program.size++)];
+      step.op = node.op;
+      step.num_operands = static_cast<int>(node.inputs.size());
+      for (size_t j = 0; j < node.inputs.size(); ++j) {
+        auto s = step_of.find(node.inputs[j]);
+        const int ref = s != step_of.end() ? num_inputs + s->second : input_of.at(node.inputs[j]);
+        step.operands[j] = static_cast<uint16_t>(ref);
+      }
+    }
+    const Node& last = region_.nodes[members.back()];
+    fused.outputs = last.outputs;
+    fused.range = last.range;
+    fused.attrs.push_back(Attribute{"program", fused_program_literal(program)});
+    return fused;
+  }
+
+  Region& region_;
+  const std::unordered_map<ValueId, int>& uses_;
+  const ValueTypes& types_;
+};
+
+}  // namespace
+
+void fuse_elementwise(Function& function) {
+  const std::unordered_map<ValueId, int> uses = count_uses(function.body);
+  const ValueTypes types = ValueTypes::infer(function);
+  for_each_region(function.body, [&](Region& region) { RegionFuser(region, uses, types).run(); });
+}
+
+}  // namespace pygraft::transform
