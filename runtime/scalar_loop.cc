@@ -37,6 +37,8 @@ enum class TOp : uint8_t {
   DivF,
   CmpI,
   CmpF,
+  CmpJumpI,  // compare two ints and jump to target when false (a cmp + jump)
+  CmpJumpF,
   Binary,   // py_binary on boxed operands
   Compare,  // py_compare on boxed operands
   JumpIfFalse,
@@ -211,6 +213,81 @@ class TypedScalarCode {
 
 namespace {
 
+bool reads_a(TOp op) {
+  return op != TOp::Jump && op != TOp::Count && op != TOp::End;
+}
+bool reads_b(TOp op) {
+  switch (op) {
+    case TOp::Mov:
+    case TOp::JumpIfFalse:
+    case TOp::Jump:
+    case TOp::Count:
+    case TOp::End:
+      return false;
+    default:
+      return true;
+  }
+}
+bool writes_dst(TOp op) {
+  return reads_a(op) && op != TOp::JumpIfFalse && op != TOp::CmpJumpI && op != TOp::CmpJumpF;
+}
+
+// Shortens the code without changing what it computes: a comparison whose
+// only reader is the jump right after it becomes one compare-and-jump, and
+// an instruction whose result only the move right after it reads writes the
+// move's destination itself. `pinned`: registers read or written outside
+// the code (live-ins, outputs), never renamed away.
+void peephole(std::vector<TInstr>& code, const std::vector<uint32_t>& pinned, uint32_t num_regs) {
+  std::vector<int> reads(num_regs, 0), writes(num_regs, 0);
+  for (uint32_t r : pinned) reads[r] += 2, writes[r] += 2;
+  std::vector<bool> target(code.size() + 1, false);
+  for (const TInstr& in : code) {
+    if (reads_a(in.op)) ++reads[in.a];
+    if (reads_b(in.op)) ++reads[in.b];
+    if (writes_dst(in.op)) ++writes[in.dst];
+    if (in.op == TOp::Jump || in.op == TOp::JumpIfFalse) target[in.target] = true;
+  }
+  std::vector<bool> removed(code.size(), false);
+  for (size_t i = 0; i + 1 < code.size(); ++i) {
+    TInstr& in = code[i];
+    TInstr& next = code[i + 1];
+    if (removed[i] || target[i + 1] || !writes_dst(in.op) || reads[in.dst] != 1 ||
+        writes[in.dst] != 1) {
+      continue;
+    }
+    if ((in.op == TOp::CmpI || in.op == TOp::CmpF) && next.op == TOp::JumpIfFalse &&
+        next.a == in.dst) {
+      in.op = in.op == TOp::CmpI ? TOp::CmpJumpI : TOp::CmpJumpF;
+      in.target = next.target;
+      removed[i + 1] = true;
+    } else if (next.op == TOp::Mov && next.a == in.dst && next.dst != in.dst) {
+      --writes[in.dst];
+      in.dst = next.dst;
+      removed[i + 1] = true;
+    }
+  }
+  // Close the gaps and point the jumps at the new places.
+  std::vector<uint32_t> new_index(code.size() + 1, 0);
+  uint32_t kept = 0;
+  for (size_t i = 0; i < code.size(); ++i) {
+    new_index[i] = kept;
+    if (!removed[i]) ++kept;
+  }
+  new_index[code.size()] = kept;
+  std::vector<TInstr> out;
+  out.reserve(kept);
+  for (size_t i = 0; i < code.size(); ++i) {
+    if (removed[i]) continue;
+    TInstr in = code[i];
+    if (in.op == TOp::Jump || in.op == TOp::JumpIfFalse || in.op == TOp::CmpJumpI ||
+        in.op == TOp::CmpJumpF) {
+      in.target = new_index[in.target];
+    }
+    out.push_back(in);
+  }
+  code = std::move(out);
+}
+
 // Generates TypedScalarCode for a loop and the kinds of its live-ins; fails
 // (nullopt) where a value's kind is not fixed.
 class CodeBuilder {
@@ -226,6 +303,7 @@ class CodeBuilder {
       out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
     }
     emit({.op = TOp::End});
+    peephole(out_.code, live_in_registers(), static_cast<uint32_t>(out_.reg_kinds.size()));
     return std::move(out_);
   }
 
@@ -443,6 +521,12 @@ class CodeBuilder {
     return ok_;
   }
 
+  std::vector<uint32_t> live_in_registers() const {
+    std::vector<uint32_t> regs = out_.live_in_regs;
+    regs.insert(regs.end(), out_.output_regs.begin(), out_.output_regs.end());
+    return regs;
+  }
+
   TypedScalarCode out_;
   std::unordered_map<uint32_t, uint32_t> reg_of_;
   bool ok_ = true;
@@ -541,6 +625,12 @@ void TypedScalarCode::execute(Reg* regs, int64_t& iterations, const ExecutionLim
           break;
         case TOp::CmpF:
           d.i = compare(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f);
+          break;
+        case TOp::CmpJumpI:
+          if (!compare(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i)) pc = base + in.target;
+          break;
+        case TOp::CmpJumpF:
+          if (!compare(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f)) pc = base + in.target;
           break;
         case TOp::Binary:
           d = slow_binary(in, regs);
