@@ -11,6 +11,7 @@
 #include "runtime/interpreter_plan.h"
 #include "runtime/pyscalar.h"
 #include "runtime/runtime_error.h"
+#include "runtime/scalar_fast_path.h"
 
 namespace pygraft::rt {
 
@@ -91,61 +92,21 @@ bool truth(Reg r, Kind k) {
   return k == Kind::Float ? r.f != 0.0 : r.i != 0;
 }
 
+// The Python operator of an op the typed code has: the executor's own table
+// (runtime/scalar_fast_path.h), less `**`, whose result kind depends on the
+// exponent's sign.
 std::optional<BinaryOp> binary_op(OpCode op) {
-  switch (op) {
-    case OpCode::Add:
-      return BinaryOp::Add;
-    case OpCode::Sub:
-      return BinaryOp::Sub;
-    case OpCode::Mul:
-      return BinaryOp::Mul;
-    case OpCode::TrueDiv:
-      return BinaryOp::TrueDiv;
-    case OpCode::FloorDiv:
-      return BinaryOp::FloorDiv;
-    case OpCode::Mod:
-      return BinaryOp::Mod;
-    default:
-      return std::nullopt;
-  }
+  const ScalarFastOp fast = scalar_fast_op(op);
+  if (fast.kind != ScalarFastOp::Kind::Binary) return std::nullopt;
+  const auto bop = static_cast<BinaryOp>(fast.code);
+  if (bop == BinaryOp::Pow) return std::nullopt;
+  return bop;
 }
 
 std::optional<CompareOp> compare_op(OpCode op) {
-  switch (op) {
-    case OpCode::Eq:
-      return CompareOp::Eq;
-    case OpCode::Ne:
-      return CompareOp::Ne;
-    case OpCode::Lt:
-      return CompareOp::Lt;
-    case OpCode::Le:
-      return CompareOp::Le;
-    case OpCode::Gt:
-      return CompareOp::Gt;
-    case OpCode::Ge:
-      return CompareOp::Ge;
-    default:
-      return std::nullopt;
-  }
-}
-
-template <class T>
-bool compare(CompareOp op, T a, T b) {
-  switch (op) {
-    case CompareOp::Eq:
-      return a == b;
-    case CompareOp::Ne:
-      return a != b;
-    case CompareOp::Lt:
-      return a < b;
-    case CompareOp::Le:
-      return a <= b;
-    case CompareOp::Gt:
-      return a > b;
-    case CompareOp::Ge:
-      break;
-  }
-  return a >= b;
+  const ScalarFastOp fast = scalar_fast_op(op);
+  if (fast.kind != ScalarFastOp::Kind::Compare) return std::nullopt;
+  return static_cast<CompareOp>(fast.code);
 }
 
 // A fused chain of + - * / only (exp, tanh, negation and ufunc_operand
@@ -621,16 +582,18 @@ void TypedScalarCode::execute(Reg* regs, int64_t& iterations, const ExecutionLim
           }
           break;
         case TOp::CmpI:
-          d.i = compare(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i);
+          d.i = compare_values(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i);
           break;
         case TOp::CmpF:
-          d.i = compare(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f);
+          d.i = compare_values(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f);
           break;
         case TOp::CmpJumpI:
-          if (!compare(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i)) pc = base + in.target;
+          if (!compare_values(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i))
+            pc = base + in.target;
           break;
         case TOp::CmpJumpF:
-          if (!compare(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f)) pc = base + in.target;
+          if (!compare_values(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f))
+            pc = base + in.target;
           break;
         case TOp::Binary:
           d = slow_binary(in, regs);

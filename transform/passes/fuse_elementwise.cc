@@ -12,17 +12,6 @@
 namespace pygraft::transform {
 namespace {
 
-std::unordered_map<ValueId, int> count_uses(Region& body) {
-  std::unordered_map<ValueId, int> uses;
-  for_each_region(body, [&](Region& r) {
-    for (const Node& node : r.nodes) {
-      for (ValueId input : node.inputs) ++uses[input];
-    }
-    for (ValueId yield : r.yields) ++uses[yield];
-  });
-  return uses;
-}
-
 // Note: a result that type facts show is a Python scalar stays unfused: on
 // scalars the executor runs single operators without a kernel call, and
 // typed scalar loops (runtime/scalar_loop.h) compile them, both faster than

@@ -8,19 +8,6 @@
 namespace pygraft::transform {
 namespace {
 
-// How many times each value is read: node inputs and region yields, in
-// every region of the function.
-std::unordered_map<ValueId, int> count_uses(Region& body) {
-  std::unordered_map<ValueId, int> uses;
-  for_each_region(body, [&](Region& r) {
-    for (const Node& node : r.nodes) {
-      for (ValueId input : node.inputs) ++uses[input];
-    }
-    for (ValueId yield : r.yields) ++uses[yield];
-  });
-  return uses;
-}
-
 class RegionFuser {
  public:
   RegionFuser(Region& region, const std::unordered_map<ValueId, int>& uses)

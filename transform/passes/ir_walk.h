@@ -33,4 +33,17 @@ inline void replace_uses(Region& region, const std::unordered_map<ValueId, Value
   });
 }
 
+// How many times each value is read: node inputs and region yields, in
+// `body` and every region nested in it.
+inline std::unordered_map<ValueId, int> count_uses(Region& body) {
+  std::unordered_map<ValueId, int> uses;
+  for_each_region(body, [&](Region& r) {
+    for (const Node& node : r.nodes) {
+      for (ValueId input : node.inputs) ++uses[input];
+    }
+    for (ValueId yield : r.yields) ++uses[yield];
+  });
+  return uses;
+}
+
 }  // namespace pygraft::transform
