@@ -5,6 +5,7 @@
 // instead of wrapping. Also the floor-division helpers NumPy shares with Python.
 #pragma once
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <type_traits>
@@ -89,8 +90,20 @@ T float_floor_div(T a, T b) {
 
 // Integer floor division and modulo with NumPy's conventions for a zero
 // divisor (the result is 0) and no undefined behaviour for MIN // -1.
+// A positive power-of-two divisor (`n // 2`, `i % 8`): a shift and a mask
+// give the floored quotient and remainder (an arithmetic right shift rounds
+// toward -inf, as floor division does) without a hardware division, which
+// costs 10-40 cycles.
+template <class T>
+bool is_power_of_two_divisor(T b) {
+  return b > 0 && (b & (b - 1)) == 0;
+}
+
 template <class T>
 T int_floor_div(T a, T b) {
+  if (is_power_of_two_divisor(b)) {
+    return static_cast<T>(a >> std::countr_zero(static_cast<std::make_unsigned_t<T>>(b)));
+  }
   if (b == 0) return 0;
   if (b == -1) return static_cast<T>(T{0} - static_cast<std::make_unsigned_t<T>>(a));
   T q = a / b;
@@ -100,6 +113,7 @@ T int_floor_div(T a, T b) {
 
 template <class T>
 T int_mod(T a, T b) {
+  if (is_power_of_two_divisor(b)) return static_cast<T>(a & (b - 1));
   if (b == 0 || b == -1) return 0;
   T r = a % b;
   if (r != 0 && ((r < 0) != (b < 0))) r += b;

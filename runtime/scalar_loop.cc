@@ -11,51 +11,15 @@
 #include "runtime/interpreter_plan.h"
 #include "runtime/pyscalar.h"
 #include "runtime/runtime_error.h"
+#include "runtime/scalar_code_optimize.h"
 #include "runtime/scalar_fast_path.h"
 
 namespace pygraft::rt {
 
 namespace {
 
-enum class Kind : uint8_t { Bool, Int, Float };
-
-union Reg {
-  int64_t i;  // Int, and Bool as 0 / 1
-  double f;
-};
-
-enum class TOp : uint8_t {
-  Mov,
-  AddI,
-  SubI,
-  MulI,
-  FloorDivI,
-  ModI,
-  DivI,  // int / int, exact in double when both are below 2^53
-  AddF,
-  SubF,
-  MulF,
-  DivF,
-  CmpI,
-  CmpF,
-  CmpJumpI,  // compare two ints and jump to target when false (a cmp + jump)
-  CmpJumpF,
-  Binary,   // py_binary on boxed operands
-  Compare,  // py_compare on boxed operands
-  JumpIfFalse,
-  Jump,
-  Count,  // one iteration of the loop `node`
-  End,
-};
-
-struct TInstr {
-  TOp op = TOp::End;
-  uint8_t code = 0;  // BinaryOp or CompareOp
-  Kind ka = Kind::Int, kb = Kind::Int, kd = Kind::Int;
-  uint32_t dst = 0, a = 0, b = 0;  // registers
-  uint32_t target = 0;             // jumps: index of the next instruction
-  const Node* node = nullptr;
-};
+using Kind = ScalarKind;
+using Reg = ScalarReg;
 
 Value box(Reg r, Kind k) {
   switch (k) {
@@ -159,95 +123,7 @@ bool analyze_region(const CompiledRegion& r, std::unordered_set<uint32_t>& defin
 
 }  // namespace
 
-// The code of one loop for one kind signature.
-class TypedScalarCode {
- public:
-  std::vector<TInstr> code;
-  std::vector<Kind> reg_kinds;
-  std::vector<uint32_t> live_in_regs;   // parallel to ScalarLoop::live_ins_
-  std::vector<uint32_t> output_regs;    // parallel to the loop's outputs
-  std::vector<Reg> constant_registers;  // registers' initial values (zero)
-
-  void execute(Reg* regs, int64_t& iterations, const ExecutionLimits& limits,
-               const Node*& failed) const;
-};
-
 namespace {
-
-bool reads_a(TOp op) {
-  return op != TOp::Jump && op != TOp::Count && op != TOp::End;
-}
-bool reads_b(TOp op) {
-  switch (op) {
-    case TOp::Mov:
-    case TOp::JumpIfFalse:
-    case TOp::Jump:
-    case TOp::Count:
-    case TOp::End:
-      return false;
-    default:
-      return true;
-  }
-}
-bool writes_dst(TOp op) {
-  return reads_a(op) && op != TOp::JumpIfFalse && op != TOp::CmpJumpI && op != TOp::CmpJumpF;
-}
-
-// Shortens the code without changing what it computes: a comparison whose
-// only reader is the jump right after it becomes one compare-and-jump, and
-// an instruction whose result only the move right after it reads writes the
-// move's destination itself. `pinned`: registers read or written outside
-// the code (live-ins, outputs), never renamed away.
-void peephole(std::vector<TInstr>& code, const std::vector<uint32_t>& pinned, uint32_t num_regs) {
-  std::vector<int> reads(num_regs, 0), writes(num_regs, 0);
-  for (uint32_t r : pinned) reads[r] += 2, writes[r] += 2;
-  std::vector<bool> target(code.size() + 1, false);
-  for (const TInstr& in : code) {
-    if (reads_a(in.op)) ++reads[in.a];
-    if (reads_b(in.op)) ++reads[in.b];
-    if (writes_dst(in.op)) ++writes[in.dst];
-    if (in.op == TOp::Jump || in.op == TOp::JumpIfFalse) target[in.target] = true;
-  }
-  std::vector<bool> removed(code.size(), false);
-  for (size_t i = 0; i + 1 < code.size(); ++i) {
-    TInstr& in = code[i];
-    TInstr& next = code[i + 1];
-    if (removed[i] || target[i + 1] || !writes_dst(in.op) || reads[in.dst] != 1 ||
-        writes[in.dst] != 1) {
-      continue;
-    }
-    if ((in.op == TOp::CmpI || in.op == TOp::CmpF) && next.op == TOp::JumpIfFalse &&
-        next.a == in.dst) {
-      in.op = in.op == TOp::CmpI ? TOp::CmpJumpI : TOp::CmpJumpF;
-      in.target = next.target;
-      removed[i + 1] = true;
-    } else if (next.op == TOp::Mov && next.a == in.dst && next.dst != in.dst) {
-      --writes[in.dst];
-      in.dst = next.dst;
-      removed[i + 1] = true;
-    }
-  }
-  // Close the gaps and point the jumps at the new places.
-  std::vector<uint32_t> new_index(code.size() + 1, 0);
-  uint32_t kept = 0;
-  for (size_t i = 0; i < code.size(); ++i) {
-    new_index[i] = kept;
-    if (!removed[i]) ++kept;
-  }
-  new_index[code.size()] = kept;
-  std::vector<TInstr> out;
-  out.reserve(kept);
-  for (size_t i = 0; i < code.size(); ++i) {
-    if (removed[i]) continue;
-    TInstr in = code[i];
-    if (in.op == TOp::Jump || in.op == TOp::JumpIfFalse || in.op == TOp::CmpJumpI ||
-        in.op == TOp::CmpJumpF) {
-      in.target = new_index[in.target];
-    }
-    out.push_back(in);
-  }
-  code = std::move(out);
-}
 
 // Generates TypedScalarCode for a loop and the kinds of its live-ins; fails
 // (nullopt) where a value's kind is not fixed.
@@ -264,7 +140,7 @@ class CodeBuilder {
       out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
     }
     emit({.op = TOp::End});
-    peephole(out_.code, live_in_registers(), static_cast<uint32_t>(out_.reg_kinds.size()));
+    optimize_scalar_code(out_);
     return std::move(out_);
   }
 
@@ -447,11 +323,10 @@ class CodeBuilder {
       args.push_back(define(body.args[k], kind(*init)));
       move(args.back(), *init);
     }
-    const size_t head = out_.code.size();
-    if (!emit_region(cond)) return false;
-    const auto go = use(cond.yields[0].slot);
-    if (!go) return false;
-    const size_t to_exit = emit({.op = TOp::JumpIfFalse, .ka = kind(*go), .a = *go});
+    // Rotated: the condition is tested after the body, one jump per
+    // iteration fewer; a jump into the test starts the loop.
+    const size_t to_test = emit({.op = TOp::Jump});
+    const auto body_start = static_cast<uint32_t>(out_.code.size());
     emit({.op = TOp::Count, .node = in.node});
     if (!emit_region(body)) return false;
     // The yields become the arguments; through temporaries only when one
@@ -474,18 +349,15 @@ class CodeBuilder {
       }
     }
     for (size_t k = 0; k < yields.size(); ++k) move(args[k], yields[k]);
-    emit({.op = TOp::Jump, .target = static_cast<uint32_t>(head)});
-    patch(to_exit);
+    patch(to_test);
+    if (!emit_region(cond)) return false;
+    const auto go = use(cond.yields[0].slot);
+    if (!go) return false;
+    emit({.op = TOp::JumpIfTrue, .ka = kind(*go), .a = *go, .target = body_start});
     for (size_t k = 0; k < args.size(); ++k) {
       move(define(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], kind(args[k])), args[k]);
     }
     return ok_;
-  }
-
-  std::vector<uint32_t> live_in_registers() const {
-    std::vector<uint32_t> regs = out_.live_in_regs;
-    regs.insert(regs.end(), out_.output_regs.begin(), out_.output_regs.end());
-    return regs;
   }
 
   TypedScalarCode out_;
@@ -511,116 +383,161 @@ bool slow_compare(const TInstr& in, const Reg* regs) {
 
 constexpr int64_t kExactInDouble = int64_t{1} << 53;
 
-}  // namespace
+// Runs typed code on `regs`. Each handler ends in its own indirect jump to
+// the next instruction's handler (threaded dispatch with GNU C's labels as
+// values) where the compiler has them: one shared `switch` jump predicts
+// worse. Other compilers get the switch.
+#if defined(__GNUC__)
+#define PG_THREADED_DISPATCH 1
+#else
+#define PG_THREADED_DISPATCH 0
+#endif
 
-void TypedScalarCode::execute(Reg* regs, int64_t& iterations, const ExecutionLimits& limits,
-                              const Node*& failed) const {
-  const TInstr* const base = code.data();
-  const TInstr* pc = base;  // the instruction being run
+void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations,
+                    const ExecutionLimits& limits, const Node*& failed) {
+  const TInstr* const base = typed.code.data();
+  const TInstr* pc = base;  // the instruction to run next
+  const TInstr* in = pc;    // the instruction running
+#if PG_THREADED_DISPATCH
+  static const void* const kHandlers[] = {
+      &&op_Mov,      &&op_AddI,     &&op_SubI,     &&op_MulI,    &&op_FloorDivI, &&op_ModI,
+      &&op_DivI,     &&op_AddF,     &&op_SubF,     &&op_MulF,    &&op_DivF,      &&op_CmpI,
+      &&op_CmpF,     &&op_CmpJumpI, &&op_CmpJumpF, &&op_Binary,  &&op_Compare,   &&op_JumpIfFalse,
+      &&op_JumpIfTrue, &&op_Jump,   &&op_Count,    &&op_End};
+  static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
+#define PG_CASE(name) op_##name
+#define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
+#else
+#define PG_CASE(name) case TOp::name
+#define PG_NEXT() continue
+#endif
+#define PG_A regs[in->a]
+#define PG_B regs[in->b]
+#define PG_D regs[in->dst]
+#define PG_JUMP() pc = base + in->target
+#define PG_TAKE()                                               \
+  do {                                                          \
+    if (in->counts) count_loop_iteration(iterations, limits);   \
+    PG_JUMP();                                                  \
+  } while (false)
   try {
+#if PG_THREADED_DISPATCH
+    PG_NEXT();
+#else
     for (;;) {
-      const TInstr& in = *pc++;
-      Reg& d = regs[in.dst];
-      // Note: operands are read per case; a jump's a/b are not registers.
-#define PG_A regs[in.a]
-#define PG_B regs[in.b]
-      switch (in.op) {
-        case TOp::Mov:
-          d = PG_A;
-          break;
-        case TOp::AddI:
-          if (__builtin_add_overflow(PG_A.i, PG_B.i, &d.i)) d = slow_binary(in, regs);
-          break;
-        case TOp::SubI:
-          if (__builtin_sub_overflow(PG_A.i, PG_B.i, &d.i)) d = slow_binary(in, regs);
-          break;
-        case TOp::MulI:
-          if (__builtin_mul_overflow(PG_A.i, PG_B.i, &d.i)) d = slow_binary(in, regs);
-          break;
-        case TOp::FloorDivI: {
-          const int64_t a = PG_A.i, b = PG_B.i;
-          if (b == 0 || (b == -1 && a == INT64_MIN)) {
-            d = slow_binary(in, regs);
-          } else {
-            d.i = int_floor_div(a, b);
-          }
-          break;
-        }
-        case TOp::ModI: {
-          const int64_t a = PG_A.i, b = PG_B.i;
-          if (b == 0) {
-            d = slow_binary(in, regs);
-          } else {
-            d.i = int_mod(a, b);
-          }
-          break;
-        }
-        case TOp::DivI: {
-          const int64_t a = PG_A.i, b = PG_B.i;
-          if (b == 0 || a <= -kExactInDouble || a >= kExactInDouble || b <= -kExactInDouble ||
-              b >= kExactInDouble) {
-            d = slow_binary(in, regs);
-          } else {
-            d.f = static_cast<double>(a) / static_cast<double>(b);
-          }
-          break;
-        }
-        case TOp::AddF:
-          d.f = PG_A.f + PG_B.f;
-          break;
-        case TOp::SubF:
-          d.f = PG_A.f - PG_B.f;
-          break;
-        case TOp::MulF:
-          d.f = PG_A.f * PG_B.f;
-          break;
-        case TOp::DivF:
-          if (PG_B.f == 0.0) {
-            d = slow_binary(in, regs);
-          } else {
-            d.f = PG_A.f / PG_B.f;
-          }
-          break;
-        case TOp::CmpI:
-          d.i = compare_values(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i);
-          break;
-        case TOp::CmpF:
-          d.i = compare_values(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f);
-          break;
-        case TOp::CmpJumpI:
-          if (!compare_values(static_cast<CompareOp>(in.code), PG_A.i, PG_B.i))
-            pc = base + in.target;
-          break;
-        case TOp::CmpJumpF:
-          if (!compare_values(static_cast<CompareOp>(in.code), PG_A.f, PG_B.f))
-            pc = base + in.target;
-          break;
-        case TOp::Binary:
-          d = slow_binary(in, regs);
-          break;
-        case TOp::Compare:
-          d.i = slow_compare(in, regs);
-          break;
-        case TOp::JumpIfFalse:
-          if (!truth(PG_A, in.ka)) pc = base + in.target;
-          break;
-        case TOp::Jump:
-          pc = base + in.target;
-          break;
-        case TOp::Count:
-          count_loop_iteration(iterations, limits);
-          break;
-        case TOp::End:
-          return;
+      switch ((in = pc++)->op) {
+#endif
+    PG_CASE(Mov) : PG_D = PG_A;
+    PG_NEXT();
+    PG_CASE(AddI) : {
+      int64_t r;  // Note: dst may be an operand, which the slow path reads
+      if (__builtin_add_overflow(PG_A.i, PG_B.i, &r)) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.i = r;
       }
-#undef PG_A
-#undef PG_B
     }
+    PG_NEXT();
+    PG_CASE(SubI) : {
+      int64_t r;
+      if (__builtin_sub_overflow(PG_A.i, PG_B.i, &r)) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.i = r;
+      }
+    }
+    PG_NEXT();
+    PG_CASE(MulI) : {
+      int64_t r;
+      if (__builtin_mul_overflow(PG_A.i, PG_B.i, &r)) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.i = r;
+      }
+    }
+    PG_NEXT();
+    PG_CASE(FloorDivI) : {
+      const int64_t a = PG_A.i, b = PG_B.i;
+      if (b == 0 || (b == -1 && a == INT64_MIN)) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.i = int_floor_div(a, b);
+      }
+    }
+    PG_NEXT();
+    PG_CASE(ModI) : {
+      const int64_t a = PG_A.i, b = PG_B.i;
+      if (b == 0) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.i = int_mod(a, b);
+      }
+    }
+    PG_NEXT();
+    PG_CASE(DivI) : {
+      const int64_t a = PG_A.i, b = PG_B.i;
+      if (b == 0 || a <= -kExactInDouble || a >= kExactInDouble || b <= -kExactInDouble ||
+          b >= kExactInDouble) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.f = static_cast<double>(a) / static_cast<double>(b);
+      }
+    }
+    PG_NEXT();
+    PG_CASE(AddF) : PG_D.f = PG_A.f + PG_B.f;
+    PG_NEXT();
+    PG_CASE(SubF) : PG_D.f = PG_A.f - PG_B.f;
+    PG_NEXT();
+    PG_CASE(MulF) : PG_D.f = PG_A.f * PG_B.f;
+    PG_NEXT();
+    PG_CASE(DivF) : if (PG_B.f == 0.0) {
+      PG_D = slow_binary(*in, regs);
+    }
+    else {
+      PG_D.f = PG_A.f / PG_B.f;
+    }
+    PG_NEXT();
+    PG_CASE(CmpI) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i);
+    PG_NEXT();
+    PG_CASE(CmpF) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f);
+    PG_NEXT();
+    PG_CASE(CmpJumpI) : if (compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i) ==
+                            in->when) PG_TAKE();
+    PG_NEXT();
+    PG_CASE(CmpJumpF) : if (compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f) ==
+                            in->when) PG_TAKE();
+    PG_NEXT();
+    PG_CASE(Binary) : PG_D = slow_binary(*in, regs);
+    PG_NEXT();
+    PG_CASE(Compare) : PG_D.i = slow_compare(*in, regs);
+    PG_NEXT();
+    PG_CASE(JumpIfFalse) : if (!truth(PG_A, in->ka)) PG_TAKE();
+    PG_NEXT();
+    PG_CASE(JumpIfTrue) : if (truth(PG_A, in->ka)) PG_TAKE();
+    PG_NEXT();
+    PG_CASE(Jump) : PG_TAKE();
+    PG_NEXT();
+    PG_CASE(Count) : count_loop_iteration(iterations, limits);
+    PG_NEXT();
+    PG_CASE(End) : return;
+#if !PG_THREADED_DISPATCH
+      }
+    }
+#endif
   } catch (const RuntimeError&) {
-    failed = (pc - 1)->node;  // Note: no jump precedes a throw, so pc - 1 raised
+    failed = in->node;
     throw;
   }
+#undef PG_CASE
+#undef PG_NEXT
+#undef PG_A
+#undef PG_B
+#undef PG_D
+#undef PG_JUMP
+#undef PG_TAKE
 }
+
+}  // namespace
 
 std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledRegion& parent, const Instr& loop) {
   std::unordered_set<uint32_t> defined;
@@ -675,7 +592,7 @@ bool ScalarLoop::run(std::vector<Value>& slots, int64_t& iterations, const Execu
   for (size_t i = 0; i < live_ins_.size(); ++i) {
     regs[code->live_in_regs[i]] = unbox(slots[live_ins_[i]]);
   }
-  code->execute(regs.data(), iterations, limits, failed);
+  run_typed_code(*code, regs.data(), iterations, limits, failed);
   for (uint32_t k = loop_.outputs_begin; k < loop_.outputs_end; ++k) {
     const uint32_t reg = code->output_regs[k - loop_.outputs_begin];
     slots[parent_.outputs[k]] = box(regs[reg], code->reg_kinds[reg]);

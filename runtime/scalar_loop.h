@@ -34,7 +34,7 @@ namespace pygraft::rt {
 
 struct CompiledRegion;
 struct Instr;
-class TypedScalarCode;
+struct TypedScalarCode;
 
 class ScalarLoop {
  public:

@@ -75,6 +75,35 @@ void BM_ScalarLoop(benchmark::State& state) {
 }
 BENCHMARK(BM_ScalarLoop)->Arg(10000);
 
+// Collatz over 1 .. n - 1 (the runtime benchmark's scalar workload): the
+// counter ns_per_step is the cost of one step of the inner while loop
+// (a remainder, two comparisons, a branch, one or two int operations, the
+// counter's addition and the loop's bookkeeping).
+void BM_Collatz(benchmark::State& state) {
+  auto program = build(
+      "def f(limit):\n"
+      "    total = 0\n"
+      "    for start in range(1, limit):\n"
+      "        n = start\n"
+      "        while n != 1:\n"
+      "            if n % 2 == 0:\n"
+      "                n = n // 2\n"
+      "            else:\n"
+      "                n = 3 * n + 1\n"
+      "            total += 1\n"
+      "    return total\n");
+  const int64_t limit = state.range(0);
+  int64_t steps = 0;
+  for (int64_t start = 1; start < limit; ++start) {
+    for (int64_t n = start; n != 1; n = n % 2 == 0 ? n / 2 : 3 * n + 1) ++steps;
+  }
+  for (auto _ : state) call_or_abort(*program, "f", {Value(limit)});
+  state.counters["ns_per_step"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * steps),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_Collatz)->Arg(300);
+
 template <class T>
 Tensor filled(int64_t rows, int64_t cols) {
   std::vector<T> values(static_cast<size_t>(rows * cols));

@@ -145,3 +145,54 @@ def scalar_loop_then_array(n):
     return np.arange(3) * total
 # CASE scalar_loop_then_array: 5
 # CASE scalar_loop_then_array: 0
+
+
+def fibonacci_swap(n):
+    # Loop-carried values that trade places: the typed code keeps their
+    # registers apart (the moves cannot be coalesced away).
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a, b
+# CASE fibonacci_swap: 0
+# CASE fibonacci_swap: 1
+# CASE fibonacci_swap: 2
+# CASE fibonacci_swap: 50
+# CASE fibonacci_swap: 91
+
+
+def power_of_two_divisors(lo, hi, d):
+    # Floor division and modulo by powers of two (a shift and a mask) and by
+    # other divisors, negative dividends included.
+    q_sum = 0
+    r_sum = 0
+    old = lo
+    for v in range(lo, hi):
+        q_sum += v // d + old // 4
+        r_sum += v % d * 3 + old % 8
+        old = v
+    return q_sum, r_sum, old
+# CASE power_of_two_divisors: -20 20 2
+# CASE power_of_two_divisors: -20 20 8
+# CASE power_of_two_divisors: -20 20 -4
+# CASE power_of_two_divisors: -20 20 3
+# CASE power_of_two_divisors: -5000 -4980 1024
+# CASE power_of_two_divisors: 5 5 2
+# CASE power_of_two_divisors: 5 6 2
+# CASE power_of_two_divisors: 0 3 0 -> exit 3
+
+
+def keeps_old_value(n):
+    # prev reads the old x after x changes in the same iteration.
+    x = 1
+    prev = 0
+    total = 0
+    while x < n:
+        prev = x
+        x = x * 3
+        total += x - prev
+    return x, prev, total
+# CASE keeps_old_value: 0
+# CASE keeps_old_value: 2
+# CASE keeps_old_value: 1000
+# CASE keeps_old_value: 1000000000000000000

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+
+#include "runtime/pyscalar.h"
 
 #include "tests/unit/runtime/ufunc_test_util.h"
 
@@ -151,6 +154,28 @@ TEST(PyScalarTest, ComparisonGivesPythonBool) {
   ASSERT_TRUE(r.is<bool>());
   EXPECT_TRUE(r.as<bool>());
   EXPECT_FALSE(run_kernel(kernel_equal, {py(std::nan("")), py(std::nan(""))}).as<bool>());
+}
+
+// Power-of-two divisors take a shift and a mask instead of a division; both
+// must give the floored quotient and remainder a division gives.
+template <class T>
+void expect_power_of_two_division_floors(T a, T b) {
+  T q = static_cast<T>(a / b), r = static_cast<T>(a % b);
+  if (r != 0 && ((r < 0) != (b < 0))) q = static_cast<T>(q - 1), r = static_cast<T>(r + b);
+  EXPECT_EQ(int_floor_div(a, b), q) << +a << " // " << +b;
+  EXPECT_EQ(int_mod(a, b), r) << +a << " % " << +b;
+}
+
+TEST(PyScalarTest, PowerOfTwoDivisorsFloorLikeDivision) {
+  for (int64_t b : {int64_t{1}, int64_t{2}, int64_t{4}, int64_t{1024}, int64_t{1} << 62}) {
+    for (int64_t a = -70; a <= 70; ++a) expect_power_of_two_division_floors(a, b);
+    expect_power_of_two_division_floors(INT64_MIN, b);
+    expect_power_of_two_division_floors(INT64_MAX, b);
+  }
+  for (int a = -128; a <= 127; ++a) {
+    expect_power_of_two_division_floors(static_cast<int8_t>(a), int8_t{64});
+    expect_power_of_two_division_floors(static_cast<int8_t>(a), int8_t{2});
+  }
 }
 
 }  // namespace

@@ -1,0 +1,95 @@
+// The instruction set of typed scalar loops (runtime/scalar_loop.h): code
+// over unboxed 64-bit registers, each register of one kind (bool, int or
+// float) for the whole code, with jumps for conds and loops.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "graph/ir.h"
+
+namespace pygraft::rt {
+
+enum class ScalarKind : uint8_t { Bool, Int, Float };
+
+union ScalarReg {
+  int64_t i;  // Int, and Bool as 0 / 1
+  double f;
+};
+
+enum class TOp : uint8_t {
+  Mov,
+  AddI,
+  SubI,
+  MulI,
+  FloorDivI,
+  ModI,
+  DivI,  // int / int, exact in double when both are below 2^53
+  AddF,
+  SubF,
+  MulF,
+  DivF,
+  CmpI,
+  CmpF,
+  CmpJumpI,  // compare two ints, jump to target when the result is `when`
+  CmpJumpF,
+  Binary,   // py_binary on boxed operands
+  Compare,  // py_compare on boxed operands
+  JumpIfFalse,
+  JumpIfTrue,
+  Jump,
+  Count,  // one iteration of the loop `node`
+  End,
+};
+
+struct TInstr {
+  TOp op = TOp::End;
+  uint8_t code = 0;  // BinaryOp or CompareOp
+  ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kd = ScalarKind::Int;
+  bool when = false;    // CmpJump*: the comparison result that jumps
+  bool counts = false;  // conditional jumps: a taken jump is also a Count
+  uint32_t dst = 0, a = 0, b = 0;  // registers
+  uint32_t target = 0;             // jumps: index of the instruction jumped to
+  const Node* node = nullptr;  // where errors are reported (the loop's, for counts)
+};
+
+// The code of one loop for one kind signature of the values it reads from
+// outside (live-ins), which enter in live_in_regs; its outputs are read from
+// output_regs after End.
+struct TypedScalarCode {
+  std::vector<TInstr> code;
+  std::vector<ScalarKind> reg_kinds;
+  std::vector<uint32_t> live_in_regs;
+  std::vector<uint32_t> output_regs;
+};
+
+// The operands an instruction reads and writes.
+inline bool reads_a(TOp op) {
+  return op != TOp::Jump && op != TOp::Count && op != TOp::End;
+}
+inline bool reads_b(TOp op) {
+  switch (op) {
+    case TOp::Mov:
+    case TOp::JumpIfFalse:
+    case TOp::JumpIfTrue:
+    case TOp::Jump:
+    case TOp::Count:
+    case TOp::End:
+      return false;
+    default:
+      return true;
+  }
+}
+inline bool is_jump(TOp op) {
+  return op == TOp::Jump || op == TOp::JumpIfFalse || op == TOp::JumpIfTrue ||
+         op == TOp::CmpJumpI || op == TOp::CmpJumpF;
+}
+inline bool writes_dst(TOp op) {
+  return reads_a(op) && !is_jump(op);
+}
+// Whether control can reach the next instruction.
+inline bool falls_through(TOp op) {
+  return op != TOp::Jump && op != TOp::End;
+}
+
+}  // namespace pygraft::rt
