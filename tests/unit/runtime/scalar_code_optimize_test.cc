@@ -122,5 +122,32 @@ TEST(ScalarCodeOptimizeTest, RegistersOfDifferentKindsStayApart) {
   EXPECT_EQ(count_of(code, TOp::Mov), 1);
 }
 
+TEST(ScalarCodeOptimizeTest, CountReachedOnlyByJumpsFoldsIntoThem) {
+  // A rotated loop: the entry jumps to the test, which jumps back to Count.
+  const Node loop_node{};
+  TypedScalarCode code = counting_loop();
+  code.code.insert(code.code.begin() + 1, {.op = TOp::Count, .node = &loop_node});
+  code.code[0].target = 4;
+  code.code[5].target = 1;
+  optimize_scalar_code(code);
+  EXPECT_EQ(count_of(code, TOp::Count), 0);
+  const TInstr& test = code.code[2];
+  ASSERT_EQ(test.op, TOp::CmpJumpI);
+  EXPECT_TRUE(test.counts);
+  EXPECT_EQ(test.node, &loop_node);  // an iteration limit reports the loop
+  EXPECT_EQ(test.target, 1u);        // back to the addition
+}
+
+TEST(ScalarCodeOptimizeTest, CountReachedByFallingThroughStays) {
+  const Node loop_node{};
+  TypedScalarCode code = with_int_registers(1);
+  code.live_in_regs = {0};
+  code.code = {{.op = TOp::Count, .node = &loop_node},
+               {.op = TOp::JumpIfTrue, .ka = ScalarKind::Bool, .a = 0, .target = 0},
+               {.op = TOp::End}};
+  optimize_scalar_code(code);
+  EXPECT_EQ(count_of(code, TOp::Count), 1);
+}
+
 }  // namespace
 }  // namespace pygraft::rt
