@@ -52,6 +52,7 @@ class FunctionCompiler {
         if (instr.kernel == nullptr) instr.kernel = &structural;
         if (node.inputs.size() == 2 && node.outputs.size() == 1)
           instr.scalar_fast = scalar_fast_op(node.op);
+        if (node.op == OpCode::FusedElementwise) decode_fused_program(node, instr);
         program_.max_kernel_inputs = std::max(program_.max_kernel_inputs, node.inputs.size());
         program_.max_kernel_outputs = std::max(program_.max_kernel_outputs, node.outputs.size());
         break;
@@ -103,6 +104,15 @@ class FunctionCompiler {
       }
     }
     return false;
+  }
+
+  // Note: a program that does not decode stays with the node, whose kernel
+  // then reports the problem when run.
+  void decode_fused_program(const Node& node, Instr& instr) {
+    if (std::optional<FusedProgram> program = read_fused_program(node)) {
+      fn_.fused_programs.push_back(std::make_unique<const FusedProgram>(*program));
+      instr.fused_program = fn_.fused_programs.back().get();
+    }
   }
 
   void compile_call(const Node& node, Instr& instr) {

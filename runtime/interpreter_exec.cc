@@ -186,7 +186,8 @@ void Executor::run_kernel(const CompiledRegion& r, const Instr& in, Frame& f) {
   // Note: a single result is written straight into its slot.
   std::span<Value> outputs = num_outputs == 1 ? std::span<Value>(&f.slots[outs[0]], 1)
                                               : std::span<Value>(inputs + num_inputs, num_outputs);
-  KernelContext ctx{std::span<Value>(inputs, num_inputs), outputs, *in.node, print_};
+  KernelContext ctx{std::span<Value>(inputs, num_inputs), outputs, *in.node, print_,
+                    in.fused_program};
   in.kernel(ctx);
   if (num_outputs > 1) {
     for (size_t k = 0; k < num_outputs; ++k) f.slots[outs[k]] = std::move(outputs[k]);

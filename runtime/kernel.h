@@ -10,6 +10,10 @@
 #include "runtime/runtime_error.h"
 #include "runtime/value.h"
 
+namespace pygraft {
+struct FusedProgram;
+}
+
 namespace pygraft::rt {
 
 struct KernelContext {
@@ -23,6 +27,9 @@ struct KernelContext {
   const Node& node;
   // Where print() writes (stderr in the CLI).
   std::ostream& print_stream;
+  // A fused_elementwise node's program, decoded once when the plan was
+  // built; null outside a plan (the kernel then decodes the attribute).
+  const FusedProgram* fused_program = nullptr;
 };
 
 using KernelFn = void (*)(KernelContext&);

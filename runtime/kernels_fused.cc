@@ -187,9 +187,14 @@ void run_unfused(KernelContext& ctx, const FusedProgram& program) {
 }  // namespace
 
 void kernel_fused_elementwise(KernelContext& ctx) {
-  std::string problem;
-  const std::optional<FusedProgram> program = read_fused_program(ctx.node, &problem);
-  if (!program) throw RuntimeError(PyExc::InternalError, "fused_elementwise: " + problem);
+  std::optional<FusedProgram> decoded;
+  const FusedProgram* program = ctx.fused_program;
+  if (program == nullptr) {
+    std::string problem;
+    decoded = read_fused_program(ctx.node, &problem);
+    if (!decoded) throw RuntimeError(PyExc::InternalError, "fused_elementwise: " + problem);
+    program = &*decoded;
+  }
   DType dtype = DType::Float64;
   const Shape* shape = nullptr;
   if (!fast_path_applies(ctx.inputs, *program, dtype, shape)) return run_unfused(ctx, *program);

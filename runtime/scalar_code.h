@@ -46,11 +46,11 @@ struct TInstr {
   TOp op = TOp::End;
   uint8_t code = 0;  // BinaryOp or CompareOp
   ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kd = ScalarKind::Int;
-  bool when = false;    // CmpJump*: the comparison result that jumps
-  bool counts = false;  // conditional jumps: a taken jump is also a Count
+  bool when = false;               // CmpJump*: the comparison result that jumps
+  bool counts = false;             // conditional jumps: a taken jump is also a Count
   uint32_t dst = 0, a = 0, b = 0;  // registers
   uint32_t target = 0;             // jumps: index of the instruction jumped to
-  const Node* node = nullptr;  // where errors are reported (the loop's, for counts)
+  const Node* node = nullptr;      // where errors are reported (the loop's, for counts)
 };
 
 // The code of one loop for one kind signature of the values it reads from

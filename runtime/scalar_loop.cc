@@ -400,10 +400,10 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
   const TInstr* in = pc;    // the instruction running
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
-      &&op_Mov,      &&op_AddI,     &&op_SubI,     &&op_MulI,    &&op_FloorDivI, &&op_ModI,
-      &&op_DivI,     &&op_AddF,     &&op_SubF,     &&op_MulF,    &&op_DivF,      &&op_CmpI,
-      &&op_CmpF,     &&op_CmpJumpI, &&op_CmpJumpF, &&op_Binary,  &&op_Compare,   &&op_JumpIfFalse,
-      &&op_JumpIfTrue, &&op_Jump,   &&op_Count,    &&op_End};
+      &&op_Mov,        &&op_AddI,     &&op_SubI,     &&op_MulI,   &&op_FloorDivI, &&op_ModI,
+      &&op_DivI,       &&op_AddF,     &&op_SubF,     &&op_MulF,   &&op_DivF,      &&op_CmpI,
+      &&op_CmpF,       &&op_CmpJumpI, &&op_CmpJumpF, &&op_Binary, &&op_Compare,   &&op_JumpIfFalse,
+      &&op_JumpIfTrue, &&op_Jump,     &&op_Count,    &&op_End};
   static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
 #define PG_CASE(name) op_##name
 #define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
@@ -415,10 +415,10 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
 #define PG_B regs[in->b]
 #define PG_D regs[in->dst]
 #define PG_JUMP() pc = base + in->target
-#define PG_TAKE()                                               \
-  do {                                                          \
-    if (in->counts) count_loop_iteration(iterations, limits);   \
-    PG_JUMP();                                                  \
+#define PG_TAKE()                                             \
+  do {                                                        \
+    if (in->counts) count_loop_iteration(iterations, limits); \
+    PG_JUMP();                                                \
   } while (false)
   try {
 #if PG_THREADED_DISPATCH
@@ -501,11 +501,13 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
     PG_NEXT();
     PG_CASE(CmpF) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f);
     PG_NEXT();
-    PG_CASE(CmpJumpI) : if (compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i) ==
-                            in->when) PG_TAKE();
+    PG_CASE(CmpJumpI)
+        : if (compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i) == in->when)
+              PG_TAKE();
     PG_NEXT();
-    PG_CASE(CmpJumpF) : if (compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f) ==
-                            in->when) PG_TAKE();
+    PG_CASE(CmpJumpF)
+        : if (compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f) == in->when)
+              PG_TAKE();
     PG_NEXT();
     PG_CASE(Binary) : PG_D = slow_binary(*in, regs);
     PG_NEXT();
@@ -521,13 +523,14 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
     PG_NEXT();
     PG_CASE(End) : return;
 #if !PG_THREADED_DISPATCH
-      }
-    }
-#endif
-  } catch (const RuntimeError&) {
-    failed = in->node;
-    throw;
   }
+}
+#endif
+}
+catch (const RuntimeError&) {
+  failed = in->node;
+  throw;
+}
 #undef PG_CASE
 #undef PG_NEXT
 #undef PG_A

@@ -5,7 +5,6 @@
 #include <cstdint>
 
 #include "runtime/pyscalar.h"
-
 #include "tests/unit/runtime/ufunc_test_util.h"
 
 namespace pygraft::rt {

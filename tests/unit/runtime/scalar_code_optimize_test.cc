@@ -39,8 +39,12 @@ TypedScalarCode counting_loop() {
       {.op = TOp::Jump, .target = 3},
       add(2, 1, 0),  // i + n stands for i + 1: any int operation
       mov(1, 2),     // the yield: i = i + 1
-      {.op = TOp::CmpI, .code = static_cast<uint8_t>(CompareOp::Lt), .kd = ScalarKind::Bool,
-       .dst = 3, .a = 1, .b = 0},
+      {.op = TOp::CmpI,
+       .code = static_cast<uint8_t>(CompareOp::Lt),
+       .kd = ScalarKind::Bool,
+       .dst = 3,
+       .a = 1,
+       .b = 0},
       {.op = TOp::JumpIfTrue, .ka = ScalarKind::Bool, .a = 3, .target = 1},
       {.op = TOp::End},
   };
@@ -81,8 +85,12 @@ TEST(ScalarCodeOptimizeTest, SwapKeepsItsMoves) {
       mov(2, 0),
       mov(0, 1),
       mov(1, 2),
-      {.op = TOp::CmpJumpI, .code = static_cast<uint8_t>(CompareOp::Lt), .when = true, .a = 0,
-       .b = 3, .target = 0},
+      {.op = TOp::CmpJumpI,
+       .code = static_cast<uint8_t>(CompareOp::Lt),
+       .when = true,
+       .a = 0,
+       .b = 3,
+       .target = 0},
       {.op = TOp::End},
   };
   optimize_scalar_code(code);
