@@ -490,24 +490,27 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
     PG_NEXT();
     PG_CASE(MulF) : PG_D.f = PG_A.f * PG_B.f;
     PG_NEXT();
-    PG_CASE(DivF) : if (PG_B.f == 0.0) {
-      PG_D = slow_binary(*in, regs);
-    }
-    else {
-      PG_D.f = PG_A.f / PG_B.f;
+    PG_CASE(DivF) : {
+      if (PG_B.f == 0.0) {
+        PG_D = slow_binary(*in, regs);
+      } else {
+        PG_D.f = PG_A.f / PG_B.f;
+      }
     }
     PG_NEXT();
     PG_CASE(CmpI) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i);
     PG_NEXT();
     PG_CASE(CmpF) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f);
     PG_NEXT();
-    PG_CASE(CmpJumpI)
-        : if (compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i) == in->when)
-              PG_TAKE();
+    PG_CASE(CmpJumpI) : {
+      const CompareOp op = static_cast<CompareOp>(in->code);
+      if (compare_values(op, PG_A.i, PG_B.i) == in->when) PG_TAKE();
+    }
     PG_NEXT();
-    PG_CASE(CmpJumpF)
-        : if (compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f) == in->when)
-              PG_TAKE();
+    PG_CASE(CmpJumpF) : {
+      const CompareOp op = static_cast<CompareOp>(in->code);
+      if (compare_values(op, PG_A.f, PG_B.f) == in->when) PG_TAKE();
+    }
     PG_NEXT();
     PG_CASE(Binary) : PG_D = slow_binary(*in, regs);
     PG_NEXT();
