@@ -1,5 +1,6 @@
 // Linear algebra: matmul (NumPy's gufunc with broadcast batch dims), dot,
-// outer and transpose. Products run on BLAS (large) or Eigen (small) for
+// outer and transpose. Products run on BLAS (large), vector kernels with
+// runtime dispatch (small, runtime/simd_gemm.h) or Eigen (the rest) for
 // float32/float64 and on plain loops for ints (wrapping as NumPy does) and bools (or of ands).
 #include <Eigen/Core>
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
 #include "runtime/promotion.h"
+#include "runtime/simd_gemm.h"
 
 namespace pygraft::rt {
 namespace {
@@ -23,7 +25,7 @@ template <class T>
 void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
   if constexpr (std::is_floating_point_v<T>) {
     using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    if (blas_gemm(a, b, c, n, k, m)) return;
+    if (blas_gemm(a, b, c, n, k, m) || simd_gemm(a, b, c, n, k, m)) return;
     Eigen::Map<Matrix> out(c, n, m);
     if (k == 0) {
       out.setZero();
@@ -58,7 +60,7 @@ void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
 // c (n x m) = a (n x k) * b^T with b (m x k); row-major, contiguous, float.
 template <class T>
 void gemm_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
-  if (blas_gemm_bt(a, b, c, n, k, m)) return;
+  if (blas_gemm_bt(a, b, c, n, k, m) || simd_gemm_bt(a, b, c, n, k, m)) return;
   using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   Eigen::Map<Matrix> out(c, n, m);
   if (k == 0) {
