@@ -13,6 +13,7 @@
 #include "runtime/cast.h"
 #include "runtime/kernel.h"
 #include "runtime/reduce_plan.h"
+#include "runtime/simd_math.h"
 
 namespace pygraft::rt {
 
@@ -41,6 +42,8 @@ int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
   if constexpr (std::is_same_v<T, bool>) {
     target = x[0];
     for (int64_t i = 0; i < n; ++i) target = is_max ? (target || x[i]) : (target && x[i]);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    target = is_max ? simd_reduce_max(x, n) : simd_reduce_min(x, n);
   } else {
     Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> m(x, n);
     target = is_max ? m.template maxCoeff<Eigen::PropagateNaN>()

@@ -53,6 +53,30 @@ TEST(ReduceArgTest, FirstOfTiesWins) {
                 DType::Int64, {}, {1});
 }
 
+// Long float rows take the vectorised extremum: the first best element or
+// the first NaN wins wherever it sits (vector body or tail), and -0.0 ties
+// +0.0 as in NumPy.
+TEST(ReduceArgTest, LongFloatRowsFindTheFirstBestAnywhere) {
+  for (int64_t n : {1, 7, 16, 17, 33, 70}) {
+    for (int64_t at = 0; at < n; at += 5) {
+      std::vector<double> row(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i) row[static_cast<size_t>(i)] = static_cast<double>(i % 3);
+      row[static_cast<size_t>(at)] = 10;
+      if (at + 2 < n) row[static_cast<size_t>(at + 2)] = 10;  // a later tie
+      for (auto make : {f64, f32}) {
+        expect_tensor(run_kernel(kernel_argmax, {make({n}, row), none(), keep(false)}),
+                      DType::Int64, {}, {static_cast<double>(at)});
+        std::vector<double> nan_row = row;
+        nan_row[static_cast<size_t>(n - 1 - at)] = kNaN;
+        expect_tensor(run_kernel(kernel_argmin, {make({n}, nan_row), none(), keep(false)}),
+                      DType::Int64, {}, {static_cast<double>(n - 1 - at)});
+      }
+    }
+  }
+  expect_tensor(run_kernel(kernel_argmax, {f64({3}, {-0.0, 0.0, -1}), none(), keep(false)}),
+                DType::Int64, {}, {0});
+}
+
 TEST(ReduceArgTest, EmptyIsAnError) {
   EXPECT_EQ(error_of(kernel_argmax, {f64({0}, {}), none(), keep(false)}),
             "attempt to get argmax of an empty sequence");
