@@ -34,6 +34,20 @@ Tensor take_tensor(Value& a) {
   return t;
 }
 
+// The largest (is_max) or smallest of x[0, n), n >= 1, NaN if there is one.
+template <class T>
+T extremum(const T* x, int64_t n, bool is_max) {
+  if constexpr (std::is_floating_point_v<T>) {
+    // Note: the dispatch costs more than it saves on short rows (k-means'
+    // argmin over 8 distances per point).
+    constexpr int64_t kSimdMinLength = 64;
+    if (n >= kSimdMinLength) return is_max ? simd_reduce_max(x, n) : simd_reduce_min(x, n);
+  }
+  Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> m(x, n);
+  return is_max ? m.template maxCoeff<Eigen::PropagateNaN>()
+                : m.template minCoeff<Eigen::PropagateNaN>();
+}
+
 // Index of the first maximum (is_max) or minimum of x[0, n), the first NaN
 // if there is one: a vectorised extremum, then a scan for its position.
 template <class T>
@@ -42,12 +56,8 @@ int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
   if constexpr (std::is_same_v<T, bool>) {
     target = x[0];
     for (int64_t i = 0; i < n; ++i) target = is_max ? (target || x[i]) : (target && x[i]);
-  } else if constexpr (std::is_floating_point_v<T>) {
-    target = is_max ? simd_reduce_max(x, n) : simd_reduce_min(x, n);
   } else {
-    Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> m(x, n);
-    target = is_max ? m.template maxCoeff<Eigen::PropagateNaN>()
-                    : m.template minCoeff<Eigen::PropagateNaN>();
+    target = extremum(x, n, is_max);
   }
   if (isnan_element(target)) {
     for (int64_t i = 0; i < n; ++i) {
