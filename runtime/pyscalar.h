@@ -88,8 +88,6 @@ T float_floor_div(T a, T b) {
   return floordiv;
 }
 
-// Integer floor division and modulo with NumPy's conventions for a zero
-// divisor (the result is 0) and no undefined behaviour for MIN // -1.
 // A positive power-of-two divisor (`n // 2`, `i % 8`): a shift and a mask
 // give the floored quotient and remainder (an arithmetic right shift rounds
 // toward -inf, as floor division does) without a hardware division, which
@@ -98,6 +96,9 @@ template <class T>
 bool is_power_of_two_divisor(T b) {
   return b > 0 && (b & (b - 1)) == 0;
 }
+
+// Integer floor division and modulo with NumPy's conventions for a zero
+// divisor (the result is 0) and no undefined behaviour for MIN // -1.
 
 template <class T>
 T int_floor_div(T a, T b) {

@@ -3,6 +3,7 @@
 #include "runtime/scalar_loop.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
