@@ -175,10 +175,14 @@ void Executor::run_kernel(const CompiledRegion& r, const Instr& in, Frame& f) {
   const Operand* ops = r.operands.data() + in.inputs_begin;
   // Note: Python scalars own nothing, so leaving them in their slots at
   // their last use is as good as moving them out.
-  if (in.scalar_fast.kind != ScalarFastOp::Kind::None &&
-      try_scalar_fast(in.scalar_fast, f.slots[ops[0].slot], f.slots[ops[1].slot],
-                      f.slots[r.outputs[in.outputs_begin]])) {
-    return;
+  if (in.scalar_fast.kind != ScalarFastOp::Kind::None) {
+    Value& a = f.slots[ops[0].slot];
+    Value& b = f.slots[ops[1].slot];
+    Value& out = f.slots[r.outputs[in.outputs_begin]];
+    if (try_scalar_fast(in.scalar_fast, a, b, out) ||
+        try_numpy_float_scalar_fast(in.scalar_fast, a, ops[0].move, b, ops[1].move, out)) {
+      return;
+    }
   }
   Value* inputs = operands_.data();
   for (size_t j = 0; j < num_inputs; ++j) read_defined(inputs[j], f.slots, ops[j]);

@@ -2,7 +2,9 @@
 // on tensors (NumPy indexing through runtime/indexing.h) and tuples (Python).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "graph/index_layout.h"
@@ -58,6 +60,68 @@ Value tuple_getitem(const Value& x, const Literal& layout, std::span<const Value
   return Value::tuple(std::move(out));
 }
 
+// The element offset of x[i, j, ...] in a tensor of `shape` when every item
+// of the index is a Python int and there are at most rank of them (x[i] and
+// x[i, j] in loops), without building a copy plan; nullopt for any other
+// index. Out-of-bounds ints raise as index_plan does.
+std::optional<int64_t> int_index_offset(const Literal& layout, std::span<const Value> parts,
+                                        const Shape& shape) {
+  if (!layout.is<LiteralTuple>()) return std::nullopt;
+  const auto& entries = layout.as<LiteralTuple>();
+  if (entries.size() != parts.size() || parts.size() > static_cast<size_t>(shape.rank()))
+    return std::nullopt;
+  for (size_t j = 0; j < parts.size(); ++j) {
+    const Literal& entry = entries[j];
+    if (!entry.is<int64_t>() || entry.as<int64_t>() != index_layout::kValue ||
+        !parts[j].is<int64_t>())
+      return std::nullopt;
+  }
+  int64_t offset = 0;
+  int axis = 0;
+  for (; axis < static_cast<int>(parts.size()); ++axis) {
+    offset = offset * shape[axis] +
+             normalize_index(parts[static_cast<size_t>(axis)].as<int64_t>(), axis, shape[axis]);
+  }
+  for (; axis < shape.rank(); ++axis) offset *= shape[axis];
+  return offset;
+}
+
+// x[i, ...] with int items only: the trailing block copied out.
+Tensor int_index_gather(const Tensor& t, int64_t offset, size_t num_ints) {
+  Shape rest;
+  for (int axis = static_cast<int>(num_ints); axis < t.rank(); ++axis)
+    rest.push_back(t.shape()[axis]);
+  Tensor out = Tensor::empty(t.dtype(), rest);
+  const auto bytes = static_cast<size_t>(dtype_size(t.dtype()));
+  if (out.numel() > 0) {
+    std::memcpy(out.raw(), static_cast<const char*>(t.raw()) + offset * bytes,
+                static_cast<size_t>(out.numel()) * bytes);
+  }
+  return out;
+}
+
+// x[i, j] = v for one element and a scalar v (a Python number or a NumPy
+// scalar), converted as cast() converts it.
+void store_scalar(Tensor& dst, int64_t offset, const Value& v) {
+  dispatch_dtype(dst.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    T* to = dst.data<T>() + offset;
+    if (v.is<double>()) {
+      *to = convert_element<T>(v.as<double>());
+    } else if (v.is<int64_t>()) {
+      *to = convert_element<T>(v.as<int64_t>());
+    } else if (v.is<bool>()) {
+      *to = convert_element<T>(v.as<bool>());
+    } else if (v.is<Tensor>() && v.as<Tensor>().rank() == 0) {
+      const Tensor& s = v.as<Tensor>();
+      dispatch_dtype(s.dtype(), [&](auto from) {
+        using F = decltype(from);
+        *to = convert_element<T>(*s.data<F>());
+      });
+    }
+  });
+}
+
 }  // namespace
 
 void kernel_getitem(KernelContext& ctx) {
@@ -71,6 +135,10 @@ void kernel_getitem(KernelContext& ctx) {
   if (!x.is_tensor())
     throw RuntimeError(PyExc::TypeError, "'" + type_name(x) + "' object is not subscriptable");
   const Tensor& t = x.as<Tensor>();
+  if (std::optional<int64_t> offset = int_index_offset(layout, parts, t.shape())) {
+    ctx.outputs[0] = int_index_gather(t, *offset, parts.size());
+    return;
+  }
   std::vector<IndexItem> items = parse_index(layout, parts);
   ctx.outputs[0] = gather(t, index_plan(t.shape(), items));
 }
@@ -98,6 +166,20 @@ void kernel_setitem(KernelContext& ctx) {
                        "'" + type_name(x) + "' object does not support item assignment");
   }
   const DType dtype = x.as<Tensor>().dtype();
+  auto parts = ctx.inputs.subspan(2);
+  if (parts.size() == static_cast<size_t>(x.as<Tensor>().rank())) {
+    if (std::optional<int64_t> offset = int_index_offset(layout, parts, x.as<Tensor>().shape())) {
+      const Value& v = ctx.inputs[1];
+      if (v.is_py_scalar() || (v.is<Tensor>() && v.as<Tensor>().rank() == 0)) {
+        check_scalar_fits(v, dtype);
+        Tensor out = std::move(x.as<Tensor>());
+        if (!out.unique()) out = out.clone();
+        store_scalar(out, *offset, v);
+        ctx.outputs[0] = std::move(out);
+        return;
+      }
+    }
+  }
   std::vector<IndexItem> items = parse_index(layout, ctx.inputs.subspan(2));
   StridedPlan plan = index_plan(x.as<Tensor>().shape(), items);
   check_scalar_fits(ctx.inputs[1], dtype);

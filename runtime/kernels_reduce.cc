@@ -107,7 +107,35 @@ Tensor sum_like(ReduceSetup& s, DType out, int identity, Step step) {
 
 }  // namespace
 
+namespace {
+
+// np.sum(v) of a 1-D float vector with no other argument, as the generic
+// path computes it (0 + the pairwise sum) without its reduction setup: the
+// row sums of loops over small arrays.
+bool sum_float_vector(KernelContext& ctx) {
+  const Value& a = ctx.inputs[0];
+  if (!a.is<Tensor>() || a.as<Tensor>().rank() != 1 || !is_float(a.as<Tensor>().dtype()) ||
+      !ctx.inputs[1].is<NoneValue>() || !ctx.inputs[2].is<NoneValue>() ||
+      !ctx.inputs[3].is<bool>() || ctx.inputs[3].as<bool>()) {
+    return false;
+  }
+  const Tensor& t = a.as<Tensor>();
+  Tensor out = dispatch_dtype(t.dtype(), [&](auto tag) -> Tensor {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      return Tensor::scalar(t.dtype(), T(0) + pairwise_sum(t.data<T>(), t.numel()));
+    } else {
+      return Tensor();  // not reached: float dtypes only
+    }
+  });
+  ctx.outputs[0] = std::move(out);
+  return true;
+}
+
+}  // namespace
+
 void kernel_sum(KernelContext& ctx) {
+  if (sum_float_vector(ctx)) return;
   ReduceSetup s = reduce_setup(ctx.inputs[0], ctx.inputs[1], ctx.inputs[3], ScalarAxis::Allow);
   DType out = dtype_arg(ctx.inputs[2]).value_or(sum_dtype(s.in.dtype()));
   ctx.outputs[0] = sum_like(s, out, 0, SumStep{});

@@ -55,4 +55,16 @@ inline bool try_scalar_fast(ScalarFastOp op, const Value& a, const Value& b, Val
   return true;
 }
 
+// The same operators on a NumPy float64 scalar (a 0-d float64 tensor) and a
+// Python number or another float64 scalar, in either order: `s * 2.0`,
+// `s > 1.0` on the result of np.sum in a loop. NEP 50 makes the Python
+// number weak, so the operation is IEEE double arithmetic with a float64 (or
+// a NumPy bool) result, as the kernel computes it; + - * / and the
+// comparisons only (// % ** keep their kernel). The result reuses the 0-d
+// tensor already in `out`, or an operand's at its last use (move_a,
+// move_b: those operands are released), when nothing else holds it.
+// Returns false (nothing touched) for anything else.
+bool try_numpy_float_scalar_fast(ScalarFastOp op, Value& a, bool move_a, Value& b, bool move_b,
+                                 Value& out);
+
 }  // namespace pygraft::rt
