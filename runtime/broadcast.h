@@ -41,6 +41,17 @@ class BroadcastPlan {
   template <class F>
   void for_each_run(F&& run) const;
 
+  // Length of the innermost run, and whether there is an axis outside it.
+  int64_t inner_length() const { return rank_ == 0 ? 1 : dims_[rank_ - 1]; }
+  bool has_outer_axis() const { return rank_ >= 2; }
+
+  // for_each_run with the two innermost axes in one call, for short runs
+  // whose per-call walk costs more than the run: run(offsets, n, count,
+  // steps) covers `count` runs of n elements, the j-th of operand k at
+  // offsets[k] + j * steps[k]. Requires has_outer_axis().
+  template <class F>
+  void for_each_run_pair(F&& run) const;
+
  private:
   int num_operands_ = 0;
   int rank_ = 0;  // after merging; 0 only for a single element
@@ -65,6 +76,27 @@ void BroadcastPlan::for_each_run(F&& run) const {
   for (int64_t o = 0; o < outer; ++o) {
     run(offsets.data(), inner);
     for (int d = rank_ - 2; d >= 0; --d) {
+      for (int k = 0; k < num_operands_; ++k) offsets[k] += strides_[k][d];
+      if (++index[d] < dims_[d]) break;
+      for (int k = 0; k < num_operands_; ++k) offsets[k] -= strides_[k][d] * dims_[d];
+      index[d] = 0;
+    }
+  }
+}
+
+template <class F>
+void BroadcastPlan::for_each_run_pair(F&& run) const {
+  std::array<int64_t, kMaxOperands> offsets{};
+  std::array<int64_t, kMaxOperands> steps{};
+  if (numel_ == 0) return;
+  const int64_t inner = dims_[rank_ - 1];
+  const int64_t count = dims_[rank_ - 2];
+  for (int k = 0; k < num_operands_; ++k) steps[k] = strides_[k][rank_ - 2];
+  const int64_t outer = numel_ / (inner * count);
+  std::array<int64_t, kMaxRank> index{};
+  for (int64_t o = 0; o < outer; ++o) {
+    run(offsets.data(), inner, count, steps.data());
+    for (int d = rank_ - 3; d >= 0; --d) {
       for (int k = 0; k < num_operands_; ++k) offsets[k] += strides_[k][d];
       if (++index[d] < dims_[d]) break;
       for (int k = 0; k < num_operands_; ++k) offsets[k] -= strides_[k][d] * dims_[d];

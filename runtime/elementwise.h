@@ -72,6 +72,21 @@ void binary_loop(Tensor& out, const Tensor& a, const Tensor& b, F f) {
   const Shape shapes[] = {out.shape(), a.shape(), b.shape()};
   BroadcastPlan plan(shapes);
   const bool sx = plan.inner_stride(1) != 0, sy = plan.inner_stride(2) != 0;
+  // Note: runs shorter than a vector (points[:, None, :] - centers[None]
+  // over 2 coordinates) go two axes per call.
+  constexpr int64_t kShortRun = 8;
+  if (plan.inner_length() < kShortRun && plan.has_outer_axis()) {
+    plan.for_each_run_pair(
+        [&](const int64_t* off, int64_t run, int64_t count, const int64_t* step) {
+          for (int64_t j = 0; j < count; ++j) {
+            Out* po = o + off[0] + j * step[0];
+            const A* px = x + off[1] + j * step[1];
+            const B* py = y + off[2] + j * step[2];
+            for (int64_t i = 0; i < run; ++i) po[i] = f(px[sx ? i : 0], py[sy ? i : 0]);
+          }
+        });
+    return;
+  }
   plan.for_each_run([&](const int64_t* off, int64_t run) {
     Out* po = o + off[0];
     const A* px = x + off[1];

@@ -223,7 +223,41 @@ std::optional<Tensor> product_with_transposed(const Value& x, const Value& y) {
 
 }  // namespace
 
+namespace {
+
+// a @ b for two float arrays of one dtype, a a vector or a matrix and b a
+// matrix or a vector, whose inner dims agree: the products of loops over
+// small arrays, computed as the general path computes them without its
+// conversions and batch logic. Returns false for anything else, which the
+// general path computes or reports.
+bool matmul_plain_floats(KernelContext& ctx) {
+  const Value& x = ctx.inputs[0];
+  const Value& y = ctx.inputs[1];
+  if (!x.is<Tensor>() || !y.is<Tensor>()) return false;
+  const Tensor& a = x.as<Tensor>();
+  const Tensor& b = y.as<Tensor>();
+  if (a.dtype() != b.dtype() || !is_float(a.dtype()) || a.rank() < 1 || a.rank() > 2 ||
+      b.rank() < 1 || b.rank() > 2) {
+    return false;
+  }
+  const int64_t n = a.rank() == 2 ? a.shape()[0] : 1;
+  const int64_t k = a.shape()[a.rank() - 1];
+  const int64_t m = b.rank() == 2 ? b.shape()[1] : 1;
+  if (b.shape()[0] != k) return false;
+  Shape out_shape;
+  if (a.rank() == 2) out_shape.push_back(n);
+  if (b.rank() == 2) out_shape.push_back(m);
+  Tensor out = Tensor::empty(a.dtype(), out_shape);
+  gemm_tensors(a, 0, b, 0, out, 0, n, k, m);
+  clear_negative_zeros(out);
+  ctx.outputs[0] = std::move(out);
+  return true;
+}
+
+}  // namespace
+
 void kernel_matmul(KernelContext& ctx) {
+  if (matmul_plain_floats(ctx)) return;
   if (ctx.inputs[0].is_py_scalar() && ctx.inputs[1].is_py_scalar()) {
     throw RuntimeError(PyExc::TypeError, "unsupported operand type(s) for @: '" +
                                              type_name(ctx.inputs[0]) + "' and '" +

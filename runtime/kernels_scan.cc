@@ -52,6 +52,16 @@ T extremum(const T* x, int64_t n, bool is_max) {
 // if there is one: a vectorised extremum, then a scan for its position.
 template <class T>
 int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
+  // Note: a short row (k-means' 8 distances per point) in one scan that
+  // keeps the first best and the first NaN, which is what the two passes find.
+  constexpr int64_t kScanMaxLength = 32;
+  if (n <= kScanMaxLength) {
+    int64_t best = 0;
+    for (int64_t i = 1; i < n && !isnan_element(x[best]); ++i) {
+      if (isnan_element(x[i]) || (is_max ? x[i] > x[best] : x[i] < x[best])) best = i;
+    }
+    return best;
+  }
   T target;
   if constexpr (std::is_same_v<T, bool>) {
     target = x[0];

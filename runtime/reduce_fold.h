@@ -16,12 +16,22 @@ namespace pygraft::rt {
 // float32 as NumPy's do, so they overflow to inf where NumPy's do, with
 // rounding errors of O(log n) ulps.
 template <class T>
-T pairwise_sum(const T* x, int64_t n) {
+T pairwise_sum_blocks(const T* x, int64_t n);
+
+// Note: short sums (k-means' rows of 2 coordinates) inline at the caller.
+template <class T>
+inline T pairwise_sum(const T* x, int64_t n) {
   if (n < 8) {
     T sum = 0;
     for (int64_t i = 0; i < n; ++i) sum += x[i];
     return sum;
   }
+  return pairwise_sum_blocks(x, n);
+}
+
+// pairwise_sum for n >= 8.
+template <class T>
+T pairwise_sum_blocks(const T* x, int64_t n) {
   if (n <= 128) {
     T r[8];
     for (int j = 0; j < 8; ++j) r[j] = x[j];
