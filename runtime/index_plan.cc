@@ -173,6 +173,19 @@ void PlanBuilder::add_mask(const Tensor& mask) {
     components_.push_back({Tensor::zeros(DType::Int64, Shape{count}), -1});
     return;
   }
+  if (k == 1) {
+    // Note: without a branch per element (a random mask, such as
+    // points[labels == j], mispredicts one in a few); c < count keeps the
+    // write in bounds.
+    Tensor coords = Tensor::empty(DType::Int64, Shape{count});
+    int64_t* out = coords.data<int64_t>();
+    for (int64_t i = 0, c = 0; c < count; ++i) {
+      out[c] = i;
+      c += m[i] ? 1 : 0;
+    }
+    components_.push_back({coords, axis_++});
+    return;
+  }
   auto mask_strides = contiguous_strides(mask.shape());
   for (int j = 0; j < k; ++j) {
     Tensor coords = Tensor::empty(DType::Int64, Shape{count});

@@ -104,6 +104,8 @@ def row_mask(x, keep):
 
 
 # CASE row_mask: [[1,2],[3,4],[5,6]] [true,false,true]
+# CASE row_mask: [[1,2],[3,4]] [true,true]
+# CASE row_mask: [[1,2],[3,4],[5,6]] [false,false,true]
 
 
 def scalar_from_index_is_numpy(x):
