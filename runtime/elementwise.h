@@ -78,12 +78,18 @@ void binary_loop(Tensor& out, const Tensor& a, const Tensor& b, F f) {
   if (plan.inner_length() < kShortRun && plan.has_outer_axis()) {
     plan.for_each_run_pair(
         [&](const int64_t* off, int64_t run, int64_t count, const int64_t* step) {
-          for (int64_t j = 0; j < count; ++j) {
-            Out* po = o + off[0] + j * step[0];
-            const A* px = x + off[1] + j * step[1];
-            const B* py = y + off[2] + j * step[2];
-            for (int64_t i = 0; i < run; ++i) po[i] = f(px[sx ? i : 0], py[sy ? i : 0]);
-          }
+          auto runs = [&](auto length) {
+            for (int64_t j = 0; j < count; ++j) {
+              Out* po = o + off[0] + j * step[0];
+              const A* px = x + off[1] + j * step[1];
+              const B* py = y + off[2] + j * step[2];
+              for (int64_t i = 0; i < length; ++i) po[i] = f(px[sx ? i : 0], py[sy ? i : 0]);
+            }
+          };
+          // Note: a constant length (2-D and 3-D points) unrolls the inner loop.
+          if (run == 2) return runs(std::integral_constant<int64_t, 2>{});
+          if (run == 3) return runs(std::integral_constant<int64_t, 3>{});
+          runs(run);
         });
     return;
   }

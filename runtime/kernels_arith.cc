@@ -175,7 +175,31 @@ void kernel_floor_divide(KernelContext& ctx) {
 void kernel_remainder(KernelContext& ctx) {
   arith_kernel(ctx, BinaryOp::Mod, ModFn{}, "remainder");
 }
+namespace {
+
+// x ** 2 for floats: PowFn's own shortcut, in a loop the compiler
+// vectorises (PowFn's call to pow for other exponents keeps it scalar).
+struct SquareFn {
+  template <class T>
+  T operator()(T a, T) const {
+    if constexpr (std::is_floating_point_v<T>)
+      return a * a;
+    else
+      return T{};  // not reached: float operands only
+  }
+};
+
+bool is_float_array_squared(const Value& a, const Value& b) {
+  if (!a.is<Tensor>() || !is_float(a.as<Tensor>().dtype())) return false;
+  return (b.is<int64_t>() && b.as<int64_t>() == 2) || (b.is<double>() && b.as<double>() == 2.0);
+}
+
+}  // namespace
+
 void kernel_power(KernelContext& ctx) {
+  if (is_float_array_squared(ctx.inputs[0], ctx.inputs[1])) {
+    return arith_kernel(ctx, BinaryOp::Pow, SquareFn{}, "power");
+  }
   arith_kernel(ctx, BinaryOp::Pow, PowFn{}, "power");
 }
 

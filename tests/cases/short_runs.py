@@ -75,3 +75,17 @@ def arg_rows_bool(x):
     rows = x.reshape(-1, 3)
     return np.argmax(rows, axis=1), np.argmin(rows, axis=1)
 # CASE arg_rows_bool: [false,true,true,false,false,false,true,true,true]
+
+
+def squares(x):
+    y = x.astype(np.float32)
+    return x ** 2, y ** 2.0, y ** 2, x ** 2.5, x.astype(np.int64) ** 2, np.power(x, 2)
+# CASE squares: [0.0,-0.0,1.5,-3.0,1e200,-1e-200]
+# CASE squares: [4.0]
+# CASE squares: []
+
+
+def squares_special():
+    x = np.array([np.nan, np.inf, -np.inf, 0.5])
+    return x ** 2, x.astype(np.float32) ** 2
+# CASE squares_special:
