@@ -23,6 +23,7 @@ inline constexpr int64_t kMaxGatherElements = int64_t{1} << 32;
 struct Component {
   Tensor index;  // int64
   int axis = -1;
+  bool in_bounds = false;  // coordinates of a mask: no check needed
 };
 
 int consumed_dims(const IndexItem& item) {
@@ -183,7 +184,7 @@ void PlanBuilder::add_mask(const Tensor& mask) {
       out[c] = i;
       c += m[i] ? 1 : 0;
     }
-    components_.push_back({coords, axis_++});
+    components_.push_back({coords, axis_++, true});
     return;
   }
   auto mask_strides = contiguous_strides(mask.shape());
@@ -193,7 +194,7 @@ void PlanBuilder::add_mask(const Tensor& mask) {
     for (int64_t i = 0; i < mask.numel(); ++i) {
       if (m[i]) *out++ = (i / mask_strides[j]) % mask.shape()[j];
     }
-    components_.push_back({coords, axis_ + j});
+    components_.push_back({coords, axis_ + j, true});
   }
   axis_ += k;
 }
@@ -209,8 +210,14 @@ void PlanBuilder::accumulate(const Component& c, const Shape& group,
   std::array<int64_t, kMaxRank> counter{};
   const int64_t* values = c.index.data<int64_t>();
   int64_t src = 0;
+  const int64_t stride = strides_[c.axis];
+  if (c.in_bounds && s.rank() == group.rank() && s.rank() == 1) {
+    for (size_t i = 0; i < offsets.size(); ++i) offsets[i] += values[i] * stride;
+    return;
+  }
   for (int64_t& offset : offsets) {
-    offset += normalize_index(values[src], c.axis, shape_[c.axis]) * strides_[c.axis];
+    offset +=
+        (c.in_bounds ? values[src] : normalize_index(values[src], c.axis, shape_[c.axis])) * stride;
     for (int d = group.rank() - 1; d >= 0; --d) {
       src += step[d];
       if (++counter[d] < group[d]) break;
