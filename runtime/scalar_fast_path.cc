@@ -67,24 +67,6 @@ void store_numpy_scalar(Value& out, T value, std::span<Value* const> moved) {
   }
 }
 
-bool compare_doubles(CompareOp op, double x, double y) {
-  switch (op) {
-    case CompareOp::Eq:
-      return x == y;
-    case CompareOp::Ne:
-      return x != y;
-    case CompareOp::Lt:
-      return x < y;
-    case CompareOp::Le:
-      return x <= y;
-    case CompareOp::Gt:
-      return x > y;
-    case CompareOp::Ge:
-      return x >= y;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool try_numpy_float_scalar_fast(ScalarFastOp op, Value& a, bool move_a, Value& b, bool move_b,
@@ -99,7 +81,7 @@ bool try_numpy_float_scalar_fast(ScalarFastOp op, Value& a, bool move_a, Value& 
   if (move_b && &b != &a) moved_storage[num_moved++] = &b;
   const std::span<Value* const> moved(moved_storage, num_moved);
   if (op.kind == ScalarFastOp::Kind::Compare) {
-    store_numpy_scalar<bool>(out, compare_doubles(static_cast<CompareOp>(op.code), x, y), moved);
+    store_numpy_scalar<bool>(out, compare_values(static_cast<CompareOp>(op.code), x, y), moved);
     return true;
   }
   if (op.kind != ScalarFastOp::Kind::Binary) return false;
