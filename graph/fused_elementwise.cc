@@ -14,20 +14,29 @@ int fused_step_arity(OpCode op) {
     case OpCode::TrueDiv:
       return 2;
     case OpCode::Neg:
+    case OpCode::Abs:
     case OpCode::Exp:
     case OpCode::Tanh:
     case OpCode::UfuncOperand:
+    case OpCode::Sum:
+    case OpCode::Max:
+    case OpCode::Min:
       return 1;
     default:
       return 0;
   }
 }
 
+bool is_fused_reduction(OpCode op) {
+  return op == OpCode::Sum || op == OpCode::Max || op == OpCode::Min;
+}
+
 namespace {
 
 std::optional<OpCode> step_op(std::string_view name) {
-  for (OpCode op : {OpCode::Add, OpCode::Sub, OpCode::Mul, OpCode::TrueDiv, OpCode::Neg,
-                    OpCode::Exp, OpCode::Tanh, OpCode::UfuncOperand}) {
+  for (OpCode op :
+       {OpCode::Add, OpCode::Sub, OpCode::Mul, OpCode::TrueDiv, OpCode::Neg, OpCode::Abs,
+        OpCode::Exp, OpCode::Tanh, OpCode::UfuncOperand, OpCode::Sum, OpCode::Max, OpCode::Min}) {
     if (op_info(op).name == name) return op;
   }
   return std::nullopt;
@@ -60,6 +69,10 @@ std::optional<FusedProgram> read_fused_program(const Node& node, std::string* pr
     const LiteralTuple& fields = step.as<LiteralTuple>();
     const std::optional<OpCode> op = step_op(fields[0].as<std::string>());
     if (!op) return fail(problem, "'" + fields[0].as<std::string>() + "' cannot be fused");
+    if (is_fused_reduction(*op) && static_cast<size_t>(program.size) + 1 != steps.size()) {
+      return fail(problem,
+                  "the reduction '" + fields[0].as<std::string>() + "' is not the last step");
+    }
     FusedStep& out = program.steps[static_cast<size_t>(program.size)];
     out.op = *op;
     out.num_operands = fused_step_arity(*op);

@@ -13,6 +13,12 @@
 // runtime evaluates the steps in cache-sized blocks where every step is a
 // float op on same-shape arrays and weak Python scalars, and otherwise runs
 // the ops one by one through their own kernels (runtime/kernels_fused.cc).
+//
+// The last step may reduce the chain to one value, `np.sum(y * y)`:
+//
+//   fused_elementwise(%y) {program=(('multiply', 0, 0), ('sum', 1))}
+//
+// so the products are summed block by block and never stored.
 #pragma once
 
 #include <array>
@@ -41,6 +47,11 @@ struct FusedProgram {
 
 // Whether `op` may be a step, and its operand count (0 when it may not).
 int fused_step_arity(OpCode op);
+
+// Whether `op` is a reduction step: sum, max or min of every element (the
+// node's axis, dtype and keepdims were NumPy's defaults). Only the last step
+// may be one; the node's result is then that reduction's 0-d array.
+bool is_fused_reduction(OpCode op);
 
 // The "program" attribute of `node`, checked against its input count, or
 // nullopt with `problem` set (a hostile graph file gets the verifier's

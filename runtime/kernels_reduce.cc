@@ -29,9 +29,6 @@ template <class T>
 using WideT = std::conditional_t<std::is_same_v<T, bool>, bool,
                                  std::conditional_t<std::is_integral_v<T>, int64_t, T>>;
 
-template <class T>
-using ConstArrayMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
-
 struct ProdStep {
   template <class A, class T>
   A operator()(A acc, T x) const {
@@ -41,51 +38,6 @@ struct ProdStep {
       return static_cast<A>(uint64_t(acc) * uint64_t(x));
     else
       return acc * static_cast<A>(x);
-  }
-};
-
-template <class T>
-bool isnan_element(T v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return std::isnan(v);
-  else
-    return false;
-}
-
-// max/min keep the first NaN they meet. Float runs into one result use the
-// vectorised simd_reduce_max/min (runtime/simd_math.h), ints Eigen's.
-struct MaxStep {
-  template <class T>
-  T operator()(T acc, T x) const {
-    return (acc >= x || isnan_element(acc)) ? acc : x;
-  }
-  template <class T>
-  T run(T acc, const T* x, int64_t n) const {
-    if constexpr (std::is_same_v<T, bool>) {
-      for (int64_t i = 0; i < n && !acc; ++i) acc = x[i];
-      return acc;
-    } else {
-      if (n == 0) return acc;
-      if constexpr (std::is_floating_point_v<T>) return (*this)(acc, simd_reduce_max(x, n));
-      return (*this)(acc, ConstArrayMap<T>(x, n).template maxCoeff<Eigen::PropagateNaN>());
-    }
-  }
-};
-struct MinStep {
-  template <class T>
-  T operator()(T acc, T x) const {
-    return (acc <= x || isnan_element(acc)) ? acc : x;
-  }
-  template <class T>
-  T run(T acc, const T* x, int64_t n) const {
-    if constexpr (std::is_same_v<T, bool>) {
-      for (int64_t i = 0; i < n && acc; ++i) acc = x[i];
-      return acc;
-    } else {
-      if (n == 0) return acc;
-      if constexpr (std::is_floating_point_v<T>) return (*this)(acc, simd_reduce_min(x, n));
-      return (*this)(acc, ConstArrayMap<T>(x, n).template minCoeff<Eigen::PropagateNaN>());
-    }
   }
 };
 

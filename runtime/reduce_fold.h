@@ -3,11 +3,14 @@
 // which the sum-based reductions share (kernels_reduce.cc, kernels_stats.cc).
 #pragma once
 
+#include <Eigen/Core>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <type_traits>
 
 #include "runtime/reduce_plan.h"
+#include "runtime/simd_math.h"
 
 namespace pygraft::rt {
 
@@ -67,6 +70,54 @@ struct SumStep {
     } else {
       for (int64_t i = 0; i < n; ++i) acc = (*this)(acc, x[i]);
       return acc;
+    }
+  }
+};
+
+template <class T>
+using ConstArrayMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
+
+template <class T>
+bool isnan_element(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
+}
+
+// max/min keep the first NaN they meet. Float runs into one result use the
+// vectorised simd_reduce_max/min (runtime/simd_math.h), ints Eigen's.
+struct MaxStep {
+  template <class T>
+  T operator()(T acc, T x) const {
+    return (acc >= x || isnan_element(acc)) ? acc : x;
+  }
+  template <class T>
+  T run(T acc, const T* x, int64_t n) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      for (int64_t i = 0; i < n && !acc; ++i) acc = x[i];
+      return acc;
+    } else {
+      if (n == 0) return acc;
+      if constexpr (std::is_floating_point_v<T>) return (*this)(acc, simd_reduce_max(x, n));
+      return (*this)(acc, ConstArrayMap<T>(x, n).template maxCoeff<Eigen::PropagateNaN>());
+    }
+  }
+};
+struct MinStep {
+  template <class T>
+  T operator()(T acc, T x) const {
+    return (acc <= x || isnan_element(acc)) ? acc : x;
+  }
+  template <class T>
+  T run(T acc, const T* x, int64_t n) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      for (int64_t i = 0; i < n && acc; ++i) acc = x[i];
+      return acc;
+    } else {
+      if (n == 0) return acc;
+      if constexpr (std::is_floating_point_v<T>) return (*this)(acc, simd_reduce_min(x, n));
+      return (*this)(acc, ConstArrayMap<T>(x, n).template minCoeff<Eigen::PropagateNaN>());
     }
   }
 };

@@ -109,3 +109,40 @@ def python_scalars(x, k):
 # CASE python_scalars: 2.0 3
 # CASE python_scalars: 2 3
 # CASE python_scalars: [1.0,2.0] 3
+
+
+def trailing_reductions(x):
+    y = np.tanh(x * 0.5 + 1.0) * x - 0.25
+    return np.sum(y * y), np.max(np.abs(y)), np.min(y - 1.0), np.sum(np.exp(-y) + 1.0)
+# CASE trailing_reductions: [0.5]
+# CASE trailing_reductions: [0.5,-1.5,2.0,3.0,-0.25,1.0,0.75]
+# CASE trailing_reductions: [[0.5,-1.5,2.0,3.0],[1.0,2.0,-3.0,0.125]]
+# CASE trailing_reductions: [1,2,3]
+# CASE trailing_reductions: [] -> exit 3
+
+
+def trailing_reductions_long(n):
+    x = np.sin(np.arange(n) * 0.37) * 4.0
+    x32 = x.astype(np.float32)
+    return (np.sum(x * x), np.sum(x32 * x32), np.max(np.abs(x32 - 0.5)), np.min(x * 2.0),
+            np.sum(x32 * 0.5 + 1.0))
+# CASE trailing_reductions_long: 1
+# CASE trailing_reductions_long: 8
+# CASE trailing_reductions_long: 129
+# CASE trailing_reductions_long: 1000
+# CASE trailing_reductions_long: 100003
+
+
+def trailing_reductions_nan(n, at):
+    x = np.linspace(-2.0, 2.0, n)
+    x[at] = np.nan
+    return np.max(np.abs(x)), np.min(x * 2.0), np.sum(x * x)
+# CASE trailing_reductions_nan: 5 0
+# CASE trailing_reductions_nan: 600 599
+# CASE trailing_reductions_nan: 600 300
+
+
+def reductions_not_fused(x, y):
+    return np.sum(x * y), np.sum(x * x, axis=0), np.max(np.abs(x), keepdims=True)
+# CASE reductions_not_fused: [[1.0,2.0],[3.0,-4.0]] [0.5,2.0]
+# CASE reductions_not_fused: [[1,2],[3,-4]] 2

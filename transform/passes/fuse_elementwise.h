@@ -9,9 +9,12 @@
 // Requires: nothing beyond well-formed IR; runs after dce (see pipeline.cc).
 // Guarantees: a run of consecutive nodes of one region (constants between
 //   them aside) on one source line, each an add, subtract, multiply,
-//   true_divide, negative, exp, tanh or ufunc_operand with its plain operands
-//   and no attributes whose result may be an array (graph/value_types.h; a
-//   Python-scalar result stays, see fuse_elementwise.cc), each result read
+//   true_divide, negative, absolute, exp, tanh or ufunc_operand with its
+//   plain operands and no attributes whose result may be an array
+//   (graph/value_types.h; a Python-scalar result stays, see
+//   fuse_elementwise.cc), the last one possibly a sum, max or min whose
+//   other operands are the constants None / False of NumPy's defaults
+//   (those constants go too when nothing else reads them), each result read
 //   only by later nodes of the run, is
 //   replaced by one fused_elementwise node with the run's outside operands as
 //   inputs and the last node's result as its own, at the last node's place

@@ -78,6 +78,11 @@ Outcome run_steps(const FusedProgram& p, std::vector<Value> values) {
       const FusedStep& step = p.steps[static_cast<size_t>(k)];
       std::vector<Value> operands;
       for (int j = 0; j < step.num_operands; ++j) operands.push_back(values[step.operands[j]]);
+      if (is_fused_reduction(step.op)) {  // axis=None, [dtype=None,] keepdims=False
+        operands.emplace_back();
+        if (step.op == OpCode::Sum) operands.emplace_back();
+        operands.emplace_back(false);
+      }
       std::vector<Value> outputs(1);
       KernelContext ctx{operands, outputs, node, sink};
       kernel_for(step.op)(ctx);
@@ -166,6 +171,51 @@ TEST(FusedElementwise, FastPathIsBitForBitTheSteps) {
   }
 }
 
+// sum(x * x), max(abs(x - y)), min(tanh(x) + y), sum(abs(x)); inputs x, y.
+const std::vector<std::vector<Step>>& reducing_programs() {
+  static const std::vector<std::vector<Step>> all = {
+      {{OpCode::Mul, {0, 0}}, {OpCode::Sum, {2}}},
+      {{OpCode::Sub, {0, 1}}, {OpCode::Abs, {2}}, {OpCode::Max, {3}}},
+      {{OpCode::Tanh, {0}}, {OpCode::Add, {2, 1}}, {OpCode::Min, {3}}},
+      {{OpCode::UfuncOperand, {0}}, {OpCode::Abs, {2}}, {OpCode::Sum, {3}}},
+  };
+  return all;
+}
+
+// Finite values, so sums compare their bits rather than NaN's.
+Value finite_array(DType dtype, const Shape& shape, double scale) {
+  std::vector<double> v;
+  for (int64_t i = 0; i < shape.numel(); ++i) {
+    v.push_back(std::sin(0.37 * static_cast<double>(i)) * scale + 1e-3 * static_cast<double>(i));
+  }
+  return Value(make_tensor(dtype, shape, v));
+}
+
+TEST(FusedElementwise, ReductionsAreBitForBitTheSteps) {
+  for (DType dtype : {DType::Float32, DType::Float64}) {
+    for (int64_t n : {0, 1, 7, 8, 127, 128, 129, 136, 255, 511, 513, 1000, 4099, 100003}) {
+      for (size_t i = 0; i < reducing_programs().size(); ++i) {
+        const FusedProgram p = program_of(reducing_programs()[i]);
+        const std::string what = std::string(dtype_name(dtype)) + " n=" + std::to_string(n) +
+                                 " program " + std::to_string(i);
+        const Shape shape{n};
+        std::vector<Value> finite{finite_array(dtype, shape, 9.0), finite_array(dtype, shape, 2.0)};
+        expect_identical(run_fused(p, finite), run_steps(p, finite), what);
+        std::vector<Value> special{array(dtype, shape), Value(0.5)};
+        expect_identical(run_fused(p, special), run_steps(p, special), what + " special");
+      }
+    }
+    const FusedProgram sum = program_of(reducing_programs()[0]);
+    std::vector<Value> grid{finite_array(dtype, Shape{37, 41}, 3.0), Value(0.5)};
+    expect_identical(run_fused(sum, grid), run_steps(sum, grid), "2-D sum");
+    std::vector<Value> ints{array(DType::Int64, Shape{300}), Value(int64_t{2})};
+    for (size_t i = 0; i < reducing_programs().size(); ++i) {
+      const FusedProgram p = program_of(reducing_programs()[i]);
+      expect_identical(run_fused(p, ints), run_steps(p, ints), "int64 " + std::to_string(i));
+    }
+  }
+}
+
 TEST(FusedElementwise, EverythingElseRunsTheStepsKernels) {
   const Shape shape{4, 3};
   // ints, bools, broadcasting, mixed dtypes, 0-d with arrays, scalars only
@@ -226,6 +276,11 @@ TEST(FusedElementwise, MalformedProgramsAreRefused) {
   arity.attrs[0].value = Literal(LiteralTuple{Literal(
       LiteralTuple{Literal(std::string("tanh")), Literal(int64_t{0}), Literal(int64_t{1})})});
   refused(arity, "takes 1 operands");
+  Node early_reduction = node;
+  early_reduction.attrs[0].value = Literal(
+      LiteralTuple{Literal(LiteralTuple{Literal(std::string("sum")), Literal(int64_t{0})}),
+                   Literal(LiteralTuple{Literal(std::string("negative")), Literal(int64_t{4})})});
+  refused(early_reduction, "the reduction 'sum' is not the last step");
   Node forward = node;
   forward.attrs[0].value = Literal(
       LiteralTuple{Literal(LiteralTuple{Literal(std::string("negative")), Literal(int64_t{4})})});
