@@ -56,9 +56,17 @@ int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
   // keeps the first best and the first NaN, which is what the two passes find.
   constexpr int64_t kScanMaxLength = 32;
   if (n <= kScanMaxLength) {
+    // Note: selects rather than branches, which random data mispredicts;
+    // a NaN (rare) ends the scan.
+    if (isnan_element(x[0])) return 0;
     int64_t best = 0;
-    for (int64_t i = 1; i < n && !isnan_element(x[best]); ++i) {
-      if (isnan_element(x[i]) || (is_max ? x[i] > x[best] : x[i] < x[best])) best = i;
+    T best_value = x[0];
+    for (int64_t i = 1; i < n; ++i) {
+      const T v = x[i];
+      if (isnan_element(v)) return i;
+      const bool take = is_max ? v > best_value : v < best_value;
+      best = take ? i : best;
+      best_value = take ? v : best_value;
     }
     return best;
   }
