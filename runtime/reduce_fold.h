@@ -156,8 +156,18 @@ Tensor fold(const ReduceSetup& s, const Tensor& in, A init, Step step) {
     // Note: rows folded directly (sum(d, axis=-1) over short rows spent more
     // in walking the runs than in adding).
     const int64_t n = in.shape()[in.rank() - 1];
-    for (int64_t row = 0, rows = acc.numel(); row < rows; ++row) {
-      a[row] = fold_run(step, a[row], x + row * n, n);
+    auto fold_rows = [&](auto length) {
+      for (int64_t row = 0, rows = acc.numel(); row < rows; ++row) {
+        a[row] = fold_run(step, a[row], x + row * length, length);
+      }
+    };
+    // Note: rows of 2 and 3 (coordinates of points) unroll at a constant length.
+    if (n == 2) {
+      fold_rows(std::integral_constant<int64_t, 2>{});
+    } else if (n == 3) {
+      fold_rows(std::integral_constant<int64_t, 3>{});
+    } else {
+      fold_rows(n);
     }
     return acc;
   }

@@ -40,6 +40,16 @@ void for_each_reduce_run(const Shape& in, const Shape& kept, F&& run) {
   const Shape shapes[] = {in, kept};
   BroadcastPlan plan(shapes);
   const bool acc_inner = plan.inner_stride(1) != 0;
+  // Note: short runs (np.mean(points, axis=0) over 2 coordinates) go two
+  // axes per walk step, in the same order.
+  constexpr int64_t kShortRun = 8;
+  if (plan.inner_length() < kShortRun && plan.has_outer_axis()) {
+    plan.for_each_run_pair([&](const int64_t* off, int64_t n, int64_t count, const int64_t* step) {
+      for (int64_t j = 0; j < count; ++j)
+        run(off[0] + j * step[0], off[1] + j * step[1], n, acc_inner);
+    });
+    return;
+  }
   plan.for_each_run([&](const int64_t* off, int64_t n) { run(off[0], off[1], n, acc_inner); });
 }
 
