@@ -12,20 +12,13 @@
 
 #include "runtime/cast.h"
 #include "runtime/kernel.h"
+#include "runtime/reduce_fold.h"
 #include "runtime/reduce_plan.h"
 #include "runtime/simd_math.h"
 
 namespace pygraft::rt {
 
 namespace {
-
-template <class T>
-bool isnan_element(T v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return std::isnan(v);
-  else
-    return false;
-}
 
 Tensor take_tensor(Value& a) {
   if (!a.is_tensor()) return to_tensor(a);
