@@ -164,9 +164,12 @@ class BlockEvaluator {
   const FusedProgram& program_;
   int num_steps_;
   int64_t start_ = 0;
-  std::array<const T*, kMaxValues> data_{};
-  std::array<T, kMaxFusedSteps + 1> scalars_{};
-  std::array<bool, kMaxFusedSteps + 1> is_array_{};
+  // Note: not cleared (a call on small arrays would spend more on that than
+  // on its arithmetic); the constructor sets every input's entries and run()
+  // every step's before they are read.
+  std::array<const T*, kMaxValues> data_;
+  std::array<T, kMaxFusedSteps + 1> scalars_;
+  std::array<bool, kMaxFusedSteps + 1> is_array_;
   T* temporaries_ = nullptr;
 };
 
