@@ -86,18 +86,71 @@ std::optional<int64_t> int_index_offset(const Literal& layout, std::span<const V
   return offset;
 }
 
-// x[i, ...] with int items only: the trailing block copied out.
-Tensor int_index_gather(const Tensor& t, int64_t offset, size_t num_ints) {
-  Shape rest;
-  for (int axis = static_cast<int>(num_ints); axis < t.rank(); ++axis)
-    rest.push_back(t.shape()[axis]);
-  Tensor out = Tensor::empty(t.dtype(), rest);
+// The contiguous block of `shape`'s elements from `offset` copied out.
+Tensor copy_block(const Tensor& t, int64_t offset, const Shape& shape) {
+  Tensor out = Tensor::empty(t.dtype(), shape);
   const auto bytes = static_cast<size_t>(dtype_size(t.dtype()));
   if (out.numel() > 0) {
     std::memcpy(out.raw(), static_cast<const char*>(t.raw()) + offset * bytes,
                 static_cast<size_t>(out.numel()) * bytes);
   }
   return out;
+}
+
+// The dims of `shape` from `axis` on.
+Shape trailing_dims(const Shape& shape, int axis) {
+  Shape rest;
+  for (; axis < shape.rank(); ++axis) rest.push_back(shape[axis]);
+  return rest;
+}
+
+struct Block {
+  int64_t offset = 0;
+  Shape shape;
+};
+
+// x[i, ..., a:b] with Python ints and then one slice without a step (the
+// gates of an LSTM cut out of one stacked vector): a contiguous block of
+// the source; nullopt for any other index. Out-of-bounds ints raise as
+// index_plan does; the slice clamps as Python's does.
+std::optional<Block> slice_block(const Literal& layout, std::span<const Value> parts,
+                                 const Shape& shape) {
+  if (!layout.is<LiteralTuple>()) return std::nullopt;
+  const auto& entries = layout.as<LiteralTuple>();
+  if (entries.empty() || entries.size() > static_cast<size_t>(shape.rank())) return std::nullopt;
+  const size_t axis = entries.size() - 1;
+  const Literal& last = entries[axis];
+  if (!last.is<int64_t>() || !index_layout::is_slice(last.as<int64_t>())) return std::nullopt;
+  const int64_t mask = last.as<int64_t>() - index_layout::kSlice;
+  if ((mask & index_layout::kSliceHasStep) != 0) return std::nullopt;
+  const size_t bounds = static_cast<size_t>(index_layout::operand_count(last.as<int64_t>()));
+  if (parts.size() != axis + bounds) return std::nullopt;
+  for (size_t j = 0; j < axis; ++j) {
+    if (!entries[j].is<int64_t>() || entries[j].as<int64_t>() != index_layout::kValue) {
+      return std::nullopt;
+    }
+  }
+  for (const Value& part : parts) {
+    if (!part.is<int64_t>()) return std::nullopt;
+  }
+  IndexItem slice;
+  slice.kind = IndexItem::Kind::Slice;
+  size_t next = axis;
+  if (mask & index_layout::kSliceHasStart) slice.start = parts[next++].as<int64_t>();
+  if (mask & index_layout::kSliceHasStop) slice.stop = parts[next++].as<int64_t>();
+  int64_t offset = 0;
+  const int k = static_cast<int>(axis);
+  for (int a = 0; a < k; ++a) {
+    offset = offset * shape[a] +
+             normalize_index(parts[static_cast<size_t>(a)].as<int64_t>(), a, shape[a]);
+  }
+  const SliceRange range = slice_range(slice, shape[k]);
+  Block block;
+  block.shape.push_back(range.length);
+  const Shape rest = trailing_dims(shape, k + 1);
+  for (int64_t d : rest.dims()) block.shape.push_back(d);
+  block.offset = (offset * shape[k] + range.start) * rest.numel();
+  return block;
 }
 
 // x[i, j] = v for one element and a scalar v (a Python number or a NumPy
@@ -136,7 +189,12 @@ void kernel_getitem(KernelContext& ctx) {
     throw RuntimeError(PyExc::TypeError, "'" + type_name(x) + "' object is not subscriptable");
   const Tensor& t = x.as<Tensor>();
   if (std::optional<int64_t> offset = int_index_offset(layout, parts, t.shape())) {
-    ctx.outputs[0] = int_index_gather(t, *offset, parts.size());
+    ctx.outputs[0] =
+        copy_block(t, *offset, trailing_dims(t.shape(), static_cast<int>(parts.size())));
+    return;
+  }
+  if (std::optional<Block> block = slice_block(layout, parts, t.shape())) {
+    ctx.outputs[0] = copy_block(t, block->offset, block->shape);
     return;
   }
   std::vector<IndexItem> items = parse_index(layout, parts);

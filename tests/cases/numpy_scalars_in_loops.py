@@ -140,3 +140,26 @@ def shared_scalars(x):
 # CASE shared_scalars: [[1.0,2.0]]
 # CASE shared_scalars: [[1.0,2.0],[3.0,4.0]]
 # CASE shared_scalars: [[1.0,2.0],[3.0,4.0],[5.0,6.0],[0.5,0.25]]
+
+
+def gate_slices(z, n):
+    i = z[:n]
+    f = z[n:2 * n]
+    g = z[2 * n:-n]
+    o = z[3 * n:]
+    grid = z.reshape(4, -1)
+    return (i, f, g, o, z[-2:], z[-100:2], z[5:2], z[n:100], grid[1:3], grid[-1, 1:],
+            grid[1, :-1], grid[2:], grid[0, n:n])
+# CASE gate_slices: [0.5,1.5,2.5,3.5,4.5,5.5,6.5,7.5] 2
+# CASE gate_slices: [1,2,3,4,5,6,7,8,9,10,11,12] 3
+# CASE gate_slices: [true,false,true,false] 1
+
+
+def slices_in_loop(x, k):
+    total = np.zeros(x.shape[1] - k)
+    for i in range(x.shape[0]):
+        total = total + x[i, k:] * x[i][:x.shape[1] - k]
+    return total, x[x.shape[0] - 1, -k:]
+# CASE slices_in_loop: [[1.0,2.0,3.0],[4.0,5.0,6.0]] 1
+# CASE slices_in_loop: [[1.0,2.0,3.0]] 0
+# CASE slices_in_loop: [[1.0,2.0,3.0],[4.0,5.0,6.0]] 3
