@@ -44,22 +44,14 @@ void kernel_logical_xor(KernelContext& ctx) {
 
 namespace {
 
-template <class T>
-bool is_nan_value(T v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return std::isnan(v);
-  else
-    return false;
-}
-
 // np.maximum / np.minimum on one pair: a NaN on either side wins.
 template <class T>
 T nan_max(T a, T b) {
-  return (a >= b || is_nan_value(a)) ? a : b;
+  return (a >= b || isnan_element(a)) ? a : b;
 }
 template <class T>
 T nan_min(T a, T b) {
-  return (a <= b || is_nan_value(a)) ? a : b;
+  return (a <= b || isnan_element(a)) ? a : b;
 }
 
 DType binary_result_dtype(const Value& a, const Value& b, const char* ufunc) {

@@ -320,14 +320,6 @@ void kernel_square(KernelContext& ctx) {
 namespace {
 
 template <class T>
-bool is_nan_element(T v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return std::isnan(v);
-  else
-    return false;
-}
-
-template <class T>
 bool is_inf_element(T v) {
   if constexpr (std::is_floating_point_v<T>)
     return std::isinf(v);
@@ -339,7 +331,7 @@ bool is_inf_element(T v) {
 
 void kernel_isnan(KernelContext& ctx) {
   predicate_kernel(
-      ctx, [](auto v) { return is_nan_element(v); }, "isnan");
+      ctx, [](auto v) { return isnan_element(v); }, "isnan");
 }
 void kernel_isinf(KernelContext& ctx) {
   predicate_kernel(
@@ -347,7 +339,7 @@ void kernel_isinf(KernelContext& ctx) {
 }
 void kernel_isfinite(KernelContext& ctx) {
   predicate_kernel(
-      ctx, [](auto v) { return !is_nan_element(v) && !is_inf_element(v); }, "isfinite");
+      ctx, [](auto v) { return !isnan_element(v) && !is_inf_element(v); }, "isfinite");
 }
 
 }  // namespace pygraft::rt

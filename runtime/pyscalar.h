@@ -35,6 +35,15 @@ enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
 const char* op_symbol(BinaryOp op);
 const char* op_symbol(CompareOp op);
 
+// Whether an element is NaN (never, for bool and integer types).
+template <class T>
+bool isnan_element(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
+}
+
 // `a op b` for one element type; shared by Python-scalar and array comparisons.
 template <class T>
 bool compare_values(CompareOp op, T a, T b) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "runtime/pyscalar.h"
 #include "runtime/reduce_plan.h"
 #include "runtime/simd_math.h"
 
@@ -76,14 +77,6 @@ struct SumStep {
 
 template <class T>
 using ConstArrayMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
-
-template <class T>
-bool isnan_element(T v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return std::isnan(v);
-  else
-    return false;
-}
 
 // max/min keep the first NaN they meet. Float runs into one result use the
 // vectorised simd_reduce_max/min (runtime/simd_math.h), ints Eigen's.
