@@ -37,27 +37,71 @@ HWY_INLINE T mul_add(T x, T y, T acc) {
 template <class T>
 constexpr T kSumSeed = T(-0.0);
 
-// c[0..width) = sum over p of a[p] * b[p * m + 0..width), width a multiple
-// of the vector length up to 4 vectors, the sum in p order.
+// c[0..width) = sum over p of a[p] * b[p * m + 0..width), width kVectors
+// vectors, each sum in p order: one chain of multiply-adds per vector.
 template <int kVectors, class T>
 HWY_INLINE void row_tile(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
                          int64_t k, int64_t m) {
   const hn::ScalableTag<T> d;
   const size_t lanes = hn::Lanes(d);
-  const auto seed = hn::Set(d, kSumSeed<T>);
-  auto c0 = seed, c1 = seed, c2 = seed, c3 = seed;
+  decltype(hn::Zero(d)) acc[kVectors];
+  HWY_UNROLL(16)
+  for (int v = 0; v < kVectors; ++v) acc[v] = hn::Set(d, kSumSeed<T>);
   for (int64_t p = 0; p < k; ++p) {
     const auto x = hn::Set(d, a[p]);
     const T* row = b + p * m;
-    c0 = hn::MulAdd(x, hn::LoadU(d, row), c0);
-    if constexpr (kVectors > 1) c1 = hn::MulAdd(x, hn::LoadU(d, row + lanes), c1);
-    if constexpr (kVectors > 2) c2 = hn::MulAdd(x, hn::LoadU(d, row + 2 * lanes), c2);
-    if constexpr (kVectors > 3) c3 = hn::MulAdd(x, hn::LoadU(d, row + 3 * lanes), c3);
+    HWY_UNROLL(16)
+    for (int v = 0; v < kVectors; ++v)
+      acc[v] = hn::MulAdd(x, hn::LoadU(d, row + v * lanes), acc[v]);
   }
-  hn::StoreU(c0, d, c);
-  if constexpr (kVectors > 1) hn::StoreU(c1, d, c + lanes);
-  if constexpr (kVectors > 2) hn::StoreU(c2, d, c + 2 * lanes);
-  if constexpr (kVectors > 3) hn::StoreU(c3, d, c + 3 * lanes);
+  HWY_UNROLL(16)
+  for (int v = 0; v < kVectors; ++v) hn::StoreU(acc[v], d, c + v * lanes);
+}
+
+// As row_tile, for few vectors: each sum split into kStreams partial sums
+// (term p goes to stream p mod kStreams, the last k mod kStreams to stream 0), added pairwise at
+// the end. A narrow tile in p order is a chain of k dependent multiply-adds that waits on the FMA
+// latency (the RNN's 32-wide step: 2 chains of 32); split, the chains run side by side. Same terms,
+// another (fixed) order of the sum.
+template <int kVectors, int kStreams, class T>
+HWY_INLINE void row_tile_split(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
+                               int64_t k, int64_t m) {
+  static_assert(kStreams == 2 || kStreams == 4);
+  const hn::ScalableTag<T> d;
+  const size_t lanes = hn::Lanes(d);
+  decltype(hn::Zero(d)) acc[kStreams][kVectors];
+  HWY_UNROLL(16)
+  for (int s = 0; s < kStreams; ++s) {
+    HWY_UNROLL(16)
+    for (int v = 0; v < kVectors; ++v) acc[s][v] = hn::Set(d, kSumSeed<T>);
+  }
+  int64_t p = 0;
+  for (; p + kStreams <= k; p += kStreams) {
+    HWY_UNROLL(16)
+    for (int s = 0; s < kStreams; ++s) {
+      const auto x = hn::Set(d, a[p + s]);
+      const T* row = b + (p + s) * m;
+      HWY_UNROLL(16)
+      for (int v = 0; v < kVectors; ++v) {
+        acc[s][v] = hn::MulAdd(x, hn::LoadU(d, row + v * lanes), acc[s][v]);
+      }
+    }
+  }
+  // Note: the last k mod kStreams terms go to stream 0; a stream chosen per
+  // term would index acc at run time and keep it in memory, not registers.
+  for (; p < k; ++p) {
+    const auto x = hn::Set(d, a[p]);
+    HWY_UNROLL(16)
+    for (int v = 0; v < kVectors; ++v) {
+      acc[0][v] = hn::MulAdd(x, hn::LoadU(d, b + p * m + v * lanes), acc[0][v]);
+    }
+  }
+  HWY_UNROLL(16)
+  for (int v = 0; v < kVectors; ++v) {
+    auto sum = hn::Add(acc[0][v], acc[1][v]);
+    if constexpr (kStreams == 4) sum = hn::Add(sum, hn::Add(acc[2][v], acc[3][v]));
+    hn::StoreU(sum, d, c + v * lanes);
+  }
 }
 
 // One row of c = a_row @ b over the columns [0, full), full a multiple of
@@ -71,6 +115,33 @@ HWY_INLINE void gemm_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HW
   int64_t j = 0;
   for (; j + 4 * lanes <= full; j += 4 * lanes) row_tile<4>(a, b + j, c + j, k, m);
   for (; j < full; j += lanes) row_tile<1>(a, b + j, c + j, k, m);
+}
+
+// A row vector times a matrix (the step of an RNN or LSTM), over the
+// columns [0, full): tiles of 8 vectors keep 8 chains of multiply-adds in
+// flight with each sum in p order; the last 1-7 vectors, too few chains to
+// hide the FMA latency, split their sums over k (row_tile_split).
+template <class T>
+HWY_INLINE void vector_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
+                           int64_t k, int64_t m, int64_t full) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  int64_t j = 0;
+  for (; j + 8 * lanes <= full; j += 8 * lanes) row_tile<8>(a, b + j, c + j, k, m);
+  if (j + 4 * lanes <= full) {
+    row_tile_split<4, 2>(a, b + j, c + j, k, m);
+    j += 4 * lanes;
+  }
+  switch ((full - j) / lanes) {
+    case 3:
+      return row_tile_split<3, 2>(a, b + j, c + j, k, m);
+    case 2:
+      return row_tile_split<2, 4>(a, b + j, c + j, k, m);
+    case 1:
+      return row_tile_split<1, 4>(a, b + j, c + j, k, m);
+    default:
+      return;
+  }
 }
 
 // sum over p of x[p] * y[p]: two vector sums, added, reduced, then the tail.
@@ -88,6 +159,65 @@ HWY_INLINE T dot(const T* HWY_RESTRICT x, const T* HWY_RESTRICT y, int64_t k) {
   T sum = hn::GetLane(hn::SumOfLanes(d, hn::Add(s0, s1)));
   for (; p < k; ++p) sum = mul_add(x[p], y[p], sum);
   return sum;
+}
+
+// c[r] = sum over the lanes of s_r, for r in 0..3 (the four sums of dot_rows4).
+template <class D, class V, class T = hn::TFromD<D>>
+HWY_INLINE void store_lane_sums4(D d, V s0, V s1, V s2, V s3, T* HWY_RESTRICT c) {
+#if HWY_TARGET == HWY_SCALAR
+  c[0] = hn::GetLane(s0), c[1] = hn::GetLane(s1), c[2] = hn::GetLane(s2), c[3] = hn::GetLane(s3);
+  (void)d;
+#else
+  // Within each 128-bit block, interleave-and-add folds the four vectors
+  // into one whose block holds one partial sum per row; the blocks are then
+  // added. Doubles (two per block) take the rows in pairs.
+  constexpr size_t kPerBlock = 16 / sizeof(T);
+  const hn::FixedTag<T, kPerBlock> dq;
+  HWY_ALIGN T folded[HWY_MAX_BYTES / sizeof(T)];
+  const auto add_blocks = [&](auto v, T* out) {
+    hn::Store(v, d, folded);
+    auto sum = hn::Load(dq, folded);
+    for (size_t i = kPerBlock; i < hn::Lanes(d); i += kPerBlock) {
+      sum = hn::Add(sum, hn::Load(dq, folded + i));
+    }
+    hn::StoreU(sum, dq, out);
+  };
+  const auto t01 = hn::Add(hn::InterleaveLower(d, s0, s1), hn::InterleaveUpper(d, s0, s1));
+  const auto t23 = hn::Add(hn::InterleaveLower(d, s2, s3), hn::InterleaveUpper(d, s2, s3));
+  if constexpr (kPerBlock == 2) {
+    add_blocks(t01, c);
+    add_blocks(t23, c + 2);
+  } else {
+    const hn::Repartition<uint64_t, D> du;
+    const auto lo = hn::InterleaveLower(du, hn::BitCast(du, t01), hn::BitCast(du, t23));
+    const auto hi = hn::InterleaveUpper(du, hn::BitCast(du, t01), hn::BitCast(du, t23));
+    add_blocks(hn::Add(hn::BitCast(d, lo), hn::BitCast(d, hi)), c);
+  }
+#endif
+}
+
+// c[0..4) = the dot products of a with the 4 rows of b (length k, one after
+// the other): each vector of a loaded once for the four rows, the four lane
+// sums folded together (logits = h @ emb.T is this, 1000 rows of 64). Note:
+// 8 rows at a time measured no faster.
+template <class T>
+HWY_INLINE void dot_rows4(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
+                          int64_t k) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  auto s0 = hn::Set(d, kSumSeed<T>), s1 = s0, s2 = s0, s3 = s0;
+  int64_t p = 0;
+  for (; p + lanes <= k; p += lanes) {
+    const auto x = hn::LoadU(d, a + p);
+    s0 = hn::MulAdd(x, hn::LoadU(d, b + p), s0);
+    s1 = hn::MulAdd(x, hn::LoadU(d, b + k + p), s1);
+    s2 = hn::MulAdd(x, hn::LoadU(d, b + 2 * k + p), s2);
+    s3 = hn::MulAdd(x, hn::LoadU(d, b + 3 * k + p), s3);
+  }
+  store_lane_sums4(d, s0, s1, s2, s3, c);
+  for (; p < k; ++p) {
+    for (int64_t r = 0; r < 4; ++r) c[r] = mul_add(a[p], b[r * k + p], c[r]);
+  }
 }
 
 template <class T>
@@ -112,9 +242,17 @@ HWY_NOINLINE void Gemm(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_
   }
   HWY_ALIGN T tail_out[HWY_MAX_BYTES / sizeof(T)];
   for (int64_t i = 0; i < n; ++i) {
-    gemm_row(a + i * k, b, c + i * m, k, m, full);
+    if (n == 1) {
+      vector_row(a, b, c, k, m, full);
+    } else {
+      gemm_row(a + i * k, b, c + i * m, k, m, full);
+    }
     if (rest > 0) {
-      row_tile<1>(a + i * k, tail.data(), tail_out, k, lanes);
+      if (n == 1) {
+        row_tile_split<1, 4>(a, tail.data(), tail_out, k, lanes);
+      } else {
+        row_tile<1>(a + i * k, tail.data(), tail_out, k, lanes);
+      }
       for (int64_t t = 0; t < rest; ++t) c[i * m + full + t] = tail_out[t];
     }
   }
@@ -124,7 +262,9 @@ template <class T>
 HWY_NOINLINE void GemmBt(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
                          int64_t n, int64_t k, int64_t m) {
   for (int64_t i = 0; i < n; ++i) {
-    for (int64_t j = 0; j < m; ++j) c[i * m + j] = dot(a + i * k, b + j * k, k);
+    int64_t j = 0;
+    for (; j + 4 <= m; j += 4) dot_rows4(a + i * k, b + j * k, c + i * m + j, k);
+    for (; j < m; ++j) c[i * m + j] = dot(a + i * k, b + j * k, k);
   }
 }
 

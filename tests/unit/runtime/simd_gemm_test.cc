@@ -1,7 +1,8 @@
 // runtime/simd_gemm.h: small products agree with a long double reference
 // for every shape class (column tiles, single vectors, scalar columns,
 // matrix @ vector, k = 0), propagate NaN and infinities, keep -0.0 sums as
-// Eigen does, and give the same bits on every call.
+// Eigen does, and give the same bits on every call; on every instruction
+// set the CPU supports (for_each_simd_target).
 #include "runtime/simd_gemm.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,10 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
+
+#include "runtime/simd_targets.h"
 
 namespace pygraft::rt {
 namespace {
@@ -64,49 +68,62 @@ void expect_close_to_reference(int64_t n, int64_t k, int64_t m, bool transposed_
 }
 
 TEST(SimdGemm, EveryShapeClassMatchesTheReference) {
-  const int64_t sizes[] = {1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 33, 64, 65, 100};
-  for (int64_t n : {1, 2, 5}) {
-    for (int64_t k : {0, 1, 3, 16, 33, 64}) {
-      for (int64_t m : sizes) {
-        expect_close_to_reference<float>(n, k, m, false);
-        expect_close_to_reference<double>(n, k, m, false);
-        expect_close_to_reference<float>(n, k, m, true);
-        expect_close_to_reference<double>(n, k, m, true);
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    const int64_t sizes[] = {1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 33, 64, 65, 100};
+    for (int64_t n : {1, 2, 5}) {
+      for (int64_t k : {0, 1, 3, 16, 33, 64}) {
+        for (int64_t m : sizes) {
+          expect_close_to_reference<float>(n, k, m, false);
+          expect_close_to_reference<double>(n, k, m, false);
+          expect_close_to_reference<float>(n, k, m, true);
+          expect_close_to_reference<double>(n, k, m, true);
+        }
       }
     }
-  }
+  });
 }
 
 TEST(SimdGemm, RowVectorTimesWeightMatrixAndMatrixTimesVectorRun) {
-  // The RNN's products: (1 x 64) @ (64 x 256) and (256 x 64) @ (64 x 1).
-  expect_close_to_reference<float>(1, 64, 256, false);
-  expect_close_to_reference<float>(256, 64, 1, false);
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    // The RNN's products: (1 x 64) @ (64 x 256) and (256 x 64) @ (64 x 1).
+    expect_close_to_reference<float>(1, 64, 256, false);
+    expect_close_to_reference<float>(256, 64, 1, false);
+  });
 }
 
 TEST(SimdGemm, NaNAndInfinitiesPropagate) {
-  for (int64_t m : {1, 40}) {
-    std::vector<double> a = values<double>(2 * 20, 5), b = values<double>(20 * m, 6);
-    a[3] = std::numeric_limits<double>::quiet_NaN();                          // row 0
-    a[20 + 4] = std::numeric_limits<double>::infinity();                      // row 1
-    for (int64_t j = 0; j < m; ++j) b[static_cast<size_t>(4 * m + j)] = 1.0;  // inf * 1
-    std::vector<double> c(static_cast<size_t>(2 * m));
-    if (!simd_gemm(a.data(), b.data(), c.data(), 2, 20, m)) continue;
-    for (int64_t j = 0; j < m; ++j) {
-      EXPECT_TRUE(std::isnan(c[static_cast<size_t>(j)])) << m;
-      EXPECT_EQ(c[static_cast<size_t>(m + j)], std::numeric_limits<double>::infinity()) << m;
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    for (int64_t m : {1, 40}) {
+      std::vector<double> a = values<double>(2 * 20, 5), b = values<double>(20 * m, 6);
+      a[3] = std::numeric_limits<double>::quiet_NaN();                          // row 0
+      a[20 + 4] = std::numeric_limits<double>::infinity();                      // row 1
+      for (int64_t j = 0; j < m; ++j) b[static_cast<size_t>(4 * m + j)] = 1.0;  // inf * 1
+      std::vector<double> c(static_cast<size_t>(2 * m));
+      if (!simd_gemm(a.data(), b.data(), c.data(), 2, 20, m)) continue;
+      for (int64_t j = 0; j < m; ++j) {
+        EXPECT_TRUE(std::isnan(c[static_cast<size_t>(j)])) << m;
+        EXPECT_EQ(c[static_cast<size_t>(m + j)], std::numeric_limits<double>::infinity()) << m;
+      }
     }
-  }
+  });
 }
 
 TEST(SimdGemm, SumsOfNegativeZerosStayNegative) {
-  for (int64_t m : {1, 3, 40}) {
-    std::vector<float> a(4, -0.0f), b(static_cast<size_t>(4 * m), 1.0f), c(static_cast<size_t>(m));
-    if (!simd_gemm(a.data(), b.data(), c.data(), 1, 4, m)) continue;
-    for (float v : c) EXPECT_TRUE(v == 0.0f && std::signbit(v)) << m;
-    b.assign(b.size(), -1.0f);  // -0 * -1 = +0: the sum is +0
-    simd_gemm(a.data(), b.data(), c.data(), 1, 4, m);
-    for (float v : c) EXPECT_TRUE(v == 0.0f && !std::signbit(v)) << m;
-  }
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    for (int64_t m : {1, 3, 40}) {
+      std::vector<float> a(4, -0.0f), b(static_cast<size_t>(4 * m), 1.0f),
+          c(static_cast<size_t>(m));
+      if (!simd_gemm(a.data(), b.data(), c.data(), 1, 4, m)) continue;
+      for (float v : c) EXPECT_TRUE(v == 0.0f && std::signbit(v)) << m;
+      b.assign(b.size(), -1.0f);  // -0 * -1 = +0: the sum is +0
+      simd_gemm(a.data(), b.data(), c.data(), 1, 4, m);
+      for (float v : c) EXPECT_TRUE(v == 0.0f && !std::signbit(v)) << m;
+    }
+  });
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // runtime/simd_math.h: vectorised exp/tanh within a few ulp of the C
 // library, special values exactly as NumPy gives them, and the same bits for
-// an element wherever it sits (vector body or padded tail).
+// an element wherever it sits (vector body or padded tail); on every
+// instruction set the CPU supports (for_each_simd_target).
 #include "runtime/simd_math.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,8 @@
 #include <limits>
 #include <string>
 #include <vector>
+
+#include "runtime/simd_targets.h"
 
 namespace pygraft::rt {
 namespace {
@@ -50,24 +53,43 @@ void expect_close(const std::vector<T>& x, Simd simd, Ref ref, int64_t max_ulp) 
   }
 }
 
+// for_each_simd_target really moves the kernels from one instruction set to
+// the next (else the tests below would run the best one each time).
+TEST(SimdMath, EachTargetRunsItsOwnCode) {
+  std::vector<std::string> seen;
+  for_each_simd_target([&](const std::string& target) {
+    seen.push_back(simd_target_name());
+    if (target != "none") {
+      EXPECT_EQ(seen.back(), target);
+    }
+  });
+  EXPECT_FALSE(seen.empty());
+}
+
 TEST(SimdMath, ExpIsWithinTwoUlpOfTheCLibrary) {
-  auto f32 = [](const float* in, float* out, int64_t n) { simd_exp(in, out, n); };
-  auto f64 = [](const double* in, double* out, int64_t n) { simd_exp(in, out, n); };
-  expect_close(
-      sweep(-110.0f, 95.0f, 20011), f32, [](float v) { return std::exp(v); }, 2);
-  expect_close(
-      sweep(-760.0, 720.0, 20011), f64, [](double v) { return std::exp(v); }, 2);
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    auto f32 = [](const float* in, float* out, int64_t n) { simd_exp(in, out, n); };
+    auto f64 = [](const double* in, double* out, int64_t n) { simd_exp(in, out, n); };
+    expect_close(
+        sweep(-110.0f, 95.0f, 20011), f32, [](float v) { return std::exp(v); }, 2);
+    expect_close(
+        sweep(-760.0, 720.0, 20011), f64, [](double v) { return std::exp(v); }, 2);
+  });
 }
 
 TEST(SimdMath, TanhIsWithinFiveUlpOfTheCLibrary) {
-  auto f32 = [](const float* in, float* out, int64_t n) { simd_tanh(in, out, n); };
-  auto f64 = [](const double* in, double* out, int64_t n) { simd_tanh(in, out, n); };
-  expect_close(
-      sweep(-25.0f, 25.0f, 20011), f32, [](float v) { return std::tanh(v); }, 5);
-  expect_close(
-      sweep(-25.0, 25.0, 20011), f64, [](double v) { return std::tanh(v); }, 5);
-  expect_close(
-      sweep(-1e-3f, 1e-3f, 2001), f32, [](float v) { return std::tanh(v); }, 5);
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    auto f32 = [](const float* in, float* out, int64_t n) { simd_tanh(in, out, n); };
+    auto f64 = [](const double* in, double* out, int64_t n) { simd_tanh(in, out, n); };
+    expect_close(
+        sweep(-25.0f, 25.0f, 20011), f32, [](float v) { return std::tanh(v); }, 5);
+    expect_close(
+        sweep(-25.0, 25.0, 20011), f64, [](double v) { return std::tanh(v); }, 5);
+    expect_close(
+        sweep(-1e-3f, 1e-3f, 2001), f32, [](float v) { return std::tanh(v); }, 5);
+  });
 }
 
 template <class T>
@@ -97,8 +119,11 @@ void check_special_values() {
 }
 
 TEST(SimdMath, SpecialValuesAreTheCLibrarys) {
-  check_special_values<float>();
-  check_special_values<double>();
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_special_values<float>();
+    check_special_values<double>();
+  });
 }
 
 // An element gives the same bits in a vector body, in a tail of any length
@@ -118,8 +143,11 @@ void check_position_independence() {
 }
 
 TEST(SimdMath, ResultsDoNotDependOnPositionOrLength) {
-  check_position_independence<float>();
-  check_position_independence<double>();
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_position_independence<float>();
+    check_position_independence<double>();
+  });
 }
 
 // max/min: every length (vector body and tail), NaN anywhere gives the first
@@ -153,8 +181,11 @@ void check_extrema() {
 }
 
 TEST(SimdMath, MaxAndMinPropagateNaNAndMatchAScalarLoop) {
-  check_extrema<float>();
-  check_extrema<double>();
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_extrema<float>();
+    check_extrema<double>();
+  });
 }
 
 }  // namespace
