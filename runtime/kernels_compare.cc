@@ -4,10 +4,13 @@
 // compares unequal); None, dtypes, strings and tuples compare as in Python.
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
+#include <type_traits>
 
 #include "runtime/elementwise.h"
 #include "runtime/pyscalar.h"
+#include "runtime/simd_compare.h"
 
 namespace pygraft::rt {
 
@@ -74,12 +77,65 @@ bool weak_int_outside_int32(const Value& v) {
   return i < std::numeric_limits<int32_t>::min() || i > std::numeric_limits<int32_t>::max();
 }
 
+// s OP x as x OP' s: the comparison seen from the other side.
+CompareOp mirrored(CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt:
+      return CompareOp::Gt;
+    case CompareOp::Le:
+      return CompareOp::Ge;
+    case CompareOp::Gt:
+      return CompareOp::Lt;
+    case CompareOp::Ge:
+      return CompareOp::Le;
+    default:
+      return op;  // == and != are symmetric
+  }
+}
+
+// An array already of the loop dtype against a Python scalar (`labels == j`)
+// on the SIMD compare, the scalar converted as the element loop converts it;
+// nullopt, consuming nothing, for anything else.
+std::optional<Value> compare_array_with_py_scalar(CompareOp op, const Value& a, const Value& b,
+                                                  DType dtype) {
+  const bool a_scalar = a.is_py_scalar();
+  if (a_scalar == b.is_py_scalar()) return std::nullopt;
+  const Value& array = a_scalar ? b : a;
+  const Value& scalar = a_scalar ? a : b;
+  if (!array.is<Tensor>() || array.as<Tensor>().dtype() != dtype) return std::nullopt;
+  const Tensor& x = array.as<Tensor>();
+  const auto simd_op = static_cast<SimdCompare>(a_scalar ? mirrored(op) : op);
+  Tensor out = Tensor::empty(DType::Bool, x.shape());
+  const bool done = dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_same_v<T, bool>) {
+      return false;
+    } else {
+      return simd_compare_scalar(simd_op, x.data<T>(), py_scalar_element<T>(scalar, dtype),
+                                 out.data<bool>(), x.numel());
+    }
+  });
+  if (!done) return std::nullopt;
+  return Value(std::move(out));
+}
+
+// The orders of CompareOp and SimdCompare agree (cast above).
+static_assert(static_cast<int>(CompareOp::Eq) == static_cast<int>(SimdCompare::Eq) &&
+              static_cast<int>(CompareOp::Ne) == static_cast<int>(SimdCompare::Ne) &&
+              static_cast<int>(CompareOp::Lt) == static_cast<int>(SimdCompare::Lt) &&
+              static_cast<int>(CompareOp::Le) == static_cast<int>(SimdCompare::Le) &&
+              static_cast<int>(CompareOp::Gt) == static_cast<int>(SimdCompare::Gt) &&
+              static_cast<int>(CompareOp::Ge) == static_cast<int>(SimdCompare::Ge));
+
 Value compare_numbers(CompareOp op, Value& a, Value& b) {
   const char* ufunc = op_symbol(op);
   DType dtype = result_type(operand_type_checked(a, ufunc), operand_type_checked(b, ufunc));
   // Note: NumPy 2 compares out-of-range Python ints correctly instead of raising.
   if (dtype == DType::Int32 && (weak_int_outside_int32(a) || weak_int_outside_int32(b))) {
     dtype = DType::Int64;
+  }
+  if (std::optional<Value> out = compare_array_with_py_scalar(op, a, b, dtype)) {
+    return std::move(*out);
   }
   switch (op) {
     case CompareOp::Eq:

@@ -87,3 +87,49 @@ def logical_not_operator(flag, n):
 # CASE logical_not_operator: true 2
 # CASE logical_not_operator: false 0
 # CASE logical_not_operator: 0 -1.5
+
+
+def compare_with_scalar_both_sides(x, s):
+    """An array against a Python scalar, on either side, every dtype the
+    vector compare takes (float64/32, int64/32) and lengths past a vector."""
+    x = np.asarray(x, dtype=np.float64)  # a Python float becomes a 0-d array
+    f32 = x.astype(np.float32)
+    i64 = x.astype(np.int64)
+    i32 = x.astype(np.int32)
+    return (six_comparisons(x, s), six_comparisons(f32, s), six_comparisons(i64, s),
+            six_comparisons(i32, s))
+
+
+def six_comparisons(a, s):
+    """a OP s and s OP a for the six operators."""
+    return (a == s, a != s, a < s, a <= s, a > s, a >= s,
+            s == a, s != a, s < a, s <= a, s > a, s >= a)
+
+
+# CASE compare_with_scalar_both_sides: [0.0,1.0,2.0,3.0,-1.0,2.0,5.0,2.0,0.0,1.0,2.0,3.0,-1.0,2.0,5.0,2.0,7.0,2.0,-3.0] 2
+# CASE compare_with_scalar_both_sides: [0.0,1.0,2.0] 2.5
+# CASE compare_with_scalar_both_sides: [] 1
+# CASE compare_with_scalar_both_sides: 3.0 3
+
+
+def compare_special_floats_with_scalar(x, s):
+    """NaN is unequal to everything and false under < <= > >=; -0.0 == 0."""
+    y = x / x  # 0/0 is NaN (with NumPy's warning), 1 elsewhere
+    z = np.concatenate((y, -x, x * np.inf))
+    return z == s, z != s, z < s, z <= s, z > s, z >= s, s != z
+
+
+# CASE compare_special_floats_with_scalar: [0.0,1.0,-2.0,0.0,3.0,4.0,5.0,6.0,7.0,8.0] 0.0
+# CASE compare_special_floats_with_scalar: [0.0,1.0,-2.0,0.0,3.0,4.0,5.0,6.0,7.0,8.0] 1
+
+
+def labels_masks(labels, k):
+    """Per-cluster masks of int64 labels, as k-means makes them."""
+    counts = np.zeros(k, dtype=np.int64)
+    for j in range(k):
+        counts[j] = np.sum(labels == j)
+    return counts
+
+
+# CASE labels_masks: [0,1,2,1,0,2,2,1,0,0,1,2,3,1,1,0,2] 4
+# CASE labels_masks: [] 2
