@@ -7,7 +7,10 @@
 // B goes where the advanced items stood when they are adjacent, else first.
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "runtime/indexing.h"
 #include "runtime/runtime_error.h"
@@ -156,6 +159,50 @@ void PlanBuilder::add_advanced(const IndexItem& item) {
   }
 }
 
+// The high bit of each byte of w set where that byte is not zero (a bool
+// read from a hostile .npy file may hold any byte; nonzero is true).
+inline uint64_t nonzero_bytes(uint64_t w) {
+  constexpr uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+  return (((w & kLow7) + kLow7) | w) & ~kLow7;
+}
+
+// Note: byte j of a word is bit 8j up (countr_zero / 8 below).
+static_assert(std::endian::native == std::endian::little);
+inline uint64_t load_word(const bool* m) {
+  uint64_t w;
+  std::memcpy(&w, m, sizeof w);
+  return w;
+}
+
+// How many of m[0..n) are true: eight at a time.
+int64_t count_true(const bool* m, int64_t n) {
+  int64_t count = 0, i = 0;
+  // Note: the flags moved to bit 0 of each byte and summed by a multiply
+  // into the top byte; std::popcount is a library call on baseline x86-64.
+  constexpr uint64_t kByteOnes = 0x0101010101010101ULL;
+  for (; i + 8 <= n; i += 8) {
+    count += static_cast<int64_t>(((nonzero_bytes(load_word(m + i)) >> 7) * kByteOnes) >> 56);
+  }
+  for (; i < n; ++i) count += m[i] ? 1 : 0;
+  return count;
+}
+
+// The positions of the true elements of m[0..n), in order, into out (room
+// for count_true(m, n)): eight bytes at a time, skipping all-false words and
+// visiting only set bytes, with no branch per element (a random mask, such
+// as points[labels == j], would mispredict one in a few).
+void write_true_positions(const bool* m, int64_t n, int64_t* out) {
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    for (uint64_t t = nonzero_bytes(load_word(m + i)); t != 0; t &= t - 1) {
+      *out++ = i + (std::countr_zero(t) >> 3);
+    }
+  }
+  for (; i < n; ++i) {
+    if (m[i]) *out++ = i;
+  }
+}
+
 void PlanBuilder::add_mask(const Tensor& mask) {
   const int k = mask.rank();
   for (int j = 0; j < k; ++j) {
@@ -168,31 +215,25 @@ void PlanBuilder::add_mask(const Tensor& mask) {
     }
   }
   const bool* m = mask.data<bool>();
-  int64_t count = 0;
-  for (int64_t i = 0; i < mask.numel(); ++i) count += m[i] ? 1 : 0;
+  const int64_t count = count_true(m, mask.numel());
   if (k == 0) {
     components_.push_back({Tensor::zeros(DType::Int64, Shape{count}), -1});
     return;
   }
   if (k == 1) {
-    // Note: without a branch per element (a random mask, such as
-    // points[labels == j], mispredicts one in a few); c < count keeps the
-    // write in bounds.
     Tensor coords = Tensor::empty(DType::Int64, Shape{count});
-    int64_t* out = coords.data<int64_t>();
-    for (int64_t i = 0, c = 0; c < count; ++i) {
-      out[c] = i;
-      c += m[i] ? 1 : 0;
-    }
+    write_true_positions(m, mask.numel(), coords.data<int64_t>());
     components_.push_back({coords, axis_++, true});
     return;
   }
   auto mask_strides = contiguous_strides(mask.shape());
+  std::vector<int64_t> positions(static_cast<size_t>(count));
+  write_true_positions(m, mask.numel(), positions.data());
   for (int j = 0; j < k; ++j) {
     Tensor coords = Tensor::empty(DType::Int64, Shape{count});
     int64_t* out = coords.data<int64_t>();
-    for (int64_t i = 0; i < mask.numel(); ++i) {
-      if (m[i]) *out++ = (i / mask_strides[j]) % mask.shape()[j];
+    for (int64_t c = 0; c < count; ++c) {
+      out[c] = (positions[static_cast<size_t>(c)] / mask_strides[j]) % mask.shape()[j];
     }
     components_.push_back({coords, axis_ + j, true});
   }

@@ -41,27 +41,40 @@ T extremum(const T* x, int64_t n, bool is_max) {
                 : m.template minCoeff<Eigen::PropagateNaN>();
 }
 
+// Rows up to this long are scanned once (arg_best_short) rather than reduced
+// and then searched.
+constexpr int64_t kScanMaxLength = 32;
+
+// arg_best_contiguous of a short row (k-means' 8 distances per point) in one
+// scan that keeps the first best, with selects rather than branches (random
+// data mispredicts them). A NaN compares false and is never taken; whether
+// there was one is gathered on the way and, if so (rare), the first is found.
+template <bool kIsMax, class T>
+int64_t arg_best_short(const T* x, int64_t n) {
+  int64_t best = 0;
+  T best_value = x[0];
+  bool any_nan = isnan_element(x[0]);
+  for (int64_t i = 1; i < n; ++i) {
+    const T v = x[i];
+    any_nan |= isnan_element(v);
+    const bool take = kIsMax ? v > best_value : v < best_value;
+    best = take ? i : best;
+    best_value = take ? v : best_value;
+  }
+  if (any_nan) {
+    for (int64_t i = 0; i < n; ++i) {
+      if (isnan_element(x[i])) return i;
+    }
+  }
+  return best;
+}
+
 // Index of the first maximum (is_max) or minimum of x[0, n), the first NaN
 // if there is one: a vectorised extremum, then a scan for its position.
 template <class T>
 int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
-  // Note: a short row (k-means' 8 distances per point) in one scan that
-  // keeps the first best and the first NaN, which is what the two passes find.
-  constexpr int64_t kScanMaxLength = 32;
   if (n <= kScanMaxLength) {
-    // Note: selects rather than branches, which random data mispredicts;
-    // a NaN (rare) ends the scan.
-    if (isnan_element(x[0])) return 0;
-    int64_t best = 0;
-    T best_value = x[0];
-    for (int64_t i = 1; i < n; ++i) {
-      const T v = x[i];
-      if (isnan_element(v)) return i;
-      const bool take = is_max ? v > best_value : v < best_value;
-      best = take ? i : best;
-      best_value = take ? v : best_value;
-    }
-    return best;
+    return is_max ? arg_best_short<true>(x, n) : arg_best_short<false>(x, n);
   }
   T target;
   if constexpr (std::is_same_v<T, bool>) {
@@ -131,7 +144,16 @@ void arg_kernel(KernelContext& ctx, bool is_max) {
       if (isnan_element(best)) return false;
       return isnan_element(v) || (is_max ? v > best : v < best);
     };
-    if (split.inner == 1) {
+    const T* x = in.data<T>();
+    int64_t* idx = out.data<int64_t>();
+    const int64_t n = split.length;
+    if (split.inner == 1 && n <= kScanMaxLength) {  // the choice made once, not per row
+      if (is_max) {
+        for (int64_t o = 0; o < split.outer; ++o) idx[o] = arg_best_short<true>(x + o * n, n);
+      } else {
+        for (int64_t o = 0; o < split.outer; ++o) idx[o] = arg_best_short<false>(x + o * n, n);
+      }
+    } else if (split.inner == 1) {
       for (int64_t o = 0; o < split.outer; ++o) {
         out.data<int64_t>()[o] =
             arg_best_contiguous(in.data<T>() + o * split.length, split.length, is_max);

@@ -123,3 +123,27 @@ def last_token(h):
 
 
 # CASE last_token: [[[1,2],[3,4],[5,6]],[[7,8],[9,10],[11,12]]]
+
+
+def masks_across_words(x, t):
+    """Masks read eight bytes at a time: lengths below, at and past each
+    word, all-false and all-true words, and a 2-D mask selecting elements."""
+    flat = x.reshape(-1)
+    grid = x.reshape(3, -1)
+    return flat[flat > t], flat[flat < -t], grid[grid > t], grid[:, 0][grid[:, 0] > t]
+
+
+# CASE masks_across_words: [0.5,2.0,-3.0,4.0,0.1,-0.2,7.0,8.0,-9.0,0.0,1.5,-1.5] 1.0
+# CASE masks_across_words: [5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,5.0,-5.0,5.0,5.0] 1.0
+# CASE masks_across_words: [0.0,0.0,0.0] 1.0
+# CASE masks_across_words: [3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0,-3.0,3.0] 1.0
+
+
+def mask_of_cluster_rows(points, labels, j):
+    """points[labels == j]: the rows of one cluster, as k-means selects them."""
+    members = points[labels == j]
+    return members, members.shape[0]
+
+
+# CASE mask_of_cluster_rows: [[0,1],[2,3],[4,5],[6,7],[8,9],[10,11],[12,13],[14,15],[16,17],[18,19],[20,21]] [1,0,1,1,0,0,1,1,1,0,1] 1
+# CASE mask_of_cluster_rows: [[0,1],[2,3],[4,5],[6,7],[8,9],[10,11],[12,13],[14,15],[16,17],[18,19],[20,21]] [1,0,1,1,0,0,1,1,1,0,1] 2

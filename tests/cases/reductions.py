@@ -149,3 +149,16 @@ def amax_amin(x):
 
 
 # CASE amax_amin: [[3,-1],[0,7]]
+
+
+def argbest_of_short_rows(x):
+    """argmin/argmax along short rows (scanned once): ties give the first,
+    a NaN anywhere in a row gives the first NaN, also in the first place."""
+    y = np.sqrt(x)  # negative entries become NaN
+    return (np.argmin(y, axis=1), np.argmax(y, axis=1), np.argmin(y, axis=-1, keepdims=True),
+            np.argmax(x.astype(np.float32), axis=1), np.argmin(x.astype(np.int64), axis=1))
+
+
+# CASE argbest_of_short_rows: [[4.0,1.0,1.0,9.0],[-1.0,2.0,3.0,0.5],[2.0,2.0,-1.0,-4.0],[0.0,5.0,5.0,0.0]]
+# CASE argbest_of_short_rows: [[3.0],[-2.0]]
+# CASE argbest_of_short_rows: [[1.0,2.0,3.0,4.0,5.0,6.0,7.0,8.0,0.5],[9.0,8.0,7.0,6.0,5.0,4.0,3.0,2.0,-1.0]]
