@@ -153,6 +153,44 @@ std::optional<Block> slice_block(const Literal& layout, std::span<const Value> p
   return block;
 }
 
+// The shape of x[:, None, :] and the like, when the index is only full
+// slices, new axes and at most one ellipsis (no operands): such a result
+// holds x's elements in x's order, so it can share x's buffer (tensors are
+// values; sharing only makes in-place writes copy first). nullopt otherwise.
+std::optional<Shape> new_axes_shape(const Literal& layout, std::span<const Value> parts,
+                                    const Shape& shape) {
+  if (!parts.empty() || !layout.is<LiteralTuple>()) return std::nullopt;
+  const auto& entries = layout.as<LiteralTuple>();
+  int slices = 0, ellipses = 0;
+  for (const Literal& entry : entries) {
+    if (!entry.is<int64_t>()) return std::nullopt;
+    const int64_t item = entry.as<int64_t>();
+    if (item == index_layout::kSlice) {
+      ++slices;
+    } else if (item == index_layout::kEllipsis) {
+      ++ellipses;
+    } else if (item != index_layout::kNewAxis) {
+      return std::nullopt;
+    }
+  }
+  if (slices > shape.rank() || ellipses > 1) return std::nullopt;
+  Shape out;
+  int axis = 0;
+  for (const Literal& entry : entries) {
+    const int64_t item = entry.as<int64_t>();
+    if (item == index_layout::kNewAxis) {
+      out.push_back(1);
+    } else if (item == index_layout::kSlice) {
+      out.push_back(shape[axis++]);
+    } else {  // the ellipsis: every axis no slice after it takes
+      const int after = slices - axis;
+      while (axis < shape.rank() - after) out.push_back(shape[axis++]);
+    }
+  }
+  while (axis < shape.rank()) out.push_back(shape[axis++]);
+  return out;
+}
+
 // x[i, j] = v for one element and a scalar v (a Python number or a NumPy
 // scalar), converted as cast() converts it.
 void store_scalar(Tensor& dst, int64_t offset, const Value& v) {
@@ -195,6 +233,10 @@ void kernel_getitem(KernelContext& ctx) {
   }
   if (std::optional<Block> block = slice_block(layout, parts, t.shape())) {
     ctx.outputs[0] = copy_block(t, block->offset, block->shape);
+    return;
+  }
+  if (std::optional<Shape> shape = new_axes_shape(layout, parts, t.shape())) {
+    ctx.outputs[0] = t.reshaped(*shape);
     return;
   }
   std::vector<IndexItem> items = parse_index(layout, parts);

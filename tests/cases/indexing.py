@@ -147,3 +147,53 @@ def mask_of_cluster_rows(points, labels, j):
 
 # CASE mask_of_cluster_rows: [[0,1],[2,3],[4,5],[6,7],[8,9],[10,11],[12,13],[14,15],[16,17],[18,19],[20,21]] [1,0,1,1,0,0,1,1,1,0,1] 1
 # CASE mask_of_cluster_rows: [[0,1],[2,3],[4,5],[6,7],[8,9],[10,11],[12,13],[14,15],[16,17],[18,19],[20,21]] [1,0,1,1,0,0,1,1,1,0,1] 2
+
+
+def new_axes_share_nothing_visible(x):
+    """x[:, None] and the like share x's buffer inside pygraft."""
+    col = x[:, None]
+    both = x[None, ..., None]
+    whole = x[:]
+    tail = x[..., None]
+    return col + both[0] + whole[:, :, None] + tail, col.shape, both.shape
+
+
+# CASE new_axes_share_nothing_visible: [[1.0,2.0],[3.0,4.0],[5.0,6.0]]
+
+
+def view_written_once_source_is_dead(v):
+    """A write to the view after its source's last use."""
+    w = v[None]
+    w[0, 1] = 99.0
+    return w
+
+
+# CASE view_written_once_source_is_dead: [7.0,8.0,9.0]
+
+
+def source_written_once_view_is_dead(v):
+    """A write to the source after the view's last use."""
+    y = v[:, None] * 2.0
+    v[0] = -5.0
+    return y, v
+
+
+# CASE source_written_once_view_is_dead: [7.0,8.0,9.0]
+
+
+def new_axes_on_vectors_and_scalars(v):
+    """None-only and ellipsis-only indexes of 1-D and 0-d arrays."""
+    s = np.sum(v)
+    return v[None, :], v[:, None, None], v[...], s[None], s[..., None], v[None][0]
+
+
+# CASE new_axes_on_vectors_and_scalars: [1.0,2.0,3.0]
+# CASE new_axes_on_vectors_and_scalars: []
+
+
+def too_many_slices(v):
+    """More slices than axes is NumPy's IndexError, not a reshape."""
+    return v[:, :]
+
+
+# CASE too_many_slices: [1.0,2.0] -> exit 3
