@@ -45,6 +45,12 @@ class BroadcastPlan {
   int64_t inner_length() const { return rank_ == 0 ? 1 : dims_[rank_ - 1]; }
   bool has_outer_axis() const { return rank_ >= 2; }
 
+  // The merged axes, innermost last, and operand k's stride along each (in
+  // elements): for kernels that walk them themselves.
+  int rank() const { return rank_; }
+  int64_t dim(int axis) const { return dims_[axis]; }
+  int64_t stride(int k, int axis) const { return strides_[k][axis]; }
+
   // for_each_run with the two innermost axes in one call, for short runs
   // whose per-call walk costs more than the run: run(offsets, n, count,
   // steps) covers `count` runs of n elements, the j-th of operand k at

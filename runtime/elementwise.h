@@ -21,6 +21,7 @@
 #include "runtime/kernel.h"
 #include "runtime/promotion.h"
 #include "runtime/pyscalar.h"
+#include "runtime/simd_math.h"
 #include "runtime/tensor.h"
 
 namespace pygraft::rt {
@@ -113,6 +114,11 @@ void binary_loop(Tensor& out, const Tensor& a, const Tensor& b, F f) {
   });
 }
 
+// out = x OP y for float tensors of one dtype that broadcast with short
+// inner axes (points[:, None, :] - centers[None, :, :]), on
+// simd_binary_blocks; false, having done nothing, for other layouts.
+bool simd_broadcast_binary(SimdBinary op, Tensor& out, const Tensor& x, const Tensor& y);
+
 // out[i] = f(c[i], a[i], b[i]) over the broadcast of three operands.
 template <class Out, class C, class A, class B, class F>
 void ternary_loop(Tensor& out, const Tensor& c, const Tensor& a, const Tensor& b, F f) {
@@ -201,6 +207,12 @@ Tensor binary_same_type(Value& a, Value& b, DType dtype, Fn fn, const char* ufun
   Tensor y = take_operand(b, dtype, ufunc);
   const Shape shapes[] = {x.shape(), y.shape()};
   Tensor out = result_buffer({&x, &y}, dtype, broadcast_shapes(shapes));
+  if constexpr (requires { Fn::kSimd; }) {
+    if (is_float(dtype) && !(x.shape() == y.shape()) &&
+        simd_broadcast_binary(Fn::kSimd, out, x, y)) {
+      return out;
+    }
+  }
   dispatch_dtype(dtype, [&](auto tag) {
     using T = decltype(tag);
     binary_loop<T, T, T>(out, x, y, [&](T u, T v) { return static_cast<T>(fn(u, v)); });

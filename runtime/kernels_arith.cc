@@ -26,6 +26,7 @@ T wrapping(T a, T b, F f) {
 }
 
 struct AddFn {
+  static constexpr SimdBinary kSimd = SimdBinary::Add;  // on floats
   template <class T>
   T operator()(T a, T b) const {
     if constexpr (std::is_same_v<T, bool>)
@@ -38,6 +39,7 @@ struct AddFn {
 };
 
 struct SubFn {
+  static constexpr SimdBinary kSimd = SimdBinary::Sub;  // on floats
   template <class T>
   T operator()(T a, T b) const {
     if constexpr (kIsInt<T>)
@@ -48,6 +50,7 @@ struct SubFn {
 };
 
 struct MulFn {
+  static constexpr SimdBinary kSimd = SimdBinary::Mul;  // on floats
   template <class T>
   T operator()(T a, T b) const {
     if constexpr (std::is_same_v<T, bool>)
@@ -60,6 +63,7 @@ struct MulFn {
 };
 
 struct TrueDivFn {
+  static constexpr SimdBinary kSimd = SimdBinary::Div;  // on floats
   template <class T>
   T operator()(T a, T b) const {
     if constexpr (std::is_floating_point_v<T>)

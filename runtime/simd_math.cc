@@ -117,6 +117,103 @@ void binary_dispatch(uint8_t op, const T* a, bool a_array, const T* b, bool b_ar
   }
 }
 
+// One operand of binary_blocks within its current block: element k of the
+// block as a vector (k a multiple of the lane count) or a single value.
+template <class T>
+class BlockReader {
+ public:
+  BlockReader(SimdBlockOperand<T> operand, int64_t run) : operand_(operand), run_(run) {}
+
+  void start_block(int64_t o) {
+    const hn::ScalableTag<T> d;
+    base_ = operand_.data + o * operand_.step;
+    if (operand_.repeat == SimdRepeat::Value) {
+      repeated_ = hn::Set(d, *base_);
+    } else if (operand_.repeat == SimdRepeat::Run) {
+      // The run repeated over 16 bytes, then over every 128-bit block.
+      constexpr size_t kPerBlock = 16 / sizeof(T);
+      HWY_ALIGN T tile[kPerBlock];
+      for (size_t i = 0; i < kPerBlock; ++i) tile[i] = base_[static_cast<int64_t>(i) % run_];
+      repeated_ = hn::LoadDup128(d, tile);
+    }
+  }
+  auto vector(int64_t k) const {
+    const hn::ScalableTag<T> d;
+    return operand_.repeat == SimdRepeat::Block ? hn::LoadU(d, base_ + k) : repeated_;
+  }
+  T element(int64_t k) const {
+    switch (operand_.repeat) {
+      case SimdRepeat::Block:
+        return base_[k];
+      case SimdRepeat::Run:
+        return base_[k % run_];
+      case SimdRepeat::Value:
+        break;
+    }
+    return *base_;
+  }
+
+ private:
+  SimdBlockOperand<T> operand_;
+  int64_t run_;
+  const T* base_ = nullptr;
+  decltype(hn::Zero(hn::ScalableTag<T>())) repeated_ = hn::Zero(hn::ScalableTag<T>());
+};
+
+template <class T, class Op>
+HWY_INLINE void binary_blocks(SimdBlockOperand<T> a, SimdBlockOperand<T> b, T* out, int64_t blocks,
+                              int64_t run, int64_t count, Op op) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  const int64_t n = run * count;
+  // Note: a repeated run lines up with the lanes only when a vector is at
+  // least 16 bytes (not on the scalar target).
+  const bool vectors = lanes * static_cast<int64_t>(sizeof(T)) >= 16;
+  BlockReader<T> ra(a, run), rb(b, run);
+  const hn::CappedTag<T, 1> d1;
+  for (int64_t o = 0; o < blocks; ++o) {
+    ra.start_block(o);
+    rb.start_block(o);
+    T* po = out + o * n;
+    int64_t k = 0;
+    if (vectors) {
+      for (; k + lanes <= n; k += lanes) hn::StoreU(op(ra.vector(k), rb.vector(k)), d, po + k);
+    }
+    // Note: the same IEEE operation on one lane gives the same bits.
+    for (; k < n; ++k) {
+      po[k] = hn::GetLane(op(hn::Set(d1, ra.element(k)), hn::Set(d1, rb.element(k))));
+    }
+  }
+}
+
+template <class T>
+void binary_blocks_dispatch(uint8_t op, SimdBlockOperand<T> a, SimdBlockOperand<T> b, T* out,
+                            int64_t blocks, int64_t run, int64_t count) {
+  switch (static_cast<SimdBinary>(op)) {
+    case SimdBinary::Add:
+      return binary_blocks(a, b, out, blocks, run, count,
+                           [](auto x, auto y) { return hn::Add(x, y); });
+    case SimdBinary::Sub:
+      return binary_blocks(a, b, out, blocks, run, count,
+                           [](auto x, auto y) { return hn::Sub(x, y); });
+    case SimdBinary::Mul:
+      return binary_blocks(a, b, out, blocks, run, count,
+                           [](auto x, auto y) { return hn::Mul(x, y); });
+    case SimdBinary::Div:
+      return binary_blocks(a, b, out, blocks, run, count,
+                           [](auto x, auto y) { return hn::Div(x, y); });
+  }
+}
+
+void BinaryBlocksF32(uint8_t op, SimdBlockOperand<float> a, SimdBlockOperand<float> b, float* out,
+                     int64_t blocks, int64_t run, int64_t count) {
+  binary_blocks_dispatch(op, a, b, out, blocks, run, count);
+}
+void BinaryBlocksF64(uint8_t op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
+                     double* out, int64_t blocks, int64_t run, int64_t count) {
+  binary_blocks_dispatch(op, a, b, out, blocks, run, count);
+}
+
 void BinaryF32(uint8_t op, const float* a, bool a_array, const float* b, bool b_array, float* out,
                int64_t n) {
   binary_dispatch(op, a, a_array, b, b_array, out, n);
@@ -203,6 +300,8 @@ HWY_EXPORT(TanhF64);
 HWY_EXPORT(TargetName);
 HWY_EXPORT(BinaryF32);
 HWY_EXPORT(BinaryF64);
+HWY_EXPORT(BinaryBlocksF32);
+HWY_EXPORT(BinaryBlocksF64);
 HWY_EXPORT(MaxF32);
 HWY_EXPORT(MaxF64);
 HWY_EXPORT(MinF32);
@@ -241,6 +340,14 @@ void simd_tanh(const float* in, float* out, int64_t n) {
 }
 void simd_tanh(const double* in, double* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(TanhF64)(in, out, n);
+}
+void simd_binary_blocks(SimdBinary op, SimdBlockOperand<float> a, SimdBlockOperand<float> b,
+                        float* out, int64_t blocks, int64_t run, int64_t count) {
+  HWY_DYNAMIC_DISPATCH(BinaryBlocksF32)(static_cast<uint8_t>(op), a, b, out, blocks, run, count);
+}
+void simd_binary_blocks(SimdBinary op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
+                        double* out, int64_t blocks, int64_t run, int64_t count) {
+  HWY_DYNAMIC_DISPATCH(BinaryBlocksF64)(static_cast<uint8_t>(op), a, b, out, blocks, run, count);
 }
 const char* simd_target_name() {
   return HWY_DYNAMIC_DISPATCH(TargetName)();
@@ -300,6 +407,41 @@ void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bo
 void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
                  double* out, int64_t n) {
   binary_scalar(op, a, a_array, b, b_array, out, n);
+}
+
+template <class T>
+T block_element(const SimdBlockOperand<T>& x, int64_t o, int64_t k, int64_t run) {
+  const T* base = x.data + o * x.step;
+  switch (x.repeat) {
+    case SimdRepeat::Block:
+      return base[k];
+    case SimdRepeat::Run:
+      return base[k % run];
+    case SimdRepeat::Value:
+      break;
+  }
+  return *base;
+}
+
+template <class T>
+void binary_blocks_scalar(SimdBinary op, SimdBlockOperand<T> a, SimdBlockOperand<T> b, T* out,
+                          int64_t blocks, int64_t run, int64_t count) {
+  const int64_t n = run * count;
+  for (int64_t o = 0; o < blocks; ++o) {
+    for (int64_t k = 0; k < n; ++k) {
+      const T x = block_element(a, o, k, run), y = block_element(b, o, k, run);
+      binary_scalar(op, &x, false, &y, false, out + o * n + k, 1);
+    }
+  }
+}
+
+void simd_binary_blocks(SimdBinary op, SimdBlockOperand<float> a, SimdBlockOperand<float> b,
+                        float* out, int64_t blocks, int64_t run, int64_t count) {
+  binary_blocks_scalar(op, a, b, out, blocks, run, count);
+}
+void simd_binary_blocks(SimdBinary op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
+                        double* out, int64_t blocks, int64_t run, int64_t count) {
+  binary_blocks_scalar(op, a, b, out, blocks, run, count);
 }
 
 template <class T>

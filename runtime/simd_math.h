@@ -31,6 +31,25 @@ void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bo
 void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
                  double* out, int64_t n);
 
+// out = a OP b where the output is `blocks` contiguous blocks of `run` x
+// `count` elements and each operand, block by block, is its own contiguous
+// block, one run repeated `count` times, or one value (a broadcast whose
+// inner axes are short: points[:, None, :] - centers[None, :, :] is 10000
+// blocks of 8 runs of 2). Block o of an operand starts at data + o * step.
+// A repeated run must fill 16 bytes a whole number of times (run * sizeof(T)
+// divides 16). Same IEEE operation per element as simd_binary.
+enum class SimdRepeat : uint8_t { Block, Run, Value };
+template <class T>
+struct SimdBlockOperand {
+  const T* data;
+  int64_t step;
+  SimdRepeat repeat;
+};
+void simd_binary_blocks(SimdBinary op, SimdBlockOperand<float> a, SimdBlockOperand<float> b,
+                        float* out, int64_t blocks, int64_t run, int64_t count);
+void simd_binary_blocks(SimdBinary op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
+                        double* out, int64_t blocks, int64_t run, int64_t count);
+
 // The largest / smallest of x[0..n), n >= 1; the first NaN when there is
 // one (NumPy's max and min propagate NaN). Which of +0.0 and -0.0 a tie
 // gives is unspecified, as in NumPy's own SIMD loops.
