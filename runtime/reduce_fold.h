@@ -149,6 +149,13 @@ Tensor fold(const ReduceSetup& s, const Tensor& in, A init, Step step) {
     // Note: rows folded directly (sum(d, axis=-1) over short rows spent more
     // in walking the runs than in adding).
     const int64_t n = in.shape()[in.rank() - 1];
+    if constexpr (std::is_same_v<Step, SumStep> && std::is_floating_point_v<A> &&
+                  std::is_same_v<A, T>) {
+      if (n >= 2 && n <= 4) {  // a vector of rows at a time, the same sums
+        simd_sum_short_rows(x, acc.numel(), n, init, a);
+        return acc;
+      }
+    }
     auto fold_rows = [&](auto length) {
       for (int64_t row = 0, rows = acc.numel(); row < rows; ++row) {
         a[row] = fold_run(step, a[row], x + row * length, length);

@@ -214,6 +214,44 @@ void BinaryBlocksF64(uint8_t op, SimdBlockOperand<double> a, SimdBlockOperand<do
   binary_blocks_dispatch(op, a, b, out, blocks, run, count);
 }
 
+template <int kLength, class T>
+HWY_INLINE void sum_short_rows(const T* HWY_RESTRICT x, int64_t rows, T init, T* HWY_RESTRICT out) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  const auto zero = hn::Zero(d), start = hn::Set(d, init);
+  int64_t r = 0;
+  for (; r + lanes <= rows; r += lanes) {
+    decltype(hn::Zero(d)) c0, c1, c2, c3;
+    const T* p = x + r * kLength;
+    if constexpr (kLength == 2) hn::LoadInterleaved2(d, p, c0, c1);
+    if constexpr (kLength == 3) hn::LoadInterleaved3(d, p, c0, c1, c2);
+    if constexpr (kLength == 4) hn::LoadInterleaved4(d, p, c0, c1, c2, c3);
+    auto sum = hn::Add(hn::Add(zero, c0), c1);
+    if constexpr (kLength > 2) sum = hn::Add(sum, c2);
+    if constexpr (kLength > 3) sum = hn::Add(sum, c3);
+    hn::StoreU(hn::Add(start, sum), d, out + r);
+  }
+  for (; r < rows; ++r) {
+    T sum = 0;
+    for (int i = 0; i < kLength; ++i) sum += x[r * kLength + i];
+    out[r] = init + sum;
+  }
+}
+
+template <class T>
+void sum_short_rows_dispatch(const T* x, int64_t rows, int64_t length, T init, T* out) {
+  if (length == 2) return sum_short_rows<2>(x, rows, init, out);
+  if (length == 3) return sum_short_rows<3>(x, rows, init, out);
+  return sum_short_rows<4>(x, rows, init, out);
+}
+
+void SumShortRowsF32(const float* x, int64_t rows, int64_t length, float init, float* out) {
+  sum_short_rows_dispatch(x, rows, length, init, out);
+}
+void SumShortRowsF64(const double* x, int64_t rows, int64_t length, double init, double* out) {
+  sum_short_rows_dispatch(x, rows, length, init, out);
+}
+
 void BinaryF32(uint8_t op, const float* a, bool a_array, const float* b, bool b_array, float* out,
                int64_t n) {
   binary_dispatch(op, a, a_array, b, b_array, out, n);
@@ -302,6 +340,8 @@ HWY_EXPORT(BinaryF32);
 HWY_EXPORT(BinaryF64);
 HWY_EXPORT(BinaryBlocksF32);
 HWY_EXPORT(BinaryBlocksF64);
+HWY_EXPORT(SumShortRowsF32);
+HWY_EXPORT(SumShortRowsF64);
 HWY_EXPORT(MaxF32);
 HWY_EXPORT(MaxF64);
 HWY_EXPORT(MinF32);
@@ -348,6 +388,12 @@ void simd_binary_blocks(SimdBinary op, SimdBlockOperand<float> a, SimdBlockOpera
 void simd_binary_blocks(SimdBinary op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
                         double* out, int64_t blocks, int64_t run, int64_t count) {
   HWY_DYNAMIC_DISPATCH(BinaryBlocksF64)(static_cast<uint8_t>(op), a, b, out, blocks, run, count);
+}
+void simd_sum_short_rows(const float* x, int64_t rows, int64_t length, float init, float* out) {
+  HWY_DYNAMIC_DISPATCH(SumShortRowsF32)(x, rows, length, init, out);
+}
+void simd_sum_short_rows(const double* x, int64_t rows, int64_t length, double init, double* out) {
+  HWY_DYNAMIC_DISPATCH(SumShortRowsF64)(x, rows, length, init, out);
 }
 const char* simd_target_name() {
   return HWY_DYNAMIC_DISPATCH(TargetName)();
@@ -407,6 +453,21 @@ void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bo
 void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
                  double* out, int64_t n) {
   binary_scalar(op, a, a_array, b, b_array, out, n);
+}
+
+template <class T>
+void sum_short_rows_scalar(const T* x, int64_t rows, int64_t length, T init, T* out) {
+  for (int64_t r = 0; r < rows; ++r) {
+    T sum = 0;
+    for (int64_t i = 0; i < length; ++i) sum += x[r * length + i];
+    out[r] = init + sum;
+  }
+}
+void simd_sum_short_rows(const float* x, int64_t rows, int64_t length, float init, float* out) {
+  sum_short_rows_scalar(x, rows, length, init, out);
+}
+void simd_sum_short_rows(const double* x, int64_t rows, int64_t length, double init, double* out) {
+  sum_short_rows_scalar(x, rows, length, init, out);
 }
 
 template <class T>

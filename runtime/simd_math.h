@@ -50,6 +50,13 @@ void simd_binary_blocks(SimdBinary op, SimdBlockOperand<float> a, SimdBlockOpera
 void simd_binary_blocks(SimdBinary op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
                         double* out, int64_t blocks, int64_t run, int64_t count);
 
+// out[r] = init + (((0 + x[r][0]) + x[r][1]) + ...) for `rows` contiguous rows
+// of `length` elements, 2 <= length <= 4: the sum reduction's fold of a
+// short last axis (SumStep::run with NumPy's pairwise sum below 8 terms), the
+// rows a vector at a time (k-means' sum over 2 or 3 coordinates).
+void simd_sum_short_rows(const float* x, int64_t rows, int64_t length, float init, float* out);
+void simd_sum_short_rows(const double* x, int64_t rows, int64_t length, double init, double* out);
+
 // The largest / smallest of x[0..n), n >= 1; the first NaN when there is
 // one (NumPy's max and min propagate NaN). Which of +0.0 and -0.0 a tie
 // gives is unspecified, as in NumPy's own SIMD loops.

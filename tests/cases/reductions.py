@@ -162,3 +162,17 @@ def argbest_of_short_rows(x):
 # CASE argbest_of_short_rows: [[4.0,1.0,1.0,9.0],[-1.0,2.0,3.0,0.5],[2.0,2.0,-1.0,-4.0],[0.0,5.0,5.0,0.0]]
 # CASE argbest_of_short_rows: [[3.0],[-2.0]]
 # CASE argbest_of_short_rows: [[1.0,2.0,3.0,4.0,5.0,6.0,7.0,8.0,0.5],[9.0,8.0,7.0,6.0,5.0,4.0,3.0,2.0,-1.0]]
+
+
+def sum_over_short_last_axis(p, c):
+    """Sums over a last axis of 2, 3 or 4 (squared distances of points, as
+    k-means computes them), float64 and float32, with -0.0 rows."""
+    d = np.sum((p[:, None, :] - c[None, :, :]) ** 2, axis=2)
+    z = np.sum(-(p * 0.0), axis=1)  # rows of -0.0 sum to +0.0
+    q = p.astype(np.float32)
+    return d, z, np.sum(q, axis=-1), np.sum(q[:, :1], axis=1), np.mean(p, axis=1), p.sum(axis=1, keepdims=True)
+
+
+# CASE sum_over_short_last_axis: [[0.0,1.0],[2.0,-3.0],[4.5,0.5],[1.0,1.0],[2.0,2.0],[3.0,3.0],[4.0,4.0],[5.0,5.0],[6.0,6.0]] [[1.0,0.0],[-2.0,2.0],[0.5,0.25]]
+# CASE sum_over_short_last_axis: [[0.0,1.0,2.0],[3.0,4.0,5.0]] [[1.0,1.0,1.0],[0.0,-1.0,2.0]]
+# CASE sum_over_short_last_axis: [[0.0,1.0,2.0,3.0],[1e308,1e308,-1e308,1.0]] [[1.0,1.0,1.0,1.0]]

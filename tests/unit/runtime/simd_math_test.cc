@@ -245,5 +245,39 @@ TEST(SimdMath, BinaryBlocksAreTheElementOperation) {
   });
 }
 
+// simd_sum_short_rows: init + (((0 + x0) + x1) + ...) per row, bit for bit,
+// for every row count around the vector length and lengths 2-4, with NaN,
+// inf and signed zeros (0 + -0.0 is +0.0, as the scalar fold gives).
+template <class T>
+void check_sum_short_rows() {
+  std::vector<T> pool = sweep(T(-3), T(3), 211);
+  pool[3] = std::numeric_limits<T>::quiet_NaN();
+  pool[8] = std::numeric_limits<T>::infinity();
+  pool[0] = pool[1] = -T(0);
+  for (int64_t length = 2; length <= 4; ++length) {
+    for (int64_t rows = 0; rows <= 40; ++rows) {
+      for (T init : {T(0), T(-0.0), T(1.5)}) {
+        std::vector<T> got(static_cast<size_t>(rows) + 1, T(7));
+        simd_sum_short_rows(pool.data(), rows, length, init, got.data());
+        for (int64_t r = 0; r < rows; ++r) {
+          T sum = 0;
+          for (int64_t i = 0; i < length; ++i) sum += pool[static_cast<size_t>(r * length + i)];
+          ASSERT_EQ(ordered_bits(got[static_cast<size_t>(r)]), ordered_bits(T(init + sum)))
+              << "length " << length << " rows " << rows << " r " << r;
+        }
+        ASSERT_EQ(got[static_cast<size_t>(rows)], T(7)) << "wrote past the rows";
+      }
+    }
+  }
+}
+
+TEST(SimdMath, SumsOfShortRowsAreTheScalarFold) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_sum_short_rows<float>();
+    check_sum_short_rows<double>();
+  });
+}
+
 }  // namespace
 }  // namespace pygraft::rt
