@@ -101,8 +101,8 @@ void float_unary_kernel(KernelContext& ctx, const char* ufunc) {
   };
 
 PG_SIMD_FLOAT_OP(ExpOp, exp, true)
-PG_EIGEN_FLOAT_OP(LogOp, log, false)
-PG_EIGEN_FLOAT_OP(SqrtOp, sqrt, false)
+PG_SIMD_FLOAT_OP(LogOp, log, false)
+PG_SIMD_FLOAT_OP(SqrtOp, sqrt, false)
 PG_SIMD_FLOAT_OP(TanhOp, tanh, false)
 PG_EIGEN_FLOAT_OP(SinOp, sin, false)
 PG_EIGEN_FLOAT_OP(CosOp, cos, false)

@@ -5,6 +5,7 @@
 #include "runtime/simd_math.h"
 
 #include <cmath>
+#include <limits>
 
 #ifdef PYGRAFT_HAVE_HWY
 
@@ -70,6 +71,28 @@ void tanh_lanes(const T* in, T* out, int64_t n) {
       in, out, n, [](auto d, auto x) { return hn::Tanh(d, x); },
       [](auto, auto x) { return hn::Eq(x, x); },
       [](T x, T y) { return x == x ? y : std::tanh(x); });
+}
+
+// log: Highway's within 4 ulp for normal positive finite inputs; zero,
+// negatives, subnormals, infinities and NaN go to the C library.
+template <class T>
+void log_lanes(const T* in, T* out, int64_t n) {
+  constexpr T lo = std::numeric_limits<T>::min(), hi = std::numeric_limits<T>::max();
+  map_lanes(
+      in, out, n, [](auto d, auto x) { return hn::Log(d, x); },
+      [](auto d, auto x) { return hn::And(hn::Ge(x, hn::Set(d, lo)), hn::Le(x, hn::Set(d, hi))); },
+      [](T x, T y) { return x >= lo && x <= hi ? y : std::log(x); });
+}
+
+// sqrt: the vector square root is IEEE's correctly rounded one, as the C
+// library's: the same bits for every input.
+template <class T>
+void sqrt_lanes(const T* in, T* out, int64_t n) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  int64_t i = 0;
+  for (; i + lanes <= n; i += lanes) hn::StoreU(hn::Sqrt(hn::LoadU(d, in + i)), d, out + i);
+  for (; i < n; ++i) out[i] = std::sqrt(in[i]);
 }
 
 template <class T, class Op>
@@ -314,6 +337,18 @@ void ExpF32(const float* in, float* out, int64_t n) {
 void ExpF64(const double* in, double* out, int64_t n) {
   exp_lanes(in, out, n);
 }
+void LogF32(const float* in, float* out, int64_t n) {
+  log_lanes(in, out, n);
+}
+void LogF64(const double* in, double* out, int64_t n) {
+  log_lanes(in, out, n);
+}
+void SqrtF32(const float* in, float* out, int64_t n) {
+  sqrt_lanes(in, out, n);
+}
+void SqrtF64(const double* in, double* out, int64_t n) {
+  sqrt_lanes(in, out, n);
+}
 void TanhF32(const float* in, float* out, int64_t n) {
   tanh_lanes(in, out, n);
 }
@@ -335,6 +370,10 @@ HWY_EXPORT(ExpF32);
 HWY_EXPORT(ExpF64);
 HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
+HWY_EXPORT(LogF32);
+HWY_EXPORT(LogF64);
+HWY_EXPORT(SqrtF32);
+HWY_EXPORT(SqrtF64);
 HWY_EXPORT(TargetName);
 HWY_EXPORT(BinaryF32);
 HWY_EXPORT(BinaryF64);
@@ -374,6 +413,18 @@ void simd_exp(const float* in, float* out, int64_t n) {
 }
 void simd_exp(const double* in, double* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(ExpF64)(in, out, n);
+}
+void simd_log(const float* in, float* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(LogF32)(in, out, n);
+}
+void simd_log(const double* in, double* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(LogF64)(in, out, n);
+}
+void simd_sqrt(const float* in, float* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(SqrtF32)(in, out, n);
+}
+void simd_sqrt(const double* in, double* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(SqrtF64)(in, out, n);
 }
 void simd_tanh(const float* in, float* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(TanhF32)(in, out, n);
@@ -417,6 +468,18 @@ void simd_exp(const float* in, float* out, int64_t n) {
 }
 void simd_exp(const double* in, double* out, int64_t n) {
   map_scalar(in, out, n, [](double v) { return std::exp(v); });
+}
+void simd_log(const float* in, float* out, int64_t n) {
+  map_scalar(in, out, n, [](float v) { return std::log(v); });
+}
+void simd_log(const double* in, double* out, int64_t n) {
+  map_scalar(in, out, n, [](double v) { return std::log(v); });
+}
+void simd_sqrt(const float* in, float* out, int64_t n) {
+  map_scalar(in, out, n, [](float v) { return std::sqrt(v); });
+}
+void simd_sqrt(const double* in, double* out, int64_t n) {
+  map_scalar(in, out, n, [](double v) { return std::sqrt(v); });
 }
 void simd_tanh(const float* in, float* out, int64_t n) {
   map_scalar(in, out, n, [](float v) { return std::tanh(v); });

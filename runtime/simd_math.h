@@ -1,10 +1,10 @@
-// Vectorised exp and tanh for float32 / float64 arrays, with runtime CPU
+// Vectorised exp, tanh, log and sqrt for float32 / float64 arrays, with runtime CPU
 // dispatch: one binary uses AVX-512 or AVX2 where the CPU has them and SSE
 // elsewhere (Google Highway's dynamic dispatch; Debian libhwy-dev). Without
 // Highway at build time they are loops over the C library's functions.
 //
 // Accuracy: within 4 ulp of the correctly rounded result (Highway's
-// contrib/math: exp 1 ulp, tanh 4 ulp), like NumPy's own SIMD loops, which
+// contrib/math: exp 1 ulp, tanh and log 4 ulp), like NumPy's own SIMD loops, which
 // also differ from glibc in the last bits. Elements outside the polynomial's
 // range (NaN, infinities, overflow, subnormal results) are computed by the C
 // library, so special values are exactly NumPy's.
@@ -21,6 +21,11 @@ void simd_exp(const float* in, float* out, int64_t n);
 void simd_exp(const double* in, double* out, int64_t n);
 void simd_tanh(const float* in, float* out, int64_t n);
 void simd_tanh(const double* in, double* out, int64_t n);
+void simd_log(const float* in, float* out, int64_t n);
+void simd_log(const double* in, double* out, int64_t n);
+// Correctly rounded (IEEE), so the same bits as the C library's sqrt.
+void simd_sqrt(const float* in, float* out, int64_t n);
+void simd_sqrt(const double* in, double* out, int64_t n);
 
 // out[i] = a[i] OP b[i] for + - * /, where an operand that is not an array
 // is one value for every i. Exactly IEEE's correctly rounded operation on

@@ -92,6 +92,59 @@ TEST(SimdMath, TanhIsWithinFiveUlpOfTheCLibrary) {
   });
 }
 
+// Positive values spread over many binades: log's inputs.
+template <class T>
+std::vector<T> log_spaced(T lo_exp, T hi_exp, int count) {
+  std::vector<T> x;
+  for (T e : sweep(lo_exp, hi_exp, count)) x.push_back(std::pow(T(10), e));
+  return x;
+}
+
+TEST(SimdMath, LogIsWithinFourUlpOfTheCLibrary) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    auto f32 = [](const float* in, float* out, int64_t n) { simd_log(in, out, n); };
+    auto f64 = [](const double* in, double* out, int64_t n) { simd_log(in, out, n); };
+    expect_close(
+        log_spaced(-37.0f, 38.0f, 20011), f32, [](float v) { return std::log(v); }, 4);
+    expect_close(
+        log_spaced(-300.0, 300.0, 20011), f64, [](double v) { return std::log(v); }, 4);
+    expect_close(
+        sweep(0.5f, 2.0f, 20011), f32, [](float v) { return std::log(v); }, 4);
+    expect_close(
+        sweep(0.5, 2.0, 20011), f64, [](double v) { return std::log(v); }, 4);
+  });
+}
+
+// sqrt is correctly rounded on every path: the C library's bits exactly,
+// special values (negative, -0.0, inf, NaN, subnormal) included.
+template <class T>
+void check_sqrt_bits() {
+  std::vector<T> x = log_spaced(T(-30), T(30), 5003);
+  for (T v : {T(0), -T(0), T(-1), std::numeric_limits<T>::infinity(),
+              std::numeric_limits<T>::denorm_min(), std::numeric_limits<T>::max()}) {
+    x.push_back(v);
+  }
+  std::vector<T> y(x.size());
+  simd_sqrt(x.data(), y.data(), static_cast<int64_t>(x.size()));
+  for (size_t i = 0; i < x.size(); ++i) {
+    const T want = std::sqrt(x[i]);
+    if (std::isnan(want)) {
+      EXPECT_TRUE(std::isnan(y[i])) << x[i];
+    } else {
+      EXPECT_EQ(ordered_bits(y[i]), ordered_bits(want)) << "sqrt(" << x[i] << ")";
+    }
+  }
+}
+
+TEST(SimdMath, SqrtIsTheCLibrarysBitForBit) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_sqrt_bits<float>();
+    check_sqrt_bits<double>();
+  });
+}
+
 template <class T>
 void check_special_values() {
   const T inf = std::numeric_limits<T>::infinity();
@@ -99,11 +152,19 @@ void check_special_values() {
   const T big = sizeof(T) == 4 ? T(100) : T(800);     // exp overflows
   const T tiny = sizeof(T) == 4 ? T(-100) : T(-740);  // exp is subnormal
   std::vector<T> x = {nan, inf, -inf, T(0), -T(0), big, -big * 20, tiny};
-  std::vector<T> e(x.size()), t(x.size());
+  x.push_back(std::numeric_limits<T>::denorm_min());  // log of a subnormal
+  x.push_back(-std::numeric_limits<T>::denorm_min());
+  std::vector<T> e(x.size()), t(x.size()), l(x.size());
   simd_exp(x.data(), e.data(), static_cast<int64_t>(x.size()));
   simd_tanh(x.data(), t.data(), static_cast<int64_t>(x.size()));
+  simd_log(x.data(), l.data(), static_cast<int64_t>(x.size()));
   for (size_t i = 0; i < x.size(); ++i) {
-    const T want_e = std::exp(x[i]), want_t = std::tanh(x[i]);
+    const T want_e = std::exp(x[i]), want_t = std::tanh(x[i]), want_l = std::log(x[i]);
+    if (std::isnan(want_l)) {
+      EXPECT_TRUE(std::isnan(l[i])) << x[i];
+    } else if (!(x[i] > 0 && std::isfinite(x[i]) && x[i] >= std::numeric_limits<T>::min())) {
+      EXPECT_EQ(l[i], want_l) << "log(" << x[i] << ")";  // outside the polynomial's range
+    }
     if (std::isnan(want_e)) {
       EXPECT_TRUE(std::isnan(e[i])) << x[i];
     } else {
