@@ -88,10 +88,15 @@ int64_t arg_best_contiguous(const T* x, int64_t n, bool is_max) {
       if (isnan_element(x[i])) return i;
     }
   }
-  for (int64_t i = 0; i < n; ++i) {
-    if (x[i] == target) return i;
+  if constexpr (std::is_floating_point_v<T>) {
+    const int64_t i = simd_find_equal(x, n, target);
+    return i < n ? i : 0;
+  } else {
+    for (int64_t i = 0; i < n; ++i) {
+      if (x[i] == target) return i;
+    }
+    return 0;
   }
-  return 0;
 }
 
 // Indices of the best element along the split's middle axis: for every

@@ -318,6 +318,30 @@ HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
   return result;
 }
 
+// The first i with x[i] == value (a number, not NaN), or n.
+template <class T>
+HWY_INLINE int64_t find_equal_lanes(const T* HWY_RESTRICT x, int64_t n, T value) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  const auto v = hn::Set(d, value);
+  int64_t i = 0;
+  for (; i + lanes <= n; i += lanes) {
+    const intptr_t lane = hn::FindFirstTrue(d, hn::Eq(hn::LoadU(d, x + i), v));
+    if (lane >= 0) return i + lane;
+  }
+  for (; i < n; ++i) {
+    if (x[i] == value) return i;
+  }
+  return n;
+}
+
+int64_t FindEqualF32(const float* x, int64_t n, float value) {
+  return find_equal_lanes(x, n, value);
+}
+int64_t FindEqualF64(const double* x, int64_t n, double value) {
+  return find_equal_lanes(x, n, value);
+}
+
 float MaxF32(const float* x, int64_t n) {
   return extremum_lanes(x, n, true);
 }
@@ -382,10 +406,18 @@ HWY_EXPORT(BinaryBlocksF64);
 HWY_EXPORT(SumShortRowsF32);
 HWY_EXPORT(SumShortRowsF64);
 HWY_EXPORT(MaxF32);
+HWY_EXPORT(FindEqualF32);
+HWY_EXPORT(FindEqualF64);
 HWY_EXPORT(MaxF64);
 HWY_EXPORT(MinF32);
 HWY_EXPORT(MinF64);
 
+int64_t simd_find_equal(const float* x, int64_t n, float value) {
+  return HWY_DYNAMIC_DISPATCH(FindEqualF32)(x, n, value);
+}
+int64_t simd_find_equal(const double* x, int64_t n, double value) {
+  return HWY_DYNAMIC_DISPATCH(FindEqualF64)(x, n, value);
+}
 float simd_reduce_max(const float* x, int64_t n) {
   return HWY_DYNAMIC_DISPATCH(MaxF32)(x, n);
 }
@@ -566,6 +598,20 @@ void simd_binary_blocks(SimdBinary op, SimdBlockOperand<float> a, SimdBlockOpera
 void simd_binary_blocks(SimdBinary op, SimdBlockOperand<double> a, SimdBlockOperand<double> b,
                         double* out, int64_t blocks, int64_t run, int64_t count) {
   binary_blocks_scalar(op, a, b, out, blocks, run, count);
+}
+
+template <class T>
+int64_t find_equal_scalar(const T* x, int64_t n, T value) {
+  for (int64_t i = 0; i < n; ++i) {
+    if (x[i] == value) return i;
+  }
+  return n;
+}
+int64_t simd_find_equal(const float* x, int64_t n, float value) {
+  return find_equal_scalar(x, n, value);
+}
+int64_t simd_find_equal(const double* x, int64_t n, double value) {
+  return find_equal_scalar(x, n, value);
 }
 
 template <class T>

@@ -70,6 +70,11 @@ double simd_reduce_max(const double* x, int64_t n);
 float simd_reduce_min(const float* x, int64_t n);
 double simd_reduce_min(const double* x, int64_t n);
 
+// The first i in [0, n) with x[i] == value, or n when there is none (the
+// position of an extremum once it is known: argmax / argmin).
+int64_t simd_find_equal(const float* x, int64_t n, float value);
+int64_t simd_find_equal(const double* x, int64_t n, double value);
+
 // The instruction set the dispatch chose on this CPU ("AVX3", "AVX2",
 // "SSE4", ...; "C library" without Highway): for benchmarks and --version.
 const char* simd_target_name();

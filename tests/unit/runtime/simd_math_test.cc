@@ -340,5 +340,34 @@ TEST(SimdMath, SumsOfShortRowsAreTheScalarFold) {
   });
 }
 
+// simd_find_equal: the first match at every position of every length
+// (vector body and tail), equal zeros of either sign, and n when absent.
+template <class T>
+void check_find_equal() {
+  for (int64_t n = 0; n <= 70; ++n) {
+    std::vector<T> x = sweep(T(-5), T(5), static_cast<int>(n) + 2);
+    x.resize(static_cast<size_t>(n));
+    ASSERT_EQ(simd_find_equal(x.data(), n, T(99)), n) << "n=" << n;
+    for (int64_t at = 0; at < n; ++at) {
+      std::vector<T> y = x;
+      y[static_cast<size_t>(at)] = T(99);
+      if (at + 1 < n) y[static_cast<size_t>(n - 1)] = T(99);  // a later match too
+      ASSERT_EQ(simd_find_equal(y.data(), n, T(99)), at) << "n=" << n << " at " << at;
+      y[static_cast<size_t>(at)] = -T(0);
+      int64_t first_zero = 0;
+      while (y[static_cast<size_t>(first_zero)] != T(0)) ++first_zero;
+      ASSERT_EQ(simd_find_equal(y.data(), n, T(0)), first_zero) << "n=" << n << " at " << at;
+    }
+  }
+}
+
+TEST(SimdMath, FindEqualGivesTheFirstMatch) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_find_equal<float>();
+    check_find_equal<double>();
+  });
+}
+
 }  // namespace
 }  // namespace pygraft::rt
