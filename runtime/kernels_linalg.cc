@@ -20,20 +20,25 @@
 namespace pygraft::rt {
 namespace {
 
-// c (n x m) = a (n x k) * b (k x m); row-major, contiguous.
+// c (n x m) = a (n x k) * b (k x m); row-major, contiguous. `zeros` asks
+// for +0.0 sums of -0.0 products (matmul) where the product path can give
+// them directly; returns whether c has them (else the caller may clear
+// them: clear_negative_zeros).
 template <class T>
-void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
+bool gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, ZeroSums zeros) {
   if constexpr (std::is_floating_point_v<T>) {
     using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    if (blas_gemm(a, b, c, n, k, m) || simd_gemm(a, b, c, n, k, m)) return;
+    if (blas_gemm(a, b, c, n, k, m)) return true;  // BLAS writes from +0.0
+    if (simd_gemm(a, b, c, n, k, m, zeros)) return zeros == ZeroSums::Positive;
     Eigen::Map<Matrix> out(c, n, m);
     if (k == 0) {
       out.setZero();
-      return;
+      return true;
     }
     Eigen::Map<const Matrix> lhs(a, n, k);
     Eigen::Map<const Matrix> rhs(b, k, m);
     out.noalias() = lhs * rhs;
+    return false;
   } else if constexpr (std::is_same_v<T, bool>) {
     for (int64_t i = 0; i < n; ++i) {
       for (int64_t j = 0; j < m; ++j) {
@@ -55,11 +60,13 @@ void gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
       }
     }
   }
+  return true;  // no signed zeros
 }
 
 // c (n x m) = a (n x k) * b^T with b (m x k); row-major, contiguous, float.
+// Same `zeros` contract as gemm.
 template <class T>
-void gemm_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
+bool gemm_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, ZeroSums zeros) {
   // Note: a vector times the rows of a matrix that fits in the caches
   // (logits = h @ emb.T) is dot products of contiguous rows, which the
   // vector kernels run faster than OpenBLAS 0.3.21's sgemv here (greedy
@@ -67,26 +74,29 @@ void gemm_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m) {
   // streams better.
   constexpr int64_t kCachedBytes = int64_t{4} << 20;
   const bool cached_vector = n == 1 && m * k * static_cast<int64_t>(sizeof(T)) <= kCachedBytes;
-  if ((cached_vector && simd_gemm_bt(a, b, c, n, k, m)) || blas_gemm_bt(a, b, c, n, k, m) ||
-      simd_gemm_bt(a, b, c, n, k, m)) {
-    return;
-  }
+  if (cached_vector && simd_gemm_bt(a, b, c, n, k, m, zeros)) return zeros == ZeroSums::Positive;
+  if (blas_gemm_bt(a, b, c, n, k, m)) return true;
+  if (simd_gemm_bt(a, b, c, n, k, m, zeros)) return zeros == ZeroSums::Positive;
   using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   Eigen::Map<Matrix> out(c, n, m);
   if (k == 0) {
     out.setZero();
-    return;
+    return true;
   }
   Eigen::Map<const Matrix> lhs(a, n, k);
   Eigen::Map<const Matrix> rhs(b, m, k);
   out.noalias() = lhs * rhs.transpose();
+  return false;
 }
 
-void gemm_tensors(const Tensor& a, int64_t a_offset, const Tensor& b, int64_t b_offset, Tensor& c,
-                  int64_t c_offset, int64_t n, int64_t k, int64_t m) {
-  dispatch_dtype(c.dtype(), [&](auto tag) {
+// gemm on tensors of c's dtype, at element offsets; same `zeros` contract.
+bool gemm_tensors(const Tensor& a, int64_t a_offset, const Tensor& b, int64_t b_offset, Tensor& c,
+                  int64_t c_offset, int64_t n, int64_t k, int64_t m,
+                  ZeroSums zeros = ZeroSums::Kept) {
+  return dispatch_dtype(c.dtype(), [&](auto tag) {
     using T = decltype(tag);
-    gemm(a.data<T>() + a_offset, b.data<T>() + b_offset, c.data<T>() + c_offset, n, k, m);
+    return gemm(a.data<T>() + a_offset, b.data<T>() + b_offset, c.data<T>() + c_offset, n, k, m,
+                zeros);
   });
 }
 
@@ -211,13 +221,15 @@ std::optional<Tensor> product_with_transposed(const Value& x, const Value& y) {
   const int64_t n = a0.rank() == 2 ? a0.shape()[0] : 1;
   const Tensor a = cast(a0, dtype), b = cast(b0, dtype);
   Tensor out = Tensor::empty(dtype, a0.rank() == 2 ? Shape{n, m} : Shape{m});
-  dispatch_dtype(dtype, [&](auto tag) {
+  const bool cleared = dispatch_dtype(dtype, [&](auto tag) {
     using T = decltype(tag);
     if constexpr (std::is_floating_point_v<T>) {
-      gemm_bt(a.data<T>(), b.data<T>(), out.data<T>(), n, k, m);
+      return gemm_bt(a.data<T>(), b.data<T>(), out.data<T>(), n, k, m, ZeroSums::Positive);
+    } else {
+      return true;
     }
   });
-  clear_negative_zeros(out);
+  if (!cleared) clear_negative_zeros(out);
   return out;
 }
 
@@ -248,8 +260,7 @@ bool matmul_plain_floats(KernelContext& ctx) {
   if (a.rank() == 2) out_shape.push_back(n);
   if (b.rank() == 2) out_shape.push_back(m);
   Tensor out = Tensor::empty(a.dtype(), out_shape);
-  gemm_tensors(a, 0, b, 0, out, 0, n, k, m);
-  clear_negative_zeros(out);
+  if (!gemm_tensors(a, 0, b, 0, out, 0, n, k, m, ZeroSums::Positive)) clear_negative_zeros(out);
   ctx.outputs[0] = std::move(out);
   return true;
 }

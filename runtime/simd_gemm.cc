@@ -31,22 +31,18 @@ HWY_INLINE T mul_add(T x, T y, T acc) {
 #endif
 }
 
-// Sums start from -0.0, the additive identity that keeps a sum of -0.0
-// products -0.0 as Eigen's products do (matmul then clears it, as NumPy's
-// BLAS gives +0.0; np.dot of single elements keeps it).
-template <class T>
-constexpr T kSumSeed = T(-0.0);
+// Sums start from `seed` (seed_of below).
 
 // c[0..width) = sum over p of a[p] * b[p * m + 0..width), width kVectors
 // vectors, each sum in p order: one chain of multiply-adds per vector.
 template <int kVectors, class T>
 HWY_INLINE void row_tile(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                         int64_t k, int64_t m) {
+                         int64_t k, int64_t m, T seed) {
   const hn::ScalableTag<T> d;
   const size_t lanes = hn::Lanes(d);
   decltype(hn::Zero(d)) acc[kVectors];
   HWY_UNROLL(16)
-  for (int v = 0; v < kVectors; ++v) acc[v] = hn::Set(d, kSumSeed<T>);
+  for (int v = 0; v < kVectors; ++v) acc[v] = hn::Set(d, seed);
   for (int64_t p = 0; p < k; ++p) {
     const auto x = hn::Set(d, a[p]);
     const T* row = b + p * m;
@@ -65,7 +61,7 @@ HWY_INLINE void row_tile(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HW
 // another (fixed) order of the sum.
 template <int kVectors, int kStreams, class T>
 HWY_INLINE void row_tile_split(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                               int64_t k, int64_t m) {
+                               int64_t k, int64_t m, T seed) {
   static_assert(kStreams == 2 || kStreams == 4);
   const hn::ScalableTag<T> d;
   const size_t lanes = hn::Lanes(d);
@@ -73,7 +69,7 @@ HWY_INLINE void row_tile_split(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b,
   HWY_UNROLL(16)
   for (int s = 0; s < kStreams; ++s) {
     HWY_UNROLL(16)
-    for (int v = 0; v < kVectors; ++v) acc[s][v] = hn::Set(d, kSumSeed<T>);
+    for (int v = 0; v < kVectors; ++v) acc[s][v] = hn::Set(d, seed);
   }
   int64_t p = 0;
   for (; p + kStreams <= k; p += kStreams) {
@@ -109,12 +105,12 @@ HWY_INLINE void row_tile_split(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b,
 // of k, then single vectors.
 template <class T>
 HWY_INLINE void gemm_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                         int64_t k, int64_t m, int64_t full) {
+                         int64_t k, int64_t m, int64_t full, T seed) {
   const hn::ScalableTag<T> d;
   const auto lanes = static_cast<int64_t>(hn::Lanes(d));
   int64_t j = 0;
-  for (; j + 4 * lanes <= full; j += 4 * lanes) row_tile<4>(a, b + j, c + j, k, m);
-  for (; j < full; j += lanes) row_tile<1>(a, b + j, c + j, k, m);
+  for (; j + 4 * lanes <= full; j += 4 * lanes) row_tile<4>(a, b + j, c + j, k, m, seed);
+  for (; j < full; j += lanes) row_tile<1>(a, b + j, c + j, k, m, seed);
 }
 
 // A row vector times a matrix (the step of an RNN or LSTM), over the
@@ -123,22 +119,22 @@ HWY_INLINE void gemm_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HW
 // hide the FMA latency, split their sums over k (row_tile_split).
 template <class T>
 HWY_INLINE void vector_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                           int64_t k, int64_t m, int64_t full) {
+                           int64_t k, int64_t m, int64_t full, T seed) {
   const hn::ScalableTag<T> d;
   const auto lanes = static_cast<int64_t>(hn::Lanes(d));
   int64_t j = 0;
-  for (; j + 8 * lanes <= full; j += 8 * lanes) row_tile<8>(a, b + j, c + j, k, m);
+  for (; j + 8 * lanes <= full; j += 8 * lanes) row_tile<8>(a, b + j, c + j, k, m, seed);
   if (j + 4 * lanes <= full) {
-    row_tile_split<4, 2>(a, b + j, c + j, k, m);
+    row_tile_split<4, 2>(a, b + j, c + j, k, m, seed);
     j += 4 * lanes;
   }
   switch ((full - j) / lanes) {
     case 3:
-      return row_tile_split<3, 2>(a, b + j, c + j, k, m);
+      return row_tile_split<3, 2>(a, b + j, c + j, k, m, seed);
     case 2:
-      return row_tile_split<2, 4>(a, b + j, c + j, k, m);
+      return row_tile_split<2, 4>(a, b + j, c + j, k, m, seed);
     case 1:
-      return row_tile_split<1, 4>(a, b + j, c + j, k, m);
+      return row_tile_split<1, 4>(a, b + j, c + j, k, m, seed);
     default:
       return;
   }
@@ -146,10 +142,10 @@ HWY_INLINE void vector_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* 
 
 // sum over p of x[p] * y[p]: two vector sums, added, reduced, then the tail.
 template <class T>
-HWY_INLINE T dot(const T* HWY_RESTRICT x, const T* HWY_RESTRICT y, int64_t k) {
+HWY_INLINE T dot(const T* HWY_RESTRICT x, const T* HWY_RESTRICT y, int64_t k, T seed) {
   const hn::ScalableTag<T> d;
   const auto lanes = static_cast<int64_t>(hn::Lanes(d));
-  auto s0 = hn::Set(d, kSumSeed<T>), s1 = s0;
+  auto s0 = hn::Set(d, seed), s1 = s0;
   int64_t p = 0;
   for (; p + 2 * lanes <= k; p += 2 * lanes) {
     s0 = hn::MulAdd(hn::LoadU(d, x + p), hn::LoadU(d, y + p), s0);
@@ -202,10 +198,10 @@ HWY_INLINE void store_lane_sums4(D d, V s0, V s1, V s2, V s3, T* HWY_RESTRICT c)
 // 8 rows at a time measured no faster.
 template <class T>
 HWY_INLINE void dot_rows4(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                          int64_t k) {
+                          int64_t k, T seed) {
   const hn::ScalableTag<T> d;
   const auto lanes = static_cast<int64_t>(hn::Lanes(d));
-  auto s0 = hn::Set(d, kSumSeed<T>), s1 = s0, s2 = s0, s3 = s0;
+  auto s0 = hn::Set(d, seed), s1 = s0, s2 = s0, s3 = s0;
   int64_t p = 0;
   for (; p + lanes <= k; p += lanes) {
     const auto x = hn::LoadU(d, a + p);
@@ -222,9 +218,9 @@ HWY_INLINE void dot_rows4(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* H
 
 template <class T>
 HWY_NOINLINE void Gemm(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                       int64_t n, int64_t k, int64_t m) {
+                       int64_t n, int64_t k, int64_t m, T seed) {
   if (m == 1) {  // matrix @ vector: b is one contiguous column
-    for (int64_t i = 0; i < n; ++i) c[i] = dot(a + i * k, b, k);
+    for (int64_t i = 0; i < n; ++i) c[i] = dot(a + i * k, b, k, seed);
     return;
   }
   const hn::ScalableTag<T> d;
@@ -243,15 +239,15 @@ HWY_NOINLINE void Gemm(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_
   HWY_ALIGN T tail_out[HWY_MAX_BYTES / sizeof(T)];
   for (int64_t i = 0; i < n; ++i) {
     if (n == 1) {
-      vector_row(a, b, c, k, m, full);
+      vector_row(a, b, c, k, m, full, seed);
     } else {
-      gemm_row(a + i * k, b, c + i * m, k, m, full);
+      gemm_row(a + i * k, b, c + i * m, k, m, full, seed);
     }
     if (rest > 0) {
       if (n == 1) {
-        row_tile_split<1, 4>(a, tail.data(), tail_out, k, lanes);
+        row_tile_split<1, 4>(a, tail.data(), tail_out, k, lanes, seed);
       } else {
-        row_tile<1>(a + i * k, tail.data(), tail_out, k, lanes);
+        row_tile<1>(a + i * k, tail.data(), tail_out, k, lanes, seed);
       }
       for (int64_t t = 0; t < rest; ++t) c[i * m + full + t] = tail_out[t];
     }
@@ -260,25 +256,29 @@ HWY_NOINLINE void Gemm(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_
 
 template <class T>
 HWY_NOINLINE void GemmBt(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
-                         int64_t n, int64_t k, int64_t m) {
+                         int64_t n, int64_t k, int64_t m, T seed) {
   for (int64_t i = 0; i < n; ++i) {
     int64_t j = 0;
-    for (; j + 4 <= m; j += 4) dot_rows4(a + i * k, b + j * k, c + i * m + j, k);
-    for (; j < m; ++j) c[i * m + j] = dot(a + i * k, b + j * k, k);
+    for (; j + 4 <= m; j += 4) dot_rows4(a + i * k, b + j * k, c + i * m + j, k, seed);
+    for (; j < m; ++j) c[i * m + j] = dot(a + i * k, b + j * k, k, seed);
   }
 }
 
-void GemmF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
-  Gemm(a, b, c, n, k, m);
+void GemmF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m,
+             float seed) {
+  Gemm(a, b, c, n, k, m, seed);
 }
-void GemmF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) {
-  Gemm(a, b, c, n, k, m);
+void GemmF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m,
+             double seed) {
+  Gemm(a, b, c, n, k, m, seed);
 }
-void GemmBtF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
-  GemmBt(a, b, c, n, k, m);
+void GemmBtF32(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m,
+               float seed) {
+  GemmBt(a, b, c, n, k, m, seed);
 }
-void GemmBtF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) {
-  GemmBt(a, b, c, n, k, m);
+void GemmBtF64(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m,
+               double seed) {
+  GemmBt(a, b, c, n, k, m, seed);
 }
 
 }  // namespace HWY_NAMESPACE
@@ -288,25 +288,42 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace pygraft::rt {
 
+namespace {
+
+// Sums start from `seed`: -0.0, the additive identity, keeps a sum of only
+// -0.0 products -0.0 as Eigen's products do (np.dot of single elements);
+// +0.0 gives what a sum from -0.0 gives plus 0.0 (only a zero's sign can
+// differ), which is NumPy's matmul (its BLAS writes from zero).
+template <class T>
+T seed_of(ZeroSums zeros) {
+  return zeros == ZeroSums::Positive ? T(0.0) : T(-0.0);
+}
+
+}  // namespace
+
 HWY_EXPORT(GemmF32);
 HWY_EXPORT(GemmF64);
 HWY_EXPORT(GemmBtF32);
 HWY_EXPORT(GemmBtF64);
 
-bool simd_gemm(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
-  HWY_DYNAMIC_DISPATCH(GemmF32)(a, b, c, n, k, m);
+bool simd_gemm(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m,
+               ZeroSums zeros) {
+  HWY_DYNAMIC_DISPATCH(GemmF32)(a, b, c, n, k, m, seed_of<float>(zeros));
   return true;
 }
-bool simd_gemm(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) {
-  HWY_DYNAMIC_DISPATCH(GemmF64)(a, b, c, n, k, m);
+bool simd_gemm(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m,
+               ZeroSums zeros) {
+  HWY_DYNAMIC_DISPATCH(GemmF64)(a, b, c, n, k, m, seed_of<double>(zeros));
   return true;
 }
-bool simd_gemm_bt(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m) {
-  HWY_DYNAMIC_DISPATCH(GemmBtF32)(a, b, c, n, k, m);
+bool simd_gemm_bt(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m,
+                  ZeroSums zeros) {
+  HWY_DYNAMIC_DISPATCH(GemmBtF32)(a, b, c, n, k, m, seed_of<float>(zeros));
   return true;
 }
-bool simd_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m) {
-  HWY_DYNAMIC_DISPATCH(GemmBtF64)(a, b, c, n, k, m);
+bool simd_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m,
+                  ZeroSums zeros) {
+  HWY_DYNAMIC_DISPATCH(GemmBtF64)(a, b, c, n, k, m, seed_of<double>(zeros));
   return true;
 }
 
@@ -317,16 +334,16 @@ bool simd_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_
 
 namespace pygraft::rt {
 
-bool simd_gemm(const float*, const float*, float*, int64_t, int64_t, int64_t) {
+bool simd_gemm(const float*, const float*, float*, int64_t, int64_t, int64_t, ZeroSums) {
   return false;
 }
-bool simd_gemm(const double*, const double*, double*, int64_t, int64_t, int64_t) {
+bool simd_gemm(const double*, const double*, double*, int64_t, int64_t, int64_t, ZeroSums) {
   return false;
 }
-bool simd_gemm_bt(const float*, const float*, float*, int64_t, int64_t, int64_t) {
+bool simd_gemm_bt(const float*, const float*, float*, int64_t, int64_t, int64_t, ZeroSums) {
   return false;
 }
-bool simd_gemm_bt(const double*, const double*, double*, int64_t, int64_t, int64_t) {
+bool simd_gemm_bt(const double*, const double*, double*, int64_t, int64_t, int64_t, ZeroSums) {
   return false;
 }
 

@@ -126,5 +126,43 @@ TEST(SimdGemm, SumsOfNegativeZerosStayNegative) {
   });
 }
 
+// ZeroSums::Positive gives Kept's result plus 0.0, bit for bit: only a sum of
+// -0.0 products changes (to +0.0).
+template <class T>
+void expect_positive_zeros_are_kept_plus_zero(int64_t n, int64_t k, int64_t m, bool transposed_b) {
+  std::vector<T> a = values<T>(n * k, 3), b = values<T>(k * m, 4);
+  for (size_t i = 0; i < a.size(); i += 3) a[i] = -T(0);  // some -0.0 products, some all -0.0 sums
+  if (!b.empty()) b[0] = -T(0);
+  std::vector<T> kept(static_cast<size_t>(n * m)), positive = kept;
+  auto run = [&](std::vector<T>& c, ZeroSums zeros) {
+    return transposed_b ? simd_gemm_bt(a.data(), b.data(), c.data(), n, k, m, zeros)
+                        : simd_gemm(a.data(), b.data(), c.data(), n, k, m, zeros);
+  };
+  if (!run(kept, ZeroSums::Kept)) return;
+  run(positive, ZeroSums::Positive);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const T want = kept[i] + T(0);
+    EXPECT_TRUE((std::isnan(want) && std::isnan(positive[i])) ||
+                (want == positive[i] && std::signbit(want) == std::signbit(positive[i])))
+        << "n=" << n << " k=" << k << " m=" << m << " at " << i;
+  }
+}
+
+TEST(SimdGemm, PositiveZeroSumsAreKeptSumsPlusZero) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    for (int64_t n : {1, 3}) {
+      for (int64_t k : {0, 1, 4, 33}) {
+        for (int64_t m : {1, 5, 16, 40, 130}) {
+          for (bool transposed_b : {false, true}) {
+            expect_positive_zeros_are_kept_plus_zero<float>(n, k, m, transposed_b);
+            expect_positive_zeros_are_kept_plus_zero<double>(n, k, m, transposed_b);
+          }
+        }
+      }
+    }
+  });
+}
+
 }  // namespace
 }  // namespace pygraft::rt
