@@ -394,6 +394,20 @@ constexpr int64_t kExactInDouble = int64_t{1} << 53;
 #define PG_THREADED_DISPATCH 0
 #endif
 
+// compare_values without a branch on the operator: every relation is
+// computed and the operator picks its bit. One compare instruction serves
+// several comparisons of a loop (`n != 1`, `n % 2 == 0`), so a jump table on
+// the operator would be an indirect branch mispredicted as they alternate.
+template <class T>
+inline bool compare_without_branch(uint8_t op, T a, T b) {
+  static_assert(static_cast<int>(CompareOp::Eq) == 0 && static_cast<int>(CompareOp::Ne) == 1 &&
+                static_cast<int>(CompareOp::Lt) == 2 && static_cast<int>(CompareOp::Le) == 3 &&
+                static_cast<int>(CompareOp::Gt) == 4 && static_cast<int>(CompareOp::Ge) == 5);
+  const unsigned eq = a == b, lt = a<b, gt = a> b;  // all false for NaN
+  const unsigned bits = eq | (eq ^ 1U) << 1 | lt << 2 | (lt | eq) << 3 | gt << 4 | (gt | eq) << 5;
+  return ((bits >> op) & 1U) != 0;
+}
+
 void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations,
                     const ExecutionLimits& limits, const Node*& failed) {
   const TInstr* const base = typed.code.data();
@@ -499,19 +513,13 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
       }
     }
     PG_NEXT();
-    PG_CASE(CmpI) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.i, PG_B.i);
+    PG_CASE(CmpI) : PG_D.i = compare_without_branch(in->code, PG_A.i, PG_B.i);
     PG_NEXT();
-    PG_CASE(CmpF) : PG_D.i = compare_values(static_cast<CompareOp>(in->code), PG_A.f, PG_B.f);
+    PG_CASE(CmpF) : PG_D.i = compare_without_branch(in->code, PG_A.f, PG_B.f);
     PG_NEXT();
-    PG_CASE(CmpJumpI) : {
-      const CompareOp op = static_cast<CompareOp>(in->code);
-      if (compare_values(op, PG_A.i, PG_B.i) == in->when) PG_TAKE();
-    }
+    PG_CASE(CmpJumpI) : if (compare_without_branch(in->code, PG_A.i, PG_B.i) == in->when) PG_TAKE();
     PG_NEXT();
-    PG_CASE(CmpJumpF) : {
-      const CompareOp op = static_cast<CompareOp>(in->code);
-      if (compare_values(op, PG_A.f, PG_B.f) == in->when) PG_TAKE();
-    }
+    PG_CASE(CmpJumpF) : if (compare_without_branch(in->code, PG_A.f, PG_B.f) == in->when) PG_TAKE();
     PG_NEXT();
     PG_CASE(Binary) : PG_D = slow_binary(*in, regs);
     PG_NEXT();
