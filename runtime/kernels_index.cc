@@ -86,17 +86,6 @@ std::optional<int64_t> int_index_offset(const Literal& layout, std::span<const V
   return offset;
 }
 
-// The contiguous block of `shape`'s elements from `offset` copied out.
-Tensor copy_block(const Tensor& t, int64_t offset, const Shape& shape) {
-  Tensor out = Tensor::empty(t.dtype(), shape);
-  const auto bytes = static_cast<size_t>(dtype_size(t.dtype()));
-  if (out.numel() > 0) {
-    std::memcpy(out.raw(), static_cast<const char*>(t.raw()) + offset * bytes,
-                static_cast<size_t>(out.numel()) * bytes);
-  }
-  return out;
-}
-
 // The dims of `shape` from `axis` on.
 Shape trailing_dims(const Shape& shape, int axis) {
   Shape rest;
@@ -226,13 +215,14 @@ void kernel_getitem(KernelContext& ctx) {
   if (!x.is_tensor())
     throw RuntimeError(PyExc::TypeError, "'" + type_name(x) + "' object is not subscriptable");
   const Tensor& t = x.as<Tensor>();
+  // Note: x[i] and x[i, a:b] are contiguous blocks of x, shared rather
+  // than copied (value semantics hold: see Tensor::block).
   if (std::optional<int64_t> offset = int_index_offset(layout, parts, t.shape())) {
-    ctx.outputs[0] =
-        copy_block(t, *offset, trailing_dims(t.shape(), static_cast<int>(parts.size())));
+    ctx.outputs[0] = t.block(*offset, trailing_dims(t.shape(), static_cast<int>(parts.size())));
     return;
   }
   if (std::optional<Block> block = slice_block(layout, parts, t.shape())) {
-    ctx.outputs[0] = copy_block(t, block->offset, block->shape);
+    ctx.outputs[0] = t.block(block->offset, block->shape);
     return;
   }
   if (std::optional<Shape> shape = new_axes_shape(layout, parts, t.shape())) {

@@ -65,10 +65,10 @@ Tensor Tensor::zeros(DType dtype, const Shape& shape) {
 }
 
 void* Tensor::raw() {
-  return buffer_ ? buffer_->data() : nullptr;
+  return buffer_ ? static_cast<char*>(buffer_->data()) + byte_offset_ : nullptr;
 }
 const void* Tensor::raw() const {
-  return buffer_ ? buffer_->data() : nullptr;
+  return buffer_ ? static_cast<const char*>(buffer_->data()) + byte_offset_ : nullptr;
 }
 
 Tensor Tensor::clone() const {
@@ -84,6 +84,16 @@ Tensor Tensor::reshaped(const Shape& shape) const {
   }
   Tensor t = *this;
   t.shape_ = shape;
+  return t;
+}
+
+Tensor Tensor::block(int64_t offset, const Shape& shape) const {
+  Tensor t;
+  t.dtype_ = dtype_;
+  t.shape_ = shape;
+  t.numel_ = shape.numel();
+  t.byte_offset_ = byte_offset_ + offset * dtype_size(dtype_);
+  t.buffer_ = buffer_;
   return t;
 }
 

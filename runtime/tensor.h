@@ -48,6 +48,11 @@ class Tensor {
   Tensor clone() const;
   // Same buffer, new shape with the same numel (for reshape of a temporary).
   Tensor reshaped(const Shape& shape) const;
+  // Elements [offset, offset + shape.numel()) of this tensor, in its buffer
+  // (x[i], x[i, a:b]: a contiguous block). Like every tensor sharing a
+  // buffer, neither is unique() while both live, so writes copy first.
+  // Requires the block to lie inside this tensor.
+  Tensor block(int64_t offset, const Shape& shape) const;
 
   // Reads element i (flat, row-major) converted to double / int64 / bool.
   double get_as_double(int64_t i) const;
@@ -58,6 +63,7 @@ class Tensor {
   DType dtype_ = DType::Float64;
   Shape shape_{0};
   int64_t numel_ = 0;
+  int64_t byte_offset_ = 0;  // of element 0 in the buffer (a block of another tensor)
   std::shared_ptr<Buffer> buffer_;
 };
 
@@ -65,37 +71,57 @@ class Tensor {
 template <DType D>
 struct CType;
 template <>
-struct CType<DType::Bool> { using type = bool; };
+struct CType<DType::Bool> {
+  using type = bool;
+};
 template <>
-struct CType<DType::Int32> { using type = int32_t; };
+struct CType<DType::Int32> {
+  using type = int32_t;
+};
 template <>
-struct CType<DType::Int64> { using type = int64_t; };
+struct CType<DType::Int64> {
+  using type = int64_t;
+};
 template <>
-struct CType<DType::Float32> { using type = float; };
+struct CType<DType::Float32> {
+  using type = float;
+};
 template <>
-struct CType<DType::Float64> { using type = double; };
+struct CType<DType::Float64> {
+  using type = double;
+};
 
 // Calls f(T{}) with T the element type of `dtype`: one switch instead of one
 // per kernel.
 template <class F>
 decltype(auto) dispatch_dtype(DType dtype, F&& f) {
   switch (dtype) {
-    case DType::Bool: return f(bool{});
-    case DType::Int32: return f(int32_t{});
-    case DType::Int64: return f(int64_t{});
-    case DType::Float32: return f(float{});
-    case DType::Float64: break;
+    case DType::Bool:
+      return f(bool{});
+    case DType::Int32:
+      return f(int32_t{});
+    case DType::Int64:
+      return f(int64_t{});
+    case DType::Float32:
+      return f(float{});
+    case DType::Float64:
+      break;
   }
   return f(double{});
 }
 
 template <class T>
 constexpr DType dtype_of() {
-  if constexpr (std::is_same_v<T, bool>) return DType::Bool;
-  else if constexpr (std::is_same_v<T, int32_t>) return DType::Int32;
-  else if constexpr (std::is_same_v<T, int64_t>) return DType::Int64;
-  else if constexpr (std::is_same_v<T, float>) return DType::Float32;
-  else return DType::Float64;
+  if constexpr (std::is_same_v<T, bool>)
+    return DType::Bool;
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return DType::Int32;
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return DType::Int64;
+  else if constexpr (std::is_same_v<T, float>)
+    return DType::Float32;
+  else
+    return DType::Float64;
 }
 
 template <class T>

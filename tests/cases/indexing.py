@@ -197,3 +197,31 @@ def too_many_slices(v):
 
 
 # CASE too_many_slices: [1.0,2.0] -> exit 3
+
+
+def rows_shared_then_written(x):
+    """x[i] and x[i, a:b] share x's buffer; a write to one after x's last
+    use, and arithmetic that may reuse a dead row's buffer, stay right."""
+    first = x[0]
+    gate = x[1, 1:3]
+    total = first + gate[0]
+    doubled = gate * 2.0
+    r = x[2]
+    r[0] = 99.0
+    return total, doubled, r
+
+
+# CASE rows_shared_then_written: [[1.0,2.0,3.0],[4.0,5.0,6.0],[7.0,8.0,9.0]]
+
+
+def row_views_in_a_loop(xs, w):
+    """An RNN-style loop reading rows (shared blocks) of xs each step."""
+    h = np.zeros(w.shape[1])
+    for t in range(xs.shape[0]):
+        h = np.tanh(xs[t] @ w + h)
+        h[0] = xs[t, 0]  # a write into the step's fresh h
+    return h, xs
+
+
+# CASE row_views_in_a_loop: [[0.1,0.2],[0.3,-0.4],[0.5,0.6]] [[1.0,0.5],[-0.5,1.0]]
+# CASE row_views_in_a_loop: [] [[1.0]]
