@@ -152,6 +152,9 @@ void arg_kernel(KernelContext& ctx, bool is_max) {
     const T* x = in.data<T>();
     int64_t* idx = out.data<int64_t>();
     const int64_t n = split.length;
+    if constexpr (std::is_floating_point_v<T>) {
+      if (split.inner == 1 && simd_arg_best_rows(x, split.outer, n, is_max, idx)) return;
+    }
     if (split.inner == 1 && n <= kScanMaxLength) {  // the choice made once, not per row
       if (is_max) {
         for (int64_t o = 0; o < split.outer; ++o) idx[o] = arg_best_short<true>(x + o * n, n);

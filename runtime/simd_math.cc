@@ -335,6 +335,58 @@ HWY_INLINE int64_t find_equal_lanes(const T* HWY_RESTRICT x, int64_t n, T value)
   return n;
 }
 
+// Index of the first largest (kIsMax) or smallest of x[0..n), the first NaN
+// if there is one: the scalar rule arg_best_rows follows.
+template <bool kIsMax, class T>
+int64_t arg_best_scalar(const T* x, int64_t n) {
+  int64_t best = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    if (x[i] != x[i]) return i;
+    if (kIsMax ? x[i] > x[best] : x[i] < x[best]) best = i;
+  }
+  return best;
+}
+
+// arg_best_scalar of each of `rows` rows of n elements, a row per vector when
+// one holds it (n <= lanes): the extremum of the lanes, then the first lane
+// equal to it, or the first NaN. Lanes past the row hold the next row's
+// elements and are masked; the last rows, whose vector would reach past x,
+// are scanned. False, having done nothing, when n exceeds the lanes.
+template <bool kIsMax, class T>
+HWY_INLINE bool arg_best_rows(const T* HWY_RESTRICT x, int64_t rows, int64_t n,
+                              int64_t* HWY_RESTRICT out) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  if (n < 1 || n > lanes || lanes < 2) return false;
+  const auto in_row = hn::FirstN(d, static_cast<size_t>(n));
+  const auto pad =
+      hn::Set(d, kIsMax ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::infinity());
+  int64_t r = 0;
+  for (; r < rows && r * n + lanes <= rows * n; ++r) {
+    const auto v = hn::IfThenElse(in_row, hn::LoadU(d, x + r * n), pad);
+    const auto nan = hn::Not(hn::Eq(v, v));  // Note: not Ne, ordered on some targets
+    if (HWY_UNLIKELY(!hn::AllFalse(d, nan))) {
+      out[r] = hn::FindFirstTrue(d, nan);
+      continue;
+    }
+    const auto best = kIsMax ? hn::MaxOfLanes(d, v) : hn::MinOfLanes(d, v);
+    out[r] = hn::FindFirstTrue(d, hn::Eq(v, best));
+  }
+  for (; r < rows; ++r) out[r] = arg_best_scalar<kIsMax>(x + r * n, n);
+  return true;
+}
+
+template <class T>
+bool arg_best_rows_dispatch(const T* x, int64_t rows, int64_t n, bool is_max, int64_t* out) {
+  return is_max ? arg_best_rows<true>(x, rows, n, out) : arg_best_rows<false>(x, rows, n, out);
+}
+bool ArgBestRowsF32(const float* x, int64_t rows, int64_t n, bool is_max, int64_t* out) {
+  return arg_best_rows_dispatch(x, rows, n, is_max, out);
+}
+bool ArgBestRowsF64(const double* x, int64_t rows, int64_t n, bool is_max, int64_t* out) {
+  return arg_best_rows_dispatch(x, rows, n, is_max, out);
+}
+
 int64_t FindEqualF32(const float* x, int64_t n, float value) {
   return find_equal_lanes(x, n, value);
 }
@@ -407,11 +459,19 @@ HWY_EXPORT(SumShortRowsF32);
 HWY_EXPORT(SumShortRowsF64);
 HWY_EXPORT(MaxF32);
 HWY_EXPORT(FindEqualF32);
+HWY_EXPORT(ArgBestRowsF32);
+HWY_EXPORT(ArgBestRowsF64);
 HWY_EXPORT(FindEqualF64);
 HWY_EXPORT(MaxF64);
 HWY_EXPORT(MinF32);
 HWY_EXPORT(MinF64);
 
+bool simd_arg_best_rows(const float* x, int64_t rows, int64_t n, bool is_max, int64_t* out) {
+  return HWY_DYNAMIC_DISPATCH(ArgBestRowsF32)(x, rows, n, is_max, out);
+}
+bool simd_arg_best_rows(const double* x, int64_t rows, int64_t n, bool is_max, int64_t* out) {
+  return HWY_DYNAMIC_DISPATCH(ArgBestRowsF64)(x, rows, n, is_max, out);
+}
 int64_t simd_find_equal(const float* x, int64_t n, float value) {
   return HWY_DYNAMIC_DISPATCH(FindEqualF32)(x, n, value);
 }
@@ -606,6 +666,12 @@ int64_t find_equal_scalar(const T* x, int64_t n, T value) {
     if (x[i] == value) return i;
   }
   return n;
+}
+bool simd_arg_best_rows(const float*, int64_t, int64_t, bool, int64_t*) {
+  return false;
+}
+bool simd_arg_best_rows(const double*, int64_t, int64_t, bool, int64_t*) {
+  return false;
 }
 int64_t simd_find_equal(const float* x, int64_t n, float value) {
   return find_equal_scalar(x, n, value);

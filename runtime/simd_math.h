@@ -75,6 +75,13 @@ double simd_reduce_min(const double* x, int64_t n);
 int64_t simd_find_equal(const float* x, int64_t n, float value);
 int64_t simd_find_equal(const double* x, int64_t n, double value);
 
+// argmax (is_max) or argmin of each of `rows` contiguous rows of n elements:
+// the first extremum, or the first NaN when a row has one (NumPy's rule);
+// -0.0 and +0.0 are equal. False, having done nothing, when the vectors of
+// this CPU are shorter than a row (the caller then scans).
+bool simd_arg_best_rows(const float* x, int64_t rows, int64_t n, bool is_max, int64_t* out);
+bool simd_arg_best_rows(const double* x, int64_t rows, int64_t n, bool is_max, int64_t* out);
+
 // The instruction set the dispatch chose on this CPU ("AVX3", "AVX2",
 // "SSE4", ...; "C library" without Highway): for benchmarks and --version.
 const char* simd_target_name();

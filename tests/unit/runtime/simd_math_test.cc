@@ -369,5 +369,49 @@ TEST(SimdMath, FindEqualGivesTheFirstMatch) {
   });
 }
 
+// simd_arg_best_rows: NumPy's argmax/argmin per row (first extremum, first
+// NaN, -0.0 == +0.0) for every row length a vector holds and row counts
+// around the vector length, against a scalar scan.
+template <class T>
+int64_t first_best(const T* x, int64_t n, bool is_max) {
+  int64_t best = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    if (std::isnan(x[i])) return i;
+    if (is_max ? x[i] > x[best] : x[i] < x[best]) best = i;
+  }
+  return best;
+}
+
+template <class T>
+void check_arg_best_rows() {
+  const T nan = std::numeric_limits<T>::quiet_NaN(), inf = std::numeric_limits<T>::infinity();
+  const T pool[] = {T(1), T(-2), T(0), -T(0), T(3), T(3), nan, inf, -inf, T(0.5), T(-2), T(7)};
+  const size_t pool_size = std::size(pool);
+  for (int64_t n = 1; n <= 17; ++n) {
+    for (int64_t rows = 0; rows <= 19; ++rows) {
+      std::vector<T> x(static_cast<size_t>(rows * n));
+      for (size_t i = 0; i < x.size(); ++i)
+        x[i] = pool[(i * 7 + static_cast<size_t>(n)) % pool_size];
+      for (bool is_max : {false, true}) {
+        std::vector<int64_t> got(static_cast<size_t>(rows) + 1, -7);
+        if (!simd_arg_best_rows(x.data(), rows, n, is_max, got.data())) continue;
+        for (int64_t r = 0; r < rows; ++r) {
+          ASSERT_EQ(got[static_cast<size_t>(r)], first_best(x.data() + r * n, n, is_max))
+              << "n=" << n << " rows=" << rows << " r=" << r << " max=" << is_max;
+        }
+        ASSERT_EQ(got[static_cast<size_t>(rows)], -7) << "wrote past the rows";
+      }
+    }
+  }
+}
+
+TEST(SimdMath, ArgBestOfRowsIsNumPysRule) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_arg_best_rows<float>();
+    check_arg_best_rows<double>();
+  });
+}
+
 }  // namespace
 }  // namespace pygraft::rt
