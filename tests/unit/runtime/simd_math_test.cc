@@ -262,7 +262,8 @@ T block_value(const SimdBlockOperand<T>& x, int64_t o, int64_t k, int64_t run) {
 template <class T>
 void check_binary_blocks() {
   const T nan = std::numeric_limits<T>::quiet_NaN(), inf = std::numeric_limits<T>::infinity();
-  std::vector<T> pool = sweep(T(-4), T(4), 97);
+  // Note: room for 5 blocks of up to 4 x 9 elements from offsets 0 and 40.
+  std::vector<T> pool = sweep(T(-4), T(4), 240);
   pool[5] = nan;
   pool[11] = inf;
   pool[17] = -T(0);
