@@ -1,9 +1,11 @@
-// Vectorised exp, tanh, log and sqrt for float32 / float64 arrays, with runtime CPU
-// dispatch: one binary uses AVX-512 or AVX2 where the CPU has them and SSE
-// elsewhere (Google Highway's dynamic dispatch; Debian libhwy-dev). Without
-// Highway at build time they are loops over the C library's functions.
+// Vectorised float32 / float64 array math with runtime CPU dispatch: exp,
+// tanh, log, sqrt; + - * / (also over broadcast blocks); max/min and sums of
+// short rows; the searches behind argmax/argmin. One binary uses AVX-512 or
+// AVX2 where the CPU has them and SSE elsewhere (Google Highway's dynamic
+// dispatch; Debian libhwy-dev). Without Highway at build time they are
+// scalar loops (the C library's functions for exp, tanh, log, sqrt).
 //
-// Accuracy: within 4 ulp of the correctly rounded result (Highway's
+// Accuracy of exp, tanh and log: within 4 ulp of the correctly rounded result (Highway's
 // contrib/math: exp 1 ulp, tanh and log 4 ulp), like NumPy's own SIMD loops, which
 // also differ from glibc in the last bits. Elements outside the polynomial's
 // range (NaN, infinities, overflow, subnormal results) are computed by the C
