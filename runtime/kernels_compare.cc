@@ -104,7 +104,7 @@ std::optional<Value> compare_array_with_py_scalar(CompareOp op, const Value& a, 
   const Value& scalar = a_scalar ? a : b;
   if (!array.is<Tensor>() || array.as<Tensor>().dtype() != dtype) return std::nullopt;
   const Tensor& x = array.as<Tensor>();
-  const auto simd_op = static_cast<SimdCompare>(a_scalar ? mirrored(op) : op);
+  const CompareOp simd_op = a_scalar ? mirrored(op) : op;
   Tensor out = Tensor::empty(DType::Bool, x.shape());
   const bool done = dispatch_dtype(dtype, [&](auto tag) {
     using T = decltype(tag);
@@ -118,14 +118,6 @@ std::optional<Value> compare_array_with_py_scalar(CompareOp op, const Value& a, 
   if (!done) return std::nullopt;
   return Value(std::move(out));
 }
-
-// The orders of CompareOp and SimdCompare agree (cast above).
-static_assert(static_cast<int>(CompareOp::Eq) == static_cast<int>(SimdCompare::Eq) &&
-              static_cast<int>(CompareOp::Ne) == static_cast<int>(SimdCompare::Ne) &&
-              static_cast<int>(CompareOp::Lt) == static_cast<int>(SimdCompare::Lt) &&
-              static_cast<int>(CompareOp::Le) == static_cast<int>(SimdCompare::Le) &&
-              static_cast<int>(CompareOp::Gt) == static_cast<int>(SimdCompare::Gt) &&
-              static_cast<int>(CompareOp::Ge) == static_cast<int>(SimdCompare::Ge));
 
 Value compare_numbers(CompareOp op, Value& a, Value& b) {
   const char* ufunc = op_symbol(op);

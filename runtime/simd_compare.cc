@@ -2,6 +2,8 @@
 // foreach_target.h compiles this file once per instruction set).
 #include "runtime/simd_compare.h"
 
+#include "runtime/pyscalar.h"  // compare_values: the tails
+
 #ifdef PYGRAFT_HAVE_HWY
 
 #undef HWY_TARGET_INCLUDE
@@ -17,28 +19,9 @@ namespace pygraft::rt {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-template <class T>
-HWY_INLINE bool compare_one(SimdCompare op, T x, T s) {
-  switch (op) {
-    case SimdCompare::Eq:
-      return x == s;
-    case SimdCompare::Ne:
-      return x != s;
-    case SimdCompare::Lt:
-      return x < s;
-    case SimdCompare::Le:
-      return x <= s;
-    case SimdCompare::Gt:
-      return x > s;
-    case SimdCompare::Ge:
-      break;
-  }
-  return x >= s;
-}
-
 // out[i] = a[i] OP s, a vector at a time: the mask made 0/1 lanes and
 // truncated to bytes (bool is one byte holding 0 or 1), the tail by scalars.
-template <SimdCompare kOp, class T>
+template <CompareOp kOp, class T>
 HWY_INLINE void compare_loop(const T* HWY_RESTRICT a, T s, bool* HWY_RESTRICT out, int64_t n) {
   const hn::ScalableTag<T> d;
   const hn::RebindToUnsigned<decltype(d)> du;
@@ -53,50 +36,50 @@ HWY_INLINE void compare_loop(const T* HWY_RESTRICT a, T s, bool* HWY_RESTRICT ou
   for (; i + lanes <= n; i += lanes) {
     const auto x = hn::LoadU(d, a + i);
     decltype(hn::Eq(x, sv)) m;
-    if constexpr (kOp == SimdCompare::Eq) m = hn::Eq(x, sv);
+    if constexpr (kOp == CompareOp::Eq) m = hn::Eq(x, sv);
     // Note: not Ne, an ordered compare on some targets (NaN != x is true).
-    if constexpr (kOp == SimdCompare::Ne) m = hn::Not(hn::Eq(x, sv));
-    if constexpr (kOp == SimdCompare::Lt) m = hn::Lt(x, sv);
-    if constexpr (kOp == SimdCompare::Gt) m = hn::Gt(x, sv);
+    if constexpr (kOp == CompareOp::Ne) m = hn::Not(hn::Eq(x, sv));
+    if constexpr (kOp == CompareOp::Lt) m = hn::Lt(x, sv);
+    if constexpr (kOp == CompareOp::Gt) m = hn::Gt(x, sv);
     // Note: integers have no Le/Ge here (Highway 1.0); without NaN they are
     // the negations of Gt/Lt.
-    if constexpr (kOp == SimdCompare::Le && kFloat) m = hn::Le(x, sv);
-    if constexpr (kOp == SimdCompare::Le && !kFloat) m = hn::Not(hn::Gt(x, sv));
-    if constexpr (kOp == SimdCompare::Ge && kFloat) m = hn::Ge(x, sv);
-    if constexpr (kOp == SimdCompare::Ge && !kFloat) m = hn::Not(hn::Lt(x, sv));
+    if constexpr (kOp == CompareOp::Le && kFloat) m = hn::Le(x, sv);
+    if constexpr (kOp == CompareOp::Le && !kFloat) m = hn::Not(hn::Gt(x, sv));
+    if constexpr (kOp == CompareOp::Ge && kFloat) m = hn::Ge(x, sv);
+    if constexpr (kOp == CompareOp::Ge && !kFloat) m = hn::Not(hn::Lt(x, sv));
     hn::StoreU(hn::TruncateTo(d8, hn::IfThenElseZero(hn::RebindMask(du, m), one)), d8, bytes + i);
   }
-  for (; i < n; ++i) out[i] = compare_one(kOp, a[i], s);
+  for (; i < n; ++i) out[i] = compare_values(kOp, a[i], s);
 }
 
 template <class T>
-HWY_INLINE void compare_scalar(SimdCompare op, const T* a, T s, bool* out, int64_t n) {
+HWY_INLINE void compare_scalar(CompareOp op, const T* a, T s, bool* out, int64_t n) {
   switch (op) {
-    case SimdCompare::Eq:
-      return compare_loop<SimdCompare::Eq>(a, s, out, n);
-    case SimdCompare::Ne:
-      return compare_loop<SimdCompare::Ne>(a, s, out, n);
-    case SimdCompare::Lt:
-      return compare_loop<SimdCompare::Lt>(a, s, out, n);
-    case SimdCompare::Le:
-      return compare_loop<SimdCompare::Le>(a, s, out, n);
-    case SimdCompare::Gt:
-      return compare_loop<SimdCompare::Gt>(a, s, out, n);
-    case SimdCompare::Ge:
-      return compare_loop<SimdCompare::Ge>(a, s, out, n);
+    case CompareOp::Eq:
+      return compare_loop<CompareOp::Eq>(a, s, out, n);
+    case CompareOp::Ne:
+      return compare_loop<CompareOp::Ne>(a, s, out, n);
+    case CompareOp::Lt:
+      return compare_loop<CompareOp::Lt>(a, s, out, n);
+    case CompareOp::Le:
+      return compare_loop<CompareOp::Le>(a, s, out, n);
+    case CompareOp::Gt:
+      return compare_loop<CompareOp::Gt>(a, s, out, n);
+    case CompareOp::Ge:
+      return compare_loop<CompareOp::Ge>(a, s, out, n);
   }
 }
 
-void CompareF32(SimdCompare op, const float* a, float s, bool* out, int64_t n) {
+void CompareF32(CompareOp op, const float* a, float s, bool* out, int64_t n) {
   compare_scalar(op, a, s, out, n);
 }
-void CompareF64(SimdCompare op, const double* a, double s, bool* out, int64_t n) {
+void CompareF64(CompareOp op, const double* a, double s, bool* out, int64_t n) {
   compare_scalar(op, a, s, out, n);
 }
-void CompareI32(SimdCompare op, const int32_t* a, int32_t s, bool* out, int64_t n) {
+void CompareI32(CompareOp op, const int32_t* a, int32_t s, bool* out, int64_t n) {
   compare_scalar(op, a, s, out, n);
 }
-void CompareI64(SimdCompare op, const int64_t* a, int64_t s, bool* out, int64_t n) {
+void CompareI64(CompareOp op, const int64_t* a, int64_t s, bool* out, int64_t n) {
   compare_scalar(op, a, s, out, n);
 }
 
@@ -112,19 +95,19 @@ HWY_EXPORT(CompareF64);
 HWY_EXPORT(CompareI32);
 HWY_EXPORT(CompareI64);
 
-bool simd_compare_scalar(SimdCompare op, const float* a, float s, bool* out, int64_t n) {
+bool simd_compare_scalar(CompareOp op, const float* a, float s, bool* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(CompareF32)(op, a, s, out, n);
   return true;
 }
-bool simd_compare_scalar(SimdCompare op, const double* a, double s, bool* out, int64_t n) {
+bool simd_compare_scalar(CompareOp op, const double* a, double s, bool* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(CompareF64)(op, a, s, out, n);
   return true;
 }
-bool simd_compare_scalar(SimdCompare op, const int32_t* a, int32_t s, bool* out, int64_t n) {
+bool simd_compare_scalar(CompareOp op, const int32_t* a, int32_t s, bool* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(CompareI32)(op, a, s, out, n);
   return true;
 }
-bool simd_compare_scalar(SimdCompare op, const int64_t* a, int64_t s, bool* out, int64_t n) {
+bool simd_compare_scalar(CompareOp op, const int64_t* a, int64_t s, bool* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(CompareI64)(op, a, s, out, n);
   return true;
 }
@@ -136,16 +119,16 @@ bool simd_compare_scalar(SimdCompare op, const int64_t* a, int64_t s, bool* out,
 
 namespace pygraft::rt {
 
-bool simd_compare_scalar(SimdCompare, const float*, float, bool*, int64_t) {
+bool simd_compare_scalar(CompareOp, const float*, float, bool*, int64_t) {
   return false;
 }
-bool simd_compare_scalar(SimdCompare, const double*, double, bool*, int64_t) {
+bool simd_compare_scalar(CompareOp, const double*, double, bool*, int64_t) {
   return false;
 }
-bool simd_compare_scalar(SimdCompare, const int32_t*, int32_t, bool*, int64_t) {
+bool simd_compare_scalar(CompareOp, const int32_t*, int32_t, bool*, int64_t) {
   return false;
 }
-bool simd_compare_scalar(SimdCompare, const int64_t*, int64_t, bool*, int64_t) {
+bool simd_compare_scalar(CompareOp, const int64_t*, int64_t, bool*, int64_t) {
   return false;
 }
 

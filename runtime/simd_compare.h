@@ -9,14 +9,14 @@
 
 namespace pygraft::rt {
 
-enum class SimdCompare : uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
+enum class CompareOp;  // runtime/pyscalar.h
 
 // out[i] = a[i] OP s for i in [0, n), with IEEE's (and NumPy's) rules: a
 // NaN compares unequal to everything, and false under < <= > >=. False,
 // having done nothing, when Highway was not there at build time.
-bool simd_compare_scalar(SimdCompare op, const float* a, float s, bool* out, int64_t n);
-bool simd_compare_scalar(SimdCompare op, const double* a, double s, bool* out, int64_t n);
-bool simd_compare_scalar(SimdCompare op, const int32_t* a, int32_t s, bool* out, int64_t n);
-bool simd_compare_scalar(SimdCompare op, const int64_t* a, int64_t s, bool* out, int64_t n);
+bool simd_compare_scalar(CompareOp op, const float* a, float s, bool* out, int64_t n);
+bool simd_compare_scalar(CompareOp op, const double* a, double s, bool* out, int64_t n);
+bool simd_compare_scalar(CompareOp op, const int32_t* a, int32_t s, bool* out, int64_t n);
+bool simd_compare_scalar(CompareOp op, const int64_t* a, int64_t s, bool* out, int64_t n);
 
 }  // namespace pygraft::rt

@@ -12,25 +12,26 @@
 #include <string>
 #include <vector>
 
+#include "runtime/pyscalar.h"
 #include "runtime/simd_targets.h"
 
 namespace pygraft::rt {
 namespace {
 
 template <class T>
-bool reference(SimdCompare op, T x, T s) {
+bool reference(CompareOp op, T x, T s) {
   switch (op) {
-    case SimdCompare::Eq:
+    case CompareOp::Eq:
       return x == s;
-    case SimdCompare::Ne:
+    case CompareOp::Ne:
       return x != s;
-    case SimdCompare::Lt:
+    case CompareOp::Lt:
       return x < s;
-    case SimdCompare::Le:
+    case CompareOp::Le:
       return x <= s;
-    case SimdCompare::Gt:
+    case CompareOp::Gt:
       return x > s;
-    case SimdCompare::Ge:
+    case CompareOp::Ge:
       break;
   }
   return x >= s;
@@ -52,8 +53,8 @@ std::vector<T> values() {
 template <class T>
 void check_every_comparison() {
   const std::vector<T> pool = values<T>();
-  for (int op = 0; op <= static_cast<int>(SimdCompare::Ge); ++op) {
-    const auto cmp = static_cast<SimdCompare>(op);
+  for (int op = 0; op <= static_cast<int>(CompareOp::Ge); ++op) {
+    const auto cmp = static_cast<CompareOp>(op);
     for (T s : pool) {
       for (int64_t n = 0; n <= 70; n += (n < 20 ? 1 : 7)) {
         std::vector<T> a(static_cast<size_t>(n));
