@@ -143,7 +143,6 @@ template <class A, class T, class Step>
 Tensor fold(const ReduceSetup& s, const Tensor& in, A init, Step step) {
   Tensor acc = Tensor::empty(dtype_of<A>(), s.kept);
   A* a = acc.data<A>();
-  std::fill_n(a, acc.numel(), init);
   const T* x = in.data<T>();
   if (reduces_only_last_axis(in.shape(), s.kept)) {
     // Note: rows folded directly (sum(d, axis=-1) over short rows spent more
@@ -158,7 +157,7 @@ Tensor fold(const ReduceSetup& s, const Tensor& in, A init, Step step) {
     }
     auto fold_rows = [&](auto length) {
       for (int64_t row = 0, rows = acc.numel(); row < rows; ++row) {
-        a[row] = fold_run(step, a[row], x + row * length, length);
+        a[row] = fold_run(step, init, x + row * length, length);
       }
     };
     // Note: rows of 2 and 3 (coordinates of points) unroll at a constant length.
@@ -171,6 +170,7 @@ Tensor fold(const ReduceSetup& s, const Tensor& in, A init, Step step) {
     }
     return acc;
   }
+  std::fill_n(a, acc.numel(), init);
   for_each_reduce_run(in.shape(), s.kept, [&](int64_t xo, int64_t ao, int64_t n, bool inner) {
     if (inner) {
       for (int64_t i = 0; i < n; ++i) a[ao + i] = step(a[ao + i], x[xo + i]);
