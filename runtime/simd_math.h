@@ -5,9 +5,10 @@
 // dispatch; Debian libhwy-dev). Without Highway at build time they are
 // scalar loops (the C library's functions for exp, tanh, log, sqrt).
 //
-// Accuracy of exp, tanh and log: within 4 ulp of the correctly rounded result (Highway's
-// contrib/math: exp 1 ulp, tanh and log 4 ulp), like NumPy's own SIMD loops, which
-// also differ from glibc in the last bits. Elements outside the polynomial's
+// Accuracy of exp, tanh and log: within a few ulp of the correctly rounded result
+// (Highway's contrib/math: exp 1 ulp, float64 tanh and log 4 ulp; float32 tanh, a
+// rational function of our own, 7 ulp), like NumPy's own SIMD loops, which also
+// differ from glibc in the last bits. Elements outside the polynomial's
 // range (NaN, infinities, overflow, subnormal results) are computed by the C
 // library, so special values are exactly NumPy's.
 //

@@ -78,17 +78,35 @@ TEST(SimdMath, ExpIsWithinTwoUlpOfTheCLibrary) {
   });
 }
 
-TEST(SimdMath, TanhIsWithinFiveUlpOfTheCLibrary) {
+// float32 tanh is a rational function (runtime/simd_math.cc): every float
+// was checked once at 5.5 ulp at worst with FMA and 6.5 without, near 7.5;
+// 7 ulp is 4e-7 relative, far inside the SPEC's 1e-4 for float32. float64
+// is Highway's Tanh.
+TEST(SimdMath, TanhIsWithinSevenUlpOfTheCLibraryForFloat32AndFiveForFloat64) {
   for_each_simd_target([&](const std::string& target) {
     SCOPED_TRACE(target);
     auto f32 = [](const float* in, float* out, int64_t n) { simd_tanh(in, out, n); };
     auto f64 = [](const double* in, double* out, int64_t n) { simd_tanh(in, out, n); };
-    expect_close(
-        sweep(-25.0f, 25.0f, 20011), f32, [](float v) { return std::tanh(v); }, 5);
+    auto tanh32 = [](float v) { return std::tanh(v); };
+    expect_close(sweep(-25.0f, 25.0f, 20011), f32, tanh32, 7);
+    expect_close(sweep(6.5f, 9.5f, 30011), f32, tanh32, 7);  // where the error peaks
+    expect_close(sweep(-1e-3f, 1e-3f, 2001), f32, tanh32, 7);
     expect_close(
         sweep(-25.0, 25.0, 20011), f64, [](double v) { return std::tanh(v); }, 5);
-    expect_close(
-        sweep(-1e-3f, 1e-3f, 2001), f32, [](float v) { return std::tanh(v); }, 5);
+  });
+}
+
+// Exact against tanh rounded once from double (glibc's tanhf is itself off
+// by an ulp near 1e-4): +-1 from 9.010914 on, x itself for small x.
+TEST(SimdMath, Float32TanhIsExactWhereItSaturatesAndNearZero) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    std::vector<float> x = {9.010914f, -9.010914f, 9.5f, -12.0f, 1e-4f, -3e-5f, 1e-30f, 1e-40f};
+    std::vector<float> y(x.size());
+    simd_tanh(x.data(), y.data(), static_cast<int64_t>(x.size()));
+    for (size_t i = 0; i < x.size(); ++i) {
+      EXPECT_EQ(y[i], static_cast<float>(std::tanh(static_cast<double>(x[i])))) << x[i];
+    }
   });
 }
 
