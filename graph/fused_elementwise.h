@@ -19,20 +19,40 @@
 //   fused_elementwise(%y) {program=(('multiply', 0, 0), ('sum', 1))}
 //
 // so the products are summed block by block and never stored.
+//
+// A node may have several outputs, named by an "outputs" attribute (value
+// numbers of steps; without it, the last step is the one output). The
+// merge-fused-readers pass (transform/passes/merge_fused_readers.h) makes
+// them: fused nodes that read another's result join it, so
+// `y = np.tanh(x) * x` followed by `np.sum(y * y), np.max(np.abs(y))` is one
+// node that reduces y's blocks as they are made and never stores y:
+//
+//   %5, %6 = fused_elementwise(%x) {program=(('tanh', 0), ('multiply', 1, 0),
+//       ('multiply', 2, 2), ('sum', 3), ('absolute', 2), ('max', 5)),
+//       outputs=(4, 6), segments=((2, 4, 12, 4, 25), (4, 4, 27, 4, 45))}
+//
+// Reductions may then be any step, but no step reads a reduction's result.
+// "segments" gives, for the steps from `first_step` on, the source range of
+// the node they came from, (first_step, line, column, end_line, end_column):
+// an error in those steps points at that line, not at the node's.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "graph/ir.h"
+#include "support/source_range.h"
 
 namespace pygraft {
 
 // At most this many steps per node (the pass splits longer chains), and as
 // many operands as steps plus one (each binary step adds at most one).
 inline constexpr int kMaxFusedSteps = 32;
+inline constexpr int kMaxFusedOutputs = 8;
+inline constexpr int kMaxFusedSegments = 8;
 
 struct FusedStep {
   OpCode op = OpCode::Add;
@@ -40,17 +60,31 @@ struct FusedStep {
   std::array<uint16_t, 2> operands{};
 };
 
+// Steps from first_step on came from the node at `range`.
+struct FusedSegment {
+  int first_step = 0;
+  SourceRange range;
+};
+
 struct FusedProgram {
   std::array<FusedStep, kMaxFusedSteps> steps{};
   int size = 0;
+  // The steps whose results the node returns, in order (the attribute names
+  // them by value number, input count + step). read_fused_program always
+  // fills them; a program built by hand may leave num_outputs 0, which the
+  // attributes write as the default, the last step.
+  std::array<uint16_t, kMaxFusedOutputs> outputs{};
+  int num_outputs = 0;
+  std::array<FusedSegment, kMaxFusedSegments> segments{};
+  int num_segments = 0;
 };
 
 // Whether `op` may be a step, and its operand count (0 when it may not).
 int fused_step_arity(OpCode op);
 
 // Whether `op` is a reduction step: sum, max or min of every element (the
-// node's axis, dtype and keepdims were NumPy's defaults). Only the last step
-// may be one; the node's result is then that reduction's 0-d array.
+// node's axis, dtype and keepdims were NumPy's defaults). Its result, a 0-d
+// array, may be an output but no step's operand.
 bool is_fused_reduction(OpCode op);
 
 // The "program" attribute of `node`, checked against its input count, or
@@ -58,7 +92,14 @@ bool is_fused_reduction(OpCode op);
 // message, never an out-of-range read).
 std::optional<FusedProgram> read_fused_program(const Node& node, std::string* problem = nullptr);
 
-// The attribute for `program`.
+// The source range of step `step`: its segment's, or `node_range`.
+SourceRange fused_step_range(const FusedProgram& program, int step, const SourceRange& node_range);
+
+// The attribute for `program`'s steps ("program").
 Literal fused_program_literal(const FusedProgram& program);
+
+// Every attribute of a node running `program`: "program", then "outputs"
+// and "segments" where they differ from the defaults.
+std::vector<Attribute> fused_program_attributes(const FusedProgram& program, size_t num_inputs);
 
 }  // namespace pygraft

@@ -95,8 +95,10 @@ void check_kind_column(const OpInfo& op, std::vector<std::string>& out) {
   if (!op.structural && structural_kernel)
     out.push_back(where(op) + "non-structural op without kernel");
   if (op.num_outputs < -1) out.push_back(where(op) + "bad output count");
-  if (op.num_outputs == -1 && op.code != OpCode::Cond && op.code != OpCode::Loop) {
-    out.push_back(where(op) + "variadic outputs are only for cond and loop");
+  // Note: a fused node's output count is its program's (graph/fused_elementwise.h).
+  if (op.num_outputs == -1 && op.code != OpCode::Cond && op.code != OpCode::Loop &&
+      op.code != OpCode::FusedElementwise) {
+    out.push_back(where(op) + "variadic outputs are only for cond, loop and fused_elementwise");
   }
   if (op.name.empty()) out.push_back("op with an empty ir name");
 }

@@ -121,6 +121,9 @@ class ValueTypeSolver {
       operands.push_back(type(input));
     }
     grow(node.outputs[0], result_type(node, operands));
+    // Note: the rules describe an op's first result; the others of a
+    // fused node with several (graph/fused_elementwise.h) may be anything.
+    for (size_t k = 1; k < node.outputs.size(); ++k) grow(node.outputs[k], ValueType::any());
   }
 
   void evaluate_cond(const Node& node) {

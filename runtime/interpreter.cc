@@ -77,7 +77,8 @@ CallResult failure(const Function& fn, const SourceRange& range, PyExc exception
 }
 
 CallResult located_failure(const LocatedError& e) {
-  ExecutionError error{e.function->source->name, e.node->range, e.message, e.exception, {}};
+  ExecutionError error{
+      e.function->source->name, e.range.value_or(e.node->range), e.message, e.exception, {}};
   error.callers.reserve(e.callers.size());
   for (const LocatedError::Caller& caller : e.callers) {
     error.callers.push_back(CallerFrame{caller.function->source->name, caller.call->range});

@@ -110,8 +110,9 @@ class FunctionCompiler {
   // then reports the problem when run.
   void decode_fused_program(const Node& node, Instr& instr) {
     if (std::optional<FusedProgram> program = read_fused_program(node)) {
-      fn_.fused_programs.push_back(std::make_unique<const FusedProgram>(*program));
-      instr.fused_program = fn_.fused_programs.back().get();
+      fn_.fused_plans.push_back(
+          std::make_unique<const FusedPlan>(make_fused_plan(*program, node.inputs.size())));
+      instr.fused_plan = fn_.fused_plans.back().get();
     }
   }
 

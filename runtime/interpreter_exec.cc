@@ -144,7 +144,7 @@ void Executor::run_region(const CompiledRegion& r, Frame& f) {
   try {
     for (; i < r.instrs.size(); ++i) step(r, r.instrs[i], f);
   } catch (const RuntimeError& e) {
-    throw LocatedError{&f.function, r.instrs[i].node, e.kind(), e.what(), {}};
+    throw LocatedError{&f.function, r.instrs[i].node, e.kind(), e.what(), {}, e.range()};
   } catch (const std::bad_alloc&) {
     throw LocatedError{&f.function, r.instrs[i].node, PyExc::MemoryError, "out of memory", {}};
   } catch (const std::exception& e) {
@@ -190,8 +190,7 @@ void Executor::run_kernel(const CompiledRegion& r, const Instr& in, Frame& f) {
   // Note: a single result is written straight into its slot.
   std::span<Value> outputs = num_outputs == 1 ? std::span<Value>(&f.slots[outs[0]], 1)
                                               : std::span<Value>(inputs + num_inputs, num_outputs);
-  KernelContext ctx{std::span<Value>(inputs, num_inputs), outputs, *in.node, print_,
-                    in.fused_program};
+  KernelContext ctx{std::span<Value>(inputs, num_inputs), outputs, *in.node, print_, in.fused_plan};
   in.kernel(ctx);
   if (num_outputs > 1) {
     for (size_t k = 0; k < num_outputs; ++k) f.slots[outs[k]] = std::move(outputs[k]);
@@ -219,7 +218,7 @@ void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
         return;
       }
     } catch (const RuntimeError& e) {
-      throw LocatedError{&f.function, failed, e.kind(), e.what(), {}};
+      throw LocatedError{&f.function, failed, e.kind(), e.what(), {}, e.range()};
     }
   }
   const CompiledRegion& cond = r.children[in.first_child];

@@ -10,6 +10,7 @@
 #include <deque>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct LocatedError {
   std::string message;
   // Appended by run_call as the error unwinds through it: innermost first.
   std::vector<Caller> callers;
+  // Set when the error is not at node's own range (RuntimeError::range).
+  std::optional<SourceRange> range = std::nullopt;
 };
 
 // The buffers an Executor works in: call frames, operand and rebinding

@@ -19,8 +19,8 @@
 #include <optional>
 #include <vector>
 
-#include "graph/fused_elementwise.h"
 #include "graph/ir.h"
+#include "runtime/fused_plan.h"
 #include "runtime/kernel.h"
 #include "runtime/scalar_fast_path.h"
 #include "runtime/scalar_loop.h"
@@ -50,8 +50,8 @@ struct Instr {
   // Loop: index into CompiledFunction::scalar_loops, kNoScalarLoop without one.
   uint32_t scalar_loop = UINT32_MAX;
   const Node* node = nullptr;
-  // fused_elementwise: its program, decoded once (CompiledFunction::fused_programs).
-  const FusedProgram* fused_program = nullptr;
+  // fused_elementwise: its program and plan, made once (CompiledFunction::fused_plans).
+  const FusedPlan* fused_plan = nullptr;
 };
 
 inline constexpr uint32_t kNoScalarLoop = UINT32_MAX;
@@ -81,8 +81,8 @@ struct CompiledFunction {
   CompiledRegion body;
   // The typed forms of the loops that have one (runtime/scalar_loop.h).
   std::vector<std::unique_ptr<ScalarLoop>> scalar_loops;
-  // The programs of its fused_elementwise nodes (graph/fused_elementwise.h).
-  std::vector<std::unique_ptr<const FusedProgram>> fused_programs;
+  // The plans of its fused_elementwise nodes (runtime/fused_plan.h).
+  std::vector<std::unique_ptr<const FusedPlan>> fused_plans;
 };
 
 struct LoadedProgram {

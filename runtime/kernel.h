@@ -10,11 +10,9 @@
 #include "runtime/runtime_error.h"
 #include "runtime/value.h"
 
-namespace pygraft {
-struct FusedProgram;
-}
-
 namespace pygraft::rt {
+
+struct FusedPlan;
 
 struct KernelContext {
   // The node's operands in canonical order (see graph/ops.def). The
@@ -27,9 +25,10 @@ struct KernelContext {
   const Node& node;
   // Where print() writes (stderr in the CLI).
   std::ostream& print_stream;
-  // A fused_elementwise node's program, decoded once when the plan was
-  // built; null outside a plan (the kernel then decodes the attribute).
-  const FusedProgram* fused_program = nullptr;
+  // A fused_elementwise node's program and plan, made once when the
+  // function's plan was built; null outside one (the kernel then decodes
+  // the attribute).
+  const FusedPlan* fused_plan = nullptr;
 };
 
 using KernelFn = void (*)(KernelContext&);

@@ -7,13 +7,15 @@
 // array of that dtype and shape, computed with the very element operations
 // the ops' kernels use (the same float op, simd_tanh / simd_exp, which give
 // an element the same bits wherever it sits), so the result is bit for bit
-// the unfused one. The steps run over blocks of kBlock elements whose
-// temporaries stay in the L1 cache; only the result is allocated (or an
-// input's buffer reused). A trailing sum/max/min reduces the blocks as they
-// are made: a sum through NumPy's pairwise tree, each leaf evaluated when
-// reached, max/min with the max/min kernel's own vector steps, so the
-// result has the bits of reducing the stored chain (which of two equal
-// zeros a max keeps aside: NumPy leaves that open too).
+// the unfused one. The steps run over blocks of 8 KB whose temporaries
+// stay in the L1 cache (steps whose values are not needed at once share
+// one); only the array outputs are allocated (or an input's buffer reused).
+// Reductions (sum/max/min, any number of them, beside array outputs: see
+// merge_fused_readers) take the blocks as they are made: a sum through
+// NumPy's pairwise tree, the passes made of whole leaves of it, each leaf
+// summed as NumPy sums it; max/min with the max/min kernel's own vector
+// steps. So each result has the bits of reducing the stored chain (which
+// of two equal zeros a max keeps aside: NumPy leaves that open too).
 // Anything else (ints, bools, broadcasting, 0-d arrays with scalars, tuples)
 // runs the steps one by one through the ops' own kernels: results and errors
 // are exactly the unfused graph's.
@@ -21,10 +23,12 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "graph/fused_elementwise.h"
 #include "runtime/elementwise.h"
+#include "runtime/fused_plan.h"
 #include "runtime/kernel.h"
 #include "runtime/reduce_fold.h"
 #include "runtime/simd_math.h"
@@ -32,7 +36,11 @@
 namespace pygraft::rt {
 namespace {
 
-constexpr int64_t kBlock = 512;
+// Elements per pass: 8 KB of each temporary (they share a few slots, see
+// assign_temporaries), long enough that a step's call costs little beside
+// its arithmetic.
+template <class T>
+constexpr int64_t kBlockOf = 8192 / sizeof(T);
 constexpr int kMaxValues = 2 * kMaxFusedSteps + 1;  // inputs then step results
 
 // Whether the fast path applies; sets the loop's dtype and shape.
@@ -94,8 +102,7 @@ void run_step(const FusedStep& step, T* out, BlockOperand<T> a, BlockOperand<T> 
       for (int64_t i = 0; i < n; ++i) out[i] = -a.data[i];
       return;
     case OpCode::Abs:
-      for (int64_t i = 0; i < n; ++i) out[i] = std::abs(a.data[i]);
-      return;
+      return simd_abs(a.data, out, n);
     case OpCode::Exp:
       return simd_exp(a.data, out, n);
     case OpCode::Tanh:
@@ -110,12 +117,15 @@ void run_step(const FusedStep& step, T* out, BlockOperand<T> a, BlockOperand<T> 
 
 // Evaluates the elementwise steps of a program block by block: the inputs'
 // data, the Python scalars as single elements, the step results in
-// temporaries of kBlock elements (or in `dst` for the last one).
+// temporaries of kBlock elements (or in the caller's buffer for one step).
+// Reduction steps are the caller's: run() skips them.
 template <class T>
 class BlockEvaluator {
  public:
-  BlockEvaluator(std::span<Value> inputs, const FusedProgram& program, int num_steps)
-      : num_inputs_(inputs.size()), program_(program), num_steps_(num_steps) {
+  static constexpr int64_t kBlock = kBlockOf<T>;
+
+  BlockEvaluator(std::span<Value> inputs, const FusedPlan& plan)
+      : num_inputs_(inputs.size()), plan_(plan) {
     for (size_t i = 0; i < num_inputs_; ++i) {
       Value& v = inputs[i];
       is_array_[i] = v.is_tensor();
@@ -126,27 +136,28 @@ class BlockEvaluator {
         data_[i] = &scalars_[i];
       }
     }
-    // Note: per thread, so a loop of fused nodes allocates it once.
+    const size_t size = static_cast<size_t>(plan.num_slots) * kBlock;
+    // Note: per thread and never shrunk, so a loop of fused nodes allocates
+    // (and zero-fills) it once.
     thread_local std::vector<T> temporaries;
-    temporaries.resize(static_cast<size_t>(program.size) * kBlock);
+    if (temporaries.size() < size) temporaries.resize(size);
     temporaries_ = temporaries.data();
   }
 
-  // Runs the steps on elements [start, start + len), len <= kBlock; the last
-  // step writes to `dst` when it is not null.
-  void run(int64_t start, int64_t len, T* dst) {
+  // Runs the steps on elements [start, start + len), len <= kBlock; step
+  // plan.direct writes to `dst` (the block's place in the result).
+  void run(int64_t start, int64_t len, T* dst = nullptr) {
     start_ = start;
-    const int last = num_steps_ - 1;
-    for (int k = 0; k < num_steps_; ++k) {
-      const FusedStep& step = program_.steps[static_cast<size_t>(k)];
+    const FusedProgram& program = plan_.program;
+    for (int k = 0; k < program.size; ++k) {
+      const FusedStep& step = program.steps[static_cast<size_t>(k)];
+      if (is_fused_reduction(step.op)) continue;
       const BlockOperand<T> a = operand(step.operands[0]);
-      if (step.op == OpCode::UfuncOperand && (k != last || dst == nullptr)) {
-        data_[num_inputs_ + static_cast<size_t>(k)] = a.data;  // an array passes through
+      if (plan_.passes_through(k)) {
+        data_[num_inputs_ + static_cast<size_t>(k)] = a.data;
         continue;
       }
-      T* out = k == last && dst != nullptr
-                   ? dst
-                   : temporaries_ + static_cast<size_t>(k) * static_cast<size_t>(kBlock);
+      T* out = k == plan_.direct ? dst : temporaries_ + plan_.slot[static_cast<size_t>(k)] * kBlock;
       const BlockOperand<T> b = step.num_operands > 1 ? operand(step.operands[1]) : a;
       run_step(step, out, a, b, len);
       data_[num_inputs_ + static_cast<size_t>(k)] = out;
@@ -161,8 +172,7 @@ class BlockEvaluator {
 
  private:
   size_t num_inputs_;
-  const FusedProgram& program_;
-  int num_steps_;
+  const FusedPlan& plan_;
   int64_t start_ = 0;
   // Note: not cleared (a call on small arrays would spend more on that than
   // on its arithmetic); the constructor sets every input's entries and run()
@@ -173,71 +183,173 @@ class BlockEvaluator {
   T* temporaries_ = nullptr;
 };
 
-template <class T>
-Tensor run_blocked(std::span<Value> inputs, const FusedProgram& program, const Shape& shape) {
-  // Note: the inputs stay in their Values, which keep them alive; one moved
-  // in at its last use is held only there, so result_buffer may reuse it.
-  std::array<Tensor*, kMaxFusedSteps + 1> candidates;
-  size_t num_candidates = 0;
-  for (Value& v : inputs) {
-    if (v.is_tensor()) candidates[num_candidates++] = &v.as<Tensor>();
-  }
-  Tensor out = result_buffer(std::span<Tensor* const>(candidates.data(), num_candidates),
-                             dtype_of<T>(), shape);
-  T* result = out.data<T>();
-  BlockEvaluator<T> eval(inputs, program, program.size);
-  const int64_t n = out.numel();
-  for (int64_t start = 0; start < n; start += kBlock) {
-    eval.run(start, std::min(kBlock, n - start), result + start);
-  }
-  return out;
-}
-
-// NumPy's pairwise sum (runtime/reduce_fold.h) of the values the steps give
-// on [start, start + n), evaluating each leaf of the summation tree (at most
-// 128 elements) when it is reached, so the sum has the bits of summing the
-// stored values.
-template <class T>
-T pairwise_sum_of_steps(BlockEvaluator<T>& eval, uint16_t ref, int64_t start, int64_t n) {
+// The leaves of NumPy's pairwise summation tree over n elements
+// (runtime/reduce_fold.h), in order: each at most 128 elements.
+void pairwise_leaves(int64_t n, std::vector<int64_t>& lengths) {
   if (n <= 128) {
-    eval.run(start, n, nullptr);
-    const BlockOperand<T> v = eval.operand(ref);
-    if (v.is_array) return pairwise_sum(v.data, n);
-    T sum = 0;  // not reached: a reduced step has an array operand
-    for (int64_t i = 0; i < n; ++i) sum += *v.data;
-    return sum;
+    lengths.push_back(n);
+    return;
   }
   int64_t half = n / 2;
   half -= half % 8;
-  return pairwise_sum_of_steps(eval, ref, start, half) +
-         pairwise_sum_of_steps(eval, ref, start + half, n - half);
+  pairwise_leaves(half, lengths);
+  pairwise_leaves(n - half, lengths);
 }
 
-// The chain reduced by its last step, as a 0-d array: a sum as the sum
-// kernel adds (0 + the pairwise sum), max/min folded block by block with
-// the max/min kernel's own steps (the first NaN wins).
+// The node's outputs on the fast path, all made in one pass over the
+// elements. The passes go over whole leaves of the pairwise tree when a sum
+// is among them (at most kBlock elements at a time), so each sum adds its
+// leaves as NumPy's pairwise sum of the stored values does, and gets its
+// bits; max/min fold each pass with the max/min kernel's own vector steps;
+// array outputs are written block by block (by the last step itself when it
+// is the only output, else copied once every step has read the block, since
+// a buffer reused from an input must not change before that).
 template <class T>
-Tensor run_reduced(std::span<Value> inputs, const FusedProgram& program, int64_t n) {
-  const FusedStep& reduction = program.steps[static_cast<size_t>(program.size - 1)];
-  const uint16_t ref = reduction.operands[0];
-  BlockEvaluator<T> eval(inputs, program, program.size - 1);
-  T result{};
-  if (reduction.op == OpCode::Sum) {
-    result = T(0) + (n == 0 ? T(0) : pairwise_sum_of_steps(eval, ref, 0, n));
-  } else {
-    const bool is_max = reduction.op == OpCode::Max;
-    result = is_max ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::infinity();
-    for (int64_t start = 0; start < n; start += kBlock) {
-      const int64_t len = std::min(kBlock, n - start);
-      eval.run(start, len, nullptr);
-      const T* block = eval.operand(ref).data;
-      result = is_max ? MaxStep{}.run(result, block, len) : MinStep{}.run(result, block, len);
+class OnePass {
+ public:
+  static constexpr int64_t kBlock = kBlockOf<T>;
+
+  // Note: the array outputs are allocated here, into `outputs`.
+  OnePass(std::span<Value> inputs, std::span<Value> outputs, const FusedPlan& plan,
+          const Shape& shape)
+      : inputs_(inputs), outputs_(outputs), plan_(plan), program_(plan.program), n_(shape.numel()) {
+    for (int o = 0; o < program_.num_outputs; ++o) {
+      const FusedStep& step = program_.steps[program_.outputs[static_cast<size_t>(o)]];
+      if (!is_fused_reduction(step.op)) {
+        Value& out = outputs[static_cast<size_t>(o)];
+        out = Value(make_buffer(shape));
+        arrays_[static_cast<size_t>(o)] = out.as<Tensor>().data<T>();
+      }
     }
   }
-  return Tensor::scalar(dtype_of<T>(), result);
-}
 
-// The steps one by one through the ops' kernels, as the unfused graph runs.
+  void run() {
+    BlockEvaluator<T> eval(inputs_, plan_);
+    for (int o = 0; o < program_.num_outputs; ++o)
+      accumulators_[static_cast<size_t>(o)] = initial(o);
+    thread_local std::vector<T> leaf_sums;
+    if (plan_.has_sum && n_ > 0) {
+      run_over_leaves(eval, leaf_sums);
+    } else {
+      for (int64_t start = 0; start < n_; start += kBlock) {
+        const int64_t len = std::min(kBlock, n_ - start);
+        eval.run(start, len, plan_.direct >= 0 ? arrays_[0] + start : nullptr);
+        finish_pass(eval, start, len, {}, nullptr);
+      }
+    }
+    for (int o = 0; o < program_.num_outputs; ++o) {
+      const size_t k = static_cast<size_t>(o);
+      const OpCode op = program_.steps[program_.outputs[k]].op;
+      if (!is_fused_reduction(op)) continue;  // made in place
+      T result = accumulators_[k];
+      if (op == OpCode::Sum && n_ > 0) {
+        size_t next = 0;
+        result = T(0) + combine_leaves(StridedSums{leaf_sums.data() + k,
+                                                   static_cast<size_t>(program_.num_outputs)},
+                                       next, n_);
+      }
+      outputs_[k] = Value(Tensor::scalar(dtype_of<T>(), result));
+    }
+  }
+
+ private:
+  // Passes made of whole leaves of the pairwise tree, at most kBlock
+  // elements each; fills leaf_sums, num_outputs entries per leaf.
+  void run_over_leaves(BlockEvaluator<T>& eval, std::vector<T>& leaf_sums) {
+    thread_local std::vector<int64_t> leaves;
+    leaves.clear();
+    pairwise_leaves(n_, leaves);
+    const size_t stride = static_cast<size_t>(program_.num_outputs);
+    if (leaf_sums.size() < leaves.size() * stride) leaf_sums.resize(leaves.size() * stride);
+    int64_t start = 0;
+    for (size_t leaf = 0; leaf < leaves.size();) {
+      size_t end = leaf;
+      int64_t len = 0;
+      while (end < leaves.size() && len + leaves[end] <= kBlock) len += leaves[end++];
+      eval.run(start, len, plan_.direct >= 0 ? arrays_[0] + start : nullptr);
+      finish_pass(eval, start, len, std::span<const int64_t>(leaves.data() + leaf, end - leaf),
+                  leaf_sums.data() + leaf * stride);
+      start += len;
+      leaf = end;
+    }
+  }
+
+  // Leaf sums of output k: every num_outputs-th entry from k.
+  struct StridedSums {
+    const T* data;
+    size_t stride;
+    T operator[](size_t i) const { return data[i * stride]; }
+  };
+
+  template <class Sums>
+  static T combine_leaves(const Sums& sums, size_t& next, int64_t n) {
+    if (n <= 128) return sums[next++];
+    int64_t half = n / 2;
+    half -= half % 8;
+    const T left = combine_leaves(sums, next, half);
+    return left + combine_leaves(sums, next, n - half);
+  }
+
+  Tensor make_buffer(const Shape& shape) {
+    // Note: the inputs stay in their Values, which keep them alive; one moved
+    // in at its last use is held only there, so result_buffer may reuse it
+    // (once: the buffer it hands out is then shared).
+    std::array<Tensor*, kMaxFusedSteps + 1> candidates;
+    size_t count = 0;
+    for (Value& v : inputs_) {
+      if (v.is_tensor()) candidates[count++] = &v.as<Tensor>();
+    }
+    return result_buffer(std::span<Tensor* const>(candidates.data(), count), dtype_of<T>(), shape);
+  }
+
+  T initial(int o) const {
+    const OpCode op = program_.steps[program_.outputs[static_cast<size_t>(o)]].op;
+    if (op == OpCode::Max) return -std::numeric_limits<T>::infinity();
+    if (op == OpCode::Min) return std::numeric_limits<T>::infinity();
+    return T(0);
+  }
+
+  // Consumes the pass just evaluated on [start, start + len), made of
+  // `leaves` when a sum is among the outputs.
+  void finish_pass(const BlockEvaluator<T>& eval, int64_t start, int64_t len,
+                   std::span<const int64_t> leaves, T* leaf_sums) {
+    const size_t stride = static_cast<size_t>(program_.num_outputs);
+    for (size_t k = 0; k < stride; ++k) {
+      const FusedStep& step = program_.steps[program_.outputs[k]];
+      if (!is_fused_reduction(step.op)) continue;
+      const T* data = eval.operand(step.operands[0]).data;
+      if (step.op == OpCode::Sum) {
+        int64_t offset = 0;
+        for (size_t j = 0; j < leaves.size(); ++j) {
+          leaf_sums[j * stride + k] = pairwise_sum(data + offset, leaves[j]);
+          offset += leaves[j];
+        }
+      } else if (step.op == OpCode::Max) {
+        accumulators_[k] = MaxStep{}.run(accumulators_[k], data, len);
+      } else {
+        accumulators_[k] = MinStep{}.run(accumulators_[k], data, len);
+      }
+    }
+    if (plan_.direct >= 0) return;
+    for (size_t k = 0; k < stride; ++k) {
+      const uint16_t out = program_.outputs[k];
+      if (is_fused_reduction(program_.steps[out].op)) continue;
+      const T* data = eval.operand(static_cast<uint16_t>(inputs_.size() + out)).data;
+      std::copy_n(data, len, arrays_[k] + start);
+    }
+  }
+
+  std::span<Value> inputs_;
+  std::span<Value> outputs_;
+  const FusedPlan& plan_;
+  const FusedProgram& program_;
+  int64_t n_;
+  std::array<T*, kMaxFusedOutputs> arrays_;  // the array outputs' data
+  std::array<T, kMaxFusedOutputs> accumulators_;
+};
+
+// The steps one by one through the ops' kernels, as the unfused graph runs;
+// an error in a step merged from another line is reported at that line.
 void run_unfused(KernelContext& ctx, const FusedProgram& program) {
   const size_t num_inputs = ctx.inputs.size();
   std::array<Value, kMaxValues> values;
@@ -246,6 +358,9 @@ void run_unfused(KernelContext& ctx, const FusedProgram& program) {
   for (int k = 0; k < program.size; ++k) {
     const FusedStep& step = program.steps[static_cast<size_t>(k)];
     for (int j = 0; j < step.num_operands; ++j) last_read[step.operands[j]] = k;
+  }
+  for (int o = 0; o < program.num_outputs; ++o) {
+    last_read[num_inputs + program.outputs[static_cast<size_t>(o)]] = program.size;  // kept
   }
   for (size_t i = 0; i < num_inputs; ++i) values[i] = std::move(ctx.inputs[i]);
   for (int k = 0; k < program.size; ++k) {
@@ -273,38 +388,65 @@ void run_unfused(KernelContext& ctx, const FusedProgram& program) {
     Value& result = values[num_inputs + static_cast<size_t>(k)];
     KernelContext step_ctx{std::span<Value>(operands.data(), num_operands),
                            std::span<Value>(&result, 1), ctx.node, ctx.print_stream};
-    kernel_for(step.op)(step_ctx);
+    try {
+      kernel_for(step.op)(step_ctx);
+    } catch (RuntimeError& e) {
+      if (program.num_segments > 0) e.at(fused_step_range(program, k, ctx.node.range));
+      throw;
+    }
   }
-  ctx.outputs[0] = std::move(values[num_inputs + static_cast<size_t>(program.size - 1)]);
+  for (int o = 0; o < program.num_outputs; ++o) {
+    // Note: a value named twice is copied (a Value shares its buffer).
+    ctx.outputs[static_cast<size_t>(o)] =
+        values[num_inputs + program.outputs[static_cast<size_t>(o)]];
+  }
+}
+
+// Whether a max/min output would reduce nothing (its kernel raises).
+bool empty_max_or_min(const FusedProgram& program, int64_t n) {
+  if (n != 0) return false;
+  for (int o = 0; o < program.num_outputs; ++o) {
+    const OpCode op = program.steps[program.outputs[static_cast<size_t>(o)]].op;
+    if (op == OpCode::Max || op == OpCode::Min) return true;
+  }
+  return false;
+}
+
+// Runs the node with its plan.
+void run_plan(KernelContext& ctx, const FusedPlan& plan) {
+  const FusedProgram& program = plan.program;
+  if (ctx.outputs.size() != static_cast<size_t>(program.num_outputs)) {
+    throw RuntimeError(PyExc::InternalError, "fused_elementwise: output count mismatch");
+  }
+  DType dtype = DType::Float64;
+  const Shape* shape = nullptr;
+  if (!fast_path_applies(ctx.inputs, program, dtype, shape) ||
+      empty_max_or_min(program, shape->numel())) {
+    return run_unfused(ctx, program);
+  }
+  const Shape full = *shape;  // Note: an input may hand its buffer to a result
+  if (dtype == DType::Float32) {
+    OnePass<float>(ctx.inputs, ctx.outputs, plan, full).run();
+  } else {
+    OnePass<double>(ctx.inputs, ctx.outputs, plan, full).run();
+  }
+}
+
+// Outside a function's plan (tests, a single kernel call): decodes the
+// node's program first. Apart, so the usual call keeps no large locals.
+[[gnu::noinline]] void decode_and_run(KernelContext& ctx) {
+  std::string problem;
+  const std::optional<FusedProgram> program = read_fused_program(ctx.node, &problem);
+  if (!program) throw RuntimeError(PyExc::InternalError, "fused_elementwise: " + problem);
+  const auto plan = std::make_unique<const FusedPlan>(make_fused_plan(*program, ctx.inputs.size()));
+  run_plan(ctx, *plan);
 }
 
 }  // namespace
 
 void kernel_fused_elementwise(KernelContext& ctx) {
-  std::optional<FusedProgram> decoded;
-  const FusedProgram* program = ctx.fused_program;
-  if (program == nullptr) {
-    std::string problem;
-    decoded = read_fused_program(ctx.node, &problem);
-    if (!decoded) throw RuntimeError(PyExc::InternalError, "fused_elementwise: " + problem);
-    program = &*decoded;
-  }
-  DType dtype = DType::Float64;
-  const Shape* shape = nullptr;
-  if (!fast_path_applies(ctx.inputs, *program, dtype, shape)) return run_unfused(ctx, *program);
-  if (is_fused_reduction(program->steps[static_cast<size_t>(program->size - 1)].op)) {
-    const int64_t n = shape->numel();
-    // Note: max/min of nothing raises; the kernel says so.
-    if (n == 0 && program->steps[static_cast<size_t>(program->size - 1)].op != OpCode::Sum) {
-      return run_unfused(ctx, *program);
-    }
-    ctx.outputs[0] = dtype == DType::Float32 ? run_reduced<float>(ctx.inputs, *program, n)
-                                             : run_reduced<double>(ctx.inputs, *program, n);
-    return;
-  }
-  const Shape full = *shape;  // Note: the inputs are moved from below
-  ctx.outputs[0] = dtype == DType::Float32 ? run_blocked<float>(ctx.inputs, *program, full)
-                                           : run_blocked<double>(ctx.inputs, *program, full);
+  if (ctx.fused_plan == nullptr) return decode_and_run(ctx);
+  run_plan(ctx, *ctx.fused_plan);
 }
 
 }  // namespace pygraft::rt

@@ -5,9 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "support/source_range.h"
 
 namespace pygraft::rt {
 
@@ -46,8 +49,17 @@ class RuntimeError : public std::runtime_error {
 
   PyExc kind() const { return kind_; }
 
+  // Where the error is when a kernel knows better than its node's range: a
+  // step of a fused node that came from another line (graph/fused_elementwise.h).
+  const std::optional<SourceRange>& range() const { return range_; }
+  RuntimeError& at(const SourceRange& range) {
+    range_ = range;
+    return *this;
+  }
+
  private:
   PyExc kind_;
+  std::optional<SourceRange> range_;
 };
 
 }  // namespace pygraft::rt

@@ -78,7 +78,10 @@ std::optional<CompareOp> compare_op(OpCode op) {
 // make arrays of Python scalars or need Python's unary rules).
 bool arithmetic_only(const Node& node) {
   const std::optional<FusedProgram> program = read_fused_program(node);
-  if (!program) return false;
+  // Note: emit_fused gives the last step's value, the one output.
+  if (!program || program->num_outputs != 1 || program->outputs[0] + 1 != program->size) {
+    return false;
+  }
   for (int k = 0; k < program->size; ++k) {
     const FusedStep& step = program->steps[static_cast<size_t>(k)];
     if (step.num_operands != 2 || !binary_op(step.op)) return false;

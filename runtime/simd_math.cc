@@ -119,6 +119,16 @@ void log_lanes(const T* in, T* out, int64_t n) {
       [](T x, T y) { return x >= lo && x <= hi ? y : std::log(x); });
 }
 
+// abs: clears the sign bit, as std::abs does (NaN's payload kept).
+template <class T>
+void abs_lanes(const T* in, T* out, int64_t n) {
+  const hn::ScalableTag<T> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  int64_t i = 0;
+  for (; i + lanes <= n; i += lanes) hn::StoreU(hn::Abs(hn::LoadU(d, in + i)), d, out + i);
+  for (; i < n; ++i) out[i] = std::abs(in[i]);
+}
+
 // sqrt: the vector square root is IEEE's correctly rounded one, as the C
 // library's: the same bits for every input.
 template <class T>
@@ -454,6 +464,12 @@ void LogF32(const float* in, float* out, int64_t n) {
 void LogF64(const double* in, double* out, int64_t n) {
   log_lanes(in, out, n);
 }
+void AbsF32(const float* in, float* out, int64_t n) {
+  abs_lanes(in, out, n);
+}
+void AbsF64(const double* in, double* out, int64_t n) {
+  abs_lanes(in, out, n);
+}
 void SqrtF32(const float* in, float* out, int64_t n) {
   sqrt_lanes(in, out, n);
 }
@@ -483,6 +499,8 @@ HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
 HWY_EXPORT(LogF32);
 HWY_EXPORT(LogF64);
+HWY_EXPORT(AbsF32);
+HWY_EXPORT(AbsF64);
 HWY_EXPORT(SqrtF32);
 HWY_EXPORT(SqrtF64);
 HWY_EXPORT(TargetName);
@@ -547,6 +565,12 @@ void simd_log(const float* in, float* out, int64_t n) {
 void simd_log(const double* in, double* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(LogF64)(in, out, n);
 }
+void simd_abs(const float* in, float* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(AbsF32)(in, out, n);
+}
+void simd_abs(const double* in, double* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(AbsF64)(in, out, n);
+}
 void simd_sqrt(const float* in, float* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(SqrtF32)(in, out, n);
 }
@@ -601,6 +625,12 @@ void simd_log(const float* in, float* out, int64_t n) {
 }
 void simd_log(const double* in, double* out, int64_t n) {
   map_scalar(in, out, n, [](double v) { return std::log(v); });
+}
+void simd_abs(const float* in, float* out, int64_t n) {
+  map_scalar(in, out, n, [](float v) { return std::abs(v); });
+}
+void simd_abs(const double* in, double* out, int64_t n) {
+  map_scalar(in, out, n, [](double v) { return std::abs(v); });
 }
 void simd_sqrt(const float* in, float* out, int64_t n) {
   map_scalar(in, out, n, [](float v) { return std::sqrt(v); });

@@ -26,6 +26,9 @@ void simd_tanh(const float* in, float* out, int64_t n);
 void simd_tanh(const double* in, double* out, int64_t n);
 void simd_log(const float* in, float* out, int64_t n);
 void simd_log(const double* in, double* out, int64_t n);
+// The sign bit cleared, as std::abs.
+void simd_abs(const float* in, float* out, int64_t n);
+void simd_abs(const double* in, double* out, int64_t n);
 // Correctly rounded (IEEE), so the same bits as the C library's sqrt.
 void simd_sqrt(const float* in, float* out, int64_t n);
 void simd_sqrt(const double* in, double* out, int64_t n);

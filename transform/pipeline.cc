@@ -9,6 +9,7 @@
 #include "transform/passes/dce.h"
 #include "transform/passes/fuse_elementwise.h"
 #include "transform/passes/fuse_transposed_matmul.h"
+#include "transform/passes/merge_fused_readers.h"
 
 namespace pygraft::transform {
 
@@ -30,6 +31,8 @@ constexpr Pass kPasses[] = {
     // After dce, which proves single ops unable to raise and removes unused
     // chains of them; a fused node only ever counts as raising.
     {"fuse-elementwise", fuse_elementwise},
+    // After fuse-elementwise, whose nodes it merges.
+    {"merge-fused-readers", merge_fused_readers},
     // After DCE, so only constants that are still used are merged.
     {"const-dedup", deduplicate_constants},
     // Last: the passes above leave gaps in the value numbering.

@@ -146,7 +146,7 @@ class RegionFuser {
     const Node& last = region_.nodes[members.back()];
     fused.outputs = last.outputs;
     fused.range = last.range;
-    fused.attrs.push_back(Attribute{"program", fused_program_literal(program)});
+    fused.attrs = fused_program_attributes(program, fused.inputs.size());
     return fused;
   }
 

@@ -280,7 +280,7 @@ TEST(FusedElementwise, MalformedProgramsAreRefused) {
   early_reduction.attrs[0].value = Literal(
       LiteralTuple{Literal(LiteralTuple{Literal(std::string("sum")), Literal(int64_t{0})}),
                    Literal(LiteralTuple{Literal(std::string("negative")), Literal(int64_t{4})})});
-  refused(early_reduction, "the reduction 'sum' is not the last step");
+  refused(early_reduction, "reads the result of a reduction (step 0)");
   Node forward = node;
   forward.attrs[0].value = Literal(
       LiteralTuple{Literal(LiteralTuple{Literal(std::string("negative")), Literal(int64_t{4})})});
@@ -288,6 +288,151 @@ TEST(FusedElementwise, MalformedProgramsAreRefused) {
   Node empty = node;
   empty.attrs[0].value = Literal(LiteralTuple{});
   refused(empty, "steps");
+
+  auto with_attr = [&](const char* name, Literal value, size_t outputs) {
+    Node n = node;
+    n.attrs.push_back(Attribute{name, std::move(value)});
+    n.outputs.resize(outputs);
+    return n;
+  };
+  auto ints = [](std::vector<int64_t> v) {
+    LiteralTuple t;
+    for (int64_t x : v) t.emplace_back(x);
+    return Literal(std::move(t));
+  };
+  refused(with_attr("outputs", ints({1}), 1), "outputs: 1 names no step");  // an input
+  refused(with_attr("outputs", ints({8}), 1), "outputs: 8 names no step");  // past the end
+  refused(with_attr("outputs", ints({5, 7}), 1), "1 outputs for 2 output steps");
+  refused(with_attr("outputs", Literal(LiteralTuple{}), 0), "outputs: needs a tuple");
+  refused(with_attr("segments", Literal(LiteralTuple{ints({0, 3, 1, 3, 9})}), 1),
+          "is not (first_step");  // step 0
+  refused(with_attr("segments", Literal(LiteralTuple{ints({2, 3, 1})}), 1), "is not (first_step");
+  refused(
+      with_attr("segments", Literal(LiteralTuple{ints({2, 3, 1, 3, 9}), ints({2, 4, 1, 4, 9})}), 1),
+      "after the previous segment");
+  EXPECT_TRUE(read_fused_program(with_attr("outputs", ints({5, 7}), 2), &problem).has_value())
+      << problem;
+}
+
+// A node with several outputs (merge_fused_readers): y = tanh(x * 0.5) - x,
+// then sum(y * y), max(abs(y)), y itself and y + 1 (inputs x, 0.5, 1.0).
+FusedProgram multi_output_program(bool with_arrays) {
+  FusedProgram p = program_of({{OpCode::Mul, {0, 1}},
+                               {OpCode::Tanh, {3}},
+                               {OpCode::Sub, {4, 0}},
+                               {OpCode::Mul, {5, 5}},
+                               {OpCode::Sum, {6}},
+                               {OpCode::UfuncOperand, {5}},
+                               {OpCode::Abs, {8}},
+                               {OpCode::Max, {9}},
+                               {OpCode::Add, {5, 2}}});
+  const std::vector<uint16_t> outputs =
+      with_arrays ? std::vector<uint16_t>{4, 2, 7, 8} : std::vector<uint16_t>{4, 7};
+  for (uint16_t o : outputs) p.outputs[static_cast<size_t>(p.num_outputs++)] = o;
+  p.segments[static_cast<size_t>(p.num_segments++)] = FusedSegment{3, SourceRange{7, 5, 7, 20}};
+  return p;
+}
+
+// Every output of `p` on `inputs`, and the values of running its steps.
+void expect_outputs_are_the_steps(const FusedProgram& p, std::vector<Value> inputs,
+                                  const std::string& what) {
+  Node node;
+  node.op = OpCode::FusedElementwise;
+  node.inputs.resize(inputs.size());
+  node.outputs.resize(static_cast<size_t>(p.num_outputs));
+  node.attrs = fused_program_attributes(p, inputs.size());
+  std::vector<Value> outputs(static_cast<size_t>(p.num_outputs));
+  std::ostringstream sink;
+  std::string error;
+  std::vector<Value> operands = inputs;  // the kernel may move them out
+  KernelContext ctx{operands, outputs, node, sink};
+  try {
+    kernel_fused_elementwise(ctx);
+  } catch (const RuntimeError& e) {
+    error = e.what();
+  }
+  if (!error.empty()) {
+    EXPECT_EQ(error, run_steps(p, inputs).error) << what;
+    return;
+  }
+  for (int o = 0; o < p.num_outputs; ++o) {
+    FusedProgram prefix = p;  // the steps up to the output's
+    prefix.size = p.outputs[static_cast<size_t>(o)] + 1;
+    const Outcome steps = run_steps(prefix, inputs);
+    expect_identical(Outcome{outputs[static_cast<size_t>(o)], ""}, steps,
+                     what + " output " + std::to_string(o));
+  }
+}
+
+TEST(FusedElementwise, SeveralOutputsAreBitForBitTheSteps) {
+  for (DType dtype : {DType::Float32, DType::Float64}) {
+    for (int64_t n : {1, 7, 128, 129, 1023, 1024, 1025, 2048, 2049, 4099, 100003}) {
+      for (bool with_arrays : {false, true}) {
+        const std::string what = std::string(dtype_name(dtype)) + " n=" + std::to_string(n) +
+                                 (with_arrays ? " with arrays" : "");
+        const FusedProgram p = multi_output_program(with_arrays);
+        expect_outputs_are_the_steps(
+            p, {finite_array(dtype, Shape{n}, 9.0), Value(0.5), Value(1.0)}, what);
+        expect_outputs_are_the_steps(p, {array(dtype, Shape{n}), Value(0.5), Value(1.0)},
+                                     what + " special");
+      }
+    }
+  }
+  const FusedProgram p = multi_output_program(true);
+  expect_outputs_are_the_steps(
+      p, {array(DType::Int64, Shape{300}), Value(int64_t{2}), Value(int64_t{1})}, "int64");
+  expect_outputs_are_the_steps(p, {Value(1.5), Value(0.5), Value(1.0)}, "Python scalars");
+}
+
+// y = x * 0.5 in x's own buffer (x held only by the node) and sum(x): the
+// sum must still see x, so y is written after every step read the block.
+TEST(FusedElementwise, AReusedBufferIsWrittenAfterTheReductionsReadIt) {
+  FusedProgram p = program_of({{OpCode::Mul, {0, 1}}, {OpCode::Sum, {0}}});
+  p.outputs = {0, 1};
+  p.num_outputs = 2;
+  for (int64_t n : {5, 1000, 5000}) {
+    const std::vector<double> v = values(n);
+    Tensor x = make_tensor(DType::Float64, Shape{n}, v);
+    const void* buffer = x.raw();
+    Node node;
+    node.op = OpCode::FusedElementwise;
+    node.inputs.resize(2);
+    node.outputs.resize(2);
+    node.attrs = fused_program_attributes(p, 2);
+    std::vector<Value> inputs{Value(std::move(x)), Value(0.5)};
+    std::vector<Value> outputs(2);
+    std::ostringstream sink;
+    KernelContext ctx{inputs, outputs, node, sink};
+    kernel_fused_elementwise(ctx);
+    EXPECT_EQ(outputs[0].as<Tensor>().raw(), buffer) << n;
+    const Outcome sum = run_steps(program_of({{OpCode::Sum, {0}}}),
+                                  {Value(make_tensor(DType::Float64, Shape{n}, v))});
+    expect_identical(Outcome{outputs[1], ""}, sum, "sum of x, n=" + std::to_string(n));
+  }
+}
+
+TEST(FusedElementwise, AnErrorInAMergedStepIsAtItsOwnLine) {
+  const FusedProgram p = multi_output_program(false);
+  Node node;
+  node.op = OpCode::FusedElementwise;
+  node.range = SourceRange{3, 5, 3, 30};
+  node.inputs.resize(3);
+  node.outputs.resize(2);
+  node.attrs = fused_program_attributes(p, 3);
+  for (DType dtype : {DType::Float32, DType::Int64}) {
+    std::vector<Value> inputs{Value(make_tensor(dtype, Shape{0}, {})), Value(0.5), Value(1.0)};
+    std::vector<Value> outputs(2);
+    std::ostringstream sink;
+    KernelContext ctx{inputs, outputs, node, sink};
+    try {
+      kernel_fused_elementwise(ctx);
+      ADD_FAILURE() << "the max of nothing must raise";
+    } catch (const RuntimeError& e) {
+      EXPECT_NE(std::string(e.what()).find("zero-size array"), std::string::npos) << e.what();
+      ASSERT_TRUE(e.range().has_value());
+      EXPECT_EQ(e.range()->line, 7u);  // the segment's, not the node's line 3
+    }
+  }
 }
 
 }  // namespace

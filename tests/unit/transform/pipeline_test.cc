@@ -65,12 +65,13 @@ TEST(Pipeline, AfterPassHookSeesEveryStage) {
   lower_clean("def f(x):\n    y = x > 1\n    z = 1.5 < 2.5\n    return x\n", options);
   EXPECT_EQ(stages,
             (std::vector<std::string>{"build", "fuse-transposed-matmul", "dce", "fuse-elementwise",
-                                      "const-dedup", "compact-values"}));
-  ASSERT_EQ(node_counts.size(), 6u);
+                                      "merge-fused-readers", "const-dedup", "compact-values"}));
+  ASSERT_EQ(node_counts.size(), 7u);
   EXPECT_EQ(node_counts[0], 5u);  // const 1, greater; consts 1.5, 2.5 and the folded True
   EXPECT_EQ(node_counts[1], 5u);  // no transpose to fuse
   EXPECT_EQ(node_counts[2], 2u);  // x > 1 may raise: it stays with its operand
   EXPECT_EQ(node_counts[3], 2u);  // no elementwise chain
+  EXPECT_EQ(node_counts[4], 2u);  // no fused node to merge
 }
 
 TEST(Pipeline, PassesAreSkippedAfterErrors) {

@@ -1,0 +1,67 @@
+#include "runtime/fused_plan.h"
+
+#include <algorithm>
+
+namespace pygraft::rt {
+namespace {
+
+constexpr int kMaxValues = 2 * kMaxFusedSteps + 1;  // inputs then step results
+
+// A value is needed up to its last reader, or to the pass's end when it is
+// an output or a reduction's operand (read after the steps have run).
+void assign_temporaries(FusedPlan& plan, size_t num_inputs) {
+  const FusedProgram& program = plan.program;
+  const size_t n = num_inputs + static_cast<size_t>(program.size);
+  const int end_of_pass = program.size;
+  std::array<uint16_t, kMaxValues> holder;  // the value whose storage holds each value
+  std::array<int, kMaxValues> needed_until;
+  for (size_t v = 0; v < n; ++v) {
+    holder[v] = static_cast<uint16_t>(v);
+    needed_until[v] = -1;
+  }
+  for (int k = 0; k < program.size; ++k) {
+    const FusedStep& step = program.steps[static_cast<size_t>(k)];
+    const size_t self = num_inputs + static_cast<size_t>(k);
+    if (plan.passes_through(k)) holder[self] = holder[step.operands[0]];
+    const int until = is_fused_reduction(step.op) ? end_of_pass : k;
+    for (int j = 0; j < step.num_operands; ++j) {
+      int& need = needed_until[holder[step.operands[static_cast<size_t>(j)]]];
+      need = std::max(need, until);
+    }
+  }
+  for (int o = 0; o < program.num_outputs; ++o) {
+    needed_until[holder[num_inputs + program.outputs[static_cast<size_t>(o)]]] = end_of_pass;
+  }
+  std::array<int, kMaxFusedSteps> busy_until;
+  for (int k = 0; k < program.size; ++k) {
+    if (is_fused_reduction(program.steps[static_cast<size_t>(k)].op) || plan.passes_through(k) ||
+        k == plan.direct) {
+      continue;
+    }
+    int s = 0;
+    while (s < plan.num_slots && busy_until[static_cast<size_t>(s)] >= k) ++s;
+    if (s == plan.num_slots) ++plan.num_slots;
+    plan.slot[static_cast<size_t>(k)] = static_cast<uint8_t>(s);
+    busy_until[static_cast<size_t>(s)] =
+        std::max(k, needed_until[num_inputs + static_cast<size_t>(k)]);
+  }
+}
+
+}  // namespace
+
+FusedPlan make_fused_plan(const FusedProgram& program, size_t num_inputs) {
+  FusedPlan plan;
+  plan.program = program;
+  const int only = program.num_outputs == 1 ? program.outputs[0] : -1;
+  if (only + 1 == program.size &&
+      !is_fused_reduction(program.steps[static_cast<size_t>(only)].op)) {
+    plan.direct = only;
+  }
+  for (int o = 0; o < program.num_outputs; ++o) {
+    plan.has_sum |= program.steps[program.outputs[static_cast<size_t>(o)]].op == OpCode::Sum;
+  }
+  assign_temporaries(plan, num_inputs);
+  return plan;
+}
+
+}  // namespace pygraft::rt

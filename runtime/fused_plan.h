@@ -1,0 +1,36 @@
+// A fused_elementwise node's program (graph/fused_elementwise.h) with what
+// the runtime derives from it once, when the plan is built: which step
+// writes the node's one array output in place, and which temporary each
+// step's block goes to (steps whose values are not needed at once share
+// one, so a long chain's temporaries stay in the L1 cache).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "graph/fused_elementwise.h"
+
+namespace pygraft::rt {
+
+struct FusedPlan {
+  FusedProgram program;
+  // The step that writes the one output itself (the last step, when it is
+  // the only output and no reduction); -1 when every output is copied.
+  int direct = -1;
+  // Temporaries (of one block each) and the one of each step that makes a
+  // block (not a reduction, a pass-through ufunc_operand or `direct`).
+  int num_slots = 0;
+  std::array<uint8_t, kMaxFusedSteps> slot{};
+  bool has_sum = false;  // a sum among the outputs
+
+  // A ufunc_operand step passes its array through: its value is its operand's.
+  bool passes_through(int k) const {
+    return program.steps[static_cast<size_t>(k)].op == OpCode::UfuncOperand && k != direct;
+  }
+};
+
+// The plan of `program` on a node with `num_inputs` inputs.
+FusedPlan make_fused_plan(const FusedProgram& program, size_t num_inputs);
+
+}  // namespace pygraft::rt
