@@ -123,6 +123,11 @@ HWY_INLINE void vector_row(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* 
   const hn::ScalableTag<T> d;
   const auto lanes = static_cast<int64_t>(hn::Lanes(d));
   int64_t j = 0;
+#if HWY_TARGET <= HWY_AVX3
+  // Note: with 32 vector registers, 16 sums fit: a tile reads 1 KB of each
+  // row of b at once (the LSTM's 256 float32 columns: one tile, one pass).
+  for (; j + 16 * lanes <= full; j += 16 * lanes) row_tile<16>(a, b + j, c + j, k, m, seed);
+#endif
   for (; j + 8 * lanes <= full; j += 8 * lanes) row_tile<8>(a, b + j, c + j, k, m, seed);
   if (j + 4 * lanes <= full) {
     row_tile_split<4, 2>(a, b + j, c + j, k, m, seed);

@@ -90,6 +90,11 @@ TEST(SimdGemm, RowVectorTimesWeightMatrixAndMatrixTimesVectorRun) {
     // The RNN's products: (1 x 64) @ (64 x 256) and (256 x 64) @ (64 x 1).
     expect_close_to_reference<float>(1, 64, 256, false);
     expect_close_to_reference<float>(256, 64, 1, false);
+    // Tiles of 16 vectors (AVX-512), then 8, then 1-7 split: every mix.
+    for (int64_t m : {128, 256, 264, 400, 409}) {
+      expect_close_to_reference<float>(1, 33, m, false);
+      expect_close_to_reference<double>(1, 33, m, true);
+    }
   });
 }
 
