@@ -11,6 +11,7 @@
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "runtime/simd_gemm.cc"
+#include <hwy/cache_control.h>
 #include <hwy/foreach_target.h>  // IWYU pragma: keep
 // Note: the order matters; foreach_target.h must come before highway.h.
 #include <hwy/highway.h>
@@ -259,12 +260,24 @@ HWY_NOINLINE void Gemm(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_
   }
 }
 
+// Rows of b the dot products prefetch ahead of the four they work on: the
+// hardware prefetcher alone leaves `h @ emb.T` waiting on L2 (greedy
+// decoding 149 -> 129 us with 16; 8 and 32 gain less).
+constexpr int64_t kPrefetchRows = 16;
+
 template <class T>
 HWY_NOINLINE void GemmBt(const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
                          int64_t n, int64_t k, int64_t m, T seed) {
+  constexpr int64_t kPerLine = 64 / static_cast<int64_t>(sizeof(T));
   for (int64_t i = 0; i < n; ++i) {
     int64_t j = 0;
-    for (; j + 4 <= m; j += 4) dot_rows4(a + i * k, b + j * k, c + i * m + j, k, seed);
+    for (; j + 4 <= m; j += 4) {
+      if (j + kPrefetchRows + 4 <= m) {
+        const T* ahead = b + (j + kPrefetchRows) * k;
+        for (int64_t e = 0; e < 4 * k; e += kPerLine) hwy::Prefetch(ahead + e);
+      }
+      dot_rows4(a + i * k, b + j * k, c + i * m + j, k, seed);
+    }
     for (; j < m; ++j) c[i * m + j] = dot(a + i * k, b + j * k, k, seed);
   }
 }
