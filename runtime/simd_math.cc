@@ -119,25 +119,30 @@ void log_lanes(const T* in, T* out, int64_t n) {
       [](T x, T y) { return x >= lo && x <= hi ? y : std::log(x); });
 }
 
-// abs: clears the sign bit, as std::abs does (NaN's payload kept).
-template <class T>
-void abs_lanes(const T* in, T* out, int64_t n) {
+// out = f(in) lane by lane, then scalar_f on the tail: for functions whose
+// vector form gives the scalar form's bits for every input.
+template <class T, class VectorFn, class ScalarFn>
+HWY_INLINE void map_exact_lanes(const T* in, T* out, int64_t n, VectorFn f, ScalarFn scalar_f) {
   const hn::ScalableTag<T> d;
   const auto lanes = static_cast<int64_t>(hn::Lanes(d));
   int64_t i = 0;
-  for (; i + lanes <= n; i += lanes) hn::StoreU(hn::Abs(hn::LoadU(d, in + i)), d, out + i);
-  for (; i < n; ++i) out[i] = std::abs(in[i]);
+  for (; i + lanes <= n; i += lanes) hn::StoreU(f(hn::LoadU(d, in + i)), d, out + i);
+  for (; i < n; ++i) out[i] = scalar_f(in[i]);
+}
+
+// abs clears the sign bit, as std::abs does (NaN's payload kept).
+template <class T>
+void abs_lanes(const T* in, T* out, int64_t n) {
+  map_exact_lanes(
+      in, out, n, [](auto x) { return hn::Abs(x); }, [](T x) { return std::abs(x); });
 }
 
 // sqrt: the vector square root is IEEE's correctly rounded one, as the C
 // library's: the same bits for every input.
 template <class T>
 void sqrt_lanes(const T* in, T* out, int64_t n) {
-  const hn::ScalableTag<T> d;
-  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
-  int64_t i = 0;
-  for (; i + lanes <= n; i += lanes) hn::StoreU(hn::Sqrt(hn::LoadU(d, in + i)), d, out + i);
-  for (; i < n; ++i) out[i] = std::sqrt(in[i]);
+  map_exact_lanes(
+      in, out, n, [](auto x) { return hn::Sqrt(x); }, [](T x) { return std::sqrt(x); });
 }
 
 template <class T, class Op>

@@ -163,6 +163,32 @@ TEST(SimdMath, SqrtIsTheCLibrarysBitForBit) {
   });
 }
 
+// abs clears the sign bit and nothing else, NaN's payload included, on
+// the vector lanes and the tail alike.
+template <class T>
+void check_abs_bits() {
+  std::vector<T> x = log_spaced(T(-30), T(30), 1001);
+  for (T v : {T(0), -T(0), -std::numeric_limits<T>::infinity(),
+              -std::numeric_limits<T>::denorm_min(), -std::numeric_limits<T>::quiet_NaN()}) {
+    x.push_back(v);
+  }
+  for (size_t i = 0; i < x.size(); i += 2) x[i] = -x[i];
+  std::vector<T> y(x.size());
+  simd_abs(x.data(), y.data(), static_cast<int64_t>(x.size()));
+  for (size_t i = 0; i < x.size(); ++i) {
+    const T want = std::abs(x[i]);
+    EXPECT_EQ(std::memcmp(&y[i], &want, sizeof(T)), 0) << "abs(" << x[i] << ")";
+  }
+}
+
+TEST(SimdMath, AbsIsTheCLibrarysBitForBit) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_abs_bits<float>();
+    check_abs_bits<double>();
+  });
+}
+
 template <class T>
 void check_special_values() {
   const T inf = std::numeric_limits<T>::infinity();
