@@ -37,7 +37,7 @@ namespace pygraft::rt {
 namespace {
 
 // Elements per pass: 8 KB of each temporary (they share a few slots, see
-// assign_temporaries), long enough that a step's call costs little beside
+// runtime/fused_plan.h), long enough that a step's call costs little beside
 // its arithmetic.
 template <class T>
 constexpr int64_t kBlockOf = 8192 / sizeof(T);
@@ -403,10 +403,12 @@ void run_unfused(KernelContext& ctx, const FusedProgram& program) {
 }
 
 // Whether a max/min output would reduce nothing (its kernel raises).
+// Note: every step, not only the outputs: a graph file may hold a max that
+// is no output, and the unfused steps raise for it too.
 bool empty_max_or_min(const FusedProgram& program, int64_t n) {
   if (n != 0) return false;
-  for (int o = 0; o < program.num_outputs; ++o) {
-    const OpCode op = program.steps[program.outputs[static_cast<size_t>(o)]].op;
+  for (int k = 0; k < program.size; ++k) {
+    const OpCode op = program.steps[static_cast<size_t>(k)].op;
     if (op == OpCode::Max || op == OpCode::Min) return true;
   }
   return false;

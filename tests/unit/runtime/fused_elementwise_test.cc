@@ -411,6 +411,24 @@ TEST(FusedElementwise, AReusedBufferIsWrittenAfterTheReductionsReadIt) {
   }
 }
 
+// A max that is no output (a graph file may hold one) still raises on an
+// empty array, as its unfused step does.
+TEST(FusedElementwise, AMaxThatIsNoOutputStillRaisesOnNothing) {
+  FusedProgram p = program_of({{OpCode::Mul, {0, 1}}, {OpCode::Max, {2}}, {OpCode::Sum, {2}}});
+  p.outputs[0] = 2;
+  p.num_outputs = 1;
+  Node node;
+  node.op = OpCode::FusedElementwise;
+  node.inputs.resize(2);
+  node.outputs.resize(1);
+  node.attrs = fused_program_attributes(p, 2);
+  std::vector<Value> inputs{Value(make_tensor(DType::Float64, Shape{0}, {})), Value(0.5)};
+  std::vector<Value> outputs(1);
+  std::ostringstream sink;
+  KernelContext ctx{inputs, outputs, node, sink};
+  EXPECT_THROW(kernel_fused_elementwise(ctx), RuntimeError);
+}
+
 TEST(FusedElementwise, AnErrorInAMergedStepIsAtItsOwnLine) {
   const FusedProgram p = multi_output_program(false);
   Node node;
