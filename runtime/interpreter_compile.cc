@@ -132,7 +132,7 @@ class FunctionCompiler {
 void attach_scalar_loops(CompiledFunction& fn, CompiledRegion& region) {
   for (Instr& in : region.instrs) {
     if (in.kind == InstrKind::Loop) {
-      if (std::unique_ptr<ScalarLoop> loop = ScalarLoop::analyze(region, in)) {
+      if (std::unique_ptr<ScalarLoop> loop = ScalarLoop::analyze(fn, region, in)) {
         in.scalar_loop = static_cast<uint32_t>(fn.scalar_loops.size());
         fn.scalar_loops.push_back(std::move(loop));
       }

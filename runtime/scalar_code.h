@@ -1,6 +1,10 @@
 // The instruction set of typed scalar loops (runtime/scalar_loop.h): code
-// over unboxed 64-bit registers, each register of one kind (bool, int or
-// float) for the whole code, with jumps for conds and loops.
+// over unboxed 64-bit registers, each register of one kind for the whole
+// code, with jumps for conds and loops. Besides Python's bool, int and float
+// a register may hold None (a constant argument, no contents), a NumPy
+// float64 or bool scalar (a 0-d array: NumPy's own rules, e.g. division by
+// zero gives inf) or an array (a tensor handle in the code's array file,
+// indexed by the same register number).
 #pragma once
 
 #include <cstdint>
@@ -10,7 +14,11 @@
 
 namespace pygraft::rt {
 
-enum class ScalarKind : uint8_t { Bool, Int, Float };
+enum class ScalarKind : uint8_t { Bool, Int, Float, None, NpFloat, NpBool, Array };
+
+inline bool is_float_kind(ScalarKind k) {
+  return k == ScalarKind::Float || k == ScalarKind::NpFloat;
+}
 
 union ScalarReg {
   int64_t i;  // Int, and Bool as 0 / 1
@@ -33,8 +41,17 @@ enum class TOp : uint8_t {
   CmpF,
   CmpJumpI,  // compare two ints, jump to target when the result is `when`
   CmpJumpF,
-  Binary,   // py_binary on boxed operands
-  Compare,  // py_compare on boxed operands
+  NegI,
+  NegF,
+  DivNF,      // NumPy float64 division: IEEE, no exception (x / 0.0 is inf or nan)
+  LoadF64,    // dst = a[b] of a 1-D float64 array (b checked and wrapped as Python does)
+  RowIndex,   // dst = b checked and wrapped as an index of a's axis 0 (x[i] of a 2-D x)
+  SumRowF64,  // dst = np.sum(a[b]) of a 2-D float64 array, b from RowIndex
+  SumF64,     // dst = np.sum(a) of a 1-D float64 array
+  StoreF64,   // dst = a with a[b] = c (a 1-D float64 array; in place when dst holds it alone)
+  MovArray,   // dst = a (arrays; `when`: a is dead after, its handle moves)
+  Binary,     // py_binary on boxed operands
+  Compare,    // py_compare on boxed operands
   JumpIfFalse,
   JumpIfTrue,
   Jump,
@@ -45,12 +62,12 @@ enum class TOp : uint8_t {
 struct TInstr {
   TOp op = TOp::End;
   uint8_t code = 0;  // BinaryOp or CompareOp
-  ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kd = ScalarKind::Int;
-  bool when = false;               // CmpJump*: the comparison result that jumps
-  bool counts = false;             // conditional jumps: a taken jump is also a Count
-  uint32_t dst = 0, a = 0, b = 0;  // registers
-  uint32_t target = 0;             // jumps: index of the instruction jumped to
-  const Node* node = nullptr;      // where errors are reported (the loop's, for counts)
+  ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kc = ScalarKind::Int, kd = ScalarKind::Int;
+  bool when = false;                      // CmpJump*: the comparison result that jumps
+  bool counts = false;                    // conditional jumps: a taken jump is also a Count
+  uint32_t dst = 0, a = 0, b = 0, c = 0;  // registers (c: StoreF64's value)
+  uint32_t target = 0;                    // jumps: index of the instruction jumped to
+  const Node* node = nullptr;             // where errors are reported (the loop's, for counts)
 };
 
 // The code of one loop for one kind signature of the values it reads from
@@ -61,6 +78,7 @@ struct TypedScalarCode {
   std::vector<ScalarKind> reg_kinds;
   std::vector<uint32_t> live_in_regs;
   std::vector<uint32_t> output_regs;
+  bool has_arrays = false;  // some register is an Array: the code needs an array file
 };
 
 // The operands an instruction reads and writes.
@@ -70,6 +88,10 @@ inline bool reads_a(TOp op) {
 inline bool reads_b(TOp op) {
   switch (op) {
     case TOp::Mov:
+    case TOp::MovArray:
+    case TOp::NegI:
+    case TOp::NegF:
+    case TOp::SumF64:
     case TOp::JumpIfFalse:
     case TOp::JumpIfTrue:
     case TOp::Jump:
@@ -79,6 +101,9 @@ inline bool reads_b(TOp op) {
     default:
       return true;
   }
+}
+inline bool reads_c(TOp op) {
+  return op == TOp::StoreF64;
 }
 inline bool is_jump(TOp op) {
   return op == TOp::Jump || op == TOp::JumpIfFalse || op == TOp::JumpIfTrue ||

@@ -38,9 +38,14 @@ class RegSet {
   std::vector<uint64_t> words_;
 };
 
+bool is_move(TOp op) {
+  return op == TOp::Mov || op == TOp::MovArray;
+}
+
 void add_uses(const TInstr& in, const TypedScalarCode& code, RegSet& set) {
   if (reads_a(in.op)) set.insert(in.a);
   if (reads_b(in.op)) set.insert(in.b);
+  if (reads_c(in.op)) set.insert(in.c);
   if (in.op == TOp::End) {
     for (uint32_t r : code.output_regs) set.insert(r);
   }
@@ -95,7 +100,7 @@ Interference build_interference(const TypedScalarCode& code, const std::vector<R
     const TInstr& in = code.code[i];
     if (!writes_dst(in.op)) continue;
     live[i].for_each([&](uint32_t r) {
-      if (!(in.op == TOp::Mov && r == in.a)) graph.add(in.dst, r);
+      if (!(is_move(in.op) && r == in.a)) graph.add(in.dst, r);
     });
   }
   // On entry the live-ins hold their values, and whatever is read before it
@@ -122,6 +127,7 @@ void rename_registers(TypedScalarCode& code, std::vector<uint32_t>& parent) {
   for (TInstr& in : code.code) {
     if (reads_a(in.op)) in.a = find(parent, in.a);
     if (reads_b(in.op)) in.b = find(parent, in.b);
+    if (reads_c(in.op)) in.c = find(parent, in.c);
     if (writes_dst(in.op)) in.dst = find(parent, in.dst);
   }
   for (uint32_t& r : code.live_in_regs) r = find(parent, r);
@@ -156,7 +162,9 @@ void coalesce_moves(TypedScalarCode& code) {
   std::vector<uint32_t> parent(regs);
   std::iota(parent.begin(), parent.end(), 0u);
   for (const TInstr& in : code.code) {
-    if (in.op != TOp::Mov) continue;
+    // A store whose array is dead after it becomes one register with its
+    // result, so the array is updated in place.
+    if (!is_move(in.op) && in.op != TOp::StoreF64) continue;
     const uint32_t into = find(parent, in.dst), from = find(parent, in.a);
     if (into == from || code.reg_kinds[into] != code.reg_kinds[from] ||
         graph.interfere(into, from)) {
@@ -169,7 +177,7 @@ void coalesce_moves(TypedScalarCode& code) {
   std::vector<bool> removed(code.code.size(), false);
   for (size_t i = 0; i < code.code.size(); ++i) {
     const TInstr& in = code.code[i];
-    removed[i] = in.op == TOp::Mov && in.dst == in.a;
+    removed[i] = is_move(in.op) && in.dst == in.a;
   }
   compact(code, removed);
 }
@@ -181,6 +189,7 @@ void fuse_compare_jumps(TypedScalarCode& code) {
   for (const TInstr& in : code.code) {
     if (reads_a(in.op)) ++reads[in.a];
     if (reads_b(in.op)) ++reads[in.b];
+    if (reads_c(in.op)) ++reads[in.c];
     if (is_jump(in.op)) target[in.target] = true;
   }
   for (uint32_t r : code.output_regs) reads[r] += 2;
@@ -222,12 +231,24 @@ void fold_counts_into_jumps(TypedScalarCode& code) {
   compact(code, removed);
 }
 
+// An array move whose source is dead after it hands the handle over
+// instead of sharing it: a shared buffer is copied at its next store.
+void move_dead_arrays(TypedScalarCode& code) {
+  if (!code.has_arrays) return;
+  const std::vector<RegSet> live = live_after(code);
+  for (size_t i = 0; i < code.code.size(); ++i) {
+    TInstr& in = code.code[i];
+    if (in.op == TOp::MovArray) in.when = !live[i].contains(in.a);
+  }
+}
+
 }  // namespace
 
 void optimize_scalar_code(TypedScalarCode& code) {
   coalesce_moves(code);
   fuse_compare_jumps(code);
   fold_counts_into_jumps(code);
+  move_dead_arrays(code);
 }
 
 }  // namespace pygraft::rt

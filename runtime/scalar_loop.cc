@@ -3,6 +3,7 @@
 #include "runtime/scalar_loop.h"
 
 #include <algorithm>
+#include <iostream>
 #include <iterator>
 #include <optional>
 #include <unordered_map>
@@ -10,7 +11,9 @@
 
 #include "graph/fused_elementwise.h"
 #include "runtime/interpreter_plan.h"
+#include "runtime/kernel.h"
 #include "runtime/pyscalar.h"
+#include "runtime/reduce_fold.h"
 #include "runtime/runtime_error.h"
 #include "runtime/scalar_code_optimize.h"
 #include "runtime/scalar_fast_path.h"
@@ -22,12 +25,55 @@ namespace {
 using Kind = ScalarKind;
 using Reg = ScalarReg;
 
+// What the typed code knows of an array register: its dtype and rank, fixed
+// by the signature (a live-in) or by the op that made it.
+struct ArrayInfo {
+  DType dtype = DType::Float64;
+  int rank = 0;
+  friend bool operator==(const ArrayInfo&, const ArrayInfo&) = default;
+};
+
+// A live-in's entry in a signature: its Kind, or for an array kArrayEntry |
+// dtype << 3 | rank. Arrays of rank above 7 are not typed.
+constexpr uint8_t kArrayEntry = 0x80;
+
+std::optional<uint8_t> signature_entry(const Value& v) {
+  if (v.is<bool>()) return static_cast<uint8_t>(Kind::Bool);
+  if (v.is<int64_t>()) return static_cast<uint8_t>(Kind::Int);
+  if (v.is<double>()) return static_cast<uint8_t>(Kind::Float);
+  if (v.is_none()) return static_cast<uint8_t>(Kind::None);
+  if (!v.is<Tensor>()) return std::nullopt;
+  const Tensor& t = v.as<Tensor>();
+  if (t.rank() == 0 && t.dtype() == DType::Float64) return static_cast<uint8_t>(Kind::NpFloat);
+  if (t.rank() == 0 && t.dtype() == DType::Bool) return static_cast<uint8_t>(Kind::NpBool);
+  if (t.rank() > 7) return std::nullopt;
+  return static_cast<uint8_t>(kArrayEntry | static_cast<uint8_t>(t.dtype()) << 3 | t.rank());
+}
+
+Kind entry_kind(uint8_t entry) {
+  return (entry & kArrayEntry) != 0 ? Kind::Array : static_cast<Kind>(entry);
+}
+
+ArrayInfo entry_array(uint8_t entry) {
+  if ((entry & kArrayEntry) == 0) return {};
+  return {static_cast<DType>((entry >> 3) & 0xF), entry & 7};
+}
+
+// A scalar register as the Value the generic executor would hold (arrays
+// are boxed from the array file by the caller).
 Value box(Reg r, Kind k) {
   switch (k) {
     case Kind::Bool:
       return Value(r.i != 0);
     case Kind::Int:
       return Value(r.i);
+    case Kind::None:
+    case Kind::Array:
+      return Value();
+    case Kind::NpFloat:
+      return Value(Tensor::scalar(DType::Float64, r.f));
+    case Kind::NpBool:
+      return Value(Tensor::scalar(DType::Bool, r.i != 0));
     case Kind::Float:
       break;
   }
@@ -40,8 +86,15 @@ Reg unbox(const Value& v) {
     r.i = v.as<bool>() ? 1 : 0;
   } else if (v.is<int64_t>()) {
     r.i = v.as<int64_t>();
-  } else {
+  } else if (v.is<double>()) {
     r.f = v.as<double>();
+  } else if (v.is<Tensor>() && v.as<Tensor>().rank() == 0) {
+    const Tensor& t = v.as<Tensor>();
+    if (t.dtype() == DType::Float64) {
+      r.f = *t.data<double>();
+    } else if (t.dtype() == DType::Bool) {
+      r.i = *t.data<bool>() ? 1 : 0;
+    }
   }
   return r;
 }
@@ -54,7 +107,13 @@ std::optional<Kind> kind_of(const Value& v) {
 }
 
 bool truth(Reg r, Kind k) {
-  return k == Kind::Float ? r.f != 0.0 : r.i != 0;
+  return is_float_kind(k) ? r.f != 0.0 : r.i != 0;
+}
+
+// Kinds whose truth is Python's bool() of the value (arrays' is an error
+// for more than one element, None's is the generic executor's business).
+bool has_truth(Kind k) {
+  return k != Kind::None && k != Kind::Array;
 }
 
 // The Python operator of an op the typed code has: the executor's own table
@@ -74,23 +133,50 @@ std::optional<CompareOp> compare_op(OpCode op) {
   return static_cast<CompareOp>(fast.code);
 }
 
-// A fused chain of + - * / only (exp, tanh, negation and ufunc_operand
-// make arrays of Python scalars or need Python's unary rules).
+// A fused chain of + - * / // % and negation only (exp, tanh and
+// ufunc_operand make arrays of Python scalars).
 bool arithmetic_only(const Node& node) {
   const std::optional<FusedProgram> program = read_fused_program(node);
-  // Note: emit_fused gives the last step's value, the one output.
-  if (!program || program->num_outputs != 1 || program->outputs[0] + 1 != program->size) {
+  // Note: emit_fused gives the last step's value, the one output, and
+  // reports every error at the node: merged nodes (segments) stay generic.
+  if (!program || program->num_outputs != 1 || program->outputs[0] + 1 != program->size ||
+      program->num_segments > 0) {
     return false;
   }
   for (int k = 0; k < program->size; ++k) {
     const FusedStep& step = program->steps[static_cast<size_t>(k)];
-    if (step.num_operands != 2 || !binary_op(step.op)) return false;
+    const bool binary = step.num_operands == 2 && binary_op(step.op);
+    const bool negation = step.num_operands == 1 && step.op == OpCode::Neg;
+    if (!binary && !negation) return false;
   }
   return true;
 }
 
+// A subscript of one integer-valued operand: x[i].
+bool single_index(const Node& node) {
+  const Literal* layout = node.attr("index");
+  if (layout == nullptr || !layout->is<LiteralTuple>()) return false;
+  const LiteralTuple& items = layout->as<LiteralTuple>();
+  return items.size() == 1 && items[0].is<int64_t>() && items[0].as<int64_t>() == 0;
+}
+
+// np.sum(a) with every other argument at its default (axis=None,
+// dtype=None, keepdims=False): constants of the function.
+bool plain_sum(const CompiledFunction& fn, const CompiledRegion& r, const Instr& in) {
+  if (in.inputs_end - in.inputs_begin != 4) return false;
+  auto constant = [&](uint32_t k) -> const Value* {
+    const Slot s = r.operands[in.inputs_begin + k].slot;
+    return fn.is_constant[s] ? &fn.template_frame[s] : nullptr;
+  };
+  const Value* axis = constant(1);
+  const Value* dtype = constant(2);
+  const Value* keepdims = constant(3);
+  return axis != nullptr && axis->is_none() && dtype != nullptr && dtype->is_none() &&
+         keepdims != nullptr && keepdims->is<bool>() && !keepdims->as<bool>();
+}
+
 // Whether an instruction has a typed form (kinds aside).
-bool has_typed_form(const Instr& in) {
+bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const Instr& in) {
   switch (in.kind) {
     case InstrKind::Cond:
     case InstrKind::Loop:
@@ -101,24 +187,38 @@ bool has_typed_form(const Instr& in) {
       break;
   }
   const OpCode op = in.node->op;
+  const uint32_t inputs = in.inputs_end - in.inputs_begin;
   if (in.outputs_end - in.outputs_begin != 1) return false;
-  if (op == OpCode::FusedElementwise) return arithmetic_only(*in.node);
-  if (in.inputs_end - in.inputs_begin != 2) return false;
+  switch (op) {
+    case OpCode::FusedElementwise:
+      return arithmetic_only(*in.node);
+    case OpCode::Neg:
+      return inputs == 1;
+    case OpCode::GetItem:
+      return inputs == 2 && single_index(*in.node);
+    case OpCode::SetItem:
+      return inputs == 3 && single_index(*in.node);
+    case OpCode::Sum:
+      return plain_sum(fn, r, in);
+    default:
+      break;
+  }
+  if (inputs != 2) return false;
   return binary_op(op) || compare_op(op) || op == OpCode::InPlaceResult;
 }
 
 // Every instruction of `r` and its children has a typed form; collects the
 // slots the subtree defines and reads.
-bool analyze_region(const CompiledRegion& r, std::unordered_set<uint32_t>& defined,
-                    std::vector<uint32_t>& read) {
+bool analyze_region(const CompiledFunction& fn, const CompiledRegion& r,
+                    std::unordered_set<uint32_t>& defined, std::vector<uint32_t>& read) {
   for (Slot s : r.args) defined.insert(s);
   for (const Instr& in : r.instrs) {
-    if (!has_typed_form(in)) return false;
+    if (!has_typed_form(fn, r, in)) return false;
     for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) read.push_back(r.operands[k].slot);
     for (uint32_t k = in.outputs_begin; k < in.outputs_end; ++k) defined.insert(r.outputs[k]);
     const uint32_t children = in.kind == InstrKind::Kernel ? 0 : 2;
     for (uint32_t c = 0; c < children; ++c) {
-      if (!analyze_region(r.children[in.first_child + c], defined, read)) return false;
+      if (!analyze_region(fn, r.children[in.first_child + c], defined, read)) return false;
     }
   }
   for (const Operand& y : r.yields) read.push_back(y.slot);
@@ -135,32 +235,42 @@ class CodeBuilder {
  public:
   std::optional<TypedScalarCode> build(const CompiledRegion& parent, const Instr& loop,
                                        const std::vector<uint32_t>& live_ins,
-                                       const std::vector<uint8_t>& kinds) {
+                                       const std::vector<uint8_t>& signature) {
     for (size_t i = 0; i < live_ins.size(); ++i) {
-      out_.live_in_regs.push_back(define(live_ins[i], static_cast<Kind>(kinds[i])));
+      out_.live_in_regs.push_back(
+          define(live_ins[i], entry_kind(signature[i]), entry_array(signature[i])));
     }
     if (!emit_loop(parent, loop)) return std::nullopt;
     for (uint32_t k = loop.outputs_begin; k < loop.outputs_end; ++k) {
       out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
     }
     emit({.op = TOp::End});
+    out_.has_arrays = std::find(out_.reg_kinds.begin(), out_.reg_kinds.end(), Kind::Array) !=
+                      out_.reg_kinds.end();
     optimize_scalar_code(out_);
     return std::move(out_);
   }
 
  private:
-  uint32_t define(uint32_t slot, Kind kind) {
+  uint32_t define(uint32_t slot, Kind kind, ArrayInfo array = {}) {
     auto [it, inserted] = reg_of_.try_emplace(slot, static_cast<uint32_t>(out_.reg_kinds.size()));
     if (inserted) {
       out_.reg_kinds.push_back(kind);
-    } else if (out_.reg_kinds[it->second] != kind) {
+      arrays_.push_back(array);
+    } else if (out_.reg_kinds[it->second] != kind ||
+               (kind == Kind::Array && arrays_[it->second] != array)) {
       ok_ = false;  // a value that changes kind (int carried, float yielded)
     }
     return it->second;
   }
   uint32_t temp(Kind kind) {
     out_.reg_kinds.push_back(kind);
+    arrays_.emplace_back();
     return static_cast<uint32_t>(out_.reg_kinds.size() - 1);
+  }
+  // Defines `slot` as a copy of register `like`'s kind (and array info).
+  uint32_t define_like(uint32_t slot, uint32_t like) {
+    return define(slot, kind(like), arrays_[like]);
   }
   std::optional<uint32_t> use(uint32_t slot) const {
     auto it = reg_of_.find(slot);
@@ -168,13 +278,24 @@ class CodeBuilder {
     return it->second;
   }
   Kind kind(uint32_t reg) const { return out_.reg_kinds[reg]; }
+  // Whether `reg` is an array of `dtype` and `rank`.
+  bool is_array(uint32_t reg, DType dtype, int rank) const {
+    return kind(reg) == Kind::Array && arrays_[reg] == ArrayInfo{dtype, rank};
+  }
   size_t emit(TInstr in) {
     out_.code.push_back(in);
     return out_.code.size() - 1;
   }
   void patch(size_t jump) { out_.code[jump].target = static_cast<uint32_t>(out_.code.size()); }
   void move(uint32_t dst, uint32_t src) {
-    if (dst != src) emit({.op = TOp::Mov, .ka = kind(src), .kd = kind(src), .dst = dst, .a = src});
+    if (dst == src) return;
+    const TOp op = kind(src) == Kind::Array ? TOp::MovArray : TOp::Mov;
+    emit({.op = op, .ka = kind(src), .kd = kind(src), .dst = dst, .a = src});
+  }
+  // Marks the code untyped; returns a register number nobody reads.
+  uint32_t fail() {
+    ok_ = false;
+    return 0;
   }
 
   bool emit_region(const CompiledRegion& r) {
@@ -200,15 +321,112 @@ class CodeBuilder {
 
   bool emit_kernel(const CompiledRegion& r, const Instr& in) {
     const uint32_t out_slot = r.outputs[in.outputs_begin];
-    if (in.node->op == OpCode::FusedElementwise) return emit_fused(r, in, out_slot);
-    const auto a = use(r.operands[in.inputs_begin].slot);
-    const auto b = use(r.operands[in.inputs_begin + 1].slot);
-    if (!a || !b) return false;
-    if (in.node->op == OpCode::InPlaceResult) {  // `x op= v` on a scalar rebinds x to v
-      move(define(out_slot, kind(*b)), *b);
+    std::vector<std::optional<uint32_t>> operands;
+    switch (in.node->op) {
+      case OpCode::FusedElementwise:
+        return emit_fused(r, in, out_slot);
+      case OpCode::Sum:
+        return emit_sum(r.operands[in.inputs_begin].slot, out_slot, in.node);
+      default:
+        break;
+    }
+    for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
+      operands.push_back(use(r.operands[k].slot));
+      if (!operands.back()) return false;
+    }
+    switch (in.node->op) {
+      case OpCode::InPlaceResult:  // `x op= v` on a scalar rebinds x to v
+        move(define_like(out_slot, *operands[1]), *operands[1]);
+        return true;
+      case OpCode::Neg:
+        return emit_negative(*operands[0], &out_slot, in.node);
+      case OpCode::GetItem:
+        return emit_getitem(*operands[0], *operands[1], out_slot, in.node);
+      case OpCode::SetItem:
+        return emit_setitem(*operands[0], *operands[1], *operands[2], out_slot, in.node);
+      default:
+        break;
+    }
+    emit_binary(in.node->op, *operands[0], *operands[1], &out_slot, in.node);
+    return ok_;
+  }
+
+  // -a of an int or float into the register of *out_slot, or of a new
+  // temporary without one (last_dst_). -True is an int: generic.
+  bool emit_negative(uint32_t a, const uint32_t* out_slot, const Node* node) {
+    const Kind k = kind(a);
+    if (k != Kind::Int && !is_float_kind(k)) return false;
+    const TOp op = k == Kind::Int ? TOp::NegI : TOp::NegF;
+    last_dst_ = out_slot != nullptr ? define(*out_slot, k) : temp(k);
+    emit({.op = op, .ka = k, .kd = k, .dst = last_dst_, .a = a, .node = node});
+    return true;
+  }
+
+  // x[i] of a float64 array: an element of a vector is a NumPy float64; a
+  // row of a matrix is only typed as np.sum's operand (rows_), its index
+  // checked here, where the generic executor would check it.
+  bool emit_getitem(uint32_t x, uint32_t i, uint32_t out_slot, const Node* node) {
+    if (kind(i) != Kind::Int) return false;
+    if (is_array(x, DType::Float64, 1)) {
+      emit({.op = TOp::LoadF64,
+            .ka = Kind::Array,
+            .kb = Kind::Int,
+            .kd = Kind::NpFloat,
+            .dst = define(out_slot, Kind::NpFloat),
+            .a = x,
+            .b = i,
+            .node = node});
       return true;
     }
-    emit_binary(in.node->op, *a, *b, &out_slot, in.node);
+    if (!is_array(x, DType::Float64, 2)) return false;
+    const uint32_t row = temp(Kind::Int);
+    emit({.op = TOp::RowIndex,
+          .ka = Kind::Array,
+          .kb = Kind::Int,
+          .dst = row,
+          .a = x,
+          .b = i,
+          .node = node});
+    rows_[out_slot] = {x, row};
+    return true;
+  }
+
+  bool emit_sum(uint32_t operand_slot, uint32_t out_slot, const Node* node) {
+    TInstr t{.ka = Kind::Array, .kd = Kind::NpFloat, .node = node};
+    if (auto row = rows_.find(operand_slot); row != rows_.end()) {
+      t.op = TOp::SumRowF64;
+      t.a = row->second.first;
+      t.b = row->second.second;
+      t.kb = Kind::Int;
+    } else {
+      const auto a = use(operand_slot);
+      if (!a || !is_array(*a, DType::Float64, 1)) return false;
+      t.op = TOp::SumF64;
+      t.a = *a;
+    }
+    t.dst = define(out_slot, Kind::NpFloat);
+    emit(t);
+    return true;
+  }
+
+  // x[i] = v of a float64 vector and a number (cast to float64 as NumPy
+  // casts it).
+  bool emit_setitem(uint32_t x, uint32_t v, uint32_t i, uint32_t out_slot, const Node* node) {
+    const Kind kv = kind(v);
+    if (!is_array(x, DType::Float64, 1) || kind(i) != Kind::Int ||
+        (kv == Kind::None || kv == Kind::Array)) {
+      return false;
+    }
+    emit({.op = TOp::StoreF64,
+          .ka = Kind::Array,
+          .kb = Kind::Int,
+          .kc = kv,
+          .kd = Kind::Array,
+          .dst = define_like(out_slot, x),
+          .a = x,
+          .b = i,
+          .c = v,
+          .node = node});
     return true;
   }
 
@@ -226,8 +444,15 @@ class CodeBuilder {
     for (int k = 0; k < program->size; ++k) {
       const FusedStep& step = program->steps[static_cast<size_t>(k)];
       const bool last = k + 1 == program->size;
-      values.push_back(emit_binary(step.op, values[step.operands[0]], values[step.operands[1]],
-                                   last ? &out_slot : nullptr, in.node));
+      const uint32_t* dst = last ? &out_slot : nullptr;
+      if (step.num_operands == 1) {
+        if (!emit_negative(values[step.operands[0]], dst, in.node)) return false;
+        values.push_back(last_dst_);
+        continue;
+      }
+      values.push_back(
+          emit_binary(step.op, values[step.operands[0]], values[step.operands[1]], dst, in.node));
+      if (!ok_) return false;
     }
     return true;
   }
@@ -238,18 +463,32 @@ class CodeBuilder {
                        const Node* node) {
     const Kind ka = kind(a), kb = kind(b);
     TInstr t{.ka = ka, .kb = kb, .a = a, .b = b, .node = node};
+    const bool numpy = ka == Kind::NpFloat || kb == Kind::NpFloat;
+    if (ka == Kind::None || kb == Kind::None || ka == Kind::Array || kb == Kind::Array ||
+        ka == Kind::NpBool || kb == Kind::NpBool ||
+        (numpy && !(is_float_kind(ka) && is_float_kind(kb)))) {
+      return fail();  // the generic executor's business
+    }
     if (auto cmp = compare_op(op)) {
       t.code = static_cast<uint8_t>(*cmp);
-      t.kd = Kind::Bool;
+      t.kd = numpy ? Kind::NpBool : Kind::Bool;
       t.op = ka == Kind::Int && kb == Kind::Int       ? TOp::CmpI
-             : ka == Kind::Float && kb == Kind::Float ? TOp::CmpF
+             : is_float_kind(ka) && is_float_kind(kb) ? TOp::CmpF
                                                       : TOp::Compare;
     } else {
       const BinaryOp bop = *binary_op(op);
       t.code = static_cast<uint8_t>(bop);
-      const bool any_float = ka == Kind::Float || kb == Kind::Float;
-      t.kd = any_float || bop == BinaryOp::TrueDiv ? Kind::Float : Kind::Int;
-      t.op = typed_arith(bop, ka, kb);
+      if (numpy) {
+        // NumPy float64 scalars with floats: IEEE arithmetic, NumPy's
+        // scalar; the rest (// % and mixed kinds) stays generic.
+        t.kd = Kind::NpFloat;
+        t.op = bop == BinaryOp::TrueDiv ? TOp::DivNF : typed_arith(bop, Kind::Float, Kind::Float);
+        if (t.op == TOp::Binary) return fail();
+      } else {
+        const bool any_float = ka == Kind::Float || kb == Kind::Float;
+        t.kd = any_float || bop == BinaryOp::TrueDiv ? Kind::Float : Kind::Int;
+        t.op = typed_arith(bop, ka, kb);
+      }
     }
     t.dst = out_slot != nullptr ? define(*out_slot, t.kd) : temp(t.kd);
     emit(t);
@@ -294,7 +533,7 @@ class CodeBuilder {
 
   bool emit_cond(const CompiledRegion& r, const Instr& in) {
     const auto pred = use(r.operands[in.inputs_begin].slot);
-    if (!pred) return false;
+    if (!pred || !has_truth(kind(*pred))) return false;
     const size_t to_else =
         emit({.op = TOp::JumpIfFalse, .ka = kind(*pred), .a = *pred, .node = in.node});
     const CompiledRegion& then_r = r.children[in.first_child];
@@ -312,7 +551,7 @@ class CodeBuilder {
     for (size_t k = 0; k < branch.yields.size(); ++k) {
       const auto y = use(branch.yields[k].slot);
       if (!y) return false;
-      move(define(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], kind(*y)), *y);
+      move(define_like(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], *y), *y);
     }
     return ok_;
   }
@@ -324,7 +563,7 @@ class CodeBuilder {
     for (size_t k = 0; k < body.args.size(); ++k) {
       const auto init = use(r.operands[in.inputs_begin + static_cast<uint32_t>(k)].slot);
       if (!init) return false;
-      args.push_back(define(body.args[k], kind(*init)));
+      args.push_back(define_like(body.args[k], *init));
       move(args.back(), *init);
     }
     // Rotated: the condition is tested after the body, one jump per
@@ -338,7 +577,7 @@ class CodeBuilder {
     std::vector<uint32_t> yields;
     for (size_t k = 0; k < body.yields.size(); ++k) {
       const auto y = use(body.yields[k].slot);
-      if (!y || kind(*y) != kind(args[k])) return false;
+      if (!y || kind(*y) != kind(args[k]) || arrays_[*y] != arrays_[args[k]]) return false;
       yields.push_back(*y);
     }
     bool crossed = false;
@@ -356,16 +595,20 @@ class CodeBuilder {
     patch(to_test);
     if (!emit_region(cond)) return false;
     const auto go = use(cond.yields[0].slot);
-    if (!go) return false;
+    if (!go || !has_truth(kind(*go))) return false;
     emit({.op = TOp::JumpIfTrue, .ka = kind(*go), .a = *go, .target = body_start});
     for (size_t k = 0; k < args.size(); ++k) {
-      move(define(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], kind(args[k])), args[k]);
+      move(define_like(r.outputs[in.outputs_begin + static_cast<uint32_t>(k)], args[k]), args[k]);
     }
     return ok_;
   }
 
   TypedScalarCode out_;
+  std::vector<ArrayInfo> arrays_;  // per register (meaningful for arrays)
   std::unordered_map<uint32_t, uint32_t> reg_of_;
+  // Rows x[i] of matrices: slot -> (register of x, register of the checked i).
+  std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> rows_;
+  uint32_t last_dst_ = 0;  // the register emit_negative wrote
   bool ok_ = true;
 };
 
@@ -383,6 +626,31 @@ Reg slow_binary(const TInstr& in, const Reg* regs) {
 bool slow_compare(const TInstr& in, const Reg* regs) {
   return py_compare(static_cast<CompareOp>(in.code), box(regs[in.a], in.ka),
                     box(regs[in.b], in.kb));
+}
+
+Reg slow_negative(const TInstr& in, const Reg* regs) {
+  return unbox(py_unary(UnaryOp::Neg, box(regs[in.a], in.ka)));
+}
+
+// i as an index of an axis of n elements, Python's way (negative counts
+// from the end); false when out of range.
+inline bool wrap_index(int64_t& i, int64_t n) {
+  if (i < 0) i += n;
+  return i >= 0 && i < n;
+}
+
+// Runs the generic kernel of in.node on `inputs`, which it refuses with its
+// own error (an index out of range): the typed code raises what the generic
+// executor would.
+[[noreturn]] void raise_as_kernel(const TInstr& in, std::span<Value> inputs) {
+  Value result;
+  KernelContext ctx{inputs, std::span<Value>(&result, 1), *in.node, std::cerr};
+  kernel_for(in.node->op)(ctx);
+  throw RuntimeError(PyExc::InternalError, "typed loop: the kernel accepted what the code refused");
+}
+
+double as_double(Reg r, Kind k) {
+  return is_float_kind(k) ? r.f : static_cast<double>(r.i);
 }
 
 constexpr int64_t kExactInDouble = int64_t{1} << 53;
@@ -411,17 +679,19 @@ inline bool compare_without_branch(uint8_t op, T a, T b) {
   return ((bits >> op) & 1U) != 0;
 }
 
-void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations,
+void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int64_t& iterations,
                     const ExecutionLimits& limits, const Node*& failed) {
   const TInstr* const base = typed.code.data();
   const TInstr* pc = base;  // the instruction to run next
   const TInstr* in = pc;    // the instruction running
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
-      &&op_Mov,        &&op_AddI,     &&op_SubI,     &&op_MulI,   &&op_FloorDivI, &&op_ModI,
-      &&op_DivI,       &&op_AddF,     &&op_SubF,     &&op_MulF,   &&op_DivF,      &&op_CmpI,
-      &&op_CmpF,       &&op_CmpJumpI, &&op_CmpJumpF, &&op_Binary, &&op_Compare,   &&op_JumpIfFalse,
-      &&op_JumpIfTrue, &&op_Jump,     &&op_Count,    &&op_End};
+      &&op_Mov,     &&op_AddI,     &&op_SubI,        &&op_MulI,       &&op_FloorDivI, &&op_ModI,
+      &&op_DivI,    &&op_AddF,     &&op_SubF,        &&op_MulF,       &&op_DivF,      &&op_CmpI,
+      &&op_CmpF,    &&op_CmpJumpI, &&op_CmpJumpF,    &&op_NegI,       &&op_NegF,      &&op_DivNF,
+      &&op_LoadF64, &&op_RowIndex, &&op_SumRowF64,   &&op_SumF64,     &&op_StoreF64,  &&op_MovArray,
+      &&op_Binary,  &&op_Compare,  &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump,      &&op_Count,
+      &&op_End};
   static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
 #define PG_CASE(name) op_##name
 #define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
@@ -432,6 +702,7 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
 #define PG_A regs[in->a]
 #define PG_B regs[in->b]
 #define PG_D regs[in->dst]
+#define PG_ARRAY(r) arrays[in->r]
 #define PG_JUMP() pc = base + in->target
 #define PG_TAKE()                                             \
   do {                                                        \
@@ -524,6 +795,70 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, int64_t& iterations
     PG_NEXT();
     PG_CASE(CmpJumpF) : if (compare_without_branch(in->code, PG_A.f, PG_B.f) == in->when) PG_TAKE();
     PG_NEXT();
+    PG_CASE(NegI) : {
+      if (PG_A.i == INT64_MIN) {
+        PG_D = slow_negative(*in, regs);
+      } else {
+        PG_D.i = -PG_A.i;
+      }
+    }
+    PG_NEXT();
+    PG_CASE(NegF) : PG_D.f = -PG_A.f;
+    PG_NEXT();
+    PG_CASE(DivNF) : PG_D.f = PG_A.f / PG_B.f;
+    PG_NEXT();
+    PG_CASE(LoadF64) : {
+      const Tensor& x = PG_ARRAY(a);
+      int64_t i = PG_B.i;
+      if (!wrap_index(i, x.shape()[0])) {
+        Value inputs[] = {Value(x), Value(PG_B.i)};
+        raise_as_kernel(*in, inputs);
+      }
+      PG_D.f = x.data<double>()[i];
+    }
+    PG_NEXT();
+    PG_CASE(RowIndex) : {
+      const Tensor& x = PG_ARRAY(a);
+      int64_t i = PG_B.i;
+      if (!wrap_index(i, x.shape()[0])) {
+        Value inputs[] = {Value(x), Value(PG_B.i)};
+        raise_as_kernel(*in, inputs);
+      }
+      PG_D.i = i;
+    }
+    PG_NEXT();
+    PG_CASE(SumRowF64) : {
+      const Tensor& x = PG_ARRAY(a);
+      const int64_t cols = x.shape()[1];
+      PG_D.f = 0.0 + pairwise_sum(x.data<double>() + PG_B.i * cols, cols);
+    }
+    PG_NEXT();
+    PG_CASE(SumF64) : {
+      const Tensor& x = PG_ARRAY(a);
+      PG_D.f = 0.0 + pairwise_sum(x.data<double>(), x.numel());
+    }
+    PG_NEXT();
+    PG_CASE(StoreF64) : {
+      int64_t i = PG_B.i;
+      if (!wrap_index(i, PG_ARRAY(a).shape()[0])) {
+        Value inputs[] = {Value(PG_ARRAY(a)), box(regs[in->c], in->kc), Value(PG_B.i)};
+        raise_as_kernel(*in, inputs);
+      }
+      const double v = as_double(regs[in->c], in->kc);
+      if (in->dst != in->a) PG_ARRAY(dst) = PG_ARRAY(a);
+      Tensor& x = PG_ARRAY(dst);
+      if (!x.unique()) x = x.clone();  // value semantics: another value shares the buffer
+      x.data<double>()[i] = v;
+    }
+    PG_NEXT();
+    PG_CASE(MovArray) : {
+      if (in->when) {
+        PG_ARRAY(dst) = std::move(PG_ARRAY(a));
+      } else {
+        PG_ARRAY(dst) = PG_ARRAY(a);
+      }
+    }
+    PG_NEXT();
     PG_CASE(Binary) : PG_D = slow_binary(*in, regs);
     PG_NEXT();
     PG_CASE(Compare) : PG_D.i = slow_compare(*in, regs);
@@ -551,20 +886,22 @@ catch (const RuntimeError&) {
 #undef PG_A
 #undef PG_B
 #undef PG_D
+#undef PG_ARRAY
 #undef PG_JUMP
 #undef PG_TAKE
 }
 
 }  // namespace
 
-std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledRegion& parent, const Instr& loop) {
+std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledFunction& fn,
+                                                const CompiledRegion& parent, const Instr& loop) {
   std::unordered_set<uint32_t> defined;
   std::vector<uint32_t> read;
   for (uint32_t k = loop.inputs_begin; k < loop.inputs_end; ++k) {
     read.push_back(parent.operands[k].slot);
   }
   for (uint32_t c = 0; c < 2; ++c) {
-    if (!analyze_region(parent.children[loop.first_child + c], defined, read)) return nullptr;
+    if (!analyze_region(fn, parent.children[loop.first_child + c], defined, read)) return nullptr;
   }
   std::vector<uint32_t> live_ins;
   for (uint32_t s : read) {
@@ -572,48 +909,70 @@ std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledRegion& parent, co
       live_ins.push_back(s);
     }
   }
-  return std::make_unique<ScalarLoop>(parent, loop, std::move(live_ins));
+  // A live-in the loop's own operand reads last (the value a loop carries in,
+  // dead after it) can leave its slot: an array then stays unique and is
+  // updated in place.
+  std::vector<bool> movable(live_ins.size(), false);
+  for (size_t i = 0; i < live_ins.size(); ++i) {
+    for (uint32_t k = loop.inputs_begin; k < loop.inputs_end; ++k) {
+      movable[i] =
+          movable[i] || (parent.operands[k].slot == live_ins[i] && parent.operands[k].move);
+    }
+  }
+  return std::make_unique<ScalarLoop>(parent, loop, std::move(live_ins), std::move(movable));
 }
 
 ScalarLoop::ScalarLoop(const CompiledRegion& parent, const Instr& loop,
-                       std::vector<uint32_t> live_ins)
-    : parent_(parent), loop_(loop), live_ins_(std::move(live_ins)) {}
+                       std::vector<uint32_t> live_ins, std::vector<bool> movable)
+    : parent_(parent), loop_(loop), live_ins_(std::move(live_ins)), movable_(std::move(movable)) {}
 
 ScalarLoop::~ScalarLoop() = default;
 
 std::shared_ptr<const TypedScalarCode> ScalarLoop::code_for(
-    const std::vector<uint8_t>& kinds) const {
+    const std::vector<uint8_t>& signature) const {
   std::lock_guard lock(mutex_);
-  for (const auto& [signature, code] : cache_) {
-    if (signature == kinds) return code;
+  for (const auto& [known, code] : cache_) {
+    if (known == signature) return code;
   }
   std::shared_ptr<const TypedScalarCode> code;
-  if (auto built = CodeBuilder().build(parent_, loop_, live_ins_, kinds)) {
+  if (auto built = CodeBuilder().build(parent_, loop_, live_ins_, signature)) {
     code = std::make_shared<const TypedScalarCode>(std::move(*built));
   }
-  cache_.emplace_back(kinds, code);
+  cache_.emplace_back(signature, code);
   return code;
 }
 
 bool ScalarLoop::run(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
                      const Node*& failed) const {
   // Note: a handful of live-ins; the signature lives on the stack for most.
-  std::vector<uint8_t> kinds(live_ins_.size());
+  std::vector<uint8_t> signature(live_ins_.size());
   for (size_t i = 0; i < live_ins_.size(); ++i) {
-    const auto k = kind_of(slots[live_ins_[i]]);
-    if (!k) return false;
-    kinds[i] = static_cast<uint8_t>(*k);
+    const auto entry = signature_entry(slots[live_ins_[i]]);
+    if (!entry) return false;
+    signature[i] = *entry;
   }
-  const std::shared_ptr<const TypedScalarCode> code = code_for(kinds);
+  const std::shared_ptr<const TypedScalarCode> code = code_for(signature);
   if (!code) return false;
   std::vector<Reg> regs(code->reg_kinds.size(), Reg{});
+  std::vector<Tensor> arrays(code->has_arrays ? code->reg_kinds.size() : 0);
   for (size_t i = 0; i < live_ins_.size(); ++i) {
-    regs[code->live_in_regs[i]] = unbox(slots[live_ins_[i]]);
+    const uint32_t reg = code->live_in_regs[i];
+    Value& v = slots[live_ins_[i]];
+    if (code->reg_kinds[reg] != Kind::Array) {
+      regs[reg] = unbox(v);
+    } else if (movable_[i]) {
+      arrays[reg] = std::move(v.as<Tensor>());
+    } else {
+      arrays[reg] = v.as<Tensor>();
+    }
   }
-  run_typed_code(*code, regs.data(), iterations, limits, failed);
+  run_typed_code(*code, regs.data(), arrays.data(), iterations, limits, failed);
   for (uint32_t k = loop_.outputs_begin; k < loop_.outputs_end; ++k) {
     const uint32_t reg = code->output_regs[k - loop_.outputs_begin];
-    slots[parent_.outputs[k]] = box(regs[reg], code->reg_kinds[reg]);
+    // Note: two outputs may share a register; arrays are shared, not moved.
+    slots[parent_.outputs[k]] = code->reg_kinds[reg] == Kind::Array
+                                    ? Value(arrays[reg])
+                                    : box(regs[reg], code->reg_kinds[reg]);
   }
   return true;
 }

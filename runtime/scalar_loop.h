@@ -12,13 +12,25 @@
 // Python scalars (py_binary, py_compare), so results and exceptions are the
 // generic executor's.
 //
+// The loops of small arrays typed too: a NumPy float64 or bool scalar (a 0-d
+// array) lives in a register like a Python float or bool, with NumPy's
+// rules (its arithmetic with floats is IEEE, division by zero included, and
+// gives a NumPy scalar); float64 arrays live in an array file, with typed
+// x[i] of a vector, np.sum(x[i]) of a matrix's row, np.sum(v) and
+// x[i] = number, which updates x in place when no other value shares its
+// buffer (the loop's array moves in when the loop reads it last). The
+// piecewise loop over a matrix's rows (`s = np.sum(x[i]); if s > 1.0:
+// out[i] = s * 2.0 ...`) runs without a kernel call.
+//
 // A loop qualifies when every instruction in it is an arithmetic operator
-// (+ - * / // %), a comparison, an in-place rebinding of a scalar, a cond or a
-// loop; a signature qualifies when every value keeps one kind (a loop-carried
-// int that may become a float does not). Otherwise, and whenever a value read
-// from outside is not a Python scalar, the generic executor runs the loop.
-// Iterations count against --max-iterations / --timeout as in the generic
-// executor.
+// (+ - * / // %), a comparison, a negation, an in-place rebinding, x[i],
+// x[i] = v, a plain np.sum, a cond or a loop; a signature qualifies when
+// every value keeps one kind (a loop-carried int that may become a float
+// does not) and every op has a typed form for its operands' kinds (an index
+// out of range raises the generic kernel's own error). Otherwise, and
+// whenever a value read from outside is of another type, the generic
+// executor runs the loop. Iterations count against --max-iterations /
+// --timeout as in the generic executor.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +44,7 @@
 
 namespace pygraft::rt {
 
+struct CompiledFunction;
 struct CompiledRegion;
 struct Instr;
 struct TypedScalarCode;
@@ -40,9 +53,12 @@ class ScalarLoop {
  public:
   // The typed form of loop instruction `loop` of region `parent`, or nullptr
   // when some instruction in it has none. Both must outlive the result.
-  static std::unique_ptr<ScalarLoop> analyze(const CompiledRegion& parent, const Instr& loop);
+  // `fn` (its constants) too.
+  static std::unique_ptr<ScalarLoop> analyze(const CompiledFunction& fn,
+                                             const CompiledRegion& parent, const Instr& loop);
 
-  ScalarLoop(const CompiledRegion& parent, const Instr& loop, std::vector<uint32_t> live_ins);
+  ScalarLoop(const CompiledRegion& parent, const Instr& loop, std::vector<uint32_t> live_ins,
+             std::vector<bool> movable);
   ~ScalarLoop();
   ScalarLoop(const ScalarLoop&) = delete;
   ScalarLoop& operator=(const ScalarLoop&) = delete;
@@ -55,13 +71,15 @@ class ScalarLoop {
            const Node*& failed) const;
 
  private:
-  std::shared_ptr<const TypedScalarCode> code_for(const std::vector<uint8_t>& kinds) const;
+  std::shared_ptr<const TypedScalarCode> code_for(const std::vector<uint8_t>& signature) const;
 
   const CompiledRegion& parent_;
   const Instr& loop_;
   std::vector<uint32_t> live_ins_;  // slots read inside, defined outside
-  // Typed code per kind signature of live_ins_ (nullptr: that signature does
-  // not type). Note: a Program may be shared by threads, hence the mutex.
+  std::vector<bool> movable_;       // per live-in: dead after the loop, may leave its slot
+  // Typed code per signature of live_ins_ (kinds, arrays' dtypes and ranks;
+  // nullptr: that signature does not type). Note: a Program may be shared by threads, hence the
+  // mutex.
   mutable std::mutex mutex_;
   mutable std::vector<std::pair<std::vector<uint8_t>, std::shared_ptr<const TypedScalarCode>>>
       cache_;

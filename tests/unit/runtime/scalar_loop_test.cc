@@ -1,9 +1,10 @@
 // Typed scalar loops (runtime/scalar_loop.h) must give what the generic
 // executor gives: the same value and type for every operator on every pair of
 // Python scalar kinds, the same exception, message and line when an operator
-// raises inside the loop, and the same iteration limits. A 0-d array for the
-// trip count makes a loop generic (its live-ins are no longer all scalars),
-// which is how these tests run each program both ways.
+// raises inside the loop, and the same iteration limits; NumPy float64 and
+// bool scalars (0-d arrays) with NumPy's rules. A 0-d int array for the trip
+// count makes a loop generic (an array compared with an int has no typed
+// form), which is how these tests run each program both ways.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -35,14 +36,20 @@ Value generic_count(int64_t n) {
   return Value(std::move(t));
 }
 
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
+}
+
 bool same(const Value& x, const Value& y) {
   if (x.storage().index() != y.storage().index()) return false;
+  if (x.is<Tensor>()) {
+    const Tensor &a = x.as<Tensor>(), &b = y.as<Tensor>();
+    return a.dtype() == b.dtype() && a.shape() == b.shape() && a.numel() == 1 &&
+           same_bits(a.get_as_double(0), b.get_as_double(0));
+  }
   if (x.is<bool>()) return x.as<bool>() == y.as<bool>();
   if (x.is<int64_t>()) return x.as<int64_t>() == y.as<int64_t>();
-  if (x.is<double>()) {
-    const double a = x.as<double>(), b = y.as<double>();
-    return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
-  }
+  if (x.is<double>()) return same_bits(x.as<double>(), y.as<double>());
   return false;
 }
 
@@ -52,6 +59,10 @@ std::string describe(const CallResult& r) {
   if (v.is<bool>()) return v.as<bool>() ? "True" : "False";
   if (v.is<int64_t>()) return std::to_string(v.as<int64_t>());
   if (v.is<double>()) return std::to_string(v.as<double>()) + " (float)";
+  if (v.is<Tensor>() && v.as<Tensor>().numel() == 1) {
+    return std::to_string(v.as<Tensor>().get_as_double(0)) + " (numpy " +
+           std::string(dtype_name(v.as<Tensor>().dtype())) + ")";
+  }
   return "?";
 }
 
@@ -96,6 +107,10 @@ Function op_in_loop(OpCode op) {
   return b.finish(out[0]);
 }
 
+Value numpy_float(double v) {
+  return Value(Tensor::scalar(DType::Float64, v));
+}
+
 std::vector<Value> scalars() {
   const double inf = std::numeric_limits<double>::infinity();
   return {Value(true),
@@ -111,7 +126,13 @@ std::vector<Value> scalars() {
           Value(2.5),
           Value(-7.0),
           Value(inf),
-          Value(std::nan(""))};
+          Value(std::nan("")),
+          numpy_float(0.0),
+          numpy_float(-0.0),
+          numpy_float(2.5),
+          numpy_float(-inf),
+          numpy_float(std::nan("")),
+          Value(Tensor::scalar(DType::Bool, true))};
 }
 
 TEST(ScalarLoop, EveryOperatorOnEveryPairOfKindsGivesTheGenericResult) {
@@ -213,6 +234,37 @@ TEST(ScalarLoop, ErrorsInsideTheLoopMatchTheGenericExecutor) {
     expect_same_outcome(typed, generic, std::string(op_info(c.op).name));
     if (typed.error) {
       EXPECT_EQ(typed.error->range, line_range(5));
+    }
+  }
+}
+
+// def f(a, n): while i < n: r = -a (NegI / NegF; -INT64_MIN overflows)
+TEST(ScalarLoop, NegationGivesTheGenericResult) {
+  FunctionBuilder b("f");
+  ValueId a = b.param("a"), n = b.param("n");
+  b.at(3);
+  ValueId first = b.op(OpCode::Neg, {a});
+  b.at(4);
+  Values out = b.loop(
+      {first, b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
+      [&](const Values& c) {
+        b.at(5);
+        ValueId r = b.op(OpCode::Neg, {c[0]});
+        b.at(6);
+        return Values{r, b.op(OpCode::Add, {c[1], b.integer(1)})};
+      });
+  Program p = load({b.finish(out[0])});
+  std::vector<Value> values = scalars();
+  values.push_back(Value(std::numeric_limits<int64_t>::min() + 1));
+  for (const Value& x : values) {
+    if (x.is<Tensor>() && x.as<Tensor>().dtype() == DType::Bool) continue;  // NumPy refuses -bool
+    for (int64_t n : {0, 1, 2, 3}) {
+      CallResult typed = run(p, "f", {x, typed_count(n)});
+      CallResult generic = run(p, "f", {x, generic_count(n)});
+      expect_same_outcome(typed, generic, "negative n=" + std::to_string(n));
     }
   }
 }
