@@ -43,15 +43,18 @@ enum class TOp : uint8_t {
   CmpJumpF,
   NegI,
   NegF,
-  DivNF,      // NumPy float64 division: IEEE, no exception (x / 0.0 is inf or nan)
-  LoadF64,    // dst = a[b] of a 1-D float64 array (b checked and wrapped as Python does)
-  RowIndex,   // dst = b checked and wrapped as an index of a's axis 0 (x[i] of a 2-D x)
-  SumRowF64,  // dst = np.sum(a[b]) of a 2-D float64 array, b from RowIndex
-  SumF64,     // dst = np.sum(a) of a 1-D float64 array
-  StoreF64,   // dst = a with a[b] = c (a 1-D float64 array; in place when dst holds it alone)
-  MovArray,   // dst = a (arrays; `when`: a is dead after, its handle moves)
-  Binary,     // py_binary on boxed operands
-  Compare,    // py_compare on boxed operands
+  DivNF,       // NumPy float64 division: IEEE, no exception (x / 0.0 is inf or nan)
+  LoadF64,     // dst = a[b] of a 1-D float64 array (b checked and wrapped as Python does)
+  RowIndex,    // dst = b checked and wrapped as an index of a's axis 0 (x[i] of a 2-D x)
+  SumRowF64,   // dst = np.sum(a[b]) of a 2-D float64 array, b from RowIndex
+  SumF64,      // dst = np.sum(a) of a 1-D float64 array
+  StoreF64,    // dst = a with a[b] = c (a 1-D float64 array; in place when dst holds it alone)
+  MovArray,    // dst = a (arrays; `when`: a is dead after, its handle moves)
+  IntToFloat,  // dst = float(a) of an int or bool (a NumPy float64's Python int operand)
+  Dim,         // dst = a.shape[code] (x.shape[k], the axis checked when the code was made)
+  Size,        // dst = a.size
+  Binary,      // py_binary on boxed operands
+  Compare,     // py_compare on boxed operands
   JumpIfFalse,
   JumpIfTrue,
   Jump,
@@ -61,7 +64,7 @@ enum class TOp : uint8_t {
 
 struct TInstr {
   TOp op = TOp::End;
-  uint8_t code = 0;  // BinaryOp or CompareOp
+  uint8_t code = 0;  // BinaryOp or CompareOp; Dim: the axis
   ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kc = ScalarKind::Int, kd = ScalarKind::Int;
   bool when = false;                      // CmpJump*: the comparison result that jumps
   bool counts = false;                    // conditional jumps: a taken jump is also a Count
@@ -92,6 +95,9 @@ inline bool reads_b(TOp op) {
     case TOp::NegI:
     case TOp::NegF:
     case TOp::SumF64:
+    case TOp::Dim:
+    case TOp::Size:
+    case TOp::IntToFloat:
     case TOp::JumpIfFalse:
     case TOp::JumpIfTrue:
     case TOp::Jump:

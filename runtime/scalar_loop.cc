@@ -152,6 +152,13 @@ bool arithmetic_only(const Node& node) {
   return true;
 }
 
+// i as an index of an axis of n elements, Python's way (negative counts
+// from the end); false when out of range.
+inline bool wrap_index(int64_t& i, int64_t n) {
+  if (i < 0) i += n;
+  return i >= 0 && i < n;
+}
+
 // A subscript of one integer-valued operand: x[i].
 bool single_index(const Node& node) {
   const Literal* layout = node.attr("index");
@@ -200,6 +207,11 @@ bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const I
       return inputs == 3 && single_index(*in.node);
     case OpCode::Sum:
       return plain_sum(fn, r, in);
+    case OpCode::ArrayReceiver:
+    case OpCode::Shape:
+    case OpCode::Size:
+    case OpCode::RangeArg:
+      return inputs == 1;
     default:
       break;
   }
@@ -233,6 +245,8 @@ namespace {
 // (nullopt) where a value's kind is not fixed.
 class CodeBuilder {
  public:
+  explicit CodeBuilder(const CompiledFunction& fn) : fn_(fn) {}
+
   std::optional<TypedScalarCode> build(const CompiledRegion& parent, const Instr& loop,
                                        const std::vector<uint32_t>& live_ins,
                                        const std::vector<uint8_t>& signature) {
@@ -327,6 +341,9 @@ class CodeBuilder {
         return emit_fused(r, in, out_slot);
       case OpCode::Sum:
         return emit_sum(r.operands[in.inputs_begin].slot, out_slot, in.node);
+      case OpCode::GetItem:
+        if (shapes_.count(r.operands[in.inputs_begin].slot) != 0) return emit_dim(r, in, out_slot);
+        break;
       default:
         break;
     }
@@ -344,6 +361,31 @@ class CodeBuilder {
         return emit_getitem(*operands[0], *operands[1], out_slot, in.node);
       case OpCode::SetItem:
         return emit_setitem(*operands[0], *operands[1], *operands[2], out_slot, in.node);
+      case OpCode::ArrayReceiver:  // x.attr of an array: x itself
+        if (kind(*operands[0]) != Kind::Array) return false;
+        move(define_like(out_slot, *operands[0]), *operands[0]);
+        return true;
+      case OpCode::Shape:
+        if (kind(*operands[0]) != Kind::Array) return false;
+        shapes_[out_slot] = *operands[0];
+        return true;
+      case OpCode::Size:
+        if (kind(*operands[0]) != Kind::Array) return false;
+        emit({.op = TOp::Size,
+              .ka = Kind::Array,
+              .kd = Kind::Int,
+              .dst = define(out_slot, Kind::Int),
+              .a = *operands[0],
+              .node = in.node});
+        return true;
+      case OpCode::RangeArg:  // operator.index of an int or a bool
+        if (kind(*operands[0]) != Kind::Int && kind(*operands[0]) != Kind::Bool) return false;
+        emit({.op = TOp::Mov,
+              .ka = kind(*operands[0]),
+              .kd = Kind::Int,
+              .dst = define(out_slot, Kind::Int),
+              .a = *operands[0]});
+        return true;
       default:
         break;
     }
@@ -388,6 +430,23 @@ class CodeBuilder {
           .b = i,
           .node = node});
     rows_[out_slot] = {x, row};
+    return true;
+  }
+
+  // x.shape[k] with k a constant within x's rank (known from the signature).
+  bool emit_dim(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
+    const uint32_t x = shapes_.at(r.operands[in.inputs_begin].slot);
+    const Slot index = r.operands[in.inputs_begin + 1].slot;
+    if (!fn_.is_constant[index] || !fn_.template_frame[index].is<int64_t>()) return false;
+    int64_t axis = fn_.template_frame[index].as<int64_t>();
+    if (!wrap_index(axis, arrays_[x].rank)) return false;  // the generic IndexError
+    emit({.op = TOp::Dim,
+          .code = static_cast<uint8_t>(axis),
+          .ka = Kind::Array,
+          .kd = Kind::Int,
+          .dst = define(out_slot, Kind::Int),
+          .a = x,
+          .node = in.node});
     return true;
   }
 
@@ -461,9 +520,16 @@ class CodeBuilder {
   // register of *out_slot, or of a new temporary without one; returns it.
   uint32_t emit_binary(OpCode op, uint32_t a, uint32_t b, const uint32_t* out_slot,
                        const Node* node) {
+    const bool numpy = kind(a) == Kind::NpFloat || kind(b) == Kind::NpFloat;
+    if (numpy && !compare_op(op)) {
+      // NumPy's arithmetic converts a Python int or bool operand to float64
+      // first (NEP 50), as a C conversion rounds it. Comparisons stay
+      // generic: NumPy compares through the rounded value, Python exactly.
+      a = as_float(a);
+      b = as_float(b);
+    }
     const Kind ka = kind(a), kb = kind(b);
     TInstr t{.ka = ka, .kb = kb, .a = a, .b = b, .node = node};
-    const bool numpy = ka == Kind::NpFloat || kb == Kind::NpFloat;
     if (ka == Kind::None || kb == Kind::None || ka == Kind::Array || kb == Kind::Array ||
         ka == Kind::NpBool || kb == Kind::NpBool ||
         (numpy && !(is_float_kind(ka) && is_float_kind(kb)))) {
@@ -493,6 +559,14 @@ class CodeBuilder {
     t.dst = out_slot != nullptr ? define(*out_slot, t.kd) : temp(t.kd);
     emit(t);
     return t.dst;
+  }
+
+  // `reg` as a float register: itself, or an int or bool converted.
+  uint32_t as_float(uint32_t reg) {
+    if (kind(reg) != Kind::Int && kind(reg) != Kind::Bool) return reg;
+    const uint32_t f = temp(Kind::Float);
+    emit({.op = TOp::IntToFloat, .ka = kind(reg), .kd = Kind::Float, .dst = f, .a = reg});
+    return f;
   }
 
   static TOp typed_arith(BinaryOp op, Kind ka, Kind kb) {
@@ -603,11 +677,14 @@ class CodeBuilder {
     return ok_;
   }
 
+  const CompiledFunction& fn_;
   TypedScalarCode out_;
   std::vector<ArrayInfo> arrays_;  // per register (meaningful for arrays)
   std::unordered_map<uint32_t, uint32_t> reg_of_;
   // Rows x[i] of matrices: slot -> (register of x, register of the checked i).
   std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> rows_;
+  // x.shape of arrays: slot -> register of x (only x.shape[k] is typed).
+  std::unordered_map<uint32_t, uint32_t> shapes_;
   uint32_t last_dst_ = 0;  // the register emit_negative wrote
   bool ok_ = true;
 };
@@ -630,13 +707,6 @@ bool slow_compare(const TInstr& in, const Reg* regs) {
 
 Reg slow_negative(const TInstr& in, const Reg* regs) {
   return unbox(py_unary(UnaryOp::Neg, box(regs[in.a], in.ka)));
-}
-
-// i as an index of an axis of n elements, Python's way (negative counts
-// from the end); false when out of range.
-inline bool wrap_index(int64_t& i, int64_t n) {
-  if (i < 0) i += n;
-  return i >= 0 && i < n;
 }
 
 // Runs the generic kernel of in.node on `inputs`, which it refuses with its
@@ -686,12 +756,12 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
   const TInstr* in = pc;    // the instruction running
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
-      &&op_Mov,     &&op_AddI,     &&op_SubI,        &&op_MulI,       &&op_FloorDivI, &&op_ModI,
-      &&op_DivI,    &&op_AddF,     &&op_SubF,        &&op_MulF,       &&op_DivF,      &&op_CmpI,
-      &&op_CmpF,    &&op_CmpJumpI, &&op_CmpJumpF,    &&op_NegI,       &&op_NegF,      &&op_DivNF,
-      &&op_LoadF64, &&op_RowIndex, &&op_SumRowF64,   &&op_SumF64,     &&op_StoreF64,  &&op_MovArray,
-      &&op_Binary,  &&op_Compare,  &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump,      &&op_Count,
-      &&op_End};
+      &&op_Mov,        &&op_AddI,     &&op_SubI,      &&op_MulI,   &&op_FloorDivI, &&op_ModI,
+      &&op_DivI,       &&op_AddF,     &&op_SubF,      &&op_MulF,   &&op_DivF,      &&op_CmpI,
+      &&op_CmpF,       &&op_CmpJumpI, &&op_CmpJumpF,  &&op_NegI,   &&op_NegF,      &&op_DivNF,
+      &&op_LoadF64,    &&op_RowIndex, &&op_SumRowF64, &&op_SumF64, &&op_StoreF64,  &&op_MovArray,
+      &&op_IntToFloat, &&op_Dim,      &&op_Size,      &&op_Binary, &&op_Compare,   &&op_JumpIfFalse,
+      &&op_JumpIfTrue, &&op_Jump,     &&op_Count,     &&op_End};
   static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
 #define PG_CASE(name) op_##name
 #define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
@@ -859,6 +929,12 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
       }
     }
     PG_NEXT();
+    PG_CASE(IntToFloat) : PG_D.f = static_cast<double>(PG_A.i);
+    PG_NEXT();
+    PG_CASE(Dim) : PG_D.i = PG_ARRAY(a).shape()[in->code];
+    PG_NEXT();
+    PG_CASE(Size) : PG_D.i = PG_ARRAY(a).numel();
+    PG_NEXT();
     PG_CASE(Binary) : PG_D = slow_binary(*in, regs);
     PG_NEXT();
     PG_CASE(Compare) : PG_D.i = slow_compare(*in, regs);
@@ -919,12 +995,16 @@ std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledFunction& fn,
           movable[i] || (parent.operands[k].slot == live_ins[i] && parent.operands[k].move);
     }
   }
-  return std::make_unique<ScalarLoop>(parent, loop, std::move(live_ins), std::move(movable));
+  return std::make_unique<ScalarLoop>(fn, parent, loop, std::move(live_ins), std::move(movable));
 }
 
-ScalarLoop::ScalarLoop(const CompiledRegion& parent, const Instr& loop,
+ScalarLoop::ScalarLoop(const CompiledFunction& fn, const CompiledRegion& parent, const Instr& loop,
                        std::vector<uint32_t> live_ins, std::vector<bool> movable)
-    : parent_(parent), loop_(loop), live_ins_(std::move(live_ins)), movable_(std::move(movable)) {}
+    : fn_(fn),
+      parent_(parent),
+      loop_(loop),
+      live_ins_(std::move(live_ins)),
+      movable_(std::move(movable)) {}
 
 ScalarLoop::~ScalarLoop() = default;
 
@@ -935,7 +1015,7 @@ std::shared_ptr<const TypedScalarCode> ScalarLoop::code_for(
     if (known == signature) return code;
   }
   std::shared_ptr<const TypedScalarCode> code;
-  if (auto built = CodeBuilder().build(parent_, loop_, live_ins_, signature)) {
+  if (auto built = CodeBuilder(fn_).build(parent_, loop_, live_ins_, signature)) {
     code = std::make_shared<const TypedScalarCode>(std::move(*built));
   }
   cache_.emplace_back(signature, code);

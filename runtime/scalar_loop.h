@@ -24,7 +24,8 @@
 //
 // A loop qualifies when every instruction in it is an arithmetic operator
 // (+ - * / // %), a comparison, a negation, an in-place rebinding, x[i],
-// x[i] = v, a plain np.sum, a cond or a loop; a signature qualifies when
+// x[i] = v, a plain np.sum, x.shape[k], x.size, range()'s argument, a cond
+// or a loop; a signature qualifies when
 // every value keeps one kind (a loop-carried int that may become a float
 // does not) and every op has a typed form for its operands' kinds (an index
 // out of range raises the generic kernel's own error). Otherwise, and
@@ -57,8 +58,8 @@ class ScalarLoop {
   static std::unique_ptr<ScalarLoop> analyze(const CompiledFunction& fn,
                                              const CompiledRegion& parent, const Instr& loop);
 
-  ScalarLoop(const CompiledRegion& parent, const Instr& loop, std::vector<uint32_t> live_ins,
-             std::vector<bool> movable);
+  ScalarLoop(const CompiledFunction& fn, const CompiledRegion& parent, const Instr& loop,
+             std::vector<uint32_t> live_ins, std::vector<bool> movable);
   ~ScalarLoop();
   ScalarLoop(const ScalarLoop&) = delete;
   ScalarLoop& operator=(const ScalarLoop&) = delete;
@@ -73,6 +74,7 @@ class ScalarLoop {
  private:
   std::shared_ptr<const TypedScalarCode> code_for(const std::vector<uint8_t>& signature) const;
 
+  const CompiledFunction& fn_;  // its constants
   const CompiledRegion& parent_;
   const Instr& loop_;
   std::vector<uint32_t> live_ins_;  // slots read inside, defined outside

@@ -257,3 +257,35 @@ def generic_mixtures(x):
     return out, acc
 # CASE generic_mixtures: [[1.0,2.0],[0.5,0.25]]
 # CASE generic_mixtures: []
+
+
+def shapes_inside(x):
+    """x.shape[k] (negative k too), x.size and range() of them inside the
+    loop; a nested loop over the columns."""
+    out = np.zeros(x.size)
+    i = 0
+    while i < x.shape[0]:
+        for j in range(x.shape[-1]):
+            out[i * x.shape[1] + j] = np.sum(x[i]) * j
+        i += 1
+    return out
+# CASE shapes_inside: [[1.0,2.0,3.0],[4.0,5.0,6.0]]
+# CASE shapes_inside: [[1.5]]
+# CASE shapes_inside: [[],[]]
+
+
+def numpy_floats_with_python_ints(x, k, flag):
+    """np.float64 op int/bool: the int converted to float64 first (NEP 50),
+    2**53 + 1 rounding as NumPy rounds it; / 0 is inf."""
+    out = np.zeros(4 * x.shape[0])
+    for i in range(x.shape[0]):
+        s = np.sum(x[i])
+        out[4 * i] = s * k + i
+        out[4 * i + 1] = k - s / (i + 1)
+        out[4 * i + 2] = s * flag + (s - flag)
+        out[4 * i + 3] = s / (k - k)
+    return out
+# CASE numpy_floats_with_python_ints: [[1.0,2.0],[0.5,-0.25],[0.0,0.0]] 3 true
+# CASE numpy_floats_with_python_ints: [[1.0,1.0]] 9007199254740993 false
+# CASE numpy_floats_with_python_ints: [[2.5]] -9223372036854775808 true
+# CASE numpy_floats_with_python_ints: [] 3 true
