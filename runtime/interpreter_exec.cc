@@ -211,16 +211,9 @@ void Executor::run_cond(const CompiledRegion& r, const Instr& in, Frame& f) {
 }
 
 void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
-  if (in.scalar_loop != kNoScalarLoop) {
-    const Node* failed = in.node;
-    try {
-      if (f.function.scalar_loops[in.scalar_loop]->run(f.slots, iterations_, limits_, failed)) {
-        return;
-      }
-    } catch (const RuntimeError& e) {
-      throw LocatedError{&f.function, failed, e.kind(), e.what(), {}, e.range()};
-    }
-  }
+  const ScalarLoop* typed =
+      in.scalar_loop != kNoScalarLoop ? f.function.scalar_loops[in.scalar_loop].get() : nullptr;
+  if (typed != nullptr && run_typed(*typed, false, in, f)) return;
   const CompiledRegion& cond = r.children[in.first_child];
   const CompiledRegion& body = r.children[in.first_child + 1];
   for (size_t k = 0; k < body.args.size(); ++k) {
@@ -231,9 +224,25 @@ void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
     run_region(body, f);
     rebind(body, f.slots);
     drop(body, f.slots);
+    // A value that changed kind in the first iteration may keep its new
+    // one: the typed code takes over from the second (once per loop run).
+    if (typed != nullptr) {
+      if (run_typed(*typed, true, in, f)) return;
+      typed = nullptr;
+    }
   }
   for (size_t k = 0; k < body.args.size(); ++k) {
     f.slots[r.outputs[in.outputs_begin + k]] = std::move(f.slots[body.args[k]]);
+  }
+}
+
+bool Executor::run_typed(const ScalarLoop& typed, bool resume, const Instr& in, Frame& f) {
+  const Node* failed = in.node;
+  try {
+    return resume ? typed.resume(f.slots, iterations_, limits_, failed)
+                  : typed.run(f.slots, iterations_, limits_, failed);
+  } catch (const RuntimeError& e) {
+    throw LocatedError{&f.function, failed, e.kind(), e.what(), {}, e.range()};
   }
 }
 

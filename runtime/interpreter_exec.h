@@ -88,6 +88,9 @@ class Executor {
   void run_kernel(const CompiledRegion& r, const Instr& in, Frame& f);
   void run_cond(const CompiledRegion& r, const Instr& in, Frame& f);
   void run_loop(const CompiledRegion& r, const Instr& in, Frame& f);
+  // The loop `in` as typed code, from its start or (resume) after its first
+  // iteration; false when its values have no typed form.
+  bool run_typed(const ScalarLoop& typed, bool resume, const Instr& in, Frame& f);
   bool loop_condition(const CompiledRegion& cond, Frame& f);
   void rebind(const CompiledRegion& body, std::vector<Value>& slots);
   // Counts one loop iteration against the limits; throws past them.

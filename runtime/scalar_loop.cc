@@ -249,12 +249,12 @@ class CodeBuilder {
 
   std::optional<TypedScalarCode> build(const CompiledRegion& parent, const Instr& loop,
                                        const std::vector<uint32_t>& live_ins,
-                                       const std::vector<uint8_t>& signature) {
+                                       const std::vector<uint8_t>& signature, bool resume) {
     for (size_t i = 0; i < live_ins.size(); ++i) {
       out_.live_in_regs.push_back(
           define(live_ins[i], entry_kind(signature[i]), entry_array(signature[i])));
     }
-    if (!emit_loop(parent, loop)) return std::nullopt;
+    if (!emit_loop(parent, loop, resume)) return std::nullopt;
     for (uint32_t k = loop.outputs_begin; k < loop.outputs_end; ++k) {
       out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
     }
@@ -630,11 +630,19 @@ class CodeBuilder {
     return ok_;
   }
 
-  bool emit_loop(const CompiledRegion& r, const Instr& in) {
+  // `resume`: the loop has run its first iteration; the carried values are
+  // live-ins in the body's argument slots, and the code starts at the test.
+  bool emit_loop(const CompiledRegion& r, const Instr& in, bool resume = false) {
     const CompiledRegion& cond = r.children[in.first_child];
     const CompiledRegion& body = r.children[in.first_child + 1];
     std::vector<uint32_t> args;
     for (size_t k = 0; k < body.args.size(); ++k) {
+      if (resume) {
+        const auto carried = use(body.args[k]);
+        if (!carried) return false;
+        args.push_back(*carried);
+        continue;
+      }
       const auto init = use(r.operands[in.inputs_begin + static_cast<uint32_t>(k)].slot);
       if (!init) return false;
       args.push_back(define_like(body.args[k], *init));
@@ -972,75 +980,98 @@ catch (const RuntimeError&) {
 std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledFunction& fn,
                                                 const CompiledRegion& parent, const Instr& loop) {
   std::unordered_set<uint32_t> defined;
-  std::vector<uint32_t> read;
-  for (uint32_t k = loop.inputs_begin; k < loop.inputs_end; ++k) {
-    read.push_back(parent.operands[k].slot);
-  }
+  std::vector<uint32_t> inner;  // read by the cond and body regions
   for (uint32_t c = 0; c < 2; ++c) {
-    if (!analyze_region(fn, parent.children[loop.first_child + c], defined, read)) return nullptr;
+    if (!analyze_region(fn, parent.children[loop.first_child + c], defined, inner)) return nullptr;
   }
-  std::vector<uint32_t> live_ins;
-  for (uint32_t s : read) {
-    if (!defined.count(s) && std::find(live_ins.begin(), live_ins.end(), s) == live_ins.end()) {
-      live_ins.push_back(s);
-    }
+  auto add_live_in = [&](Entry& entry, uint32_t s, bool movable) {
+    if (std::find(entry.live_ins.begin(), entry.live_ins.end(), s) != entry.live_ins.end()) return;
+    entry.live_ins.push_back(s);
+    entry.movable.push_back(movable);
+  };
+  // From the start: the loop's operands and what the regions read from
+  // outside. A live-in the loop's own operand reads last (the value a loop
+  // carries in, dead after it) can leave its slot: an array then stays
+  // unique and is updated in place.
+  Entry start;
+  for (uint32_t k = loop.inputs_begin; k < loop.inputs_end; ++k) {
+    add_live_in(start, parent.operands[k].slot, false);
   }
-  // A live-in the loop's own operand reads last (the value a loop carries in,
-  // dead after it) can leave its slot: an array then stays unique and is
-  // updated in place.
-  std::vector<bool> movable(live_ins.size(), false);
-  for (size_t i = 0; i < live_ins.size(); ++i) {
+  for (uint32_t s : inner) {
+    if (!defined.count(s)) add_live_in(start, s, false);
+  }
+  for (size_t i = 0; i < start.live_ins.size(); ++i) {
     for (uint32_t k = loop.inputs_begin; k < loop.inputs_end; ++k) {
-      movable[i] =
-          movable[i] || (parent.operands[k].slot == live_ins[i] && parent.operands[k].move);
+      const Operand& operand = parent.operands[k];
+      if (operand.slot == start.live_ins[i] && operand.move) start.movable[i] = true;
     }
   }
-  return std::make_unique<ScalarLoop>(fn, parent, loop, std::move(live_ins), std::move(movable));
+  // After the first iteration: the carried values, which the loop owns, and
+  // what the regions read from outside.
+  Entry resumed;
+  for (Slot s : parent.children[loop.first_child + 1].args) add_live_in(resumed, s, true);
+  for (uint32_t s : inner) {
+    if (!defined.count(s)) add_live_in(resumed, s, false);
+  }
+  return std::make_unique<ScalarLoop>(fn, parent, loop, std::move(start), std::move(resumed));
 }
 
 ScalarLoop::ScalarLoop(const CompiledFunction& fn, const CompiledRegion& parent, const Instr& loop,
-                       std::vector<uint32_t> live_ins, std::vector<bool> movable)
+                       Entry start, Entry resumed)
     : fn_(fn),
       parent_(parent),
       loop_(loop),
-      live_ins_(std::move(live_ins)),
-      movable_(std::move(movable)) {}
+      start_(std::move(start)),
+      resumed_(std::move(resumed)) {}
 
 ScalarLoop::~ScalarLoop() = default;
 
-std::shared_ptr<const TypedScalarCode> ScalarLoop::code_for(
-    const std::vector<uint8_t>& signature) const {
+std::shared_ptr<const TypedScalarCode> ScalarLoop::code_for(const std::vector<uint8_t>& signature,
+                                                            bool resume) const {
   std::lock_guard lock(mutex_);
-  for (const auto& [known, code] : cache_) {
-    if (known == signature) return code;
+  for (const CachedCode& known : cache_) {
+    if (known.resume == resume && known.signature == signature) return known.code;
   }
+  const Entry& entry = resume ? resumed_ : start_;
   std::shared_ptr<const TypedScalarCode> code;
-  if (auto built = CodeBuilder(fn_).build(parent_, loop_, live_ins_, signature)) {
+  if (auto built = CodeBuilder(fn_).build(parent_, loop_, entry.live_ins, signature, resume)) {
     code = std::make_shared<const TypedScalarCode>(std::move(*built));
   }
-  cache_.emplace_back(signature, code);
+  cache_.push_back({resume, signature, code});
   return code;
 }
 
 bool ScalarLoop::run(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
                      const Node*& failed) const {
+  return run_from(start_, false, slots, iterations, limits, failed);
+}
+
+bool ScalarLoop::resume(std::vector<Value>& slots, int64_t& iterations,
+                        const ExecutionLimits& limits, const Node*& failed) const {
+  return run_from(resumed_, true, slots, iterations, limits, failed);
+}
+
+bool ScalarLoop::run_from(const Entry& entry, bool resume, std::vector<Value>& slots,
+                          int64_t& iterations, const ExecutionLimits& limits,
+                          const Node*& failed) const {
+  const std::vector<uint32_t>& live_ins = entry.live_ins;
   // Note: a handful of live-ins; the signature lives on the stack for most.
-  std::vector<uint8_t> signature(live_ins_.size());
-  for (size_t i = 0; i < live_ins_.size(); ++i) {
-    const auto entry = signature_entry(slots[live_ins_[i]]);
-    if (!entry) return false;
-    signature[i] = *entry;
+  std::vector<uint8_t> signature(live_ins.size());
+  for (size_t i = 0; i < live_ins.size(); ++i) {
+    const auto e = signature_entry(slots[live_ins[i]]);
+    if (!e) return false;
+    signature[i] = *e;
   }
-  const std::shared_ptr<const TypedScalarCode> code = code_for(signature);
+  const std::shared_ptr<const TypedScalarCode> code = code_for(signature, resume);
   if (!code) return false;
   std::vector<Reg> regs(code->reg_kinds.size(), Reg{});
   std::vector<Tensor> arrays(code->has_arrays ? code->reg_kinds.size() : 0);
-  for (size_t i = 0; i < live_ins_.size(); ++i) {
+  for (size_t i = 0; i < live_ins.size(); ++i) {
     const uint32_t reg = code->live_in_regs[i];
-    Value& v = slots[live_ins_[i]];
+    Value& v = slots[live_ins[i]];
     if (code->reg_kinds[reg] != Kind::Array) {
       regs[reg] = unbox(v);
-    } else if (movable_[i]) {
+    } else if (entry.movable[i]) {
       arrays[reg] = std::move(v.as<Tensor>());
     } else {
       arrays[reg] = v.as<Tensor>();

@@ -58,33 +58,52 @@ class ScalarLoop {
   static std::unique_ptr<ScalarLoop> analyze(const CompiledFunction& fn,
                                              const CompiledRegion& parent, const Instr& loop);
 
+  // The slots the code reads on entry, and which of them it may move out.
+  struct Entry {
+    std::vector<uint32_t> live_ins;
+    std::vector<bool> movable;
+  };
+
   ScalarLoop(const CompiledFunction& fn, const CompiledRegion& parent, const Instr& loop,
-             std::vector<uint32_t> live_ins, std::vector<bool> movable);
+             Entry start, Entry resumed);
   ~ScalarLoop();
   ScalarLoop(const ScalarLoop&) = delete;
   ScalarLoop& operator=(const ScalarLoop&) = delete;
 
   // Runs the loop on `slots` and writes its outputs when the values it reads
-  // from outside are Python scalars of a signature it can type; returns false,
-  // having done nothing, otherwise. On a RuntimeError, `failed` is the node
-  // that raised it (the loop's own node for an iteration limit).
+  // from outside are of a signature it can type; returns false, having done
+  // nothing, otherwise. On a RuntimeError, `failed` is the node that raised
+  // it (the loop's own node for an iteration limit).
   bool run(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
            const Node*& failed) const;
+  // The same after the generic executor ran the first iteration (the
+  // carried values in the body's argument slots): a value that changes kind
+  // only in the first iteration (`total = 0.0; total += x[i]` makes a
+  // Python float a NumPy float64) has one kind from then on.
+  bool resume(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
+              const Node*& failed) const;
 
  private:
-  std::shared_ptr<const TypedScalarCode> code_for(const std::vector<uint8_t>& signature) const;
+  bool run_from(const Entry& entry, bool resume, std::vector<Value>& slots, int64_t& iterations,
+                const ExecutionLimits& limits, const Node*& failed) const;
+  std::shared_ptr<const TypedScalarCode> code_for(const std::vector<uint8_t>& signature,
+                                                  bool resume) const;
 
   const CompiledFunction& fn_;  // its constants
   const CompiledRegion& parent_;
   const Instr& loop_;
-  std::vector<uint32_t> live_ins_;  // slots read inside, defined outside
-  std::vector<bool> movable_;       // per live-in: dead after the loop, may leave its slot
-  // Typed code per signature of live_ins_ (kinds, arrays' dtypes and ranks;
-  // nullptr: that signature does not type). Note: a Program may be shared by threads, hence the
-  // mutex.
+  Entry start_;    // the loop's operands and what its regions read from outside
+  Entry resumed_;  // the body's arguments and what the regions read from outside
+  // Typed code per entry and signature of its live-ins (kinds, arrays'
+  // dtypes and ranks; nullptr: that signature does not type). Note: a
+  // Program may be shared by threads, hence the mutex.
+  struct CachedCode {
+    bool resume;
+    std::vector<uint8_t> signature;
+    std::shared_ptr<const TypedScalarCode> code;
+  };
   mutable std::mutex mutex_;
-  mutable std::vector<std::pair<std::vector<uint8_t>, std::shared_ptr<const TypedScalarCode>>>
-      cache_;
+  mutable std::vector<CachedCode> cache_;
 };
 
 }  // namespace pygraft::rt

@@ -289,3 +289,18 @@ def numpy_floats_with_python_ints(x, k, flag):
 # CASE numpy_floats_with_python_ints: [[1.0,1.0]] 9007199254740993 false
 # CASE numpy_floats_with_python_ints: [[2.5]] -9223372036854775808 true
 # CASE numpy_floats_with_python_ints: [] 3 true
+
+
+def accumulate(v, n):
+    """total starts a Python float and becomes a NumPy float64 in the first
+    iteration: the generic executor runs that one, typed code the rest (an
+    index out of range there raises at its line)."""
+    total = 0.0
+    for i in range(n):
+        total += v[i]
+    return total
+# CASE accumulate: [] 0
+# CASE accumulate: [1.5] 1
+# CASE accumulate: [1.0,2.0,3.0] 3
+# CASE accumulate: [1.0,2.0,3.0] 4 -> exit 3
+# CASE accumulate: [1.0,2.0,3.0] 1

@@ -283,6 +283,25 @@ TEST(ScalarLoop, AValueThatChangesKindRunsGenerically) {
   EXPECT_TRUE(r.value->is<int64_t>());
 }
 
+// The int becomes a float in the first iteration, which the generic
+// executor runs; typed code resumes from the second. Iteration limits count
+// both parts, as the generic executor alone does.
+TEST(ScalarLoop, AResumedLoopCountsEveryIteration) {
+  Program p = load({carried_op(OpCode::TrueDiv)});
+  RunOptions options;
+  options.max_loop_iterations = 3;
+  for (int64_t n : {2, 3, 4, 6}) {
+    CallResult typed = run(p, "f", {Value(int64_t{1}), Value(int64_t{2}), typed_count(n)}, options);
+    CallResult generic =
+        run(p, "f", {Value(int64_t{1}), Value(int64_t{2}), generic_count(n)}, options);
+    expect_same_outcome(typed, generic, "true_divide n=" + std::to_string(n));
+    if (n > 3) {
+      ASSERT_TRUE(typed.error.has_value());
+      EXPECT_EQ(typed.error->exception, PyExc::LimitExceeded);
+    }
+  }
+}
+
 // Nested loops: the inner loop's iterations count too, and the limit names
 // the loop that went past it.
 TEST(ScalarLoop, IterationLimitsCountNestedIterations) {
