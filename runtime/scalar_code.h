@@ -45,6 +45,7 @@ enum class TOp : uint8_t {
   NegF,
   DivNF,       // NumPy float64 division: IEEE, no exception (x / 0.0 is inf or nan)
   LoadF64,     // dst = a[b] of a 1-D float64 array (b checked and wrapped as Python does)
+  LoadF64x2,   // dst = a[b, c] of a 2-D float64 array
   RowIndex,    // dst = b checked and wrapped as an index of a's axis 0 (x[i] of a 2-D x)
   SumRowF64,   // dst = np.sum(a[b]) of a 2-D float64 array, b from RowIndex
   SumF64,      // dst = np.sum(a) of a 1-D float64 array
@@ -68,7 +69,7 @@ struct TInstr {
   ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kc = ScalarKind::Int, kd = ScalarKind::Int;
   bool when = false;                      // CmpJump*: the comparison result that jumps
   bool counts = false;                    // conditional jumps: a taken jump is also a Count
-  uint32_t dst = 0, a = 0, b = 0, c = 0;  // registers (c: StoreF64's value)
+  uint32_t dst = 0, a = 0, b = 0, c = 0;  // registers (c: StoreF64's value, LoadF64x2's j)
   uint32_t target = 0;                    // jumps: index of the instruction jumped to
   const Node* node = nullptr;             // where errors are reported (the loop's, for counts)
 };
@@ -109,7 +110,7 @@ inline bool reads_b(TOp op) {
   }
 }
 inline bool reads_c(TOp op) {
-  return op == TOp::StoreF64;
+  return op == TOp::StoreF64 || op == TOp::LoadF64x2;
 }
 inline bool is_jump(TOp op) {
   return op == TOp::Jump || op == TOp::JumpIfFalse || op == TOp::JumpIfTrue ||

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "graph/fused_elementwise.h"
+#include "graph/index_layout.h"
 #include "runtime/interpreter_plan.h"
 #include "runtime/kernel.h"
 #include "runtime/pyscalar.h"
@@ -159,12 +160,19 @@ inline bool wrap_index(int64_t& i, int64_t n) {
   return i >= 0 && i < n;
 }
 
-// A subscript of one integer-valued operand: x[i].
-bool single_index(const Node& node) {
+// A subscript of `count` integer-valued operands: x[i] (1), x[i, j] (2).
+bool value_index(const Node& node, size_t count) {
   const Literal* layout = node.attr("index");
   if (layout == nullptr || !layout->is<LiteralTuple>()) return false;
   const LiteralTuple& items = layout->as<LiteralTuple>();
-  return items.size() == 1 && items[0].is<int64_t>() && items[0].as<int64_t>() == 0;
+  if (items.size() != count) return false;
+  for (const Literal& item : items) {
+    if (!item.is<int64_t>() || item.as<int64_t>() != index_layout::kValue) return false;
+  }
+  return true;
+}
+bool single_index(const Node& node) {
+  return value_index(node, 1);
 }
 
 // np.sum(a) with every other argument at its default (axis=None,
@@ -202,7 +210,7 @@ bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const I
     case OpCode::Neg:
       return inputs == 1;
     case OpCode::GetItem:
-      return inputs == 2 && single_index(*in.node);
+      return (inputs == 2 && single_index(*in.node)) || (inputs == 3 && value_index(*in.node, 2));
     case OpCode::SetItem:
       return inputs == 3 && single_index(*in.node);
     case OpCode::Sum:
@@ -358,6 +366,9 @@ class CodeBuilder {
       case OpCode::Neg:
         return emit_negative(*operands[0], &out_slot, in.node);
       case OpCode::GetItem:
+        if (operands.size() == 3) {
+          return emit_element2(*operands[0], *operands[1], *operands[2], out_slot, in.node);
+        }
         return emit_getitem(*operands[0], *operands[1], out_slot, in.node);
       case OpCode::SetItem:
         return emit_setitem(*operands[0], *operands[1], *operands[2], out_slot, in.node);
@@ -447,6 +458,24 @@ class CodeBuilder {
           .dst = define(out_slot, Kind::Int),
           .a = x,
           .node = in.node});
+    return true;
+  }
+
+  // x[i, j] of a float64 matrix: a NumPy float64.
+  bool emit_element2(uint32_t x, uint32_t i, uint32_t j, uint32_t out_slot, const Node* node) {
+    if (!is_array(x, DType::Float64, 2) || kind(i) != Kind::Int || kind(j) != Kind::Int) {
+      return false;
+    }
+    emit({.op = TOp::LoadF64x2,
+          .ka = Kind::Array,
+          .kb = Kind::Int,
+          .kc = Kind::Int,
+          .kd = Kind::NpFloat,
+          .dst = define(out_slot, Kind::NpFloat),
+          .a = x,
+          .b = i,
+          .c = j,
+          .node = node});
     return true;
   }
 
@@ -764,12 +793,13 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
   const TInstr* in = pc;    // the instruction running
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
-      &&op_Mov,        &&op_AddI,     &&op_SubI,      &&op_MulI,   &&op_FloorDivI, &&op_ModI,
-      &&op_DivI,       &&op_AddF,     &&op_SubF,      &&op_MulF,   &&op_DivF,      &&op_CmpI,
-      &&op_CmpF,       &&op_CmpJumpI, &&op_CmpJumpF,  &&op_NegI,   &&op_NegF,      &&op_DivNF,
-      &&op_LoadF64,    &&op_RowIndex, &&op_SumRowF64, &&op_SumF64, &&op_StoreF64,  &&op_MovArray,
-      &&op_IntToFloat, &&op_Dim,      &&op_Size,      &&op_Binary, &&op_Compare,   &&op_JumpIfFalse,
-      &&op_JumpIfTrue, &&op_Jump,     &&op_Count,     &&op_End};
+      &&op_Mov,         &&op_AddI,       &&op_SubI,   &&op_MulI,     &&op_FloorDivI,
+      &&op_ModI,        &&op_DivI,       &&op_AddF,   &&op_SubF,     &&op_MulF,
+      &&op_DivF,        &&op_CmpI,       &&op_CmpF,   &&op_CmpJumpI, &&op_CmpJumpF,
+      &&op_NegI,        &&op_NegF,       &&op_DivNF,  &&op_LoadF64,  &&op_LoadF64x2,
+      &&op_RowIndex,    &&op_SumRowF64,  &&op_SumF64, &&op_StoreF64, &&op_MovArray,
+      &&op_IntToFloat,  &&op_Dim,        &&op_Size,   &&op_Binary,   &&op_Compare,
+      &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump,   &&op_Count,    &&op_End};
   static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
 #define PG_CASE(name) op_##name
 #define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
@@ -893,6 +923,16 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
         raise_as_kernel(*in, inputs);
       }
       PG_D.f = x.data<double>()[i];
+    }
+    PG_NEXT();
+    PG_CASE(LoadF64x2) : {
+      const Tensor& x = PG_ARRAY(a);
+      int64_t i = PG_B.i, j = regs[in->c].i;
+      if (!wrap_index(i, x.shape()[0]) || !wrap_index(j, x.shape()[1])) {
+        Value inputs[] = {Value(x), Value(PG_B.i), Value(regs[in->c].i)};
+        raise_as_kernel(*in, inputs);
+      }
+      PG_D.f = x.data<double>()[i * x.shape()[1] + j];
     }
     PG_NEXT();
     PG_CASE(RowIndex) : {

@@ -304,3 +304,26 @@ def accumulate(v, n):
 # CASE accumulate: [1.0,2.0,3.0] 3
 # CASE accumulate: [1.0,2.0,3.0] 4 -> exit 3
 # CASE accumulate: [1.0,2.0,3.0] 1
+
+
+def element_grid(x):
+    """x[i, j] of a matrix in nested loops, indexes from both ends."""
+    out = np.zeros(x.shape[0])
+    for i in range(x.shape[0]):
+        s = x[i, 0] * 0.0
+        for j in range(x.shape[1]):
+            s = s + x[i, j] * x[-1 - i, -1 - j]
+        out[i] = s
+    return out
+# CASE element_grid: [[1.0,2.0,3.0],[4.0,5.0,6.0]]
+# CASE element_grid: [[2.5]]
+
+
+def element_out_of_range(x, j):
+    total = x[0, 0] * 0.0
+    for i in range(x.shape[0]):
+        total = total + x[i, j]
+    return total
+# CASE element_out_of_range: [[1.0,2.0],[3.0,4.0]] -2
+# CASE element_out_of_range: [[1.0,2.0],[3.0,4.0]] 2 -> exit 3
+# CASE element_out_of_range: [[1.0,2.0],[3.0,4.0]] -3 -> exit 3
