@@ -50,6 +50,7 @@ enum class TOp : uint8_t {
   SumRowF64,   // dst = np.sum(a[b]) of a 2-D float64 array, b from RowIndex
   SumF64,      // dst = np.sum(a) of a 1-D float64 array
   StoreF64,    // dst = a with a[b] = c (a 1-D float64 array; in place when dst holds it alone)
+  StoreF64x2,  // dst = a with a[b, c] = e (a 2-D float64 array)
   MovArray,    // dst = a (arrays; `when`: a is dead after, its handle moves)
   IntToFloat,  // dst = float(a) of an int or bool (a NumPy float64's Python int operand)
   Dim,         // dst = a.shape[code] (x.shape[k], the axis checked when the code was made)
@@ -66,12 +67,15 @@ enum class TOp : uint8_t {
 struct TInstr {
   TOp op = TOp::End;
   uint8_t code = 0;  // BinaryOp or CompareOp; Dim: the axis
-  ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kc = ScalarKind::Int, kd = ScalarKind::Int;
-  bool when = false;                      // CmpJump*: the comparison result that jumps
-  bool counts = false;                    // conditional jumps: a taken jump is also a Count
-  uint32_t dst = 0, a = 0, b = 0, c = 0;  // registers (c: StoreF64's value, LoadF64x2's j)
-  uint32_t target = 0;                    // jumps: index of the instruction jumped to
-  const Node* node = nullptr;             // where errors are reported (the loop's, for counts)
+  ScalarKind ka = ScalarKind::Int, kb = ScalarKind::Int, kc = ScalarKind::Int, kd = ScalarKind::Int,
+             ke = ScalarKind::Int;
+  bool when = false;    // CmpJump*: the comparison result that jumps
+  bool counts = false;  // conditional jumps: a taken jump is also a Count
+  // Registers. c: StoreF64's value, LoadF64x2's and StoreF64x2's j; e:
+  // StoreF64x2's value.
+  uint32_t dst = 0, a = 0, b = 0, c = 0, e = 0;
+  uint32_t target = 0;         // jumps: index of the instruction jumped to
+  const Node* node = nullptr;  // where errors are reported (the loop's, for counts)
 };
 
 // The code of one loop for one kind signature of the values it reads from
@@ -110,7 +114,10 @@ inline bool reads_b(TOp op) {
   }
 }
 inline bool reads_c(TOp op) {
-  return op == TOp::StoreF64 || op == TOp::LoadF64x2;
+  return op == TOp::StoreF64 || op == TOp::LoadF64x2 || op == TOp::StoreF64x2;
+}
+inline bool reads_e(TOp op) {
+  return op == TOp::StoreF64x2;
 }
 inline bool is_jump(TOp op) {
   return op == TOp::Jump || op == TOp::JumpIfFalse || op == TOp::JumpIfTrue ||

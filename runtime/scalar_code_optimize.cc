@@ -46,6 +46,7 @@ void add_uses(const TInstr& in, const TypedScalarCode& code, RegSet& set) {
   if (reads_a(in.op)) set.insert(in.a);
   if (reads_b(in.op)) set.insert(in.b);
   if (reads_c(in.op)) set.insert(in.c);
+  if (reads_e(in.op)) set.insert(in.e);
   if (in.op == TOp::End) {
     for (uint32_t r : code.output_regs) set.insert(r);
   }
@@ -128,6 +129,7 @@ void rename_registers(TypedScalarCode& code, std::vector<uint32_t>& parent) {
     if (reads_a(in.op)) in.a = find(parent, in.a);
     if (reads_b(in.op)) in.b = find(parent, in.b);
     if (reads_c(in.op)) in.c = find(parent, in.c);
+    if (reads_e(in.op)) in.e = find(parent, in.e);
     if (writes_dst(in.op)) in.dst = find(parent, in.dst);
   }
   for (uint32_t& r : code.live_in_regs) r = find(parent, r);
@@ -164,7 +166,7 @@ void coalesce_moves(TypedScalarCode& code) {
   for (const TInstr& in : code.code) {
     // A store whose array is dead after it becomes one register with its
     // result, so the array is updated in place.
-    if (!is_move(in.op) && in.op != TOp::StoreF64) continue;
+    if (!is_move(in.op) && in.op != TOp::StoreF64 && in.op != TOp::StoreF64x2) continue;
     const uint32_t into = find(parent, in.dst), from = find(parent, in.a);
     if (into == from || code.reg_kinds[into] != code.reg_kinds[from] ||
         graph.interfere(into, from)) {
@@ -190,6 +192,7 @@ void fuse_compare_jumps(TypedScalarCode& code) {
     if (reads_a(in.op)) ++reads[in.a];
     if (reads_b(in.op)) ++reads[in.b];
     if (reads_c(in.op)) ++reads[in.c];
+    if (reads_e(in.op)) ++reads[in.e];
     if (is_jump(in.op)) target[in.target] = true;
   }
   for (uint32_t r : code.output_regs) reads[r] += 2;

@@ -212,7 +212,7 @@ bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const I
     case OpCode::GetItem:
       return (inputs == 2 && single_index(*in.node)) || (inputs == 3 && value_index(*in.node, 2));
     case OpCode::SetItem:
-      return inputs == 3 && single_index(*in.node);
+      return (inputs == 3 && single_index(*in.node)) || (inputs == 4 && value_index(*in.node, 2));
     case OpCode::Sum:
       return plain_sum(fn, r, in);
     case OpCode::ArrayReceiver:
@@ -371,6 +371,10 @@ class CodeBuilder {
         }
         return emit_getitem(*operands[0], *operands[1], out_slot, in.node);
       case OpCode::SetItem:
+        if (operands.size() == 4) {
+          return emit_setitem2(*operands[0], *operands[1], *operands[2], *operands[3], out_slot,
+                               in.node);
+        }
         return emit_setitem(*operands[0], *operands[1], *operands[2], out_slot, in.node);
       case OpCode::ArrayReceiver:  // x.attr of an array: x itself
         if (kind(*operands[0]) != Kind::Array) return false;
@@ -458,6 +462,29 @@ class CodeBuilder {
           .dst = define(out_slot, Kind::Int),
           .a = x,
           .node = in.node});
+    return true;
+  }
+
+  // x[i, j] = v of a float64 matrix and a number.
+  bool emit_setitem2(uint32_t x, uint32_t v, uint32_t i, uint32_t j, uint32_t out_slot,
+                     const Node* node) {
+    const Kind kv = kind(v);
+    if (!is_array(x, DType::Float64, 2) || kind(i) != Kind::Int || kind(j) != Kind::Int ||
+        kv == Kind::None || kv == Kind::Array) {
+      return false;
+    }
+    emit({.op = TOp::StoreF64x2,
+          .ka = Kind::Array,
+          .kb = Kind::Int,
+          .kc = Kind::Int,
+          .kd = Kind::Array,
+          .ke = kv,
+          .dst = define_like(out_slot, x),
+          .a = x,
+          .b = i,
+          .c = j,
+          .e = v,
+          .node = node});
     return true;
   }
 
@@ -793,13 +820,14 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
   const TInstr* in = pc;    // the instruction running
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
-      &&op_Mov,         &&op_AddI,       &&op_SubI,   &&op_MulI,     &&op_FloorDivI,
-      &&op_ModI,        &&op_DivI,       &&op_AddF,   &&op_SubF,     &&op_MulF,
-      &&op_DivF,        &&op_CmpI,       &&op_CmpF,   &&op_CmpJumpI, &&op_CmpJumpF,
-      &&op_NegI,        &&op_NegF,       &&op_DivNF,  &&op_LoadF64,  &&op_LoadF64x2,
-      &&op_RowIndex,    &&op_SumRowF64,  &&op_SumF64, &&op_StoreF64, &&op_MovArray,
-      &&op_IntToFloat,  &&op_Dim,        &&op_Size,   &&op_Binary,   &&op_Compare,
-      &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump,   &&op_Count,    &&op_End};
+      &&op_Mov,      &&op_AddI,        &&op_SubI,       &&op_MulI,     &&op_FloorDivI,
+      &&op_ModI,     &&op_DivI,        &&op_AddF,       &&op_SubF,     &&op_MulF,
+      &&op_DivF,     &&op_CmpI,        &&op_CmpF,       &&op_CmpJumpI, &&op_CmpJumpF,
+      &&op_NegI,     &&op_NegF,        &&op_DivNF,      &&op_LoadF64,  &&op_LoadF64x2,
+      &&op_RowIndex, &&op_SumRowF64,   &&op_SumF64,     &&op_StoreF64, &&op_StoreF64x2,
+      &&op_MovArray, &&op_IntToFloat,  &&op_Dim,        &&op_Size,     &&op_Binary,
+      &&op_Compare,  &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump,     &&op_Count,
+      &&op_End};
   static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
 #define PG_CASE(name) op_##name
 #define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
@@ -967,6 +995,20 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
       Tensor& x = PG_ARRAY(dst);
       if (!x.unique()) x = x.clone();  // value semantics: another value shares the buffer
       x.data<double>()[i] = v;
+    }
+    PG_NEXT();
+    PG_CASE(StoreF64x2) : {
+      int64_t i = PG_B.i, j = regs[in->c].i;
+      if (!wrap_index(i, PG_ARRAY(a).shape()[0]) || !wrap_index(j, PG_ARRAY(a).shape()[1])) {
+        Value inputs[] = {Value(PG_ARRAY(a)), box(regs[in->e], in->ke), Value(PG_B.i),
+                          Value(regs[in->c].i)};
+        raise_as_kernel(*in, inputs);
+      }
+      const double v = as_double(regs[in->e], in->ke);
+      if (in->dst != in->a) PG_ARRAY(dst) = PG_ARRAY(a);
+      Tensor& x = PG_ARRAY(dst);
+      if (!x.unique()) x = x.clone();  // value semantics: another value shares the buffer
+      x.data<double>()[i * x.shape()[1] + j] = v;
     }
     PG_NEXT();
     PG_CASE(MovArray) : {

@@ -18,23 +18,24 @@
 // gives a NumPy scalar; a Python int operand is converted first, as NEP 50
 // does); float64 arrays live in an array file, with typed x[i] of a vector,
 // x[i, j] of a matrix, np.sum(x[i]) of a matrix's row, np.sum(v),
-// x.shape[k], x.size and x[i] = number, which updates x in place when no
-// other value shares its buffer (the loop's array moves in when the loop
-// reads it last). The piecewise loop over a matrix's rows (`s =
-// np.sum(x[i]); if s > 1.0: out[i] = s * 2.0 ...`) runs without a kernel
-// call.
+// x.shape[k], x.size, and x[i] = number and x[i, j] = number, which update
+// x in place when no other value shares its buffer (the loop's array moves
+// in when the loop reads it last). The piecewise loop over a matrix's rows
+// (`s = np.sum(x[i]); if s > 1.0: out[i] = s * 2.0 ...`) runs without a
+// kernel call.
 //
 // A loop qualifies when every instruction in it is an arithmetic operator
 // (+ - * / // %), a comparison, a negation, an in-place rebinding, x[i],
-// x[i, j], x[i] = v, a plain np.sum, x.shape[k], x.size, range()'s
-// argument, a cond or a loop; a signature qualifies when every value keeps
-// one kind and every op has a typed form for its operands' kinds (an index
-// out of range raises the generic kernel's own error). A value that changes
-// kind only in the first iteration (`total = 0.0; total += x[i]`: a Python
-// float, then a NumPy float64) is typed from the second, after the generic
-// executor ran the first. Otherwise, and whenever a value read from outside
-// is of another type, the generic executor runs the loop. Iterations count
-// against --max-iterations / --timeout as in the generic executor.
+// x[i, j], x[i] = v, x[i, j] = v, a plain np.sum, x.shape[k], x.size,
+// range()'s argument, a cond or a loop; a signature qualifies when every
+// value keeps one kind and every op has a typed form for its operands'
+// kinds (an index out of range raises the generic kernel's own error). A
+// value that changes kind only in the first iteration (`total = 0.0; total
+// += x[i]`: a Python float, then a NumPy float64) is typed from the second,
+// after the generic executor ran the first. Otherwise, and whenever a value
+// read from outside is of another type, the generic executor runs the
+// loop. Iterations count against --max-iterations / --timeout as in the
+// generic executor.
 #pragma once
 
 #include <cstdint>

@@ -327,3 +327,37 @@ def element_out_of_range(x, j):
 # CASE element_out_of_range: [[1.0,2.0],[3.0,4.0]] -2
 # CASE element_out_of_range: [[1.0,2.0],[3.0,4.0]] 2 -> exit 3
 # CASE element_out_of_range: [[1.0,2.0],[3.0,4.0]] -3 -> exit 3
+
+
+def pairwise_distances(p):
+    """out[i, j] = v in nested loops: a distance matrix of 1-D points."""
+    n = p.shape[0]
+    out = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            d = p[i] - p[j]
+            out[i, j] = d * d
+        out[i, -1 - i] = -1
+    return out
+# CASE pairwise_distances: [0.5,2.0,-1.0]
+# CASE pairwise_distances: [3.0]
+# CASE pairwise_distances: []
+
+
+def fill_parameter(x, v):
+    """Stores into a parameter's matrix (the caller's buffer is copied)."""
+    for i in range(x.shape[0]):
+        x[i, 0] = v
+        x[-1, i % x.shape[1]] = True
+    return x
+# CASE fill_parameter: [[1.0,2.0],[3.0,4.0],[5.0,6.0]] 7
+# CASE fill_parameter: [[1.0,2.0]] 2.5
+
+
+def store2_out_of_range(n):
+    out = np.zeros((2, 2))
+    for i in range(n):
+        out[i, 1] = 1.0
+    return out
+# CASE store2_out_of_range: 2
+# CASE store2_out_of_range: 3 -> exit 3
