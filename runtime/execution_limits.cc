@@ -1,6 +1,8 @@
 #include "runtime/execution_limits.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <ctime>
 #include <sstream>
 #include <string>
@@ -19,6 +21,23 @@ int64_t coarse_monotonic_ns() {
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
 #endif
+}
+
+int64_t IterationCounter::next_check(int64_t count, const ExecutionLimits& limits) {
+  int64_t next = INT64_MAX;
+  if (limits.max_loop_iterations > 0 && limits.max_loop_iterations < INT64_MAX) {
+    next = limits.max_loop_iterations + 1;
+  }
+  if (limits.deadline_ns != 0) next = std::min(next, count + kDeadlineStride);
+  return std::max(next, count + 1);
+}
+
+int64_t IterationCounter::check(int64_t count, const ExecutionLimits& limits) {
+  if (limits.max_loop_iterations > 0 && count > limits.max_loop_iterations) {
+    throw_iteration_limit(limits);
+  }
+  if (limits.deadline_ns != 0 && coarse_monotonic_ns() > limits.deadline_ns) throw_timeout(limits);
+  return next_check(count, limits);
 }
 
 void throw_iteration_limit(const ExecutionLimits& limits) {

@@ -25,6 +25,31 @@ inline void count_loop_iteration(int64_t& iterations, const ExecutionLimits& lim
 [[noreturn]] void throw_iteration_limit(const ExecutionLimits& limits);
 [[noreturn]] void throw_timeout(const ExecutionLimits& limits);
 
+// count_loop_iteration for a hot loop: the count lives in a local (a
+// register) and meets the limits only at check points, the iteration limit
+// exactly and the deadline every kDeadlineStride iterations.
+class IterationCounter {
+ public:
+  static constexpr int64_t kDeadlineStride = 1024;
+
+  IterationCounter(int64_t count, const ExecutionLimits& limits)
+      : count_(count), next_check_(next_check(count, limits)) {}
+
+  // Throws RuntimeError(LimitExceeded) past a limit.
+  void tick(const ExecutionLimits& limits) {
+    if (++count_ >= next_check_) next_check_ = check(count_, limits);
+  }
+  int64_t count() const { return count_; }
+
+ private:
+  static int64_t next_check(int64_t count, const ExecutionLimits& limits);
+  // Throws past a limit; else the next check point.
+  [[gnu::noinline]] static int64_t check(int64_t count, const ExecutionLimits& limits);
+
+  int64_t count_;
+  int64_t next_check_;
+};
+
 inline void count_loop_iteration(int64_t& iterations, const ExecutionLimits& limits) {
   ++iterations;
   if (limits.max_loop_iterations > 0 && iterations > limits.max_loop_iterations) {

@@ -55,6 +55,8 @@ enum class TOp : uint8_t {
   IntToFloat,  // dst = float(a) of an int or bool (a NumPy float64's Python int operand)
   Dim,         // dst = a.shape[code] (x.shape[k], the axis checked when the code was made)
   Size,        // dst = a.size
+  ShrI,        // dst = a // 2**code of an int: an arithmetic shift (Python's floor)
+  AndI,        // dst = a % 2**code of an int: its low bits (Python's sign rule)
   Binary,      // py_binary on boxed operands
   Compare,     // py_compare on boxed operands
   JumpIfFalse,
@@ -71,6 +73,9 @@ struct TInstr {
              ke = ScalarKind::Int;
   bool when = false;    // CmpJump*: the comparison result that jumps
   bool counts = false;  // conditional jumps: a taken jump is also a Count
+  // The runner's handler for the instruction (set by assign_handlers: op's
+  // own, or one per comparison operator for CmpJumpI and CmpJumpF).
+  uint8_t handler = 0;
   // Registers. c: StoreF64's value, LoadF64x2's and StoreF64x2's j; e:
   // StoreF64x2's value.
   uint32_t dst = 0, a = 0, b = 0, c = 0, e = 0;
@@ -89,6 +94,10 @@ struct TypedScalarCode {
   bool has_arrays = false;  // some register is an Array: the code needs an array file
 };
 
+// Sets every instruction's handler (runtime/scalar_loop.cc, beside the
+// runner whose table it indexes).
+void assign_handlers(TypedScalarCode& typed);
+
 // The operands an instruction reads and writes.
 inline bool reads_a(TOp op) {
   return op != TOp::Jump && op != TOp::Count && op != TOp::End;
@@ -102,6 +111,8 @@ inline bool reads_b(TOp op) {
     case TOp::SumF64:
     case TOp::Dim:
     case TOp::Size:
+    case TOp::ShrI:
+    case TOp::AndI:
     case TOp::IntToFloat:
     case TOp::JumpIfFalse:
     case TOp::JumpIfTrue:

@@ -3,6 +3,7 @@
 #include "runtime/scalar_loop.h"
 
 #include <algorithm>
+#include <bit>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -270,6 +271,7 @@ class CodeBuilder {
     out_.has_arrays = std::find(out_.reg_kinds.begin(), out_.reg_kinds.end(), Kind::Array) !=
                       out_.reg_kinds.end();
     optimize_scalar_code(out_);
+    assign_handlers(out_);
     return std::move(out_);
   }
 
@@ -404,8 +406,31 @@ class CodeBuilder {
       default:
         break;
     }
+    if (emit_by_power_of_two(in.node->op, *operands[0], r.operands[in.inputs_begin + 1].slot,
+                             out_slot, in.node)) {
+      return true;
+    }
     emit_binary(in.node->op, *operands[0], *operands[1], &out_slot, in.node);
     return ok_;
+  }
+
+  // `a // 2**k` and `a % 2**k` of an int by a constant power of two: a
+  // shift and a mask, which give Python's floor and sign rules in two's
+  // complement, in place of a division (`n % 2`, `n // 2`, `i % 4`).
+  bool emit_by_power_of_two(OpCode op, uint32_t a, Slot divisor, uint32_t out_slot,
+                            const Node* node) {
+    if ((op != OpCode::FloorDiv && op != OpCode::Mod) || kind(a) != Kind::Int) return false;
+    if (!fn_.is_constant[divisor] || !fn_.template_frame[divisor].is<int64_t>()) return false;
+    const int64_t d = fn_.template_frame[divisor].as<int64_t>();
+    if (d <= 0 || (d & (d - 1)) != 0) return false;
+    emit({.op = op == OpCode::FloorDiv ? TOp::ShrI : TOp::AndI,
+          .code = static_cast<uint8_t>(std::countr_zero(static_cast<uint64_t>(d))),
+          .ka = Kind::Int,
+          .kd = Kind::Int,
+          .dst = define(out_slot, Kind::Int),
+          .a = a,
+          .node = node});
+    return true;
   }
 
   // -a of an int or float into the register of *out_slot, or of a new
@@ -813,24 +838,47 @@ inline bool compare_without_branch(uint8_t op, T a, T b) {
   return ((bits >> op) & 1U) != 0;
 }
 
+// The runner's handler table: one per TOp, then the comparison-and-jump
+// instructions again, one handler per operator (a jump's operator never
+// changes, so its handler's own indirect jump predicts where the shared
+// one, picking the operator at run time, would not).
+constexpr size_t kCompareOps = 6;
+constexpr size_t kCmpJumpIHandlers = static_cast<size_t>(TOp::End) + 1;
+constexpr size_t kCmpJumpFHandlers = kCmpJumpIHandlers + kCompareOps;
+
+}  // namespace
+
+void assign_handlers(TypedScalarCode& typed) {
+  for (TInstr& in : typed.code) {
+    size_t handler = static_cast<size_t>(in.op);
+    if (PG_THREADED_DISPATCH && in.op == TOp::CmpJumpI) handler = kCmpJumpIHandlers + in.code;
+    if (PG_THREADED_DISPATCH && in.op == TOp::CmpJumpF) handler = kCmpJumpFHandlers + in.code;
+    in.handler = static_cast<uint8_t>(handler);
+  }
+}
+
+namespace {
+
 void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int64_t& iterations,
                     const ExecutionLimits& limits, const Node*& failed) {
   const TInstr* const base = typed.code.data();
   const TInstr* pc = base;  // the instruction to run next
   const TInstr* in = pc;    // the instruction running
+  IterationCounter counter(iterations, limits);
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
-      &&op_Mov,      &&op_AddI,        &&op_SubI,       &&op_MulI,     &&op_FloorDivI,
-      &&op_ModI,     &&op_DivI,        &&op_AddF,       &&op_SubF,     &&op_MulF,
-      &&op_DivF,     &&op_CmpI,        &&op_CmpF,       &&op_CmpJumpI, &&op_CmpJumpF,
-      &&op_NegI,     &&op_NegF,        &&op_DivNF,      &&op_LoadF64,  &&op_LoadF64x2,
-      &&op_RowIndex, &&op_SumRowF64,   &&op_SumF64,     &&op_StoreF64, &&op_StoreF64x2,
-      &&op_MovArray, &&op_IntToFloat,  &&op_Dim,        &&op_Size,     &&op_Binary,
-      &&op_Compare,  &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump,     &&op_Count,
-      &&op_End};
-  static_assert(std::size(kHandlers) == static_cast<size_t>(TOp::End) + 1);
+      &&op_Mov, &&op_AddI, &&op_SubI, &&op_MulI, &&op_FloorDivI, &&op_ModI, &&op_DivI, &&op_AddF,
+      &&op_SubF, &&op_MulF, &&op_DivF, &&op_CmpI, &&op_CmpF, &&op_CmpJumpI, &&op_CmpJumpF,
+      &&op_NegI, &&op_NegF, &&op_DivNF, &&op_LoadF64, &&op_LoadF64x2, &&op_RowIndex, &&op_SumRowF64,
+      &&op_SumF64, &&op_StoreF64, &&op_StoreF64x2, &&op_MovArray, &&op_IntToFloat, &&op_Dim,
+      &&op_Size, &&op_ShrI, &&op_AndI, &&op_Binary, &&op_Compare, &&op_JumpIfFalse, &&op_JumpIfTrue,
+      &&op_Jump, &&op_Count, &&op_End,
+      // CmpJumpI, then CmpJumpF, by CompareOp
+      &&op_JumpEqI, &&op_JumpNeI, &&op_JumpLtI, &&op_JumpLeI, &&op_JumpGtI, &&op_JumpGeI,
+      &&op_JumpEqF, &&op_JumpNeF, &&op_JumpLtF, &&op_JumpLeF, &&op_JumpGtF, &&op_JumpGeF};
+  static_assert(std::size(kHandlers) == kCmpJumpFHandlers + kCompareOps);
 #define PG_CASE(name) op_##name
-#define PG_NEXT() goto* kHandlers[static_cast<size_t>((in = pc++)->op)]
+#define PG_NEXT() goto* kHandlers[(in = pc++)->handler]
 #else
 #define PG_CASE(name) case TOp::name
 #define PG_NEXT() continue
@@ -840,10 +888,10 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
 #define PG_D regs[in->dst]
 #define PG_ARRAY(r) arrays[in->r]
 #define PG_JUMP() pc = base + in->target
-#define PG_TAKE()                                             \
-  do {                                                        \
-    if (in->counts) count_loop_iteration(iterations, limits); \
-    PG_JUMP();                                                \
+#define PG_TAKE()                         \
+  do {                                    \
+    if (in->counts) counter.tick(limits); \
+    PG_JUMP();                            \
   } while (false)
   try {
 #if PG_THREADED_DISPATCH
@@ -938,6 +986,10 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
         PG_D.i = -PG_A.i;
       }
     }
+    PG_NEXT();
+    PG_CASE(ShrI) : PG_D.i = PG_A.i >> in->code;
+    PG_NEXT();
+    PG_CASE(AndI) : PG_D.i = PG_A.i & static_cast<int64_t>((uint64_t{1} << in->code) - 1);
     PG_NEXT();
     PG_CASE(NegF) : PG_D.f = -PG_A.f;
     PG_NEXT();
@@ -1035,15 +1087,36 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     PG_NEXT();
     PG_CASE(Jump) : PG_TAKE();
     PG_NEXT();
-    PG_CASE(Count) : count_loop_iteration(iterations, limits);
+    PG_CASE(Count) : counter.tick(limits);
     PG_NEXT();
-    PG_CASE(End) : return;
+#if PG_THREADED_DISPATCH
+// A comparison of ints or floats that jumps: one handler per operator.
+#define PG_CMP_JUMP(name, field, rel)                                 \
+  op_##name : if ((PG_A.field rel PG_B.field) == in->when) PG_TAKE(); \
+  PG_NEXT();
+    PG_CMP_JUMP(JumpEqI, i, ==)
+    PG_CMP_JUMP(JumpNeI, i, !=)
+    PG_CMP_JUMP(JumpLtI, i, <)
+    PG_CMP_JUMP(JumpLeI, i, <=)
+    PG_CMP_JUMP(JumpGtI, i, >)
+    PG_CMP_JUMP(JumpGeI, i, >=)
+    PG_CMP_JUMP(JumpEqF, f, ==)
+    PG_CMP_JUMP(JumpNeF, f, !=)
+    PG_CMP_JUMP(JumpLtF, f, <)
+    PG_CMP_JUMP(JumpLeF, f, <=)
+    PG_CMP_JUMP(JumpGtF, f, >)
+    PG_CMP_JUMP(JumpGeF, f, >=)
+#undef PG_CMP_JUMP
+#endif
+    PG_CASE(End) : iterations = counter.count();
+    return;
 #if !PG_THREADED_DISPATCH
   }
 }
 #endif
 }
 catch (const RuntimeError&) {
+  iterations = counter.count();
   failed = in->node;
   throw;
 }

@@ -182,6 +182,29 @@ def power_of_two_divisors(lo, hi, d):
 # CASE power_of_two_divisors: 0 3 0 -> exit 3
 
 
+def power_of_two_extremes(lo, count):
+    # The shift and the mask at the ends of int64 and with 1 and 2**62 as
+    # divisors; a loop whose parity branch alternates.
+    a = 0
+    b = 0
+    c = 0
+    evens = 0
+    v = lo
+    for k in range(count):
+        a = v // 1 - v % 1
+        b = v // 2 + v % 2
+        c = v // 4611686018427387904 - v % 4611686018427387904
+        if v % 2 == 0:
+            evens += 1
+        v = v + 1
+    return a, b, c, evens, v
+# CASE power_of_two_extremes: -9223372036854775808 3
+# CASE power_of_two_extremes: 9223372036854775804 3
+# CASE power_of_two_extremes: -7 15
+# CASE power_of_two_extremes: 5 1
+# CASE power_of_two_extremes: 5 0
+
+
 def keeps_old_value(n):
     # prev reads the old x after x changes in the same iteration.
     x = 1
