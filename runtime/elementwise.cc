@@ -5,6 +5,7 @@
 #include <string>
 
 #include "runtime/cast.h"
+#include "runtime/kernels_into.h"
 #include "runtime/runtime_error.h"
 
 namespace pygraft::rt {
@@ -51,6 +52,11 @@ Tensor result_buffer(std::span<Tensor* const> candidates, DType dtype, const Sha
     }
   }
   return Tensor::empty(dtype, shape);
+}
+
+void reuse_or_allocate(Tensor& out, DType dtype, const Shape& shape) {
+  if (out.unique() && out.dtype() == dtype && out.shape() == shape && out.raw() != nullptr) return;
+  out = Tensor::empty(dtype, shape);
 }
 
 Tensor result_buffer(std::initializer_list<Tensor*> candidates, DType dtype, const Shape& shape) {

@@ -30,6 +30,7 @@
 #include "runtime/elementwise.h"
 #include "runtime/fused_plan.h"
 #include "runtime/kernel.h"
+#include "runtime/kernels_into.h"
 #include "runtime/reduce_fold.h"
 #include "runtime/simd_math.h"
 
@@ -44,14 +45,14 @@ constexpr int64_t kBlockOf = 8192 / sizeof(T);
 constexpr int kMaxValues = 2 * kMaxFusedSteps + 1;  // inputs then step results
 
 // Whether the fast path applies; sets the loop's dtype and shape.
-bool fast_path_applies(std::span<const Value> inputs, const FusedProgram& program, DType& dtype,
-                       const Shape*& shape) {
+bool fast_path_applies(std::span<const FusedOperand> inputs, const FusedProgram& program,
+                       DType& dtype, const Shape*& shape) {
   std::array<bool, kMaxValues> is_array{};
   shape = nullptr;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const Value& v = inputs[i];
-    if (v.is_tensor()) {
-      const Tensor& t = v.as<Tensor>();
+    const FusedOperand& v = inputs[i];
+    if (v.array != nullptr) {
+      const Tensor& t = *v.array;
       if (shape == nullptr) {
         if (t.dtype() != DType::Float32 && t.dtype() != DType::Float64) return false;
         shape = &t.shape();
@@ -60,7 +61,7 @@ bool fast_path_applies(std::span<const Value> inputs, const FusedProgram& progra
         return false;
       }
       is_array[i] = true;
-    } else if (!v.is_py_scalar()) {
+    } else if (!v.scalar.is_py_scalar()) {
       return false;
     }
   }
@@ -124,15 +125,15 @@ class BlockEvaluator {
  public:
   static constexpr int64_t kBlock = kBlockOf<T>;
 
-  BlockEvaluator(std::span<Value> inputs, const FusedPlan& plan)
+  BlockEvaluator(std::span<const FusedOperand> inputs, const FusedPlan& plan)
       : num_inputs_(inputs.size()), plan_(plan) {
     for (size_t i = 0; i < num_inputs_; ++i) {
-      Value& v = inputs[i];
-      is_array_[i] = v.is_tensor();
+      const FusedOperand& v = inputs[i];
+      is_array_[i] = v.array != nullptr;
       if (is_array_[i]) {
-        data_[i] = v.as<Tensor>().data<T>();
+        data_[i] = v.array->data<T>();
       } else {
-        scalars_[i] = py_scalar_element<T>(v, dtype_of<T>());
+        scalars_[i] = py_scalar_element<T>(v.scalar, dtype_of<T>());
         data_[i] = &scalars_[i];
       }
     }
@@ -209,18 +210,11 @@ class OnePass {
  public:
   static constexpr int64_t kBlock = kBlockOf<T>;
 
-  // Note: the array outputs are allocated here, into `outputs`.
-  OnePass(std::span<Value> inputs, std::span<Value> outputs, const FusedPlan& plan,
-          const Shape& shape)
-      : inputs_(inputs), outputs_(outputs), plan_(plan), program_(plan.program), n_(shape.numel()) {
-    for (int o = 0; o < program_.num_outputs; ++o) {
-      const FusedStep& step = program_.steps[program_.outputs[static_cast<size_t>(o)]];
-      if (!is_fused_reduction(step.op)) {
-        Value& out = outputs[static_cast<size_t>(o)];
-        out = Value(make_buffer(shape));
-        arrays_[static_cast<size_t>(o)] = out.as<Tensor>().data<T>();
-      }
-    }
+  // array_data: each output's data, nullptr for a reduction's.
+  OnePass(std::span<const FusedOperand> inputs, const FusedPlan& plan, int64_t n,
+          std::span<T* const> array_data)
+      : inputs_(inputs), plan_(plan), program_(plan.program), n_(n) {
+    std::copy(array_data.begin(), array_data.end(), arrays_.begin());
   }
 
   void run() {
@@ -240,17 +234,18 @@ class OnePass {
     for (int o = 0; o < program_.num_outputs; ++o) {
       const size_t k = static_cast<size_t>(o);
       const OpCode op = program_.steps[program_.outputs[k]].op;
-      if (!is_fused_reduction(op)) continue;  // made in place
-      T result = accumulators_[k];
       if (op == OpCode::Sum && n_ > 0) {
         size_t next = 0;
-        result = T(0) + combine_leaves(StridedSums{leaf_sums.data() + k,
-                                                   static_cast<size_t>(program_.num_outputs)},
-                                       next, n_);
+        accumulators_[k] =
+            T(0) + combine_leaves(
+                       StridedSums{leaf_sums.data() + k, static_cast<size_t>(program_.num_outputs)},
+                       next, n_);
       }
-      outputs_[k] = Value(Tensor::scalar(dtype_of<T>(), result));
     }
   }
+
+  // Output o's value once run() is done, when it is a reduction.
+  T reduced(int o) const { return accumulators_[static_cast<size_t>(o)]; }
 
  private:
   // Passes made of whole leaves of the pairwise tree, at most kBlock
@@ -290,18 +285,6 @@ class OnePass {
     return left + combine_leaves(sums, next, n - half);
   }
 
-  Tensor make_buffer(const Shape& shape) {
-    // Note: the inputs stay in their Values, which keep them alive; one moved
-    // in at its last use is held only there, so result_buffer may reuse it
-    // (once: the buffer it hands out is then shared).
-    std::array<Tensor*, kMaxFusedSteps + 1> candidates;
-    size_t count = 0;
-    for (Value& v : inputs_) {
-      if (v.is_tensor()) candidates[count++] = &v.as<Tensor>();
-    }
-    return result_buffer(std::span<Tensor* const>(candidates.data(), count), dtype_of<T>(), shape);
-  }
-
   T initial(int o) const {
     const OpCode op = program_.steps[program_.outputs[static_cast<size_t>(o)]].op;
     if (op == OpCode::Max) return -std::numeric_limits<T>::infinity();
@@ -339,8 +322,7 @@ class OnePass {
     }
   }
 
-  std::span<Value> inputs_;
-  std::span<Value> outputs_;
+  std::span<const FusedOperand> inputs_;
   const FusedPlan& plan_;
   const FusedProgram& program_;
   int64_t n_;
@@ -414,23 +396,79 @@ bool empty_max_or_min(const FusedProgram& program, int64_t n) {
   return false;
 }
 
+// The node's inputs as operands of the fast path.
+struct Operands {
+  std::array<FusedOperand, kMaxFusedSteps + 1> items;
+  size_t size = 0;
+  std::span<const FusedOperand> span() const { return {items.data(), size}; }
+};
+
+Operands operands_of(std::span<Value> inputs) {
+  Operands ops;
+  for (Value& v : inputs) {
+    FusedOperand& op = ops.items[ops.size++];
+    if (v.is_tensor()) {
+      op.array = &v.as<Tensor>();
+    } else if (v.is_py_scalar()) {
+      op.scalar = v;
+    } else {
+      op.scalar = Value(UndefValue{});  // neither: the fast path refuses it
+    }
+  }
+  return ops;
+}
+
+// A buffer for an array output: an input's when one moved in at its last use
+// is held only there (result_buffer; once: the buffer it hands out is then
+// shared), else a new one. The inputs stay in their Values, which keep them alive.
+Tensor output_buffer(std::span<Value> inputs, DType dtype, const Shape& shape) {
+  std::array<Tensor*, kMaxFusedSteps + 1> candidates;
+  size_t count = 0;
+  for (Value& v : inputs) {
+    if (v.is_tensor()) candidates[count++] = &v.as<Tensor>();
+  }
+  return result_buffer(std::span<Tensor* const>(candidates.data(), count), dtype, shape);
+}
+
+template <class T>
+void run_one_pass(KernelContext& ctx, const FusedPlan& plan, std::span<const FusedOperand> ops,
+                  const Shape& shape) {
+  const FusedProgram& program = plan.program;
+  std::array<T*, kMaxFusedOutputs> arrays{};
+  for (int o = 0; o < program.num_outputs; ++o) {
+    const size_t k = static_cast<size_t>(o);
+    if (is_fused_reduction(program.steps[program.outputs[k]].op)) continue;
+    ctx.outputs[k] = Value(output_buffer(ctx.inputs, dtype_of<T>(), shape));
+    arrays[k] = ctx.outputs[k].as<Tensor>().data<T>();
+  }
+  OnePass<T> pass(ops, plan, shape.numel(),
+                  std::span<T* const>(arrays.data(), static_cast<size_t>(program.num_outputs)));
+  pass.run();
+  for (int o = 0; o < program.num_outputs; ++o) {
+    const size_t k = static_cast<size_t>(o);
+    if (!is_fused_reduction(program.steps[program.outputs[k]].op)) continue;  // made in place
+    ctx.outputs[k] = Value(Tensor::scalar(dtype_of<T>(), pass.reduced(o)));
+  }
+}
+
 // Runs the node with its plan.
 void run_plan(KernelContext& ctx, const FusedPlan& plan) {
   const FusedProgram& program = plan.program;
   if (ctx.outputs.size() != static_cast<size_t>(program.num_outputs)) {
     throw RuntimeError(PyExc::InternalError, "fused_elementwise: output count mismatch");
   }
+  const Operands ops = operands_of(ctx.inputs);
   DType dtype = DType::Float64;
   const Shape* shape = nullptr;
-  if (!fast_path_applies(ctx.inputs, program, dtype, shape) ||
+  if (!fast_path_applies(ops.span(), program, dtype, shape) ||
       empty_max_or_min(program, shape->numel())) {
     return run_unfused(ctx, program);
   }
   const Shape full = *shape;  // Note: an input may hand its buffer to a result
   if (dtype == DType::Float32) {
-    OnePass<float>(ctx.inputs, ctx.outputs, plan, full).run();
+    run_one_pass<float>(ctx, plan, ops.span(), full);
   } else {
-    OnePass<double>(ctx.inputs, ctx.outputs, plan, full).run();
+    run_one_pass<double>(ctx, plan, ops.span(), full);
   }
 }
 
@@ -445,6 +483,35 @@ void run_plan(KernelContext& ctx, const FusedPlan& plan) {
 }
 
 }  // namespace
+
+bool fused_elementwise_into(const FusedPlan& plan, std::span<const FusedOperand> operands,
+                            Tensor& out) {
+  const FusedProgram& program = plan.program;
+  if (program.num_outputs != 1 || is_fused_reduction(program.steps[program.outputs[0]].op)) {
+    return false;
+  }
+  DType dtype = DType::Float64;
+  const Shape* shape = nullptr;
+  if (!fast_path_applies(operands, program, dtype, shape)) return false;
+  // Note: `out` may be an operand. Written in place when it holds its
+  // buffer alone (each element is read before it is written, block by
+  // block); else the result goes to a new buffer, as the operand is read.
+  bool is_operand = false;
+  for (const FusedOperand& op : operands) is_operand |= op.array == &out;
+  Tensor fresh;
+  Tensor& result = is_operand && !out.unique() ? fresh : out;
+  if (!is_operand || !out.unique()) reuse_or_allocate(result, dtype, *shape);
+  const int64_t n = shape->numel();
+  if (dtype == DType::Float32) {
+    float* data = result.data<float>();
+    OnePass<float>(operands, plan, n, std::span<float* const>(&data, 1)).run();
+  } else {
+    double* data = result.data<double>();
+    OnePass<double>(operands, plan, n, std::span<double* const>(&data, 1)).run();
+  }
+  if (&result == &fresh) out = std::move(fresh);
+  return true;
+}
 
 void kernel_fused_elementwise(KernelContext& ctx) {
   if (ctx.fused_plan == nullptr) return decode_and_run(ctx);

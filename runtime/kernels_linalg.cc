@@ -14,6 +14,7 @@
 #include "runtime/cast.h"
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
+#include "runtime/kernels_into.h"
 #include "runtime/promotion.h"
 #include "runtime/simd_gemm.h"
 
@@ -210,18 +211,13 @@ Tensor reverse_axes(const Tensor& a) {
 // a @ b.T without transposing b, where that is plainly the same product: b
 // 2-D, a 1-D or 2-D with a's last dim equal to b's, a float result.
 // nullopt for everything else.
-std::optional<Tensor> product_with_transposed(const Value& x, const Value& y) {
-  if (!x.is_tensor() || !y.is_tensor()) return std::nullopt;
-  const DType dtype = product_dtype(x, y);
-  const Tensor& a0 = x.as<Tensor>();
-  const Tensor& b0 = y.as<Tensor>();
-  if (!is_float(dtype) || b0.rank() != 2 || (a0.rank() != 1 && a0.rank() != 2)) return std::nullopt;
-  const int64_t k = a0.shape()[a0.rank() - 1], m = b0.shape()[0];
-  if (b0.shape()[1] != k) return std::nullopt;
-  const int64_t n = a0.rank() == 2 ? a0.shape()[0] : 1;
-  const Tensor a = cast(a0, dtype), b = cast(b0, dtype);
-  Tensor out = Tensor::empty(dtype, a0.rank() == 2 ? Shape{n, m} : Shape{m});
-  const bool cleared = dispatch_dtype(dtype, [&](auto tag) {
+// out = a @ b.T for float tensors of one dtype, b a matrix (m x k) and a a
+// vector or a matrix (n x k).
+void product_bt_into(const Tensor& a, const Tensor& b, Tensor& out) {
+  const int64_t k = a.shape()[a.rank() - 1], m = b.shape()[0];
+  const int64_t n = a.rank() == 2 ? a.shape()[0] : 1;
+  reuse_or_allocate(out, a.dtype(), a.rank() == 2 ? Shape{n, m} : Shape{m});
+  const bool cleared = dispatch_dtype(a.dtype(), [&](auto tag) {
     using T = decltype(tag);
     if constexpr (std::is_floating_point_v<T>) {
       return gemm_bt(a.data<T>(), b.data<T>(), out.data<T>(), n, k, m, ZeroSums::Positive);
@@ -230,7 +226,40 @@ std::optional<Tensor> product_with_transposed(const Value& x, const Value& y) {
     }
   });
   if (!cleared) clear_negative_zeros(out);
+}
+
+// Whether a @ b.T has product_bt_into's form once both are cast to `dtype`.
+bool has_bt_form(const Tensor& a, const Tensor& b, DType dtype) {
+  return is_float(dtype) && b.rank() == 2 && (a.rank() == 1 || a.rank() == 2) &&
+         b.shape()[1] == a.shape()[a.rank() - 1];
+}
+
+std::optional<Tensor> product_with_transposed(const Value& x, const Value& y) {
+  if (!x.is_tensor() || !y.is_tensor()) return std::nullopt;
+  const DType dtype = product_dtype(x, y);
+  if (!has_bt_form(x.as<Tensor>(), y.as<Tensor>(), dtype)) return std::nullopt;
+  const Tensor a = cast(x.as<Tensor>(), dtype), b = cast(y.as<Tensor>(), dtype);
+  Tensor out;
+  product_bt_into(a, b, out);
   return out;
+}
+
+// out = a @ b for float tensors of one dtype, each a vector or a matrix,
+// inner dims agreeing.
+void product_into(const Tensor& a, const Tensor& b, Tensor& out) {
+  const int64_t n = a.rank() == 2 ? a.shape()[0] : 1;
+  const int64_t k = a.shape()[a.rank() - 1];
+  const int64_t m = b.rank() == 2 ? b.shape()[1] : 1;
+  Shape out_shape;
+  if (a.rank() == 2) out_shape.push_back(n);
+  if (b.rank() == 2) out_shape.push_back(m);
+  reuse_or_allocate(out, a.dtype(), out_shape);
+  if (!gemm_tensors(a, 0, b, 0, out, 0, n, k, m, ZeroSums::Positive)) clear_negative_zeros(out);
+}
+
+bool has_plain_form(const Tensor& a, const Tensor& b) {
+  return a.dtype() == b.dtype() && is_float(a.dtype()) && a.rank() >= 1 && a.rank() <= 2 &&
+         b.rank() >= 1 && b.rank() <= 2 && b.shape()[0] == a.shape()[a.rank() - 1];
 }
 
 }  // namespace
@@ -245,27 +274,28 @@ namespace {
 bool matmul_plain_floats(KernelContext& ctx) {
   const Value& x = ctx.inputs[0];
   const Value& y = ctx.inputs[1];
-  if (!x.is<Tensor>() || !y.is<Tensor>()) return false;
-  const Tensor& a = x.as<Tensor>();
-  const Tensor& b = y.as<Tensor>();
-  if (a.dtype() != b.dtype() || !is_float(a.dtype()) || a.rank() < 1 || a.rank() > 2 ||
-      b.rank() < 1 || b.rank() > 2) {
+  if (!x.is<Tensor>() || !y.is<Tensor>() || !has_plain_form(x.as<Tensor>(), y.as<Tensor>())) {
     return false;
   }
-  const int64_t n = a.rank() == 2 ? a.shape()[0] : 1;
-  const int64_t k = a.shape()[a.rank() - 1];
-  const int64_t m = b.rank() == 2 ? b.shape()[1] : 1;
-  if (b.shape()[0] != k) return false;
-  Shape out_shape;
-  if (a.rank() == 2) out_shape.push_back(n);
-  if (b.rank() == 2) out_shape.push_back(m);
-  Tensor out = Tensor::empty(a.dtype(), out_shape);
-  if (!gemm_tensors(a, 0, b, 0, out, 0, n, k, m, ZeroSums::Positive)) clear_negative_zeros(out);
+  Tensor out;
+  product_into(x.as<Tensor>(), y.as<Tensor>(), out);
   ctx.outputs[0] = std::move(out);
   return true;
 }
 
 }  // namespace
+
+bool matmul_floats_into(const Tensor& a, const Tensor& b, bool transposed_b, Tensor& out) {
+  if (&out == &a || &out == &b) return false;
+  if (transposed_b) {
+    if (a.dtype() != b.dtype() || !has_bt_form(a, b, a.dtype())) return false;
+    product_bt_into(a, b, out);
+    return true;
+  }
+  if (!has_plain_form(a, b)) return false;
+  product_into(a, b, out);
+  return true;
+}
 
 void kernel_matmul(KernelContext& ctx) {
   if (matmul_plain_floats(ctx)) return;

@@ -12,6 +12,7 @@
 
 #include "runtime/cast.h"
 #include "runtime/kernel.h"
+#include "runtime/kernels_into.h"
 #include "runtime/reduce_fold.h"
 #include "runtime/reduce_plan.h"
 #include "runtime/simd_math.h"
@@ -174,6 +175,21 @@ void arg_kernel(KernelContext& ctx, bool is_max) {
 }
 
 }  // namespace
+
+bool argmax_floats(const Tensor& x, int64_t& index) {
+  const int64_t n = x.numel();
+  if (!is_float(x.dtype()) || n == 0) return false;
+  dispatch_dtype(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      const T* data = x.data<T>();
+      if (simd_arg_best_rows(data, 1, n, true, &index)) return;
+      index =
+          n <= kScanMaxLength ? arg_best_short<true>(data, n) : arg_best_contiguous(data, n, true);
+    }
+  });
+  return true;
+}
 
 void kernel_argmax(KernelContext& ctx) {
   arg_kernel(ctx, true);
