@@ -8,11 +8,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "graph/ir.h"
 
 namespace pygraft::rt {
+
+struct FusedPlan;
 
 enum class ScalarKind : uint8_t { Bool, Int, Float, None, NpFloat, NpBool, Array };
 
@@ -57,8 +60,17 @@ enum class TOp : uint8_t {
   Size,        // dst = a.size
   ShrI,        // dst = a // 2**code of an int: an arithmetic shift (Python's floor)
   AndI,        // dst = a % 2**code of an int: its low bits (Python's sign rule)
-  Binary,      // py_binary on boxed operands
-  Compare,     // py_compare on boxed operands
+  Not,         // dst = not a
+  // Array instructions: the result goes to the dst register's tensor,
+  // reusing its buffer when the register holds it alone (runtime/
+  // kernels_into.h); outside their fast paths they run the node's kernel.
+  RowView,  // dst = a[b] of a float matrix (b from RowIndex): a view of a row
+  MatMul,   // dst = a @ b (code 1: a @ b.T) of float arrays of one dtype
+  Fused,    // dst = the fused_elementwise node's program (fused_plans[aux]) on
+            // its code operands, a b c e in order (unused ones repeat a)
+  ArgMax,   // dst = int(np.argmax(a)) of a float array
+  Binary,   // py_binary on boxed operands
+  Compare,  // py_compare on boxed operands
   JumpIfFalse,
   JumpIfTrue,
   Jump,
@@ -80,6 +92,7 @@ struct TInstr {
   // StoreF64x2's value.
   uint32_t dst = 0, a = 0, b = 0, c = 0, e = 0;
   uint32_t target = 0;         // jumps: index of the instruction jumped to
+  uint32_t aux = 0;            // Fused: index into TypedScalarCode::fused_plans
   const Node* node = nullptr;  // where errors are reported (the loop's, for counts)
 };
 
@@ -92,6 +105,9 @@ struct TypedScalarCode {
   std::vector<uint32_t> live_in_regs;
   std::vector<uint32_t> output_regs;
   bool has_arrays = false;  // some register is an Array: the code needs an array file
+  std::vector<const FusedPlan*> fused_plans;  // of Fused instructions
+  // The plans of single ops made Fused instructions (the rest are the function's).
+  std::vector<std::shared_ptr<const FusedPlan>> own_plans;
 };
 
 // Sets every instruction's handler (runtime/scalar_loop.cc, beside the
@@ -113,6 +129,8 @@ inline bool reads_b(TOp op) {
     case TOp::Size:
     case TOp::ShrI:
     case TOp::AndI:
+    case TOp::Not:
+    case TOp::ArgMax:
     case TOp::IntToFloat:
     case TOp::JumpIfFalse:
     case TOp::JumpIfTrue:
@@ -125,10 +143,10 @@ inline bool reads_b(TOp op) {
   }
 }
 inline bool reads_c(TOp op) {
-  return op == TOp::StoreF64 || op == TOp::LoadF64x2 || op == TOp::StoreF64x2;
+  return op == TOp::StoreF64 || op == TOp::LoadF64x2 || op == TOp::StoreF64x2 || op == TOp::Fused;
 }
 inline bool reads_e(TOp op) {
-  return op == TOp::StoreF64x2;
+  return op == TOp::StoreF64x2 || op == TOp::Fused;
 }
 inline bool is_jump(TOp op) {
   return op == TOp::Jump || op == TOp::JumpIfFalse || op == TOp::JumpIfTrue ||

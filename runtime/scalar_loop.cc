@@ -3,6 +3,7 @@
 #include "runtime/scalar_loop.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <iostream>
 #include <iterator>
@@ -12,8 +13,10 @@
 
 #include "graph/fused_elementwise.h"
 #include "graph/index_layout.h"
+#include "runtime/fused_plan.h"
 #include "runtime/interpreter_plan.h"
 #include "runtime/kernel.h"
+#include "runtime/kernels_into.h"
 #include "runtime/pyscalar.h"
 #include "runtime/reduce_fold.h"
 #include "runtime/runtime_error.h"
@@ -154,6 +157,15 @@ bool arithmetic_only(const Node& node) {
   return true;
 }
 
+// A fused chain whose one output is its last step's array (no reduction),
+// on at most four inputs: the Fused instruction's form on arrays.
+bool array_program(const Node& node, uint32_t inputs) {
+  const std::optional<FusedProgram> program = read_fused_program(node);
+  return program && inputs <= 4 && program->num_outputs == 1 &&
+         program->outputs[0] + 1 == program->size &&
+         !is_fused_reduction(program->steps[program->outputs[0]].op);
+}
+
 // i as an index of an axis of n elements, Python's way (negative counts
 // from the end); false when out of range.
 inline bool wrap_index(int64_t& i, int64_t n) {
@@ -191,6 +203,15 @@ bool plain_sum(const CompiledFunction& fn, const CompiledRegion& r, const Instr&
          keepdims != nullptr && keepdims->is<bool>() && !keepdims->as<bool>();
 }
 
+// np.argmax(a) with axis=None and keepdims=False (constants).
+bool plain_argmax(const CompiledFunction& fn, const CompiledRegion& r, const Instr& in) {
+  if (in.inputs_end - in.inputs_begin != 3) return false;
+  const Slot axis = r.operands[in.inputs_begin + 1].slot;
+  const Slot keepdims = r.operands[in.inputs_begin + 2].slot;
+  return fn.is_constant[axis] && fn.template_frame[axis].is_none() && fn.is_constant[keepdims] &&
+         fn.template_frame[keepdims].is<bool>() && !fn.template_frame[keepdims].as<bool>();
+}
+
 // Whether an instruction has a typed form (kinds aside).
 bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const Instr& in) {
   switch (in.kind) {
@@ -207,9 +228,20 @@ bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const I
   if (in.outputs_end - in.outputs_begin != 1) return false;
   switch (op) {
     case OpCode::FusedElementwise:
-      return arithmetic_only(*in.node);
+      return arithmetic_only(*in.node) || array_program(*in.node, inputs);
     case OpCode::Neg:
+    case OpCode::Not:
+    case OpCode::ToInt:
+    case OpCode::Abs:
+    case OpCode::Exp:
+    case OpCode::Tanh:
+    case OpCode::UfuncOperand:
       return inputs == 1;
+    case OpCode::MatMul:
+    case OpCode::MatMulTransposedB:
+      return inputs == 2;
+    case OpCode::ArgMax:
+      return plain_argmax(fn, r, in);
     case OpCode::GetItem:
       return (inputs == 2 && single_index(*in.node)) || (inputs == 3 && value_index(*in.node, 2));
     case OpCode::SetItem:
@@ -263,6 +295,7 @@ class CodeBuilder {
       out_.live_in_regs.push_back(
           define(live_ins[i], entry_kind(signature[i]), entry_array(signature[i])));
     }
+    for (uint32_t c = 0; c < 2; ++c) collect_array_reads(parent.children[loop.first_child + c]);
     if (!emit_loop(parent, loop, resume)) return std::nullopt;
     for (uint32_t k = loop.outputs_begin; k < loop.outputs_end; ++k) {
       out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
@@ -349,6 +382,10 @@ class CodeBuilder {
     switch (in.node->op) {
       case OpCode::FusedElementwise:
         return emit_fused(r, in, out_slot);
+      case OpCode::ArgMax:
+        return emit_argmax(r, in, out_slot);
+      case OpCode::ToInt:
+        return emit_to_int(r, in, out_slot);
       case OpCode::Sum:
         return emit_sum(r.operands[in.inputs_begin].slot, out_slot, in.node);
       case OpCode::GetItem:
@@ -361,12 +398,38 @@ class CodeBuilder {
       operands.push_back(use(r.operands[k].slot));
       if (!operands.back()) return false;
     }
+    const bool on_array =
+        std::any_of(operands.begin(), operands.end(),
+                    [&](const std::optional<uint32_t>& reg) { return kind(*reg) == Kind::Array; });
+    if (on_array && in.node->op == OpCode::UfuncOperand) {  // an array passes through
+      move(define_like(out_slot, *operands[0]), *operands[0]);
+      return true;
+    }
+    if (on_array && fused_step_arity(in.node->op) > 0) {
+      std::vector<uint32_t> regs;
+      for (const auto& reg : operands) regs.push_back(*reg);
+      return emit_array_op(in.node->op, regs, out_slot, in.node);
+    }
     switch (in.node->op) {
+      case OpCode::Abs:
+      case OpCode::Exp:
+      case OpCode::Tanh:
+      case OpCode::UfuncOperand:
+        return false;              // of a Python number: a NumPy scalar
       case OpCode::InPlaceResult:  // `x op= v` on a scalar rebinds x to v
+        // Note: on an array it writes into x, casting and checking the
+        // shape: the kernel's business.
+        if (kind(*operands[0]) == Kind::Array) return false;
         move(define_like(out_slot, *operands[1]), *operands[1]);
         return true;
       case OpCode::Neg:
         return emit_negative(*operands[0], &out_slot, in.node);
+      case OpCode::Not:
+        return emit_not(*operands[0], out_slot, in.node);
+      case OpCode::MatMul:
+      case OpCode::MatMulTransposedB:
+        return emit_matmul(*operands[0], *operands[1], in.node->op == OpCode::MatMulTransposedB,
+                           out_slot, in.node);
       case OpCode::GetItem:
         if (operands.size() == 3) {
           return emit_element2(*operands[0], *operands[1], *operands[2], out_slot, in.node);
@@ -433,6 +496,143 @@ class CodeBuilder {
     return true;
   }
 
+  // The slots something other than np.sum reads (an instruction's operand
+  // or a yield): a row x[i] read so is made a view; one np.sum alone reads
+  // is summed where it lies.
+  void collect_array_reads(const CompiledRegion& r) {
+    for (const Instr& in : r.instrs) {
+      const bool sum = in.kind == InstrKind::Kernel && in.node->op == OpCode::Sum;
+      for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
+        if (!(sum && k == in.inputs_begin)) read_whole_.insert(r.operands[k].slot);
+      }
+      if (in.kind == InstrKind::Cond || in.kind == InstrKind::Loop) {
+        for (uint32_t c = 0; c < 2; ++c) collect_array_reads(r.children[in.first_child + c]);
+      }
+    }
+    for (const Operand& y : r.yields) read_whole_.insert(y.slot);
+  }
+
+  // The register of a typed array instruction's operand: an array of a
+  // float dtype, or a Python bool, int or float.
+  static bool array_operand_kind(Kind k) {
+    return k == Kind::Array || k == Kind::Int || k == Kind::Float || k == Kind::Bool;
+  }
+
+  // a @ b (a @ b.T) of float arrays of one dtype, each a vector or a matrix
+  // (b a matrix when transposed), the result at least a vector.
+  bool emit_matmul(uint32_t a, uint32_t b, bool transposed, uint32_t out_slot, const Node* node) {
+    if (kind(a) != Kind::Array || kind(b) != Kind::Array) return false;
+    const ArrayInfo x = arrays_[a], y = arrays_[b];
+    if (x.dtype != y.dtype || !is_float(x.dtype) || x.rank < 1 || x.rank > 2 || y.rank < 1 ||
+        y.rank > 2 || (transposed && y.rank != 2)) {
+      return false;
+    }
+    const int rank = transposed ? x.rank : (x.rank == 2) + (y.rank == 2);
+    if (rank == 0) return false;  // a NumPy scalar
+    emit({.op = TOp::MatMul,
+          .code = static_cast<uint8_t>(transposed),
+          .ka = Kind::Array,
+          .kb = Kind::Array,
+          .kd = Kind::Array,
+          .dst = define(out_slot, Kind::Array, ArrayInfo{x.dtype, rank}),
+          .a = a,
+          .b = b,
+          .node = node});
+    return true;
+  }
+
+  // A fused chain on arrays of one float dtype and Python numbers: one
+  // instruction running the node's plan.
+  bool emit_array_fused(const Instr& in, const std::vector<uint32_t>& operands, uint32_t out_slot) {
+    if (in.fused_plan == nullptr) return false;
+    return emit_fused_plan(in.fused_plan, operands, out_slot, in.node);
+  }
+
+  // One elementwise op (+ - * /, negation, abs, exp, tanh) on a float array
+  // and an array of its dtype or a Python number: the Fused instruction
+  // with a program of that one step.
+  bool emit_array_op(OpCode op, const std::vector<uint32_t>& operands, uint32_t out_slot,
+                     const Node* node) {
+    if (fused_step_arity(op) != static_cast<int>(operands.size()) || is_fused_reduction(op) ||
+        op == OpCode::UfuncOperand) {
+      return false;
+    }
+    FusedProgram program;
+    program.steps[0] = {op, static_cast<int>(operands.size()), {0, 1}};
+    program.size = 1;
+    program.outputs[0] = 0;
+    program.num_outputs = 1;
+    auto plan = std::make_shared<const FusedPlan>(make_fused_plan(program, operands.size()));
+    out_.own_plans.push_back(plan);
+    return emit_fused_plan(plan.get(), operands, out_slot, node);
+  }
+
+  bool emit_fused_plan(const FusedPlan* plan, const std::vector<uint32_t>& operands,
+                       uint32_t out_slot, const Node* node) {
+    std::optional<DType> dtype;
+    int rank = 0;
+    for (uint32_t reg : operands) {
+      if (!array_operand_kind(kind(reg))) return false;
+      if (kind(reg) != Kind::Array) continue;
+      const ArrayInfo info = arrays_[reg];
+      if (!is_float(info.dtype) || (dtype && *dtype != info.dtype)) return false;
+      dtype = info.dtype;
+      rank = std::max(rank, info.rank);
+    }
+    if (!dtype || operands.empty() || operands.size() > 4) return false;
+    const uint32_t count = static_cast<uint32_t>(operands.size());
+    auto reg = [&](uint32_t k) { return operands[k < count ? k : 0]; };
+    out_.fused_plans.push_back(plan);
+    emit({.op = TOp::Fused,
+          .code = static_cast<uint8_t>(count),
+          .ka = kind(reg(0)),
+          .kb = kind(reg(1)),
+          .kc = kind(reg(2)),
+          .kd = Kind::Array,
+          .ke = kind(reg(3)),
+          .dst = define(out_slot, Kind::Array, ArrayInfo{*dtype, rank}),
+          .a = reg(0),
+          .b = reg(1),
+          .c = reg(2),
+          .e = reg(3),
+          .aux = static_cast<uint32_t>(out_.fused_plans.size() - 1),
+          .node = node});
+    return true;
+  }
+
+  // int(np.argmax(x)) of a float array: argmax records x (argmaxes_), int()
+  // emits the instruction; any other use of the NumPy int leaves the loop
+  // generic.
+  bool emit_argmax(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
+    const auto x = use(r.operands[in.inputs_begin].slot);
+    if (!x || kind(*x) != Kind::Array || !is_float(arrays_[*x].dtype)) return false;
+    argmaxes_[out_slot] = {*x, in.node};
+    return true;
+  }
+  bool emit_to_int(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
+    auto it = argmaxes_.find(r.operands[in.inputs_begin].slot);
+    if (it == argmaxes_.end()) return false;
+    emit({.op = TOp::ArgMax,
+          .ka = Kind::Array,
+          .kd = Kind::Int,
+          .dst = define(out_slot, Kind::Int),
+          .a = it->second.first,
+          .node = it->second.second});
+    return true;
+  }
+
+  // not a of a value with a truth value.
+  bool emit_not(uint32_t a, uint32_t out_slot, const Node* node) {
+    if (!has_truth(kind(a))) return false;
+    emit({.op = TOp::Not,
+          .ka = kind(a),
+          .kd = Kind::Bool,
+          .dst = define(out_slot, Kind::Bool),
+          .a = a,
+          .node = node});
+    return true;
+  }
+
   // -a of an int or float into the register of *out_slot, or of a new
   // temporary without one (last_dst_). -True is an int: generic.
   bool emit_negative(uint32_t a, const uint32_t* out_slot, const Node* node) {
@@ -460,7 +660,9 @@ class CodeBuilder {
             .node = node});
       return true;
     }
-    if (!is_array(x, DType::Float64, 2)) return false;
+    if (kind(x) != Kind::Array || arrays_[x].rank != 2 || !is_float(arrays_[x].dtype)) {
+      return false;
+    }
     const uint32_t row = temp(Kind::Int);
     emit({.op = TOp::RowIndex,
           .ka = Kind::Array,
@@ -469,7 +671,17 @@ class CodeBuilder {
           .a = x,
           .b = i,
           .node = node});
-    rows_[out_slot] = {x, row};
+    if (arrays_[x].dtype == DType::Float64) rows_[out_slot] = {x, row};
+    if (read_whole_.count(out_slot) != 0) {
+      emit({.op = TOp::RowView,
+            .ka = Kind::Array,
+            .kb = Kind::Int,
+            .kd = Kind::Array,
+            .dst = define(out_slot, Kind::Array, ArrayInfo{arrays_[x].dtype, 1}),
+            .a = x,
+            .b = row,
+            .node = node});
+    }
     return true;
   }
 
@@ -576,11 +788,15 @@ class CodeBuilder {
     const std::optional<FusedProgram> program = read_fused_program(*in.node);
     if (!program) return false;
     std::vector<uint32_t> values;  // registers of the inputs, then of the steps
+    bool any_array = false;
     for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
       const auto reg = use(r.operands[k].slot);
       if (!reg) return false;
       values.push_back(*reg);
+      any_array |= kind(*reg) == Kind::Array;
     }
+    if (any_array) return emit_array_fused(in, values, out_slot);
+    if (!arithmetic_only(*in.node)) return false;
     for (int k = 0; k < program->size; ++k) {
       const FusedStep& step = program->steps[static_cast<size_t>(k)];
       const bool last = k + 1 == program->size;
@@ -774,7 +990,10 @@ class CodeBuilder {
   std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> rows_;
   // x.shape of arrays: slot -> register of x (only x.shape[k] is typed).
   std::unordered_map<uint32_t, uint32_t> shapes_;
-  uint32_t last_dst_ = 0;  // the register emit_negative wrote
+  // np.argmax(x) results: slot -> (register of x, the argmax node).
+  std::unordered_map<uint32_t, std::pair<uint32_t, const Node*>> argmaxes_;
+  std::unordered_set<uint32_t> read_whole_;  // see collect_array_reads
+  uint32_t last_dst_ = 0;                    // the register emit_negative wrote
   bool ok_ = true;
 };
 
@@ -806,6 +1025,54 @@ Reg slow_negative(const TInstr& in, const Reg* regs) {
   KernelContext ctx{inputs, std::span<Value>(&result, 1), *in.node, std::cerr};
   kernel_for(in.node->op)(ctx);
   throw RuntimeError(PyExc::InternalError, "typed loop: the kernel accepted what the code refused");
+}
+
+// Operand k (0..3: a, b, c, e) of an array instruction.
+uint32_t operand_reg(const TInstr& in, int k) {
+  const uint32_t regs[] = {in.a, in.b, in.c, in.e};
+  return regs[k];
+}
+Kind operand_kind(const TInstr& in, int k) {
+  const Kind kinds[] = {in.ka, in.kb, in.kc, in.ke};
+  return kinds[k];
+}
+
+// An array instruction outside its fast path (operands that broadcast or
+// disagree): the node's kernel on the boxed operands, its result into dst,
+// its error raised as the generic executor raises it.
+void run_array_kernel(const TInstr& in, int count, const Reg* regs, Tensor* arrays,
+                      const FusedPlan* plan) {
+  std::array<Value, 4> inputs;
+  for (int k = 0; k < count; ++k) {
+    const uint32_t r = operand_reg(in, k);
+    const Kind kind = operand_kind(in, k);
+    inputs[static_cast<size_t>(k)] = kind == Kind::Array ? Value(arrays[r]) : box(regs[r], kind);
+  }
+  Value result;
+  KernelContext ctx{std::span<Value>(inputs.data(), static_cast<size_t>(count)),
+                    std::span<Value>(&result, 1), *in.node, std::cerr};
+  ctx.fused_plan = plan;
+  kernel_for(in.node->op)(ctx);
+  if (!result.is_tensor()) {
+    throw RuntimeError(PyExc::InternalError, "typed loop: an array op gave no array");
+  }
+  arrays[in.dst] = std::move(result.as<Tensor>());
+}
+
+// The Fused instruction's operands.
+std::array<FusedOperand, 4> fused_operands(const TInstr& in, const Reg* regs, Tensor* arrays) {
+  std::array<FusedOperand, 4> ops;
+  for (int k = 0; k < in.code; ++k) {
+    const uint32_t r = operand_reg(in, k);
+    const Kind kind = operand_kind(in, k);
+    FusedOperand& op = ops[static_cast<size_t>(k)];
+    if (kind == Kind::Array) {
+      op.array = &arrays[r];
+    } else {
+      op.scalar = box(regs[r], kind);
+    }
+  }
+  return ops;
 }
 
 double as_double(Reg r, Kind k) {
@@ -865,14 +1132,15 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
   const TInstr* pc = base;  // the instruction to run next
   const TInstr* in = pc;    // the instruction running
   IterationCounter counter(iterations, limits);
+  Tensor spare;  // see MatMul
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
       &&op_Mov, &&op_AddI, &&op_SubI, &&op_MulI, &&op_FloorDivI, &&op_ModI, &&op_DivI, &&op_AddF,
       &&op_SubF, &&op_MulF, &&op_DivF, &&op_CmpI, &&op_CmpF, &&op_CmpJumpI, &&op_CmpJumpF,
       &&op_NegI, &&op_NegF, &&op_DivNF, &&op_LoadF64, &&op_LoadF64x2, &&op_RowIndex, &&op_SumRowF64,
       &&op_SumF64, &&op_StoreF64, &&op_StoreF64x2, &&op_MovArray, &&op_IntToFloat, &&op_Dim,
-      &&op_Size, &&op_ShrI, &&op_AndI, &&op_Binary, &&op_Compare, &&op_JumpIfFalse, &&op_JumpIfTrue,
-      &&op_Jump, &&op_Count, &&op_End,
+      &&op_Size, &&op_ShrI, &&op_AndI, &&op_Not, &&op_RowView, &&op_MatMul, &&op_Fused, &&op_ArgMax,
+      &&op_Binary, &&op_Compare, &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump, &&op_Count, &&op_End,
       // CmpJumpI, then CmpJumpF, by CompareOp
       &&op_JumpEqI, &&op_JumpNeI, &&op_JumpLtI, &&op_JumpLeI, &&op_JumpGtI, &&op_JumpGeI,
       &&op_JumpEqF, &&op_JumpNeF, &&op_JumpLtF, &&op_JumpLeF, &&op_JumpGtF, &&op_JumpGeF};
@@ -991,6 +1259,44 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     PG_NEXT();
     PG_CASE(AndI) : PG_D.i = PG_A.i & static_cast<int64_t>((uint64_t{1} << in->code) - 1);
     PG_NEXT();
+    PG_CASE(Not) : PG_D.i = !truth(PG_A, in->ka);
+    PG_NEXT();
+    PG_CASE(RowView) : {
+      const Tensor& x = PG_ARRAY(a);
+      const int64_t cols = x.shape()[1];
+      PG_ARRAY(dst) = x.block(PG_B.i * cols, Shape{cols});
+    }
+    PG_NEXT();
+    PG_CASE(MatMul) : {
+      // Note: the product cannot be written over an operand it reads: then
+      // into the spare tensor, which takes the operand's buffer after.
+      const bool over_operand = in->dst == in->a || in->dst == in->b;
+      Tensor& out = over_operand ? spare : PG_ARRAY(dst);
+      if (!matmul_floats_into(PG_ARRAY(a), PG_ARRAY(b), in->code != 0, out)) {
+        run_array_kernel(*in, 2, regs, arrays, nullptr);
+      } else if (over_operand) {
+        std::swap(PG_ARRAY(dst), spare);
+      }
+    }
+    PG_NEXT();
+    PG_CASE(Fused) : {
+      const std::array<FusedOperand, 4> ops = fused_operands(*in, regs, arrays);
+      const FusedPlan* plan = typed.fused_plans[in->aux];
+      if (!fused_elementwise_into(*plan, std::span<const FusedOperand>(ops.data(), in->code),
+                                  PG_ARRAY(dst))) {
+        run_array_kernel(*in, in->code, regs, arrays, plan);
+      }
+    }
+    PG_NEXT();
+    PG_CASE(ArgMax) : {
+      int64_t index = 0;
+      if (!argmax_floats(PG_ARRAY(a), index)) {
+        Value inputs[] = {Value(PG_ARRAY(a)), Value(), Value(false)};
+        raise_as_kernel(*in, inputs);
+      }
+      PG_D.i = index;
+    }
+    PG_NEXT();
     PG_CASE(NegF) : PG_D.f = -PG_A.f;
     PG_NEXT();
     PG_CASE(DivNF) : PG_D.f = PG_A.f / PG_B.f;
@@ -1065,7 +1371,9 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     PG_NEXT();
     PG_CASE(MovArray) : {
       if (in->when) {
-        PG_ARRAY(dst) = std::move(PG_ARRAY(a));
+        // Note: a is dead; it keeps dst's old buffer, which an array
+        // instruction writing to a then reuses (double buffering).
+        std::swap(PG_ARRAY(dst), PG_ARRAY(a));
       } else {
         PG_ARRAY(dst) = PG_ARRAY(a);
       }
