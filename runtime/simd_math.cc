@@ -344,14 +344,28 @@ HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
   T result = x[0];
   bool any_nan = false;
   if (n >= lanes) {
-    auto acc = hn::LoadU(d, x);
-    auto nan = hn::Not(hn::Eq(acc, acc));  // Note: Ne is an ordered compare on AVX-512
-    for (i = lanes; i + lanes <= n; i += lanes) {
-      const auto v = hn::LoadU(d, x + i);
-      nan = hn::Or(nan, hn::Not(hn::Eq(v, v)));
-      acc = is_max ? hn::Max(acc, v) : hn::Min(acc, v);
+    const auto best = [is_max](auto a, auto b) { return is_max ? hn::Max(a, b) : hn::Min(a, b); };
+    // Four accumulators: one would wait on the latency of each max.
+    auto acc0 = hn::LoadU(d, x), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+    // Note: x == x is false for NaN only (Ne is an ordered compare on AVX-512).
+    auto numbers = hn::Eq(acc0, acc0);
+    for (i = lanes; i + 4 * lanes <= n; i += 4 * lanes) {
+      const auto v0 = hn::LoadU(d, x + i), v1 = hn::LoadU(d, x + i + lanes);
+      const auto v2 = hn::LoadU(d, x + i + 2 * lanes), v3 = hn::LoadU(d, x + i + 3 * lanes);
+      numbers = hn::And(numbers, hn::And(hn::And(hn::Eq(v0, v0), hn::Eq(v1, v1)),
+                                         hn::And(hn::Eq(v2, v2), hn::Eq(v3, v3))));
+      acc0 = best(acc0, v0);
+      acc1 = best(acc1, v1);
+      acc2 = best(acc2, v2);
+      acc3 = best(acc3, v3);
     }
-    any_nan = !hn::AllFalse(d, nan);
+    for (; i + lanes <= n; i += lanes) {
+      const auto v = hn::LoadU(d, x + i);
+      numbers = hn::And(numbers, hn::Eq(v, v));
+      acc0 = best(acc0, v);
+    }
+    const auto acc = best(best(acc0, acc1), best(acc2, acc3));
+    any_nan = !hn::AllTrue(d, numbers);
     result = hn::GetLane(is_max ? hn::MaxOfLanes(d, acc) : hn::MinOfLanes(d, acc));
   } else {
     i = 1;

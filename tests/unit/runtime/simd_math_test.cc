@@ -255,13 +255,14 @@ TEST(SimdMath, ResultsDoNotDependOnPositionOrLength) {
   });
 }
 
-// max/min: every length (vector body and tail), NaN anywhere gives the first
-// NaN, infinities, and the values a scalar loop finds.
+// max/min: every length (the four-vector body, single vectors, the tail),
+// NaN anywhere (in each of the four accumulators) gives the first NaN,
+// infinities, and the values a scalar loop finds.
 template <class T>
 void check_extrema() {
   const T nan = std::numeric_limits<T>::quiet_NaN();
   const T inf = std::numeric_limits<T>::infinity();
-  for (int64_t n = 1; n <= 70; ++n) {
+  for (int64_t n = 1; n <= 200; ++n) {
     std::vector<T> x = sweep(T(-5), T(7), static_cast<int>(n) + 1);
     x.resize(static_cast<size_t>(n));
     for (size_t i = 0; i < x.size(); ++i) x[i] = x[(i * 7) % x.size()] * (i % 2 ? T(1) : T(-1));
@@ -276,7 +277,9 @@ void check_extrema() {
     x[0] = -inf;
     ASSERT_EQ(simd_reduce_max(x.data(), n), n == 1 ? -inf : inf) << "n=" << n;
     ASSERT_EQ(simd_reduce_min(x.data(), n), -inf) << "n=" << n;
-    for (int64_t at : {int64_t{0}, n / 2, n - 1}) {
+    for (int64_t at : {int64_t{0}, n / 3, n / 2, 2 * n / 3, n - 1, int64_t{33}, int64_t{50},
+                       int64_t{71}, int64_t{90}}) {
+      if (at >= n) continue;
       std::vector<T> y = x;
       y[static_cast<size_t>(at)] = nan;
       EXPECT_TRUE(std::isnan(simd_reduce_max(y.data(), n))) << "n=" << n << " at " << at;
