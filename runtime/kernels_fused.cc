@@ -251,9 +251,15 @@ class OnePass {
   // Passes made of whole leaves of the pairwise tree, at most kBlock
   // elements each; fills leaf_sums, num_outputs entries per leaf.
   void run_over_leaves(BlockEvaluator<T>& eval, std::vector<T>& leaf_sums) {
+    // Note: the tree of the last length is kept: a loop sums arrays of one
+    // length (1e6 elements: 8192 leaves, 10 us to list).
     thread_local std::vector<int64_t> leaves;
-    leaves.clear();
-    pairwise_leaves(n_, leaves);
+    thread_local int64_t leaves_of = -1;
+    if (leaves_of != n_) {
+      leaves.clear();
+      pairwise_leaves(n_, leaves);
+      leaves_of = n_;
+    }
     const size_t stride = static_cast<size_t>(program_.num_outputs);
     if (leaf_sums.size() < leaves.size() * stride) leaf_sums.resize(leaves.size() * stride);
     int64_t start = 0;
