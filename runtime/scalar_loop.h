@@ -24,10 +24,24 @@
 // (`s = np.sum(x[i]); if s > 1.0: out[i] = s * 2.0 ...`) runs without a
 // kernel call.
 //
+// Whole float arrays (float32 or float64) are typed too, as array registers
+// whose instructions write their result into the register's own tensor,
+// reusing last iteration's buffer when nothing else holds it
+// (runtime/kernels_into.h): rows x[i] of a matrix (a view), products a @ b
+// and a @ b.T, fused elementwise chains and single + - * / negation abs exp
+// tanh on arrays of one dtype and Python numbers, and int(np.argmax(x)).
+// An RNN step (`h = np.tanh(xs[t] @ wx + h @ wh + b)`) or a greedy
+// decoding step then allocates nothing. Outside their fast paths (shapes
+// that broadcast or disagree) these run the node's own kernel: same results
+// and errors. A moved array swaps handles with its destination, so the
+// dead register keeps the other buffer for the next iteration to reuse.
+//
 // A loop qualifies when every instruction in it is an arithmetic operator
-// (+ - * / // %), a comparison, a negation, an in-place rebinding, x[i],
-// x[i, j], x[i] = v, x[i, j] = v, a plain np.sum, x.shape[k], x.size,
-// range()'s argument, a cond or a loop; a signature qualifies when every
+// (+ - * / // %), a comparison, a negation, `not`, an in-place rebinding of
+// a scalar, x[i], x[i, j], x[i] = v, x[i, j] = v, a plain np.sum, x.shape[k],
+// x.size, range()'s argument, one of the array ops above, a cond or a loop
+// (// and % by a constant power of two become a shift and a mask); a
+// signature qualifies when every
 // value keeps one kind and every op has a typed form for its operands'
 // kinds (an index out of range raises the generic kernel's own error). A
 // value that changes kind only in the first iteration (`total = 0.0; total
