@@ -28,10 +28,6 @@ int fused_step_arity(OpCode op) {
   }
 }
 
-bool is_fused_reduction(OpCode op) {
-  return op == OpCode::Sum || op == OpCode::Max || op == OpCode::Min;
-}
-
 namespace {
 
 std::optional<OpCode> step_op(std::string_view name) {

@@ -85,7 +85,9 @@ int fused_step_arity(OpCode op);
 // Whether `op` is a reduction step: sum, max or min of every element (the
 // node's axis, dtype and keepdims were NumPy's defaults). Its result, a 0-d
 // array, may be an output but no step's operand.
-bool is_fused_reduction(OpCode op);
+inline bool is_fused_reduction(OpCode op) {
+  return op == OpCode::Sum || op == OpCode::Max || op == OpCode::Min;
+}
 
 // The "program" attribute of `node`, checked against its input count, or
 // nullopt with `problem` set (a hostile graph file gets the verifier's

@@ -61,7 +61,7 @@ bool fast_path_applies(std::span<const FusedOperand> inputs, const FusedProgram&
         return false;
       }
       is_array[i] = true;
-    } else if (!v.scalar.is_py_scalar()) {
+    } else if (v.scalar == nullptr || !v.scalar->is_py_scalar()) {
       return false;
     }
   }
@@ -133,7 +133,7 @@ class BlockEvaluator {
       if (is_array_[i]) {
         data_[i] = v.array->data<T>();
       } else {
-        scalars_[i] = py_scalar_element<T>(v.scalar, dtype_of<T>());
+        scalars_[i] = py_scalar_element<T>(*v.scalar, dtype_of<T>());
         data_[i] = &scalars_[i];
       }
     }
@@ -415,10 +415,8 @@ Operands operands_of(std::span<Value> inputs) {
     FusedOperand& op = ops.items[ops.size++];
     if (v.is_tensor()) {
       op.array = &v.as<Tensor>();
-    } else if (v.is_py_scalar()) {
-      op.scalar = v;
     } else {
-      op.scalar = Value(UndefValue{});  // neither: the fast path refuses it
+      op.scalar = &v;
     }
   }
   return ops;

@@ -26,10 +26,11 @@ void reuse_or_allocate(Tensor& out, DType dtype, const Shape& shape);
 // agreeing. `out` must not be a or b (the product reads them as it writes).
 bool matmul_floats_into(const Tensor& a, const Tensor& b, bool transposed_b, Tensor& out);
 
-// An operand of fused_elementwise_into: an array, or a Python scalar.
+// An operand of fused_elementwise_into: an array, or a Python scalar (the
+// fast path refuses an operand that is neither).
 struct FusedOperand {
   const Tensor* array = nullptr;
-  Value scalar;
+  const Value* scalar = nullptr;
 };
 
 // A fused_elementwise node whose one output is an array (no reduction), on

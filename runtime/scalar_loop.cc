@@ -1059,17 +1059,19 @@ void run_array_kernel(const TInstr& in, int count, const Reg* regs, Tensor* arra
   arrays[in.dst] = std::move(result.as<Tensor>());
 }
 
-// The Fused instruction's operands.
-std::array<FusedOperand, 4> fused_operands(const TInstr& in, const Reg* regs, Tensor* arrays) {
+// The Fused instruction's operands; its Python numbers boxed in `boxed`.
+std::array<FusedOperand, 4> fused_operands(const TInstr& in, const Reg* regs, Tensor* arrays,
+                                           std::array<Value, 4>& boxed) {
   std::array<FusedOperand, 4> ops;
   for (int k = 0; k < in.code; ++k) {
     const uint32_t r = operand_reg(in, k);
     const Kind kind = operand_kind(in, k);
-    FusedOperand& op = ops[static_cast<size_t>(k)];
+    const auto i = static_cast<size_t>(k);
     if (kind == Kind::Array) {
-      op.array = &arrays[r];
+      ops[i].array = &arrays[r];
     } else {
-      op.scalar = box(regs[r], kind);
+      boxed[i] = box(regs[r], kind);
+      ops[i].scalar = &boxed[i];
     }
   }
   return ops;
@@ -1264,7 +1266,7 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     PG_CASE(RowView) : {
       const Tensor& x = PG_ARRAY(a);
       const int64_t cols = x.shape()[1];
-      PG_ARRAY(dst) = x.block(PG_B.i * cols, Shape{cols});
+      PG_ARRAY(dst).assign_block(x, PG_B.i * cols, Shape{cols});
     }
     PG_NEXT();
     PG_CASE(MatMul) : {
@@ -1280,7 +1282,8 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     }
     PG_NEXT();
     PG_CASE(Fused) : {
-      const std::array<FusedOperand, 4> ops = fused_operands(*in, regs, arrays);
+      std::array<Value, 4> boxed;
+      const std::array<FusedOperand, 4> ops = fused_operands(*in, regs, arrays, boxed);
       const FusedPlan* plan = typed.fused_plans[in->aux];
       if (!fused_elementwise_into(*plan, std::span<const FusedOperand>(ops.data(), in->code),
                                   PG_ARRAY(dst))) {

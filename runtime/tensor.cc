@@ -97,6 +97,17 @@ Tensor Tensor::block(int64_t offset, const Shape& shape) const {
   return t;
 }
 
+void Tensor::assign_block(const Tensor& base, int64_t offset, const Shape& shape) {
+  if (buffer_ != base.buffer_ || this == &base) {
+    *this = base.block(offset, shape);
+    return;
+  }
+  dtype_ = base.dtype_;
+  shape_ = shape;
+  numel_ = shape.numel();
+  byte_offset_ = base.byte_offset_ + offset * dtype_size(base.dtype_);
+}
+
 double Tensor::get_as_double(int64_t i) const {
   return dispatch_dtype(dtype_,
                         [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[i]); });

@@ -53,6 +53,10 @@ class Tensor {
   // buffer, neither is unique() while both live, so writes copy first.
   // Requires the block to lie inside this tensor.
   Tensor block(int64_t offset, const Shape& shape) const;
+  // *this = base.block(offset, shape), without touching the buffer's
+  // reference count when this already shares base's buffer (a loop's view
+  // of the next row).
+  void assign_block(const Tensor& base, int64_t offset, const Shape& shape);
 
   // Reads element i (flat, row-major) converted to double / int64 / bool.
   double get_as_double(int64_t i) const;

@@ -59,7 +59,7 @@ TEST(KernelsInto, AChainWritesInPlaceOnlyOverAnUnsharedOperand) {
   Tensor h = make_tensor(DType::Float64, Shape{2}, {0.5, -1.0});
   const Tensor x = make_tensor(DType::Float64, Shape{2}, {0.25, 0.25});
   const void* buffer = h.raw();
-  std::vector<FusedOperand> ops{{&h, Value()}, {&x, Value()}};
+  std::vector<FusedOperand> ops{{&h, nullptr}, {&x, nullptr}};
   ASSERT_TRUE(fused_elementwise_into(plan, ops, h));  // h alone holds it: in place
   EXPECT_EQ(h.raw(), buffer);
   EXPECT_DOUBLE_EQ(h.data<double>()[0], std::tanh(0.75));
@@ -75,9 +75,10 @@ TEST(KernelsInto, AChainOutsideTheFastPathIsRefused) {
   const Tensor row = make_tensor(DType::Float64, Shape{2}, {0.5, -1.0});
   const Tensor matrix = make_tensor(DType::Float64, Shape{2, 2}, {1.0, 2.0, 3.0, 4.0});
   Tensor out;
-  std::vector<FusedOperand> broadcast{{&row, Value()}, {&matrix, Value()}};
+  std::vector<FusedOperand> broadcast{{&row, nullptr}, {&matrix, nullptr}};
   EXPECT_FALSE(fused_elementwise_into(plan, broadcast, out));
-  std::vector<FusedOperand> with_number{{&row, Value()}, {nullptr, Value(int64_t{2})}};
+  const Value two(int64_t{2});
+  std::vector<FusedOperand> with_number{{&row, nullptr}, {nullptr, &two}};
   ASSERT_TRUE(fused_elementwise_into(plan, with_number, out));
   EXPECT_DOUBLE_EQ(out.data<double>()[1], std::tanh(1.0));
 }
