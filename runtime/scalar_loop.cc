@@ -1134,7 +1134,8 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
   const TInstr* pc = base;  // the instruction to run next
   const TInstr* in = pc;    // the instruction running
   IterationCounter counter(iterations, limits);
-  Tensor spare;  // see MatMul
+  Tensor spare;                // see MatMul
+  std::array<Value, 4> boxed;  // a Fused instruction's Python numbers
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
       &&op_Mov, &&op_AddI, &&op_SubI, &&op_MulI, &&op_FloorDivI, &&op_ModI, &&op_DivI, &&op_AddF,
@@ -1282,7 +1283,6 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     }
     PG_NEXT();
     PG_CASE(Fused) : {
-      std::array<Value, 4> boxed;
       const std::array<FusedOperand, 4> ops = fused_operands(*in, regs, arrays, boxed);
       const FusedPlan* plan = typed.fused_plans[in->aux];
       if (!fused_elementwise_into(*plan, std::span<const FusedOperand>(ops.data(), in->code),
