@@ -22,11 +22,15 @@ void assign_temporaries(FusedPlan& plan, size_t num_inputs) {
   for (int k = 0; k < program.size; ++k) {
     const FusedStep& step = program.steps[static_cast<size_t>(k)];
     const size_t self = num_inputs + static_cast<size_t>(k);
+    if (plan.skipped[static_cast<size_t>(k)]) continue;
     if (plan.passes_through(k)) holder[self] = holder[step.operands[0]];
-    const int until = is_fused_reduction(step.op) ? end_of_pass : k;
+    if (is_fused_reduction(step.op)) {
+      needed_until[holder[plan.reduce_operand[static_cast<size_t>(k)]]] = end_of_pass;
+      continue;
+    }
     for (int j = 0; j < step.num_operands; ++j) {
       int& need = needed_until[holder[step.operands[static_cast<size_t>(j)]]];
-      need = std::max(need, until);
+      need = std::max(need, k);
     }
   }
   for (int o = 0; o < program.num_outputs; ++o) {
@@ -35,7 +39,7 @@ void assign_temporaries(FusedPlan& plan, size_t num_inputs) {
   std::array<int, kMaxFusedSteps> busy_until;
   for (int k = 0; k < program.size; ++k) {
     if (is_fused_reduction(program.steps[static_cast<size_t>(k)].op) || plan.passes_through(k) ||
-        k == plan.direct) {
+        k == plan.direct || plan.skipped[static_cast<size_t>(k)]) {
       continue;
     }
     int s = 0;
@@ -44,6 +48,42 @@ void assign_temporaries(FusedPlan& plan, size_t num_inputs) {
     plan.slot[static_cast<size_t>(k)] = static_cast<uint8_t>(s);
     busy_until[static_cast<size_t>(s)] =
         std::max(k, needed_until[num_inputs + static_cast<size_t>(k)]);
+  }
+}
+
+// Reductions of np.abs(u) (max, min) and of u * u (sum) read u where the
+// step they reduce has no other reader.
+void read_past_abs_and_squares(FusedPlan& plan, size_t num_inputs) {
+  const FusedProgram& program = plan.program;
+  std::array<int, kMaxValues> readers{};
+  for (int k = 0; k < program.size; ++k) {
+    const FusedStep& step = program.steps[static_cast<size_t>(k)];
+    for (int j = 0; j < step.num_operands; ++j) ++readers[step.operands[static_cast<size_t>(j)]];
+  }
+  for (int o = 0; o < program.num_outputs; ++o) {
+    readers[num_inputs + program.outputs[static_cast<size_t>(o)]] += 2;
+  }
+  for (int k = 0; k < program.size; ++k) {
+    const FusedStep& step = program.steps[static_cast<size_t>(k)];
+    if (is_fused_reduction(step.op)) plan.reduce_operand[static_cast<size_t>(k)] = step.operands[0];
+  }
+  for (int o = 0; o < program.num_outputs; ++o) {
+    const size_t k = program.outputs[static_cast<size_t>(o)];
+    const FusedStep& step = program.steps[k];
+    if (!is_fused_reduction(step.op)) continue;
+    if (step.operands[0] < num_inputs || readers[step.operands[0]] != 1) continue;
+    const size_t q = step.operands[0] - num_inputs;
+    const FusedStep& read = program.steps[q];
+    if (read.op == OpCode::Abs && step.op != OpCode::Sum) {
+      plan.reduce_form[k] = FusedPlan::ReduceForm::OfAbs;
+    } else if (read.op == OpCode::Mul && read.operands[0] == read.operands[1] &&
+               step.op == OpCode::Sum) {
+      plan.reduce_form[k] = FusedPlan::ReduceForm::OfSquares;
+    } else {
+      continue;
+    }
+    plan.reduce_operand[k] = read.operands[0];
+    plan.skipped[q] = true;
   }
 }
 
@@ -60,6 +100,7 @@ FusedPlan make_fused_plan(const FusedProgram& program, size_t num_inputs) {
   for (int o = 0; o < program.num_outputs; ++o) {
     plan.has_sum |= program.steps[program.outputs[static_cast<size_t>(o)]].op == OpCode::Sum;
   }
+  read_past_abs_and_squares(plan, num_inputs);
   assign_temporaries(plan, num_inputs);
   return plan;
 }

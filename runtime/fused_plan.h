@@ -23,6 +23,13 @@ struct FusedPlan {
   int num_slots = 0;
   std::array<uint8_t, kMaxFusedSteps> slot{};
   bool has_sum = false;  // a sum among the outputs
+  // An output reduction may read past the step it reduces: the max/min of
+  // np.abs(u) and the sum of u * u read u itself (ReduceForm::OfAbs,
+  // OfSquares), and that step, read by nothing else, is skipped.
+  enum class ReduceForm : uint8_t { Plain, OfAbs, OfSquares };
+  std::array<ReduceForm, kMaxFusedSteps> reduce_form{};
+  std::array<uint16_t, kMaxFusedSteps> reduce_operand{};  // what each reduction reads
+  std::array<bool, kMaxFusedSteps> skipped{};
 
   // A ufunc_operand step passes its array through: its value is its operand's.
   bool passes_through(int k) const {

@@ -152,7 +152,7 @@ class BlockEvaluator {
     const FusedProgram& program = plan_.program;
     for (int k = 0; k < program.size; ++k) {
       const FusedStep& step = program.steps[static_cast<size_t>(k)];
-      if (is_fused_reduction(step.op)) continue;
+      if (is_fused_reduction(step.op) || plan_.skipped[static_cast<size_t>(k)]) continue;
       const BlockOperand<T> a = operand(step.operands[0]);
       if (plan_.passes_through(k)) {
         data_[num_inputs_ + static_cast<size_t>(k)] = a.data;
@@ -306,13 +306,22 @@ class OnePass {
     for (size_t k = 0; k < stride; ++k) {
       const FusedStep& step = program_.steps[program_.outputs[k]];
       if (!is_fused_reduction(step.op)) continue;
-      const T* data = eval.operand(step.operands[0]).data;
+      const size_t at = program_.outputs[k];
+      const T* data = eval.operand(plan_.reduce_operand[at]).data;
+      const FusedPlan::ReduceForm form = plan_.reduce_form[at];
       if (step.op == OpCode::Sum) {
         int64_t offset = 0;
         for (size_t j = 0; j < leaves.size(); ++j) {
-          leaf_sums[j * stride + k] = pairwise_sum(data + offset, leaves[j]);
+          leaf_sums[j * stride + k] = form == FusedPlan::ReduceForm::OfSquares
+                                          ? pairwise_sum(data + offset, leaves[j], Square{})
+                                          : pairwise_sum(data + offset, leaves[j]);
           offset += leaves[j];
         }
+      } else if (form == FusedPlan::ReduceForm::OfAbs) {
+        const bool is_max = step.op == OpCode::Max;
+        const T best = simd_reduce_extremum_abs(data, len, is_max);
+        accumulators_[k] =
+            is_max ? MaxStep{}(accumulators_[k], best) : MinStep{}(accumulators_[k], best);
       } else if (step.op == OpCode::Max) {
         accumulators_[k] = MaxStep{}.run(accumulators_[k], data, len);
       } else {

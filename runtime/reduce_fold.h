@@ -18,38 +18,52 @@ namespace pygraft::rt {
 // NumPy's pairwise summation (loops_utils.h: blocks of 128 summed with eight
 // accumulators, halves summed recursively) in T itself: float32 sums in
 // float32 as NumPy's do, so they overflow to inf where NumPy's do, with
-// rounding errors of O(log n) ulps.
-template <class T>
-T pairwise_sum_blocks(const T* x, int64_t n);
+// rounding errors of O(log n) ulps. `term` maps each element first (in T:
+// the sum of squares is that of the stored squares, bit for bit).
+struct Identity {
+  template <class T>
+  T operator()(T x) const {
+    return x;
+  }
+};
+struct Square {
+  template <class T>
+  T operator()(T x) const {
+    return x * x;
+  }
+};
+
+template <class T, class Term = Identity>
+T pairwise_sum_blocks(const T* x, int64_t n, Term term = {});
 
 // Note: short sums (k-means' rows of 2 coordinates) inline at the caller.
-template <class T>
-inline T pairwise_sum(const T* x, int64_t n) {
+template <class T, class Term = Identity>
+inline T pairwise_sum(const T* x, int64_t n, Term term = {}) {
   if (n < 8) {
     T sum = 0;
-    for (int64_t i = 0; i < n; ++i) sum += x[i];
+    for (int64_t i = 0; i < n; ++i) sum += term(x[i]);
     return sum;
   }
-  return pairwise_sum_blocks(x, n);
+  return pairwise_sum_blocks(x, n, term);
 }
 
 // pairwise_sum for n >= 8.
-template <class T>
-T pairwise_sum_blocks(const T* x, int64_t n) {
+template <class T, class Term>
+T pairwise_sum_blocks(const T* x, int64_t n, Term term) {
   if (n <= 128) {
     T r[8];
-    for (int j = 0; j < 8; ++j) r[j] = x[j];
+    for (int j = 0; j < 8; ++j) r[j] = term(x[j]);
     int64_t i = 8;
     for (; i < n - n % 8; i += 8) {
-      for (int j = 0; j < 8; ++j) r[j] += x[i + j];
+      for (int j = 0; j < 8; ++j) r[j] += term(x[i + j]);
     }
     T sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; ++i) sum += x[i];
+    for (; i < n; ++i) sum += term(x[i]);
     return sum;
   }
   int64_t half = n / 2;
   half -= half % 8;
-  return pairwise_sum(x, half) + pairwise_sum(x + half, n - half);
+  return pairwise_sum(x, half, term) + pairwise_sum(x + half, n - half, term);
 }
 
 // acc + x for the sum reductions: bool is logical or, integers wrap, floats

@@ -334,24 +334,34 @@ void BinaryF64(uint8_t op, const double* a, bool a_array, const double* b, bool 
   binary_dispatch(op, a, a_array, b, b_array, out, n);
 }
 
-// max (is_max) or min of x[0..n), n >= 1; NaN is tracked apart, since what
-// a vector Max does with NaN differs between instruction sets.
-template <class T>
+// max (is_max) or min of x[0..n) (of |x| with kAbs), n >= 1; NaN is
+// tracked apart, since what a vector Max does with NaN differs between
+// instruction sets.
+template <class T, bool kAbs = false>
 HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
   const hn::ScalableTag<T> d;
+  const auto load = [&](int64_t at) {
+    const auto v = hn::LoadU(d, x + at);
+    if constexpr (kAbs) {
+      return hn::Abs(v);
+    } else {
+      return v;
+    }
+  };
+  const auto element = [&](int64_t at) { return kAbs ? std::abs(x[at]) : x[at]; };
   const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
   int64_t i = 0;
-  T result = x[0];
+  T result = element(0);
   bool any_nan = false;
   if (n >= lanes) {
     const auto best = [is_max](auto a, auto b) { return is_max ? hn::Max(a, b) : hn::Min(a, b); };
     // Four accumulators: one would wait on the latency of each max.
-    auto acc0 = hn::LoadU(d, x), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+    auto acc0 = load(0), acc1 = acc0, acc2 = acc0, acc3 = acc0;
     // Note: x == x is false for NaN only (Ne is an ordered compare on AVX-512).
     auto numbers = hn::Eq(acc0, acc0);
     for (i = lanes; i + 4 * lanes <= n; i += 4 * lanes) {
-      const auto v0 = hn::LoadU(d, x + i), v1 = hn::LoadU(d, x + i + lanes);
-      const auto v2 = hn::LoadU(d, x + i + 2 * lanes), v3 = hn::LoadU(d, x + i + 3 * lanes);
+      const auto v0 = load(i), v1 = load(i + lanes);
+      const auto v2 = load(i + 2 * lanes), v3 = load(i + 3 * lanes);
       numbers = hn::And(numbers, hn::And(hn::And(hn::Eq(v0, v0), hn::Eq(v1, v1)),
                                          hn::And(hn::Eq(v2, v2), hn::Eq(v3, v3))));
       acc0 = best(acc0, v0);
@@ -360,7 +370,7 @@ HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
       acc3 = best(acc3, v3);
     }
     for (; i + lanes <= n; i += lanes) {
-      const auto v = hn::LoadU(d, x + i);
+      const auto v = load(i);
       numbers = hn::And(numbers, hn::Eq(v, v));
       acc0 = best(acc0, v);
     }
@@ -371,12 +381,13 @@ HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
     i = 1;
   }
   for (; i < n; ++i) {
-    any_nan |= x[i] != x[i];
-    result = is_max ? (x[i] > result ? x[i] : result) : (x[i] < result ? x[i] : result);
+    const T v = element(i);
+    any_nan |= v != v;
+    result = is_max ? (v > result ? v : result) : (v < result ? v : result);
   }
   if (any_nan || result != result) {
     for (int64_t j = 0; j < n; ++j) {
-      if (x[j] != x[j]) return x[j];
+      if (x[j] != x[j]) return element(j);
     }
   }
   return result;
@@ -458,6 +469,12 @@ int64_t FindEqualF64(const double* x, int64_t n, double value) {
   return find_equal_lanes(x, n, value);
 }
 
+float ExtremumAbsF32(const float* x, int64_t n, bool is_max) {
+  return extremum_lanes<float, true>(x, n, is_max);
+}
+double ExtremumAbsF64(const double* x, int64_t n, bool is_max) {
+  return extremum_lanes<double, true>(x, n, is_max);
+}
 float MaxF32(const float* x, int64_t n) {
   return extremum_lanes(x, n, true);
 }
@@ -530,6 +547,8 @@ HWY_EXPORT(BinaryBlocksF64);
 HWY_EXPORT(SumShortRowsF32);
 HWY_EXPORT(SumShortRowsF64);
 HWY_EXPORT(MaxF32);
+HWY_EXPORT(ExtremumAbsF32);
+HWY_EXPORT(ExtremumAbsF64);
 HWY_EXPORT(FindEqualF32);
 HWY_EXPORT(ArgBestRowsF32);
 HWY_EXPORT(ArgBestRowsF64);
@@ -549,6 +568,12 @@ int64_t simd_find_equal(const float* x, int64_t n, float value) {
 }
 int64_t simd_find_equal(const double* x, int64_t n, double value) {
   return HWY_DYNAMIC_DISPATCH(FindEqualF64)(x, n, value);
+}
+float simd_reduce_extremum_abs(const float* x, int64_t n, bool is_max) {
+  return HWY_DYNAMIC_DISPATCH(ExtremumAbsF32)(x, n, is_max);
+}
+double simd_reduce_extremum_abs(const double* x, int64_t n, bool is_max) {
+  return HWY_DYNAMIC_DISPATCH(ExtremumAbsF64)(x, n, is_max);
 }
 float simd_reduce_max(const float* x, int64_t n) {
   return HWY_DYNAMIC_DISPATCH(MaxF32)(x, n);
@@ -774,6 +799,23 @@ T extremum_scalar(const T* x, int64_t n, bool is_max) {
   return result;
 }
 
+template <class T>
+T extremum_abs_scalar(const T* x, int64_t n, bool is_max) {
+  T result = std::abs(x[0]);
+  for (int64_t i = 0; i < n; ++i) {
+    const T v = std::abs(x[i]);
+    if (v != v) return v;
+    result = is_max ? (v > result ? v : result) : (v < result ? v : result);
+  }
+  return result;
+}
+
+float simd_reduce_extremum_abs(const float* x, int64_t n, bool is_max) {
+  return extremum_abs_scalar(x, n, is_max);
+}
+double simd_reduce_extremum_abs(const double* x, int64_t n, bool is_max) {
+  return extremum_abs_scalar(x, n, is_max);
+}
 float simd_reduce_max(const float* x, int64_t n) {
   return extremum_scalar(x, n, true);
 }

@@ -76,6 +76,12 @@ double simd_reduce_max(const double* x, int64_t n);
 float simd_reduce_min(const float* x, int64_t n);
 double simd_reduce_min(const double* x, int64_t n);
 
+// simd_reduce_max (is_max) or simd_reduce_min of |x|: np.max(np.abs(x))
+// without the absolute values stored (a NaN comes back with its sign
+// cleared, as np.abs leaves it).
+float simd_reduce_extremum_abs(const float* x, int64_t n, bool is_max);
+double simd_reduce_extremum_abs(const double* x, int64_t n, bool is_max);
+
 // The first i in [0, n) with x[i] == value, or n when there is none (the
 // position of an extremum once it is known: argmax / argmin).
 int64_t simd_find_equal(const float* x, int64_t n, float value);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kernel_test_util.h"
+#include "runtime/fused_plan.h"
 #include "runtime/kernel.h"
 
 namespace pygraft::rt {
@@ -171,13 +172,18 @@ TEST(FusedElementwise, FastPathIsBitForBitTheSteps) {
   }
 }
 
-// sum(x * x), max(abs(x - y)), min(tanh(x) + y), sum(abs(x)); inputs x, y.
+// sum(x * x), max(abs(x - y)), min(tanh(x) + y), sum(abs(x)), min(abs(x - y)),
+// sum(x * y); inputs x, y. The plan reads past the square and the abs
+// (FusedPlan::reduce_form) in the first, second and fifth.
 const std::vector<std::vector<Step>>& reducing_programs() {
   static const std::vector<std::vector<Step>> all = {
       {{OpCode::Mul, {0, 0}}, {OpCode::Sum, {2}}},
       {{OpCode::Sub, {0, 1}}, {OpCode::Abs, {2}}, {OpCode::Max, {3}}},
       {{OpCode::Tanh, {0}}, {OpCode::Add, {2, 1}}, {OpCode::Min, {3}}},
       {{OpCode::UfuncOperand, {0}}, {OpCode::Abs, {2}}, {OpCode::Sum, {3}}},
+      // min of |x - y| read past the abs; a product that is no square
+      {{OpCode::Sub, {0, 1}}, {OpCode::Abs, {2}}, {OpCode::Min, {3}}},
+      {{OpCode::Mul, {0, 1}}, {OpCode::Sum, {2}}},
   };
   return all;
 }
@@ -451,6 +457,46 @@ TEST(FusedElementwise, AnErrorInAMergedStepIsAtItsOwnLine) {
       EXPECT_EQ(e.range()->line, 7u);  // the segment's, not the node's line 3
     }
   }
+}
+
+// The plan reads past a square only a sum reads and an abs only a max or
+// min reads, and keeps steps something else reads too.
+TEST(FusedElementwise, ThePlanReadsPastSquaresAndAbsOnlyTheReductionReads) {
+  using Form = FusedPlan::ReduceForm;
+  const auto plan_of = [](size_t i) {
+    FusedProgram p = program_of(reducing_programs()[i]);
+    p.outputs[0] = static_cast<uint16_t>(p.size - 1);  // as read_fused_program fills them
+    p.num_outputs = 1;
+    return make_fused_plan(p, 2);
+  };
+  const FusedPlan squares = plan_of(0);
+  EXPECT_EQ(squares.reduce_form[1], Form::OfSquares);
+  EXPECT_EQ(squares.reduce_operand[1], 0);
+  EXPECT_TRUE(squares.skipped[0]);
+  const FusedPlan abs_min = plan_of(4);
+  EXPECT_EQ(abs_min.reduce_form[2], Form::OfAbs);
+  EXPECT_EQ(abs_min.reduce_operand[2], 2);  // x - y
+  EXPECT_TRUE(abs_min.skipped[1]);
+  EXPECT_FALSE(abs_min.skipped[0]);
+  const FusedPlan product = plan_of(5);
+  EXPECT_EQ(product.reduce_form[1], Form::Plain);
+  EXPECT_FALSE(product.skipped[0]);
+  const FusedPlan abs_sum = plan_of(3);
+  EXPECT_EQ(abs_sum.reduce_form[2], Form::Plain);  // a sum of |x| stays a sum of stored values
+  // y * y and abs(y) read by their reductions only, y an output too.
+  const FusedPlan several = make_fused_plan(multi_output_program(true), 3);
+  EXPECT_EQ(several.reduce_form[4], Form::OfSquares);
+  EXPECT_EQ(several.reduce_form[7], Form::OfAbs);
+  EXPECT_TRUE(several.skipped[3] && several.skipped[6]);
+  EXPECT_FALSE(several.skipped[2]);
+  FusedProgram read_twice =
+      program_of({{OpCode::Mul, {0, 0}}, {OpCode::Sum, {2}}, {OpCode::Add, {2, 1}}});
+  read_twice.outputs[0] = 1;
+  read_twice.outputs[1] = 2;
+  read_twice.num_outputs = 2;
+  const FusedPlan kept = make_fused_plan(read_twice, 2);
+  EXPECT_EQ(kept.reduce_form[1], Form::Plain);
+  EXPECT_FALSE(kept.skipped[0]);
 }
 
 }  // namespace
