@@ -87,6 +87,35 @@ void read_past_abs_and_squares(FusedPlan& plan, size_t num_inputs) {
   }
 }
 
+bool is_binary_arithmetic(OpCode op) {
+  return op == OpCode::Add || op == OpCode::Sub || op == OpCode::Mul || op == OpCode::TrueDiv;
+}
+
+void join_scalar_epilogues(FusedPlan& plan, size_t num_inputs) {
+  const FusedProgram& program = plan.program;
+  std::array<int, kMaxValues> readers{};
+  for (int k = 0; k < program.size; ++k) {
+    const FusedStep& step = program.steps[static_cast<size_t>(k)];
+    for (int j = 0; j < step.num_operands; ++j) ++readers[step.operands[static_cast<size_t>(j)]];
+  }
+  for (int o = 0; o < program.num_outputs; ++o) {
+    readers[num_inputs + program.outputs[static_cast<size_t>(o)]] += 2;
+  }
+  for (int k = 0; k + 1 < program.size; ++k) {
+    const FusedStep& first = program.steps[static_cast<size_t>(k)];
+    const FusedStep& next = program.steps[static_cast<size_t>(k + 1)];
+    const size_t t = num_inputs + static_cast<size_t>(k);
+    if (!is_binary_arithmetic(first.op) || plan.skipped[static_cast<size_t>(k)] ||
+        plan.skipped[static_cast<size_t>(k + 1)] || next.op == OpCode::TrueDiv ||
+        !is_binary_arithmetic(next.op) || next.operands[0] != t || next.operands[1] >= num_inputs ||
+        readers[t] != 1) {
+      continue;
+    }
+    plan.joins_previous[static_cast<size_t>(k + 1)] = true;
+    ++k;  // a joined step heads no pair
+  }
+}
+
 }  // namespace
 
 FusedPlan make_fused_plan(const FusedProgram& program, size_t num_inputs) {
@@ -101,6 +130,7 @@ FusedPlan make_fused_plan(const FusedProgram& program, size_t num_inputs) {
     plan.has_sum |= program.steps[program.outputs[static_cast<size_t>(o)]].op == OpCode::Sum;
   }
   read_past_abs_and_squares(plan, num_inputs);
+  join_scalar_epilogues(plan, num_inputs);
   assign_temporaries(plan, num_inputs);
   return plan;
 }

@@ -30,6 +30,10 @@ struct FusedPlan {
   std::array<ReduceForm, kMaxFusedSteps> reduce_form{};
   std::array<uint16_t, kMaxFusedSteps> reduce_operand{};  // what each reduction reads
   std::array<bool, kMaxFusedSteps> skipped{};
+  // A step `t + s`, `t - s` or `t * s` whose t is the binary step just before
+  // it (read by nothing else) joins that step's pass when s is a Python
+  // number at run time: (a op b) * m + c in one pass (simd_binary_affine).
+  std::array<bool, kMaxFusedSteps> joins_previous{};
 
   // A ufunc_operand step passes its array through: its value is its operand's.
   bool passes_through(int k) const {

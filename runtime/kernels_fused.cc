@@ -83,6 +83,20 @@ struct BlockOperand {
   bool is_array;
 };
 
+// The vector operation of a binary arithmetic step.
+SimdBinary simd_op(OpCode op) {
+  switch (op) {
+    case OpCode::Add:
+      return SimdBinary::Add;
+    case OpCode::Sub:
+      return SimdBinary::Sub;
+    case OpCode::Mul:
+      return SimdBinary::Mul;
+    default:
+      return SimdBinary::Div;
+  }
+}
+
 template <class T>
 void binary_block(SimdBinary op, T* out, BlockOperand<T> a, BlockOperand<T> b, int64_t n) {
   simd_binary(op, a.data, a.is_array, b.data, b.is_array, out, n);
@@ -158,11 +172,37 @@ class BlockEvaluator {
         data_[num_inputs_ + static_cast<size_t>(k)] = a.data;
         continue;
       }
-      T* out = k == plan_.direct ? dst : temporaries_ + plan_.slot[static_cast<size_t>(k)] * kBlock;
       const BlockOperand<T> b = step.num_operands > 1 ? operand(step.operands[1]) : a;
+      if (k + 1 < program.size && plan_.joins_previous[static_cast<size_t>(k + 1)] &&
+          run_joined(k, a, b, len, dst)) {
+        ++k;  // step k + 1 ran with step k
+        continue;
+      }
+      T* out = output_of(k, dst);
       run_step(step, out, a, b, len);
       data_[num_inputs_ + static_cast<size_t>(k)] = out;
     }
+  }
+
+  // Where step k writes its block.
+  T* output_of(int k, T* dst) const {
+    return k == plan_.direct ? dst : temporaries_ + plan_.slot[static_cast<size_t>(k)] * kBlock;
+  }
+
+  // Steps k and k + 1 (plan_.joins_previous) in one pass when k + 1's
+  // second operand is a number (a NaN keeps the two passes: negating it for
+  // `t - s` would flip the sign bit of the NaN the result carries).
+  bool run_joined(int k, BlockOperand<T> a, BlockOperand<T> b, int64_t len, T* dst) {
+    const FusedStep& step = plan_.program.steps[static_cast<size_t>(k)];
+    const FusedStep& next = plan_.program.steps[static_cast<size_t>(k + 1)];
+    const BlockOperand<T> s = operand(next.operands[1]);
+    if (s.is_array || *s.data != *s.data) return false;
+    const T m = next.op == OpCode::Mul ? *s.data : T(1);
+    const T c = next.op == OpCode::Add ? *s.data : next.op == OpCode::Sub ? -*s.data : T(-0.0);
+    T* out = output_of(k + 1, dst);
+    simd_binary_affine(simd_op(step.op), a.data, a.is_array, b.data, b.is_array, m, c, out, len);
+    data_[num_inputs_ + static_cast<size_t>(k) + 1] = out;
+    return true;
   }
 
   // Value `ref` (an input or a step result) within the block run last.

@@ -145,9 +145,18 @@ void sqrt_lanes(const T* in, T* out, int64_t n) {
       in, out, n, [](auto x) { return hn::Sqrt(x); }, [](T x) { return std::sqrt(x); });
 }
 
-template <class T, class Op>
+struct NoPost {
+  template <class V>
+  HWY_INLINE V operator()(V v) const {
+    return v;
+  }
+};
+
+// out[i] = post(op(a[i], b[i])); `post` maps a vector of any width.
+template <class T, class Op, class Post = NoPost>
 HWY_INLINE void binary_lanes(const T* HWY_RESTRICT a, bool a_array, const T* HWY_RESTRICT b,
-                             bool b_array, T* out, int64_t n, Op op) {
+                             bool b_array, T* out, int64_t n, Op base_op, Post post = {}) {
+  const auto op = [&](auto x, auto y) { return post(base_op(x, y)); };
   const hn::ScalableTag<T> d;
   const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
   int64_t i = 0;
@@ -171,23 +180,44 @@ HWY_INLINE void binary_lanes(const T* HWY_RESTRICT a, bool a_array, const T* HWY
   }
 }
 
-template <class T>
+template <class T, class Post = NoPost>
 void binary_dispatch(uint8_t op, const T* a, bool a_array, const T* b, bool b_array, T* out,
-                     int64_t n) {
+                     int64_t n, Post post = {}) {
   switch (static_cast<SimdBinary>(op)) {
     case SimdBinary::Add:
-      return binary_lanes(a, a_array, b, b_array, out, n,
-                          [](auto x, auto y) { return hn::Add(x, y); });
+      return binary_lanes(
+          a, a_array, b, b_array, out, n, [](auto x, auto y) { return hn::Add(x, y); }, post);
     case SimdBinary::Sub:
-      return binary_lanes(a, a_array, b, b_array, out, n,
-                          [](auto x, auto y) { return hn::Sub(x, y); });
+      return binary_lanes(
+          a, a_array, b, b_array, out, n, [](auto x, auto y) { return hn::Sub(x, y); }, post);
     case SimdBinary::Mul:
-      return binary_lanes(a, a_array, b, b_array, out, n,
-                          [](auto x, auto y) { return hn::Mul(x, y); });
+      return binary_lanes(
+          a, a_array, b, b_array, out, n, [](auto x, auto y) { return hn::Mul(x, y); }, post);
     case SimdBinary::Div:
-      return binary_lanes(a, a_array, b, b_array, out, n,
-                          [](auto x, auto y) { return hn::Div(x, y); });
+      return binary_lanes(
+          a, a_array, b, b_array, out, n, [](auto x, auto y) { return hn::Div(x, y); }, post);
   }
+}
+
+// r * m + c with two roundings (no fused multiply-add): simd_binary_affine's
+// epilogue, exact for m = 1 (r + c) and for c = -0.0 (r * m).
+template <class T>
+struct Affine {
+  T m, c;
+  template <class V>
+  HWY_INLINE V operator()(V r) const {
+    const hn::DFromV<V> d;
+    return hn::Add(hn::Mul(r, hn::Set(d, m)), hn::Set(d, c));
+  }
+};
+
+void BinaryAffineF32(uint8_t op, const float* a, bool a_array, const float* b, bool b_array,
+                     float m, float c, float* out, int64_t n) {
+  binary_dispatch(op, a, a_array, b, b_array, out, n, Affine<float>{m, c});
+}
+void BinaryAffineF64(uint8_t op, const double* a, bool a_array, const double* b, bool b_array,
+                     double m, double c, double* out, int64_t n) {
+  binary_dispatch(op, a, a_array, b, b_array, out, n, Affine<double>{m, c});
 }
 
 // One operand of binary_blocks within its current block: element k of the
@@ -541,6 +571,8 @@ HWY_EXPORT(SqrtF32);
 HWY_EXPORT(SqrtF64);
 HWY_EXPORT(TargetName);
 HWY_EXPORT(BinaryF32);
+HWY_EXPORT(BinaryAffineF32);
+HWY_EXPORT(BinaryAffineF64);
 HWY_EXPORT(BinaryF64);
 HWY_EXPORT(BinaryBlocksF32);
 HWY_EXPORT(BinaryBlocksF64);
@@ -591,6 +623,16 @@ double simd_reduce_min(const double* x, int64_t n) {
 void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
                  float* out, int64_t n) {
   HWY_DYNAMIC_DISPATCH(BinaryF32)(static_cast<uint8_t>(op), a, a_array, b, b_array, out, n);
+}
+void simd_binary_affine(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
+                        float m, float c, float* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(BinaryAffineF32)
+  (static_cast<uint8_t>(op), a, a_array, b, b_array, m, c, out, n);
+}
+void simd_binary_affine(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
+                        double m, double c, double* out, int64_t n) {
+  HWY_DYNAMIC_DISPATCH(BinaryAffineF64)
+  (static_cast<uint8_t>(op), a, a_array, b, b_array, m, c, out, n);
 }
 void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
                  double* out, int64_t n) {
@@ -713,6 +755,23 @@ void binary_scalar(SimdBinary op, const T* a, bool a_array, const T* b, bool b_a
 void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
                  float* out, int64_t n) {
   binary_scalar(op, a, a_array, b, b_array, out, n);
+}
+template <class T>
+void binary_affine_scalar(SimdBinary op, const T* a, bool a_array, const T* b, bool b_array, T m,
+                          T c, T* out, int64_t n) {
+  binary_scalar(op, a, a_array, b, b_array, out, n);
+  for (int64_t i = 0; i < n; ++i) {
+    const T product = out[i] * m;  // Note: two statements, two roundings
+    out[i] = product + c;
+  }
+}
+void simd_binary_affine(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
+                        float m, float c, float* out, int64_t n) {
+  binary_affine_scalar(op, a, a_array, b, b_array, m, c, out, n);
+}
+void simd_binary_affine(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
+                        double m, double c, double* out, int64_t n) {
+  binary_affine_scalar(op, a, a_array, b, b_array, m, c, out, n);
 }
 void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
                  double* out, int64_t n) {

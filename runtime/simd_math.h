@@ -42,6 +42,14 @@ void simd_binary(SimdBinary op, const float* a, bool a_array, const float* b, bo
 void simd_binary(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
                  double* out, int64_t n);
 
+// out[i] = (a[i] OP b[i]) * m + c, each operation rounded on its own (no
+// fused multiply-add): with m = 1 it is (a OP b) + c, with c = -0.0 it is
+// (a OP b) * m, bit for bit. A fused chain's `x * 0.5 + 1.0` in one pass.
+void simd_binary_affine(SimdBinary op, const float* a, bool a_array, const float* b, bool b_array,
+                        float m, float c, float* out, int64_t n);
+void simd_binary_affine(SimdBinary op, const double* a, bool a_array, const double* b, bool b_array,
+                        double m, double c, double* out, int64_t n);
+
 // out = a OP b where the output is `blocks` contiguous blocks of `run` x
 // `count` elements and each operand, block by block, is its own contiguous
 // block, one run repeated `count` times, or one value (a broadcast whose

@@ -499,5 +499,47 @@ TEST(FusedElementwise, ThePlanReadsPastSquaresAndAbsOnlyTheReductionReads) {
   EXPECT_FALSE(kept.skipped[0]);
 }
 
+// t = x op1 y, then t op2 s with s a Python number: the plan joins the two
+// (one pass, (x op1 y) * m + c), and the result keeps the bits of the two
+// steps for every pair of operators and numbers, NaN and signed zeros
+// included; with s an array, or t read twice, the steps stay apart.
+TEST(FusedElementwise, AStepWithANumberJoinsTheStepBeforeItBitForBit) {
+  const OpCode binary[] = {OpCode::Add, OpCode::Sub, OpCode::Mul, OpCode::TrueDiv};
+  const double nan = std::nan("");
+  const double inf = std::numeric_limits<double>::infinity();
+  for (OpCode first : binary) {
+    for (OpCode second : binary) {
+      FusedProgram p = program_of({{first, {0, 1}}, {second, {3, 2}}});
+      p.outputs[0] = 1;
+      p.num_outputs = 1;
+      EXPECT_EQ(make_fused_plan(p, 3).joins_previous[1], second != OpCode::TrueDiv);
+      for (DType dtype : {DType::Float32, DType::Float64}) {
+        for (double number : {0.5, -0.0, 0.0, 3.0, -7.25, nan, inf, 1e-310}) {
+          for (int64_t n : {1, 17, 100003}) {
+            const std::string what = std::string(dtype_name(dtype)) + " n=" + std::to_string(n) +
+                                     " s=" + std::to_string(number);
+            std::vector<Value> inputs{array(dtype, Shape{n}), array(dtype, Shape{n}, 5),
+                                      Value(number)};
+            expect_identical(run_fused(p, inputs), run_steps(p, inputs), what);
+          }
+        }
+        std::vector<Value> arrays{array(dtype, Shape{40}), array(dtype, Shape{40}, 5),
+                                  array(dtype, Shape{40}, 9)};
+        expect_identical(run_fused(p, arrays), run_steps(p, arrays), "three arrays");
+      }
+    }
+  }
+  FusedProgram twice = program_of(
+      {{OpCode::Mul, {0, 1}}, {OpCode::Add, {3, 2}}, {OpCode::Sub, {4, 3}}});  // t read again
+  twice.outputs[0] = 2;
+  twice.num_outputs = 1;
+  EXPECT_FALSE(make_fused_plan(twice, 3).joins_previous[1]);
+  FusedProgram on_a_step = program_of(
+      {{OpCode::Mul, {0, 1}}, {OpCode::Tanh, {0}}, {OpCode::Add, {3, 4}}});  // s a step's value
+  on_a_step.outputs[0] = 2;
+  on_a_step.num_outputs = 1;
+  EXPECT_FALSE(make_fused_plan(on_a_step, 2).joins_previous[2]);
+}
+
 }  // namespace
 }  // namespace pygraft::rt
