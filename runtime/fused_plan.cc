@@ -51,10 +51,11 @@ void assign_temporaries(FusedPlan& plan, size_t num_inputs) {
   }
 }
 
-// Reductions of np.abs(u) (max, min) and of u * u (sum) read u where the
-// step they reduce has no other reader.
-void read_past_abs_and_squares(FusedPlan& plan, size_t num_inputs) {
-  const FusedProgram& program = plan.program;
+using Readers = std::array<int, kMaxValues>;
+
+// How many reads each value has: one per step operand, two for an output
+// (never one, so an output is never taken for a value only one step reads).
+Readers count_readers(const FusedProgram& program, size_t num_inputs) {
   std::array<int, kMaxValues> readers{};
   for (int k = 0; k < program.size; ++k) {
     const FusedStep& step = program.steps[static_cast<size_t>(k)];
@@ -63,6 +64,13 @@ void read_past_abs_and_squares(FusedPlan& plan, size_t num_inputs) {
   for (int o = 0; o < program.num_outputs; ++o) {
     readers[num_inputs + program.outputs[static_cast<size_t>(o)]] += 2;
   }
+  return readers;
+}
+
+// Reductions of np.abs(u) (max, min) and of u * u (sum) read u where the
+// step they reduce has no other reader.
+void read_past_abs_and_squares(FusedPlan& plan, size_t num_inputs, const Readers& readers) {
+  const FusedProgram& program = plan.program;
   for (int k = 0; k < program.size; ++k) {
     const FusedStep& step = program.steps[static_cast<size_t>(k)];
     if (is_fused_reduction(step.op)) plan.reduce_operand[static_cast<size_t>(k)] = step.operands[0];
@@ -91,16 +99,11 @@ bool is_binary_arithmetic(OpCode op) {
   return op == OpCode::Add || op == OpCode::Sub || op == OpCode::Mul || op == OpCode::TrueDiv;
 }
 
-void join_scalar_epilogues(FusedPlan& plan, size_t num_inputs) {
+// A step `t op s` (+ - *) whose t is the binary step just before it, read
+// by nothing else, and whose s is an input joins that step (whether s is a
+// number is known when the node runs).
+void join_scalar_epilogues(FusedPlan& plan, size_t num_inputs, const Readers& readers) {
   const FusedProgram& program = plan.program;
-  std::array<int, kMaxValues> readers{};
-  for (int k = 0; k < program.size; ++k) {
-    const FusedStep& step = program.steps[static_cast<size_t>(k)];
-    for (int j = 0; j < step.num_operands; ++j) ++readers[step.operands[static_cast<size_t>(j)]];
-  }
-  for (int o = 0; o < program.num_outputs; ++o) {
-    readers[num_inputs + program.outputs[static_cast<size_t>(o)]] += 2;
-  }
   for (int k = 0; k + 1 < program.size; ++k) {
     const FusedStep& first = program.steps[static_cast<size_t>(k)];
     const FusedStep& next = program.steps[static_cast<size_t>(k + 1)];
@@ -129,8 +132,9 @@ FusedPlan make_fused_plan(const FusedProgram& program, size_t num_inputs) {
   for (int o = 0; o < program.num_outputs; ++o) {
     plan.has_sum |= program.steps[program.outputs[static_cast<size_t>(o)]].op == OpCode::Sum;
   }
-  read_past_abs_and_squares(plan, num_inputs);
-  join_scalar_epilogues(plan, num_inputs);
+  const Readers readers = count_readers(program, num_inputs);
+  read_past_abs_and_squares(plan, num_inputs, readers);
+  join_scalar_epilogues(plan, num_inputs, readers);
   assign_temporaries(plan, num_inputs);
   return plan;
 }
