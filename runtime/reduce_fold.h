@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <type_traits>
+#include <vector>
 
 #include "runtime/pyscalar.h"
 #include "runtime/reduce_plan.h"
@@ -64,6 +65,20 @@ T pairwise_sum_blocks(const T* x, int64_t n, Term term) {
   int64_t half = n / 2;
   half -= half % 8;
   return pairwise_sum(x, half, term) + pairwise_sum(x + half, n - half, term);
+}
+
+// The lengths of the leaves of pairwise_sum's tree over n elements, in
+// order, appended to `lengths`: each at most 128 elements, at least 64
+// unless n itself is less.
+inline void pairwise_leaves(int64_t n, std::vector<int64_t>& lengths) {
+  if (n <= 128) {
+    lengths.push_back(n);
+    return;
+  }
+  int64_t half = n / 2;
+  half -= half % 8;
+  pairwise_leaves(half, lengths);
+  pairwise_leaves(n - half, lengths);
 }
 
 // acc + x for the sum reductions: bool is logical or, integers wrap, floats

@@ -9,7 +9,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "runtime/reduce_fold.h"
 #include "runtime/simd_gemm.h"
+#include "runtime/simd_leaf_sums.h"
+#include "runtime/simd_math.h"
 
 namespace {
 
@@ -62,6 +65,82 @@ void BM_GemmTransposed(benchmark::State& state) {
 }
 BENCHMARK(BM_GemmTransposed<float>)->Args({1, 64, 1000})->Args({1, 256, 256})->Args({1, 33, 100});
 BENCHMARK(BM_GemmTransposed<double>)->Args({1, 64, 1000});
+
+// The passes of the fused elementwise chain (benchmarks/runtime's `chain`)
+// over one of its blocks (2048 float32, in L1): arg 0 = elements.
+
+// x * 0.5 + 1.0 in one pass; arg 1 = how many floats past a cache line
+// both arrays start (0: aligned, 4: every vector store splits two lines,
+// 25 % slower on this machine: why the fused kernel aligns its blocks).
+void BM_ChainAffine(benchmark::State& state) {
+  const int64_t n = state.range(0);
+  const std::vector<float> x = filled<float>(n + 32);
+  std::vector<float> out(static_cast<size_t>(n + 32));
+  const float half = 0.5f;
+  const auto at_offset = [&](auto* p) {
+    return p + (16 - reinterpret_cast<uintptr_t>(p) % 64 / sizeof(float)) % 16 + state.range(1);
+  };
+  for (auto _ : state) {
+    pygraft::rt::simd_binary_affine(pygraft::rt::SimdBinary::Mul, at_offset(x.data()), true, &half,
+                                    false, 1.0f, 1.0f, at_offset(out.data()), n);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_ChainAffine)->Args({2048, 0})->Args({2048, 4});
+
+void BM_ChainTanh(benchmark::State& state) {
+  const int64_t n = state.range(0);
+  const std::vector<float> x = filled<float>(n);
+  std::vector<float> out(static_cast<size_t>(n));
+  for (auto _ : state) {
+    pygraft::rt::simd_tanh(x.data(), out.data(), n);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_ChainTanh)->Arg(2048);
+
+// NumPy's pairwise sum of squares over the leaves of one block (16 x 128).
+void BM_ChainSumOfSquares(benchmark::State& state) {
+  const int64_t n = state.range(0);
+  const std::vector<float> x = filled<float>(n);
+  for (auto _ : state) {
+    float total = 0;
+    for (int64_t at = 0; at < n; at += 128)
+      total += pygraft::rt::pairwise_sum(x.data() + at, 128, pygraft::rt::Square{});
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_ChainSumOfSquares)->Arg(2048);
+
+// The same leaves four at a time (runtime/simd_leaf_sums.h).
+void BM_ChainLeafSumsOfSquares(benchmark::State& state) {
+  const int64_t n = state.range(0);
+  const std::vector<float> x = filled<float>(n);
+  const std::vector<int64_t> leaves(static_cast<size_t>(n / 128), 128);
+  std::vector<float> sums(leaves.size());
+  for (auto _ : state) {
+    pygraft::rt::simd_leaf_sums(x.data(), leaves.data(), leaves.size(), true, sums.data(), 1);
+    benchmark::DoNotOptimize(sums.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_ChainLeafSumsOfSquares)->Arg(2048);
+
+void BM_ChainMaxAbs(benchmark::State& state) {
+  const int64_t n = state.range(0);
+  const std::vector<float> x = filled<float>(n);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(pygraft::rt::simd_reduce_extremum_abs(x.data(), n, true));
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_ChainMaxAbs)->Arg(2048);
 
 }  // namespace
 
