@@ -3,6 +3,7 @@
 // executor never looks anything up by name.
 #include <algorithm>
 #include <memory>
+#include <span>
 #include <string>
 #include <variant>
 
@@ -128,17 +129,19 @@ class FunctionCompiler {
 };
 
 // Gives every loop that has a typed form (runtime/scalar_loop.h) its
-// ScalarLoop. Runs once the regions are final: a ScalarLoop points into them.
-void attach_scalar_loops(CompiledFunction& fn, CompiledRegion& region) {
+// ScalarLoop. Runs once every function's regions are final: a ScalarLoop
+// points into them, its own function's and those of the functions it calls.
+void attach_scalar_loops(std::span<const CompiledFunction> functions, CompiledFunction& fn,
+                         CompiledRegion& region) {
   for (Instr& in : region.instrs) {
     if (in.kind == InstrKind::Loop) {
-      if (std::unique_ptr<ScalarLoop> loop = ScalarLoop::analyze(fn, region, in)) {
+      if (std::unique_ptr<ScalarLoop> loop = ScalarLoop::analyze(functions, fn, region, in)) {
         in.scalar_loop = static_cast<uint32_t>(fn.scalar_loops.size());
         fn.scalar_loops.push_back(std::move(loop));
       }
     }
   }
-  for (CompiledRegion& child : region.children) attach_scalar_loops(fn, child);
+  for (CompiledRegion& child : region.children) attach_scalar_loops(functions, fn, child);
 }
 
 void compile_function(LoadedProgram& program, const Function& source, CompiledFunction& fn) {
@@ -152,7 +155,6 @@ void compile_function(LoadedProgram& program, const Function& source, CompiledFu
   }
   FunctionCompiler(program, fn).compile_region(source.body, fn.body);
   compute_last_uses(fn);
-  attach_scalar_loops(fn, fn.body);
 }
 
 }  // namespace
@@ -180,6 +182,8 @@ void compile_program(LoadedProgram& program) {
   for (size_t i = 0; i < program.functions.size(); ++i) {
     compile_function(program, program.module.functions[i], program.functions[i]);
   }
+  for (CompiledFunction& fn : program.functions)
+    attach_scalar_loops(program.functions, fn, fn.body);
 }
 
 }  // namespace pygraft::rt

@@ -237,12 +237,21 @@ void Executor::run_loop(const CompiledRegion& r, const Instr& in, Frame& f) {
 }
 
 bool Executor::run_typed(const ScalarLoop& typed, bool resume, const Instr& in, Frame& f) {
-  const Node* failed = in.node;
+  TypedFailure failed;
+  failed.node = in.node;
   try {
-    return resume ? typed.resume(f.slots, iterations_, limits_, failed)
-                  : typed.run(f.slots, iterations_, limits_, failed);
+    return resume ? typed.resume(f.slots, f.depth, iterations_, limits_, failed)
+                  : typed.run(f.slots, f.depth, iterations_, limits_, failed);
   } catch (const RuntimeError& e) {
-    throw LocatedError{&f.function, failed, e.kind(), e.what(), {}, e.range()};
+    // Note: a function run inline is named as run_call names it, with the
+    // calls that led to it (here: within the loop's function).
+    const auto function_of = [&f](const CompiledFunction* fn) { return fn ? fn : &f.function; };
+    LocatedError error{
+        function_of(failed.function), failed.node, e.kind(), e.what(), {}, e.range()};
+    for (const TypedFailure::Caller& caller : failed.callers) {
+      error.callers.push_back(LocatedError::Caller{function_of(caller.function), caller.call});
+    }
+    throw error;
   }
 }
 

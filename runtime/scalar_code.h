@@ -9,12 +9,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "graph/ir.h"
 
 namespace pygraft::rt {
 
+struct CompiledFunction;
 struct FusedPlan;
 
 enum class ScalarKind : uint8_t { Bool, Int, Float, None, NpFloat, NpBool, Array };
@@ -64,13 +66,15 @@ enum class TOp : uint8_t {
   // Array instructions: the result goes to the dst register's tensor,
   // reusing its buffer when the register holds it alone (runtime/
   // kernels_into.h); outside their fast paths they run the node's kernel.
-  RowView,  // dst = a[b] of a float matrix (b from RowIndex): a view of a row
-  MatMul,   // dst = a @ b (code 1: a @ b.T) of float arrays of one dtype
-  Fused,    // dst = the fused_elementwise node's program (fused_plans[aux]) on
-            // its code operands, a b c e in order (unused ones repeat a)
-  ArgMax,   // dst = int(np.argmax(a)) of a float array
-  Binary,   // py_binary on boxed operands
-  Compare,  // py_compare on boxed operands
+  RowView,    // dst = a[b] of a float matrix (b from RowIndex): a view of a row
+  SliceView,  // dst = a[b:c] of a float vector, a view; code bit 1: b given, bit 2: c
+              // given (an absent bound's register repeats a)
+  MatMul,     // dst = a @ b (code 1: a @ b.T) of float arrays of one dtype
+  Fused,      // dst = the fused_elementwise node's program (fused_plans[aux]) on
+              // its code operands, a b c e in order (unused ones repeat a)
+  ArgMax,     // dst = int(np.argmax(a)) of a float array
+  Binary,     // py_binary on boxed operands
+  Compare,    // py_compare on boxed operands
   JumpIfFalse,
   JumpIfTrue,
   Jump,
@@ -94,6 +98,15 @@ struct TInstr {
   uint32_t target = 0;         // jumps: index of the instruction jumped to
   uint32_t aux = 0;            // Fused: index into TypedScalarCode::fused_plans
   const Node* node = nullptr;  // where errors are reported (the loop's, for counts)
+  uint16_t frame = 0;          // node's function: TypedScalarCode::frames
+};
+
+// A function whose call the code runs inline, as the frame of the nodes of
+// its instructions: error messages name the calls that led to them.
+struct InlinedFrame {
+  const CompiledFunction* function = nullptr;  // nullptr: the loop's own function
+  const Node* call = nullptr;                  // the call node, in frames[caller]
+  uint16_t caller = 0;
 };
 
 // The code of one loop for one kind signature of the values it reads from
@@ -108,6 +121,11 @@ struct TypedScalarCode {
   std::vector<const FusedPlan*> fused_plans;  // of Fused instructions
   // The plans of single ops made Fused instructions (the rest are the function's).
   std::vector<std::shared_ptr<const FusedPlan>> own_plans;
+  // frames[0]: the loop's function; then one per call run inline.
+  std::vector<InlinedFrame> frames = {InlinedFrame{}};
+  int inline_depth = 0;  // calls nested inline at most (0: none)
+  // Registers holding the constants of functions run inline, set on entry.
+  std::vector<std::pair<uint32_t, ScalarReg>> constants;
 };
 
 // Sets every instruction's handler (runtime/scalar_loop.cc, beside the
@@ -143,7 +161,8 @@ inline bool reads_b(TOp op) {
   }
 }
 inline bool reads_c(TOp op) {
-  return op == TOp::StoreF64 || op == TOp::LoadF64x2 || op == TOp::StoreF64x2 || op == TOp::Fused;
+  return op == TOp::StoreF64 || op == TOp::LoadF64x2 || op == TOp::StoreF64x2 || op == TOp::Fused ||
+         op == TOp::SliceView;
 }
 inline bool reads_e(TOp op) {
   return op == TOp::StoreF64x2 || op == TOp::Fused;

@@ -228,6 +228,7 @@ void fold_counts_into_jumps(TypedScalarCode& code) {
       if (!is_jump(in.op) || in.target != t) continue;
       in.counts = true;
       in.node = count.node;
+      in.frame = count.frame;
       removed[t] = true;
     }
   }

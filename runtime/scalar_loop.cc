@@ -173,6 +173,13 @@ inline bool wrap_index(int64_t& i, int64_t n) {
   return i >= 0 && i < n;
 }
 
+// A bound of a slice with step 1 over n elements, as slice.indices(n)
+// makes it: negative counts from the end, then clamped to [0, n].
+inline int64_t slice_bound(int64_t i, int64_t n) {
+  if (i < 0) i = std::max<int64_t>(i + n, 0);
+  return std::min(i, n);
+}
+
 // A subscript of `count` integer-valued operands: x[i] (1), x[i, j] (2).
 bool value_index(const Node& node, size_t count) {
   const Literal* layout = node.attr("index");
@@ -212,14 +219,50 @@ bool plain_argmax(const CompiledFunction& fn, const CompiledRegion& r, const Ins
          fn.template_frame[keepdims].is<bool>() && !fn.template_frame[keepdims].as<bool>();
 }
 
+// Calls nested deeper than this stay calls (and leave the loop generic);
+// a recursive function is never run inline.
+constexpr int kMaxInlineDepth = 4;
+
+// x[a:b], x[a:], x[:b], x[:] with one item: a slice without a step.
+bool plain_slice(const Node& node) {
+  const Literal* layout = node.attr("index");
+  if (layout == nullptr || !layout->is<LiteralTuple>()) return false;
+  const LiteralTuple& items = layout->as<LiteralTuple>();
+  if (items.size() != 1 || !items[0].is<int64_t>()) return false;
+  const int64_t item = items[0].as<int64_t>();
+  return index_layout::is_slice(item) &&
+         ((item - index_layout::kSlice) & index_layout::kSliceHasStep) == 0;
+}
+
+bool analyze_region(std::span<const CompiledFunction> functions, const CompiledFunction& fn,
+                    const CompiledRegion& r, int depth, std::unordered_set<uint32_t>& defined,
+                    std::vector<uint32_t>& read);
+
+// A call the code can run inline: every argument given (no defaults), one
+// result, and a body of typed instructions (its own calls within the depth).
+bool inlinable_call(std::span<const CompiledFunction> functions, const Instr& in, int depth) {
+  if (depth >= kMaxInlineDepth || in.callee >= functions.size()) return false;
+  const CompiledFunction& callee = functions[in.callee];
+  if (in.inputs_end - in.inputs_begin != callee.body.args.size() ||
+      in.outputs_end - in.outputs_begin != 1 || callee.body.yields.size() != 1) {
+    return false;
+  }
+  // Note: the callee's slots are its own: what it defines and reads stays
+  // out of the loop's live-ins.
+  std::unordered_set<uint32_t> defined;
+  std::vector<uint32_t> read;
+  return analyze_region(functions, callee, callee.body, depth + 1, defined, read);
+}
+
 // Whether an instruction has a typed form (kinds aside).
-bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const Instr& in) {
+bool has_typed_form(std::span<const CompiledFunction> functions, const CompiledFunction& fn,
+                    const CompiledRegion& r, const Instr& in, int depth) {
   switch (in.kind) {
     case InstrKind::Cond:
     case InstrKind::Loop:
       return true;
     case InstrKind::Call:
-      return false;
+      return inlinable_call(functions, in, depth);
     case InstrKind::Kernel:
       break;
   }
@@ -243,7 +286,8 @@ bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const I
     case OpCode::ArgMax:
       return plain_argmax(fn, r, in);
     case OpCode::GetItem:
-      return (inputs == 2 && single_index(*in.node)) || (inputs == 3 && value_index(*in.node, 2));
+      return (inputs == 2 && single_index(*in.node)) || (inputs == 3 && value_index(*in.node, 2)) ||
+             plain_slice(*in.node);
     case OpCode::SetItem:
       return (inputs == 3 && single_index(*in.node)) || (inputs == 4 && value_index(*in.node, 2));
     case OpCode::Sum:
@@ -261,17 +305,20 @@ bool has_typed_form(const CompiledFunction& fn, const CompiledRegion& r, const I
 }
 
 // Every instruction of `r` and its children has a typed form; collects the
-// slots the subtree defines and reads.
-bool analyze_region(const CompiledFunction& fn, const CompiledRegion& r,
-                    std::unordered_set<uint32_t>& defined, std::vector<uint32_t>& read) {
+// slots the subtree defines and reads. `depth`: calls run inline around it.
+bool analyze_region(std::span<const CompiledFunction> functions, const CompiledFunction& fn,
+                    const CompiledRegion& r, int depth, std::unordered_set<uint32_t>& defined,
+                    std::vector<uint32_t>& read) {
   for (Slot s : r.args) defined.insert(s);
   for (const Instr& in : r.instrs) {
-    if (!has_typed_form(fn, r, in)) return false;
+    if (!has_typed_form(functions, fn, r, in, depth)) return false;
     for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) read.push_back(r.operands[k].slot);
     for (uint32_t k = in.outputs_begin; k < in.outputs_end; ++k) defined.insert(r.outputs[k]);
-    const uint32_t children = in.kind == InstrKind::Kernel ? 0 : 2;
+    const uint32_t children = in.kind == InstrKind::Cond || in.kind == InstrKind::Loop ? 2 : 0;
     for (uint32_t c = 0; c < children; ++c) {
-      if (!analyze_region(fn, r.children[in.first_child + c], defined, read)) return false;
+      if (!analyze_region(functions, fn, r.children[in.first_child + c], depth, defined, read)) {
+        return false;
+      }
     }
   }
   for (const Operand& y : r.yields) read.push_back(y.slot);
@@ -286,7 +333,8 @@ namespace {
 // (nullopt) where a value's kind is not fixed.
 class CodeBuilder {
  public:
-  explicit CodeBuilder(const CompiledFunction& fn) : fn_(fn) {}
+  CodeBuilder(std::span<const CompiledFunction> functions, const CompiledFunction& fn)
+      : functions_(functions), root_(fn, 0, 0) {}
 
   std::optional<TypedScalarCode> build(const CompiledRegion& parent, const Instr& loop,
                                        const std::vector<uint32_t>& live_ins,
@@ -298,7 +346,7 @@ class CodeBuilder {
     for (uint32_t c = 0; c < 2; ++c) collect_array_reads(parent.children[loop.first_child + c]);
     if (!emit_loop(parent, loop, resume)) return std::nullopt;
     for (uint32_t k = loop.outputs_begin; k < loop.outputs_end; ++k) {
-      out_.output_regs.push_back(reg_of_.at(parent.outputs[k]));
+      out_.output_regs.push_back(scope_->reg_of.at(parent.outputs[k]));
     }
     emit({.op = TOp::End});
     out_.has_arrays = std::find(out_.reg_kinds.begin(), out_.reg_kinds.end(), Kind::Array) !=
@@ -310,7 +358,8 @@ class CodeBuilder {
 
  private:
   uint32_t define(uint32_t slot, Kind kind, ArrayInfo array = {}) {
-    auto [it, inserted] = reg_of_.try_emplace(slot, static_cast<uint32_t>(out_.reg_kinds.size()));
+    auto [it, inserted] =
+        scope_->reg_of.try_emplace(slot, static_cast<uint32_t>(out_.reg_kinds.size()));
     if (inserted) {
       out_.reg_kinds.push_back(kind);
       arrays_.push_back(array);
@@ -329,10 +378,21 @@ class CodeBuilder {
   uint32_t define_like(uint32_t slot, uint32_t like) {
     return define(slot, kind(like), arrays_[like]);
   }
-  std::optional<uint32_t> use(uint32_t slot) const {
-    auto it = reg_of_.find(slot);
-    if (it == reg_of_.end()) return std::nullopt;
-    return it->second;
+  std::optional<uint32_t> use(uint32_t slot) {
+    auto it = scope_->reg_of.find(slot);
+    if (it != scope_->reg_of.end()) return it->second;
+    if (scope_ != &root_ && fn().is_constant[slot]) return constant(slot);
+    return std::nullopt;
+  }
+  // A constant of a function run inline, in a register set on entry (the
+  // loop's own function's constants are live-ins).
+  std::optional<uint32_t> constant(uint32_t slot) {
+    const Value& value = fn().template_frame[slot];
+    const std::optional<uint8_t> entry = signature_entry(value);
+    if (!entry || entry_kind(*entry) == Kind::Array) return std::nullopt;
+    const uint32_t reg = define(slot, entry_kind(*entry));
+    out_.constants.emplace_back(reg, unbox(value));
+    return reg;
   }
   Kind kind(uint32_t reg) const { return out_.reg_kinds[reg]; }
   // Whether `reg` is an array of `dtype` and `rank`.
@@ -340,6 +400,7 @@ class CodeBuilder {
     return kind(reg) == Kind::Array && arrays_[reg] == ArrayInfo{dtype, rank};
   }
   size_t emit(TInstr in) {
+    in.frame = scope_->frame;
     out_.code.push_back(in);
     return out_.code.size() - 1;
   }
@@ -369,11 +430,39 @@ class CodeBuilder {
           done = emit_loop(r, in);
           break;
         case InstrKind::Call:
+          done = emit_call(r, in);
           break;
       }
       if (!done || !ok_) return false;
     }
     return true;
+  }
+
+  // A call run inline: the callee's body in a scope of its own, its
+  // parameters bound to the argument registers, its result moved to the
+  // call's. Its instructions' frame names the call for error messages.
+  bool emit_call(const CompiledRegion& r, const Instr& in) {
+    const CompiledFunction& callee = functions_[in.callee];
+    if (out_.frames.size() >= UINT16_MAX) return false;
+    std::vector<uint32_t> args;
+    for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
+      const auto reg = use(r.operands[k].slot);
+      if (!reg) return false;
+      args.push_back(*reg);
+    }
+    out_.frames.push_back({.function = &callee, .call = in.node, .caller = scope_->frame});
+    Scope inner(callee, static_cast<uint16_t>(out_.frames.size() - 1), scope_->depth + 1);
+    out_.inline_depth = std::max(out_.inline_depth, inner.depth);
+    for (size_t i = 0; i < args.size(); ++i) inner.reg_of[callee.body.args[i]] = args[i];
+    Scope* const outer = scope_;
+    scope_ = &inner;
+    collect_array_reads(callee.body);
+    std::optional<uint32_t> result;
+    if (emit_region(callee.body)) result = use(callee.body.yields[0].slot);
+    scope_ = outer;
+    if (!result || !ok_) return false;
+    move(define_like(r.outputs[in.outputs_begin], *result), *result);
+    return ok_;
   }
 
   bool emit_kernel(const CompiledRegion& r, const Instr& in) {
@@ -389,7 +478,9 @@ class CodeBuilder {
       case OpCode::Sum:
         return emit_sum(r.operands[in.inputs_begin].slot, out_slot, in.node);
       case OpCode::GetItem:
-        if (shapes_.count(r.operands[in.inputs_begin].slot) != 0) return emit_dim(r, in, out_slot);
+        if (scope_->shapes.count(r.operands[in.inputs_begin].slot) != 0)
+          return emit_dim(r, in, out_slot);
+        if (plain_slice(*in.node)) return emit_slice(r, in, out_slot);
         break;
       default:
         break;
@@ -447,7 +538,7 @@ class CodeBuilder {
         return true;
       case OpCode::Shape:
         if (kind(*operands[0]) != Kind::Array) return false;
-        shapes_[out_slot] = *operands[0];
+        scope_->shapes[out_slot] = *operands[0];
         return true;
       case OpCode::Size:
         if (kind(*operands[0]) != Kind::Array) return false;
@@ -483,8 +574,8 @@ class CodeBuilder {
   bool emit_by_power_of_two(OpCode op, uint32_t a, Slot divisor, uint32_t out_slot,
                             const Node* node) {
     if ((op != OpCode::FloorDiv && op != OpCode::Mod) || kind(a) != Kind::Int) return false;
-    if (!fn_.is_constant[divisor] || !fn_.template_frame[divisor].is<int64_t>()) return false;
-    const int64_t d = fn_.template_frame[divisor].as<int64_t>();
+    if (!fn().is_constant[divisor] || !fn().template_frame[divisor].is<int64_t>()) return false;
+    const int64_t d = fn().template_frame[divisor].as<int64_t>();
     if (d <= 0 || (d & (d - 1)) != 0) return false;
     emit({.op = op == OpCode::FloorDiv ? TOp::ShrI : TOp::AndI,
           .code = static_cast<uint8_t>(std::countr_zero(static_cast<uint64_t>(d))),
@@ -503,13 +594,13 @@ class CodeBuilder {
     for (const Instr& in : r.instrs) {
       const bool sum = in.kind == InstrKind::Kernel && in.node->op == OpCode::Sum;
       for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
-        if (!(sum && k == in.inputs_begin)) read_whole_.insert(r.operands[k].slot);
+        if (!(sum && k == in.inputs_begin)) scope_->read_whole.insert(r.operands[k].slot);
       }
       if (in.kind == InstrKind::Cond || in.kind == InstrKind::Loop) {
         for (uint32_t c = 0; c < 2; ++c) collect_array_reads(r.children[in.first_child + c]);
       }
     }
-    for (const Operand& y : r.yields) read_whole_.insert(y.slot);
+    for (const Operand& y : r.yields) scope_->read_whole.insert(y.slot);
   }
 
   // The register of a typed array instruction's operand: an array of a
@@ -600,18 +691,18 @@ class CodeBuilder {
     return true;
   }
 
-  // int(np.argmax(x)) of a float array: argmax records x (argmaxes_), int()
+  // int(np.argmax(x)) of a float array: argmax records x (scope_->argmaxes), int()
   // emits the instruction; any other use of the NumPy int leaves the loop
   // generic.
   bool emit_argmax(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
     const auto x = use(r.operands[in.inputs_begin].slot);
     if (!x || kind(*x) != Kind::Array || !is_float(arrays_[*x].dtype)) return false;
-    argmaxes_[out_slot] = {*x, in.node};
+    scope_->argmaxes[out_slot] = {*x, in.node};
     return true;
   }
   bool emit_to_int(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
-    auto it = argmaxes_.find(r.operands[in.inputs_begin].slot);
-    if (it == argmaxes_.end()) return false;
+    auto it = scope_->argmaxes.find(r.operands[in.inputs_begin].slot);
+    if (it == scope_->argmaxes.end()) return false;
     emit({.op = TOp::ArgMax,
           .ka = Kind::Array,
           .kd = Kind::Int,
@@ -645,7 +736,7 @@ class CodeBuilder {
   }
 
   // x[i] of a float64 array: an element of a vector is a NumPy float64; a
-  // row of a matrix is only typed as np.sum's operand (rows_), its index
+  // row of a matrix is only typed as np.sum's operand (scope_->rows), its index
   // checked here, where the generic executor would check it.
   bool emit_getitem(uint32_t x, uint32_t i, uint32_t out_slot, const Node* node) {
     if (kind(i) != Kind::Int) return false;
@@ -671,8 +762,8 @@ class CodeBuilder {
           .a = x,
           .b = i,
           .node = node});
-    if (arrays_[x].dtype == DType::Float64) rows_[out_slot] = {x, row};
-    if (read_whole_.count(out_slot) != 0) {
+    if (arrays_[x].dtype == DType::Float64) scope_->rows[out_slot] = {x, row};
+    if (scope_->read_whole.count(out_slot) != 0) {
       emit({.op = TOp::RowView,
             .ka = Kind::Array,
             .kb = Kind::Int,
@@ -685,12 +776,47 @@ class CodeBuilder {
     return true;
   }
 
+  // x[a:b], x[a:], x[:b] or x[:] of a float vector, a and b ints: a view.
+  bool emit_slice(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
+    const int64_t mask =
+        in.node->attr("index")->as<LiteralTuple>()[0].as<int64_t>() - index_layout::kSlice;
+    std::vector<uint32_t> regs;
+    for (uint32_t k = in.inputs_begin; k < in.inputs_end; ++k) {
+      const auto reg = use(r.operands[k].slot);
+      if (!reg) return false;
+      regs.push_back(*reg);
+    }
+    const uint32_t x = regs[0];
+    if (kind(x) != Kind::Array || arrays_[x].rank != 1 || !is_float(arrays_[x].dtype)) {
+      return false;
+    }
+    size_t next = 1;
+    uint32_t start = x, stop = x;
+    if ((mask & index_layout::kSliceHasStart) != 0) start = regs[next++];
+    if ((mask & index_layout::kSliceHasStop) != 0) stop = regs[next++];
+    if ((start != x && kind(start) != Kind::Int) || (stop != x && kind(stop) != Kind::Int)) {
+      return false;
+    }
+    emit({.op = TOp::SliceView,
+          .code = static_cast<uint8_t>(mask & 3),
+          .ka = Kind::Array,
+          .kb = kind(start),
+          .kc = kind(stop),
+          .kd = Kind::Array,
+          .dst = define(out_slot, Kind::Array, ArrayInfo{arrays_[x].dtype, 1}),
+          .a = x,
+          .b = start,
+          .c = stop,
+          .node = in.node});
+    return true;
+  }
+
   // x.shape[k] with k a constant within x's rank (known from the signature).
   bool emit_dim(const CompiledRegion& r, const Instr& in, uint32_t out_slot) {
-    const uint32_t x = shapes_.at(r.operands[in.inputs_begin].slot);
+    const uint32_t x = scope_->shapes.at(r.operands[in.inputs_begin].slot);
     const Slot index = r.operands[in.inputs_begin + 1].slot;
-    if (!fn_.is_constant[index] || !fn_.template_frame[index].is<int64_t>()) return false;
-    int64_t axis = fn_.template_frame[index].as<int64_t>();
+    if (!fn().is_constant[index] || !fn().template_frame[index].is<int64_t>()) return false;
+    int64_t axis = fn().template_frame[index].as<int64_t>();
     if (!wrap_index(axis, arrays_[x].rank)) return false;  // the generic IndexError
     emit({.op = TOp::Dim,
           .code = static_cast<uint8_t>(axis),
@@ -745,7 +871,7 @@ class CodeBuilder {
 
   bool emit_sum(uint32_t operand_slot, uint32_t out_slot, const Node* node) {
     TInstr t{.ka = Kind::Array, .kd = Kind::NpFloat, .node = node};
-    if (auto row = rows_.find(operand_slot); row != rows_.end()) {
+    if (auto row = scope_->rows.find(operand_slot); row != scope_->rows.end()) {
       t.op = TOp::SumRowF64;
       t.a = row->second.first;
       t.b = row->second.second;
@@ -982,18 +1108,31 @@ class CodeBuilder {
     return ok_;
   }
 
-  const CompiledFunction& fn_;
+  // What the code knows of one function's slots: the loop's function, or
+  // one run inline (its slots are its own).
+  struct Scope {
+    Scope(const CompiledFunction& function, uint16_t frame_index, int inline_depth)
+        : fn(&function), frame(frame_index), depth(inline_depth) {}
+    const CompiledFunction* fn;
+    uint16_t frame;  // into out_.frames
+    int depth;       // calls run inline around it
+    std::unordered_map<uint32_t, uint32_t> reg_of;
+    // Rows x[i] of matrices: slot -> (register of x, register of the checked i).
+    std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> rows;
+    // x.shape of arrays: slot -> register of x (only x.shape[k] is typed).
+    std::unordered_map<uint32_t, uint32_t> shapes;
+    // np.argmax(x) results: slot -> (register of x, the argmax node).
+    std::unordered_map<uint32_t, std::pair<uint32_t, const Node*>> argmaxes;
+    std::unordered_set<uint32_t> read_whole;  // see collect_array_reads
+  };
+  const CompiledFunction& fn() const { return *scope_->fn; }
+
+  std::span<const CompiledFunction> functions_;
   TypedScalarCode out_;
   std::vector<ArrayInfo> arrays_;  // per register (meaningful for arrays)
-  std::unordered_map<uint32_t, uint32_t> reg_of_;
-  // Rows x[i] of matrices: slot -> (register of x, register of the checked i).
-  std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> rows_;
-  // x.shape of arrays: slot -> register of x (only x.shape[k] is typed).
-  std::unordered_map<uint32_t, uint32_t> shapes_;
-  // np.argmax(x) results: slot -> (register of x, the argmax node).
-  std::unordered_map<uint32_t, std::pair<uint32_t, const Node*>> argmaxes_;
-  std::unordered_set<uint32_t> read_whole_;  // see collect_array_reads
-  uint32_t last_dst_ = 0;                    // the register emit_negative wrote
+  Scope root_;
+  Scope* scope_ = &root_;
+  uint32_t last_dst_ = 0;  // the register emit_negative wrote
   bool ok_ = true;
 };
 
@@ -1129,7 +1268,7 @@ void assign_handlers(TypedScalarCode& typed) {
 namespace {
 
 void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int64_t& iterations,
-                    const ExecutionLimits& limits, const Node*& failed) {
+                    const ExecutionLimits& limits, const TInstr*& failed) {
   const TInstr* const base = typed.code.data();
   const TInstr* pc = base;  // the instruction to run next
   const TInstr* in = pc;    // the instruction running
@@ -1142,8 +1281,9 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
       &&op_SubF, &&op_MulF, &&op_DivF, &&op_CmpI, &&op_CmpF, &&op_CmpJumpI, &&op_CmpJumpF,
       &&op_NegI, &&op_NegF, &&op_DivNF, &&op_LoadF64, &&op_LoadF64x2, &&op_RowIndex, &&op_SumRowF64,
       &&op_SumF64, &&op_StoreF64, &&op_StoreF64x2, &&op_MovArray, &&op_IntToFloat, &&op_Dim,
-      &&op_Size, &&op_ShrI, &&op_AndI, &&op_Not, &&op_RowView, &&op_MatMul, &&op_Fused, &&op_ArgMax,
-      &&op_Binary, &&op_Compare, &&op_JumpIfFalse, &&op_JumpIfTrue, &&op_Jump, &&op_Count, &&op_End,
+      &&op_Size, &&op_ShrI, &&op_AndI, &&op_Not, &&op_RowView, &&op_SliceView, &&op_MatMul,
+      &&op_Fused, &&op_ArgMax, &&op_Binary, &&op_Compare, &&op_JumpIfFalse, &&op_JumpIfTrue,
+      &&op_Jump, &&op_Count, &&op_End,
       // CmpJumpI, then CmpJumpF, by CompareOp
       &&op_JumpEqI, &&op_JumpNeI, &&op_JumpLtI, &&op_JumpLeI, &&op_JumpGtI, &&op_JumpGeI,
       &&op_JumpEqF, &&op_JumpNeF, &&op_JumpLtF, &&op_JumpLeF, &&op_JumpGtF, &&op_JumpGeF};
@@ -1268,6 +1408,14 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
       const Tensor& x = PG_ARRAY(a);
       const int64_t cols = x.shape()[1];
       PG_ARRAY(dst).assign_block(x, PG_B.i * cols, Shape{cols});
+    }
+    PG_NEXT();
+    PG_CASE(SliceView) : {
+      const Tensor& x = PG_ARRAY(a);
+      const int64_t n = x.shape()[0];
+      const int64_t start = (in->code & 1) != 0 ? slice_bound(PG_B.i, n) : 0;
+      const int64_t stop = (in->code & 2) != 0 ? slice_bound(regs[in->c].i, n) : n;
+      PG_ARRAY(dst).assign_block(x, start, Shape{std::max<int64_t>(stop - start, 0)});
     }
     PG_NEXT();
     PG_CASE(MatMul) : {
@@ -1428,7 +1576,7 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
 }
 catch (const RuntimeError&) {
   iterations = counter.count();
-  failed = in->node;
+  failed = in;
   throw;
 }
 #undef PG_CASE
@@ -1443,12 +1591,15 @@ catch (const RuntimeError&) {
 
 }  // namespace
 
-std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledFunction& fn,
+std::unique_ptr<ScalarLoop> ScalarLoop::analyze(std::span<const CompiledFunction> functions,
+                                                const CompiledFunction& fn,
                                                 const CompiledRegion& parent, const Instr& loop) {
   std::unordered_set<uint32_t> defined;
   std::vector<uint32_t> inner;  // read by the cond and body regions
   for (uint32_t c = 0; c < 2; ++c) {
-    if (!analyze_region(fn, parent.children[loop.first_child + c], defined, inner)) return nullptr;
+    if (!analyze_region(functions, fn, parent.children[loop.first_child + c], 0, defined, inner)) {
+      return nullptr;
+    }
   }
   auto add_live_in = [&](Entry& entry, uint32_t s, bool movable) {
     if (std::find(entry.live_ins.begin(), entry.live_ins.end(), s) != entry.live_ins.end()) return;
@@ -1479,12 +1630,14 @@ std::unique_ptr<ScalarLoop> ScalarLoop::analyze(const CompiledFunction& fn,
   for (uint32_t s : inner) {
     if (!defined.count(s)) add_live_in(resumed, s, false);
   }
-  return std::make_unique<ScalarLoop>(fn, parent, loop, std::move(start), std::move(resumed));
+  return std::make_unique<ScalarLoop>(functions, fn, parent, loop, std::move(start),
+                                      std::move(resumed));
 }
 
-ScalarLoop::ScalarLoop(const CompiledFunction& fn, const CompiledRegion& parent, const Instr& loop,
-                       Entry start, Entry resumed)
-    : fn_(fn),
+ScalarLoop::ScalarLoop(std::span<const CompiledFunction> functions, const CompiledFunction& fn,
+                       const CompiledRegion& parent, const Instr& loop, Entry start, Entry resumed)
+    : functions_(functions),
+      fn_(fn),
       parent_(parent),
       loop_(loop),
       start_(std::move(start)),
@@ -1500,26 +1653,42 @@ std::shared_ptr<const TypedScalarCode> ScalarLoop::code_for(const std::vector<ui
   }
   const Entry& entry = resume ? resumed_ : start_;
   std::shared_ptr<const TypedScalarCode> code;
-  if (auto built = CodeBuilder(fn_).build(parent_, loop_, entry.live_ins, signature, resume)) {
+  if (auto built =
+          CodeBuilder(functions_, fn_).build(parent_, loop_, entry.live_ins, signature, resume)) {
     code = std::make_shared<const TypedScalarCode>(std::move(*built));
   }
   cache_.push_back({resume, signature, code});
   return code;
 }
 
-bool ScalarLoop::run(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
-                     const Node*& failed) const {
-  return run_from(start_, false, slots, iterations, limits, failed);
+bool ScalarLoop::run(std::vector<Value>& slots, int depth, int64_t& iterations,
+                     const ExecutionLimits& limits, TypedFailure& failed) const {
+  return run_from(start_, false, slots, depth, iterations, limits, failed);
 }
 
-bool ScalarLoop::resume(std::vector<Value>& slots, int64_t& iterations,
-                        const ExecutionLimits& limits, const Node*& failed) const {
-  return run_from(resumed_, true, slots, iterations, limits, failed);
+bool ScalarLoop::resume(std::vector<Value>& slots, int depth, int64_t& iterations,
+                        const ExecutionLimits& limits, TypedFailure& failed) const {
+  return run_from(resumed_, true, slots, depth, iterations, limits, failed);
 }
 
-bool ScalarLoop::run_from(const Entry& entry, bool resume, std::vector<Value>& slots,
+namespace {
+
+// Where instruction `in` of `code` raised, with the calls run inline that
+// led to it, innermost first.
+void describe_failure(const TypedScalarCode& code, const TInstr& in, TypedFailure& failed) {
+  failed.node = in.node;
+  failed.function = code.frames[in.frame].function;
+  for (uint16_t frame = in.frame; frame != 0; frame = code.frames[frame].caller) {
+    const InlinedFrame& called = code.frames[frame];
+    failed.callers.push_back({code.frames[called.caller].function, called.call});
+  }
+}
+
+}  // namespace
+
+bool ScalarLoop::run_from(const Entry& entry, bool resume, std::vector<Value>& slots, int depth,
                           int64_t& iterations, const ExecutionLimits& limits,
-                          const Node*& failed) const {
+                          TypedFailure& failed) const {
   const std::vector<uint32_t>& live_ins = entry.live_ins;
   // Note: a handful of live-ins; the signature lives on the stack for most.
   std::vector<uint8_t> signature(live_ins.size());
@@ -1529,7 +1698,10 @@ bool ScalarLoop::run_from(const Entry& entry, bool resume, std::vector<Value>& s
     signature[i] = *e;
   }
   const std::shared_ptr<const TypedScalarCode> code = code_for(signature, resume);
-  if (!code) return false;
+  // Note: a call run inline at nesting j is made j - 1 calls below `depth`;
+  // where one could exceed the limit, the generic executor raises the
+  // RecursionError at that call.
+  if (!code || depth + code->inline_depth > limits.max_call_depth) return false;
   std::vector<Reg> regs(code->reg_kinds.size(), Reg{});
   std::vector<Tensor> arrays(code->has_arrays ? code->reg_kinds.size() : 0);
   for (size_t i = 0; i < live_ins.size(); ++i) {
@@ -1543,7 +1715,14 @@ bool ScalarLoop::run_from(const Entry& entry, bool resume, std::vector<Value>& s
       arrays[reg] = v.as<Tensor>();
     }
   }
-  run_typed_code(*code, regs.data(), arrays.data(), iterations, limits, failed);
+  for (const auto& [reg, value] : code->constants) regs[reg] = value;
+  const TInstr* failed_at = nullptr;
+  try {
+    run_typed_code(*code, regs.data(), arrays.data(), iterations, limits, failed_at);
+  } catch (const RuntimeError&) {
+    if (failed_at != nullptr) describe_failure(*code, *failed_at, failed);
+    throw;
+  }
   for (uint32_t k = loop_.outputs_begin; k < loop_.outputs_end; ++k) {
     const uint32_t reg = code->output_regs[k - loop_.outputs_begin];
     // Note: two outputs may share a register; arrays are shared, not moved.

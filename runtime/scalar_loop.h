@@ -36,6 +36,14 @@
 // and errors. A moved array swaps handles with its destination, so the
 // dead register keeps the other buffer for the next iteration to reuse.
 //
+// A call in the loop runs inline (calls nested up to 4 deep) when the
+// function called is made of the same instructions and given every
+// argument: an LSTM step's `i = sigmoid(z[:n])` then allocates nothing
+// either, and 1-D slices z[a:b] of float vectors are views. An error in a
+// function run inline names the calls that led to it, as the generic
+// executor's does; a loop whose calls could exceed the call-depth limit runs
+// generically, which raises the RecursionError.
+//
 // A loop qualifies when every instruction in it is an arithmetic operator
 // (+ - * / // %), a comparison, a negation, `not`, an in-place rebinding of
 // a scalar, x[i], x[i, j], x[i] = v, x[i, j] = v, a plain np.sum, x.shape[k],
@@ -55,6 +63,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "graph/ir.h"
@@ -68,12 +77,25 @@ struct CompiledRegion;
 struct Instr;
 struct TypedScalarCode;
 
+// Where typed code raised: the node, the function it belongs to, and the
+// calls run inline that led there, innermost first (LocatedError's form).
+struct TypedFailure {
+  const Node* node = nullptr;
+  const CompiledFunction* function = nullptr;  // nullptr: the loop's own function
+  struct Caller {
+    const CompiledFunction* function;  // nullptr: the loop's own function
+    const Node* call;
+  };
+  std::vector<Caller> callers;
+};
+
 class ScalarLoop {
  public:
   // The typed form of loop instruction `loop` of region `parent`, or nullptr
   // when some instruction in it has none. Both must outlive the result.
-  // `fn` (its constants) too.
-  static std::unique_ptr<ScalarLoop> analyze(const CompiledFunction& fn,
+  // `fn` (its constants) too, and `functions`, the program's (the callees).
+  static std::unique_ptr<ScalarLoop> analyze(std::span<const CompiledFunction> functions,
+                                             const CompiledFunction& fn,
                                              const CompiledRegion& parent, const Instr& loop);
 
   // The slots the code reads on entry, and which of them it may move out.
@@ -82,32 +104,34 @@ class ScalarLoop {
     std::vector<bool> movable;
   };
 
-  ScalarLoop(const CompiledFunction& fn, const CompiledRegion& parent, const Instr& loop,
-             Entry start, Entry resumed);
+  ScalarLoop(std::span<const CompiledFunction> functions, const CompiledFunction& fn,
+             const CompiledRegion& parent, const Instr& loop, Entry start, Entry resumed);
   ~ScalarLoop();
   ScalarLoop(const ScalarLoop&) = delete;
   ScalarLoop& operator=(const ScalarLoop&) = delete;
 
-  // Runs the loop on `slots` and writes its outputs when the values it reads
-  // from outside are of a signature it can type; returns false, having done
-  // nothing, otherwise. On a RuntimeError, `failed` is the node that raised
-  // it (the loop's own node for an iteration limit).
-  bool run(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
-           const Node*& failed) const;
+  // Runs the loop on `slots` of a function called `depth` calls deep and
+  // writes its outputs when the values it reads from outside are of a
+  // signature it can type; returns false, having done nothing, otherwise. On
+  // a RuntimeError, `failed` says where it was raised (the loop's own node
+  // for an iteration limit).
+  bool run(std::vector<Value>& slots, int depth, int64_t& iterations, const ExecutionLimits& limits,
+           TypedFailure& failed) const;
   // The same after the generic executor ran the first iteration (the
   // carried values in the body's argument slots): a value that changes kind
   // only in the first iteration (`total = 0.0; total += x[i]` makes a
   // Python float a NumPy float64) has one kind from then on.
-  bool resume(std::vector<Value>& slots, int64_t& iterations, const ExecutionLimits& limits,
-              const Node*& failed) const;
+  bool resume(std::vector<Value>& slots, int depth, int64_t& iterations,
+              const ExecutionLimits& limits, TypedFailure& failed) const;
 
  private:
-  bool run_from(const Entry& entry, bool resume, std::vector<Value>& slots, int64_t& iterations,
-                const ExecutionLimits& limits, const Node*& failed) const;
+  bool run_from(const Entry& entry, bool resume, std::vector<Value>& slots, int depth,
+                int64_t& iterations, const ExecutionLimits& limits, TypedFailure& failed) const;
   std::shared_ptr<const TypedScalarCode> code_for(const std::vector<uint8_t>& signature,
                                                   bool resume) const;
 
-  const CompiledFunction& fn_;  // its constants
+  std::span<const CompiledFunction> functions_;  // the callees
+  const CompiledFunction& fn_;                   // its constants
   const CompiledRegion& parent_;
   const Instr& loop_;
   Entry start_;    // the loop's operands and what its regions read from outside

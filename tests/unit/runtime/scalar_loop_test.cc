@@ -345,5 +345,97 @@ TEST(ScalarLoop, IterationLimitsCountNestedIterations) {
   EXPECT_NE(slow.error->message.find("--timeout"), std::string::npos) << slow.error->message;
 }
 
+namespace calls {
+
+// def h(x, k): return x // k                  (line 30)
+// def g(x, k): return h(x, k) + 1             (line 20)
+// def f(x, k, n):
+//     r = 0; i = 0
+//     while i < n:                            (line 4)
+//         r = g(x, k)                         (line 5)
+//         i += 1
+//     return r
+Program nested_calls() {
+  FunctionBuilder h("h");
+  ValueId hx = h.param("x"), hk = h.param("k");
+  h.at(30);
+  Function leaf = h.finish(h.op(OpCode::FloorDiv, {hx, hk}));
+  FunctionBuilder g("g");
+  ValueId gx = g.param("x"), gk = g.param("k");
+  g.at(20);
+  ValueId inner = g.call("h", {gx, gk});
+  Function middle = g.finish(g.op(OpCode::Add, {inner, g.integer(1)}));
+  FunctionBuilder b("f");
+  ValueId x = b.param("x"), k = b.param("k"), n = b.param("n");
+  b.at(4);
+  Values out = b.loop(
+      {b.integer(0), b.integer(0)},
+      [&](const Values& c) {
+        return b.op(OpCode::Lt, {c[1], n});
+      },
+      [&](const Values& c) {
+        b.at(5);
+        ValueId r = b.call("g", {x, k});
+        return Values{r, b.op(OpCode::Add, {c[1], b.integer(1)})};
+      });
+  return load({b.finish(out[0]), std::move(middle), std::move(leaf)});
+}
+
+void expect_same_frames(const CallResult& typed, const CallResult& generic,
+                        const std::string& what) {
+  expect_same_outcome(typed, generic, what);
+  if (typed.error && generic.error) {
+    EXPECT_EQ(typed.error->function, generic.error->function) << what;
+    EXPECT_EQ(typed.error->callers, generic.error->callers) << what;
+  }
+}
+
+TEST(ScalarLoop, CallsRunInlineGiveTheGenericResult) {
+  Program p = nested_calls();
+  for (int64_t n : {0, 1, 5}) {
+    CallResult typed = run(p, "f", {Value(int64_t{17}), Value(int64_t{5}), typed_count(n)});
+    CallResult generic = run(p, "f", {Value(int64_t{17}), Value(int64_t{5}), generic_count(n)});
+    expect_same_frames(typed, generic, "n=" + std::to_string(n));
+    ASSERT_TRUE(typed.value);
+    EXPECT_EQ(typed.value->as<int64_t>(), n == 0 ? 0 : 4);
+  }
+}
+
+// An error in a function run inline names it and every call that led there,
+// innermost first, as the generic executor's does.
+TEST(ScalarLoop, AnErrorInAFunctionRunInlineNamesTheCalls) {
+  Program p = nested_calls();
+  CallResult typed = run(p, "f", {Value(int64_t{17}), Value(int64_t{0}), typed_count(3)});
+  CallResult generic = run(p, "f", {Value(int64_t{17}), Value(int64_t{0}), generic_count(3)});
+  expect_same_frames(typed, generic, "x // 0 in h");
+  ASSERT_TRUE(typed.error);
+  EXPECT_EQ(typed.error->exception, PyExc::ZeroDivisionError);
+  EXPECT_EQ(typed.error->function, "h");
+  EXPECT_EQ(typed.error->range, line_range(30));
+  EXPECT_EQ(typed.error->callers,
+            (std::vector<CallerFrame>{{"g", line_range(20)}, {"f", line_range(5)}}));
+}
+
+// Inline calls count against the call-depth limit as calls do: where one
+// would exceed it, the loop runs generically and raises RecursionError.
+TEST(ScalarLoop, InlineCallsKeepTheCallDepthLimit) {
+  Program p = nested_calls();
+  for (int limit : {1, 2}) {
+    RunOptions options;
+    options.max_call_depth = limit;
+    CallResult typed =
+        run(p, "f", {Value(int64_t{17}), Value(int64_t{5}), typed_count(2)}, options);
+    CallResult generic =
+        run(p, "f", {Value(int64_t{17}), Value(int64_t{5}), generic_count(2)}, options);
+    expect_same_frames(typed, generic, "max_call_depth=" + std::to_string(limit));
+    EXPECT_EQ(typed.error.has_value(), limit < 2);
+    if (typed.error) {
+      EXPECT_EQ(typed.error->exception, PyExc::RecursionError);
+    }
+  }
+}
+
+}  // namespace calls
+
 }  // namespace
 }  // namespace pygraft::rt
