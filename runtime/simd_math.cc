@@ -4,6 +4,7 @@
 // supports at the first call.
 #include "runtime/simd_math.h"
 
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -423,6 +424,51 @@ HWY_INLINE T extremum_lanes(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
   return result;
 }
 
+// max (is_max) or min of |x[0..n)|, n >= the lanes: on the bits. With the
+// sign cleared, floats order as their bit patterns do as unsigned integers,
+// NaN above infinity; integer max and min take one cycle and no NaN rule
+// (a float max on NaN differs between instruction sets), and the last
+// partial vector is the last full one, overlapping (max and min do not mind
+// an element seen twice). A NaN anywhere: the first NaN's |x|, as
+// extremum_lanes gives it.
+template <class T>
+HWY_INLINE T extremum_abs_bits(const T* HWY_RESTRICT x, int64_t n, bool is_max) {
+  const hn::ScalableTag<T> d;
+  const hn::RebindToUnsigned<decltype(d)> du;
+  using U = hn::TFromD<decltype(du)>;
+  constexpr U kMagnitude = static_cast<U>(~(U{1} << (sizeof(U) * 8 - 1)));
+  constexpr U kInfinity = sizeof(T) == 4 ? U{0x7F800000u} : static_cast<U>(0x7FF0000000000000ull);
+  const auto magnitude = hn::Set(du, kMagnitude);
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  const auto load = [&](int64_t at) {
+    return hn::And(hn::BitCast(du, hn::LoadU(d, x + at)), magnitude);
+  };
+  auto hi0 = load(n - lanes), hi1 = hi0, hi2 = hi0, hi3 = hi0;
+  auto lo0 = hi0, lo1 = hi0, lo2 = hi0, lo3 = hi0;
+  int64_t i = 0;
+  // Note: both folds run, so the loop has no branch on is_max; the min's
+  // operations are free beside the loads.
+  for (; i + 4 * lanes <= n; i += 4 * lanes) {
+    const auto v0 = load(i), v1 = load(i + lanes), v2 = load(i + 2 * lanes),
+               v3 = load(i + 3 * lanes);
+    hi0 = hn::Max(hi0, v0), hi1 = hn::Max(hi1, v1), hi2 = hn::Max(hi2, v2), hi3 = hn::Max(hi3, v3);
+    lo0 = hn::Min(lo0, v0), lo1 = hn::Min(lo1, v1), lo2 = hn::Min(lo2, v2), lo3 = hn::Min(lo3, v3);
+  }
+  for (; i + lanes <= n; i += lanes) {
+    const auto v = load(i);
+    hi0 = hn::Max(hi0, v);
+    lo0 = hn::Min(lo0, v);
+  }
+  const U hi = hn::GetLane(hn::MaxOfLanes(du, hn::Max(hn::Max(hi0, hi1), hn::Max(hi2, hi3))));
+  if (hi > kInfinity) {
+    for (int64_t j = 0; j < n; ++j) {
+      if (x[j] != x[j]) return std::abs(x[j]);
+    }
+  }
+  const U lo = hn::GetLane(hn::MinOfLanes(du, hn::Min(hn::Min(lo0, lo1), hn::Min(lo2, lo3))));
+  return std::bit_cast<T>(is_max ? hi : lo);
+}
+
 // The first i with x[i] == value (a number, not NaN), or n.
 template <class T>
 HWY_INLINE int64_t find_equal_lanes(const T* HWY_RESTRICT x, int64_t n, T value) {
@@ -499,11 +545,17 @@ int64_t FindEqualF64(const double* x, int64_t n, double value) {
   return find_equal_lanes(x, n, value);
 }
 
+template <class T>
+T extremum_abs_dispatch(const T* x, int64_t n, bool is_max) {
+  const hn::ScalableTag<T> d;
+  if (n < static_cast<int64_t>(hn::Lanes(d))) return extremum_lanes<T, true>(x, n, is_max);
+  return extremum_abs_bits(x, n, is_max);
+}
 float ExtremumAbsF32(const float* x, int64_t n, bool is_max) {
-  return extremum_lanes<float, true>(x, n, is_max);
+  return extremum_abs_dispatch(x, n, is_max);
 }
 double ExtremumAbsF64(const double* x, int64_t n, bool is_max) {
-  return extremum_lanes<double, true>(x, n, is_max);
+  return extremum_abs_dispatch(x, n, is_max);
 }
 float MaxF32(const float* x, int64_t n) {
   return extremum_lanes(x, n, true);

@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "runtime/simd_targets.h"
@@ -293,6 +296,56 @@ TEST(SimdMath, MaxAndMinPropagateNaNAndMatchAScalarLoop) {
     SCOPED_TRACE(target);
     check_extrema<float>();
     check_extrema<double>();
+  });
+}
+
+// max/min of |x| (fused `np.max(np.abs(u))`): every length, signed zeros,
+// infinities, subnormals, and NaN anywhere (the first NaN's |x|, its
+// payload kept), against a scalar loop over std::abs.
+template <class T>
+void check_extrema_of_abs() {
+  using L = std::numeric_limits<T>;
+  const T nan = L::quiet_NaN();
+  const T other_nan = std::bit_cast<T>(
+      std::bit_cast<std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>>(nan) | 1);
+  for (int64_t n = 1; n <= 150; ++n) {
+    std::vector<T> x = sweep(T(-5), T(7), static_cast<int>(n) + 1);
+    x.resize(static_cast<size_t>(n));
+    for (size_t i = 0; i < x.size(); ++i) x[i] = x[(i * 7) % x.size()] * (i % 2 ? T(1) : T(-1));
+    if (n > 4) x[3] = -T(0), x[1] = L::denorm_min(), x[2] = -L::denorm_min();
+    for (bool is_max : {true, false}) {
+      auto want = [&](const std::vector<T>& v) {
+        T best = std::abs(v[0]);
+        for (T e : v) {
+          if (e != e) return std::abs(e);
+        }
+        for (T e : v) best = is_max ? std::max(best, std::abs(e)) : std::min(best, std::abs(e));
+        return best;
+      };
+      auto same = [](T a, T b) { return std::memcmp(&a, &b, sizeof(T)) == 0; };
+      ASSERT_TRUE(same(simd_reduce_extremum_abs(x.data(), n, is_max), want(x)))
+          << "n=" << n << " max=" << is_max;
+      std::vector<T> y = x;
+      y[static_cast<size_t>(n / 2)] = -L::infinity();
+      ASSERT_TRUE(same(simd_reduce_extremum_abs(y.data(), n, is_max), want(y)))
+          << "n=" << n << " max=" << is_max << " with -inf";
+      for (int64_t at : {int64_t{0}, n / 3, n - 1, int64_t{17}, int64_t{64}}) {
+        if (at >= n) continue;
+        std::vector<T> z = x;
+        z[static_cast<size_t>(at)] = -other_nan;
+        if (at + 1 < n) z[static_cast<size_t>(at + 1)] = nan;
+        ASSERT_TRUE(same(simd_reduce_extremum_abs(z.data(), n, is_max), want(z)))
+            << "n=" << n << " max=" << is_max << " NaN at " << at;
+      }
+    }
+  }
+}
+
+TEST(SimdMath, ExtremaOfAbsAreTheScalarLoops) {
+  for_each_simd_target([&](const std::string& target) {
+    SCOPED_TRACE(target);
+    check_extrema_of_abs<float>();
+    check_extrema_of_abs<double>();
   });
 }
 
