@@ -10,6 +10,7 @@
 #include <span>
 
 #include "runtime/fused_plan.h"
+#include "runtime/screened_argmax.h"
 #include "runtime/tensor.h"
 #include "runtime/value.h"
 
@@ -25,6 +26,14 @@ void reuse_or_allocate(Tensor& out, DType dtype, const Shape& shape);
 // or a matrix, b a matrix (or a vector, not transposed), inner dims
 // agreeing. `out` must not be a or b (the product reads them as it writes).
 bool matmul_floats_into(const Tensor& a, const Tensor& b, bool transposed_b, Tensor& out);
+
+// int(np.argmax(a @ b.T)) as matmul_floats_into's product would give it,
+// without making the product, when screening decides it
+// (runtime/screened_argmax.h): a float32 vector, b a float32 matrix whose
+// product takes the vector kernels (up to 4 MB), `screen` its screened
+// copy (kept by the caller while b's elements cannot change). False: make
+// the product.
+bool argmax_of_product_bt(const Tensor& a, const Tensor& b, ScreenedMatrix& screen, int64_t& index);
 
 // An operand of fused_elementwise_into: an array, or a Python scalar (the
 // fast path refuses an operand that is neither).

@@ -64,6 +64,10 @@ bool gemm(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, ZeroSum
   return true;  // no signed zeros
 }
 
+// A vector times the rows of a matrix up to this size runs on the vector
+// kernels (see gemm_bt).
+constexpr int64_t kCachedBytes = int64_t{4} << 20;
+
 // c (n x m) = a (n x k) * b^T with b (m x k); row-major, contiguous, float.
 // Same `zeros` contract as gemm.
 template <class T>
@@ -73,7 +77,6 @@ bool gemm_bt(const T* a, const T* b, T* c, int64_t n, int64_t k, int64_t m, Zero
   // vector kernels run faster than OpenBLAS 0.3.21's sgemv here (greedy
   // decoding 212 -> 161 us; 1-2 MB: 10-20 % faster); from DRAM (16 MB) BLAS
   // streams better.
-  constexpr int64_t kCachedBytes = int64_t{4} << 20;
   const bool cached_vector = n == 1 && m * k * static_cast<int64_t>(sizeof(T)) <= kCachedBytes;
   if (cached_vector && simd_gemm_bt(a, b, c, n, k, m, zeros)) return zeros == ZeroSums::Positive;
   if (blas_gemm_bt(a, b, c, n, k, m)) return true;
@@ -295,6 +298,17 @@ bool matmul_floats_into(const Tensor& a, const Tensor& b, bool transposed_b, Ten
   if (!has_plain_form(a, b)) return false;
   product_into(a, b, out);
   return true;
+}
+
+bool argmax_of_product_bt(const Tensor& a, const Tensor& b, ScreenedMatrix& screen,
+                          int64_t& index) {
+  if (a.dtype() != DType::Float32 || b.dtype() != DType::Float32 || a.rank() != 1 ||
+      b.rank() != 2 || b.shape()[1] != a.shape()[0]) {
+    return false;
+  }
+  const int64_t m = b.shape()[0], k = b.shape()[1];
+  if (m * k * static_cast<int64_t>(sizeof(float)) > kCachedBytes) return false;  // BLAS's
+  return screened_argmax_bt(a.data<float>(), b.data<float>(), m, k, screen, index);
 }
 
 void kernel_matmul(KernelContext& ctx) {

@@ -69,10 +69,13 @@ enum class TOp : uint8_t {
   RowView,    // dst = a[b] of a float matrix (b from RowIndex): a view of a row
   SliceView,  // dst = a[b:c] of a float vector, a view; code bit 1: b given, bit 2: c
               // given (an absent bound's register repeats a)
-  MatMul,     // dst = a @ b (code 1: a @ b.T) of float arrays of one dtype
+  MatMul,     // dst = a @ b (code bit 1: a @ b.T) of float arrays of one dtype; code bit 2:
+              // the next instruction, an ArgMax marked too, is dst's only reader
+              // (mark_screened_argmax)
   Fused,      // dst = the fused_elementwise node's program (fused_plans[aux]) on
               // its code operands, a b c e in order (unused ones repeat a)
-  ArgMax,     // dst = int(np.argmax(a)) of a float array
+  ArgMax,     // dst = int(np.argmax(a)) of a float array; code bit 1: the marked
+              // MatMul before it may have found it without making a
   Binary,     // py_binary on boxed operands
   Compare,    // py_compare on boxed operands
   JumpIfFalse,

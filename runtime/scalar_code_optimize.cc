@@ -246,6 +246,35 @@ void move_dead_arrays(TypedScalarCode& code) {
   }
 }
 
+// `int(np.argmax(a @ b.T))` with the product read by nothing else and b
+// written by no instruction (greedy decoding's `h @ emb.T`): the MatMul
+// (code bit 2) and the ArgMax right after it (code bit 1) are marked, so
+// the runner may find the argmax by screening (runtime/screened_argmax.h)
+// without making the product. Nothing jumps to the ArgMax, so it always
+// runs right after the MatMul.
+void mark_screened_argmax(TypedScalarCode& code) {
+  if (!code.has_arrays) return;
+  const size_t n = code.code.size();
+  std::vector<bool> written(code.reg_kinds.size(), false), jumped_to(n + 1, false);
+  for (const TInstr& in : code.code) {
+    if (writes_dst(in.op)) written[in.dst] = true;
+    if (in.op == TOp::MovArray && in.when) written[in.a] = true;  // its buffer moves on
+    if (is_jump(in.op)) jumped_to[in.target] = true;
+  }
+  const std::vector<RegSet> live = live_after(code);
+  for (size_t i = 0; i + 1 < n; ++i) {
+    TInstr& product = code.code[i];
+    TInstr& argmax = code.code[i + 1];
+    if (product.op != TOp::MatMul || product.code != 1 || argmax.op != TOp::ArgMax ||
+        argmax.a != product.dst || jumped_to[i + 1] || live[i + 1].contains(product.dst) ||
+        product.dst == product.a || product.dst == product.b || written[product.b]) {
+      continue;
+    }
+    product.code |= 2;
+    argmax.code |= 1;
+  }
+}
+
 }  // namespace
 
 void optimize_scalar_code(TypedScalarCode& code) {
@@ -253,6 +282,7 @@ void optimize_scalar_code(TypedScalarCode& code) {
   fuse_compare_jumps(code);
   fold_counts_into_jumps(code);
   move_dead_arrays(code);
+  mark_screened_argmax(code);
 }
 
 }  // namespace pygraft::rt

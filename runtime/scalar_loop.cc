@@ -1273,7 +1273,14 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
   const TInstr* pc = base;  // the instruction to run next
   const TInstr* in = pc;    // the instruction running
   IterationCounter counter(iterations, limits);
-  Tensor spare;                // see MatMul
+  Tensor spare;  // see MatMul
+  // MatMul and ArgMax marked by mark_screened_argmax: the product's argmax
+  // found without the product (-1: not found, the ArgMax computes it), and
+  // the screened copy of b, made again in every run (b cannot change within
+  // one: no instruction writes it).
+  int64_t screened_argmax = -1;
+  thread_local ScreenedMatrix screen;
+  screen.reset();
   std::array<Value, 4> boxed;  // a Fused instruction's Python numbers
 #if PG_THREADED_DISPATCH
   static const void* const kHandlers[] = {
@@ -1419,11 +1426,16 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     }
     PG_NEXT();
     PG_CASE(MatMul) : {
+      screened_argmax = -1;
+      if ((in->code & 2) != 0 &&
+          argmax_of_product_bt(PG_ARRAY(a), PG_ARRAY(b), screen, screened_argmax)) {
+        PG_NEXT();  // the ArgMax after it takes screened_argmax; the product is dead
+      }
       // Note: the product cannot be written over an operand it reads: then
       // into the spare tensor, which takes the operand's buffer after.
       const bool over_operand = in->dst == in->a || in->dst == in->b;
       Tensor& out = over_operand ? spare : PG_ARRAY(dst);
-      if (!matmul_floats_into(PG_ARRAY(a), PG_ARRAY(b), in->code != 0, out)) {
+      if (!matmul_floats_into(PG_ARRAY(a), PG_ARRAY(b), (in->code & 1) != 0, out)) {
         run_array_kernel(*in, 2, regs, arrays, nullptr);
       } else if (over_operand) {
         std::swap(PG_ARRAY(dst), spare);
@@ -1441,7 +1453,9 @@ void run_typed_code(const TypedScalarCode& typed, Reg* regs, Tensor* arrays, int
     PG_NEXT();
     PG_CASE(ArgMax) : {
       int64_t index = 0;
-      if (!argmax_floats(PG_ARRAY(a), index)) {
+      if ((in->code & 1) != 0 && screened_argmax >= 0) {
+        index = screened_argmax;
+      } else if (!argmax_floats(PG_ARRAY(a), index)) {
         Value inputs[] = {Value(PG_ARRAY(a)), Value(), Value(false)};
         raise_as_kernel(*in, inputs);
       }

@@ -299,6 +299,147 @@ void GemmBtF64(const double* a, const double* b, double* c, int64_t n, int64_t k
   GemmBt(a, b, c, n, k, m, seed);
 }
 
+// Screening (runtime/screened_argmax.h). A packed word holds the top 16
+// bits of two floats: element 2j's as its low half, 2j + 1's as its high
+// half, so a shift and a mask turn a vector of words into the bfloat16
+// truncations of the even and of the odd elements, as floats.
+#if HWY_TARGET == HWY_SCALAR
+// One lane: no pairs to pack; the caller makes the product.
+bool ScreenPackF32(const float*, int64_t, int64_t, uint32_t*, float*) {
+  return false;
+}
+bool ScreenDotsF32(const float*, const uint32_t*, int64_t, int64_t, float*) {
+  return false;
+}
+#else
+bool ScreenPackF32(const float* b, int64_t m, int64_t k, uint32_t* packed, float* sums_of_squares) {
+  const hn::ScalableTag<float> d;
+  const hn::RebindToUnsigned<decltype(d)> du;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  if (lanes < 2 || k % (2 * lanes) != 0) return false;
+  const auto high = hn::Set(du, 0xFFFF0000u);
+  for (int64_t r = 0; r < m; ++r) {
+    const float* row = b + r * k;
+    uint32_t* out = packed + r * (k / 2);
+    auto squares = hn::Zero(d);
+    for (int64_t p = 0; p < k; p += 2 * lanes) {
+      const auto lo = hn::LoadU(d, row + p), hi = hn::LoadU(d, row + p + lanes);
+      squares = hn::MulAdd(lo, lo, squares);
+      squares = hn::MulAdd(hi, hi, squares);
+      const auto even = hn::ConcatEven(du, hn::BitCast(du, hi), hn::BitCast(du, lo));
+      const auto odd = hn::ConcatOdd(du, hn::BitCast(du, hi), hn::BitCast(du, lo));
+      hn::StoreU(hn::Or(hn::And(odd, high), hn::ShiftRight<16>(even)), du, out + p / 2);
+    }
+    sums_of_squares[r] = hn::GetLane(hn::SumOfLanes(d, squares));
+  }
+  return true;
+}
+
+// The screened dot products of rows of kWords words (kVectors vectors of
+// them), a's even and odd elements held in registers. A word read as a
+// float is its odd element with the even element's 16 bits below it: those
+// change it by less than 2^-7 of itself, as truncating them would, so it
+// needs no mask (b is finite; runtime/screened_argmax.h bounds the rest).
+// kVectors 0: any number (`vectors`); a fixed number lets the compiler
+// keep a's parts in registers across all rows.
+template <int kVectors, class D>
+HWY_INLINE void screen_rows(D d, const float* HWY_RESTRICT even, const float* HWY_RESTRICT odd,
+                            const uint32_t* HWY_RESTRICT packed, int64_t m, int64_t vectors,
+                            float* approx) {
+  const hn::RebindToUnsigned<D> du;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  const int64_t count = kVectors > 0 ? kVectors : vectors;
+  const int64_t words = count * lanes;
+  const auto word_dot = [&](const uint32_t* row, int64_t v, auto e, auto o, auto acc) {
+    const auto w = hn::LoadU(du, row + v * lanes);
+    acc = hn::MulAdd(hn::BitCast(d, hn::ShiftLeft<16>(w)), e, acc);
+    return hn::MulAdd(hn::BitCast(d, w), o, acc);
+  };
+  constexpr int64_t kPerLine = 64 / static_cast<int64_t>(sizeof(uint32_t));
+  int64_t r = 0;
+  for (; r + 4 <= m; r += 4) {
+    if (r + kPrefetchRows + 4 <= m) {
+      const uint32_t* ahead = packed + (r + kPrefetchRows) * words;
+      for (int64_t e = 0; e < 4 * words; e += kPerLine) hwy::Prefetch(ahead + e);
+    }
+    const uint32_t* row = packed + r * words;
+    auto s0 = hn::Zero(d), s1 = s0, s2 = s0, s3 = s0;
+    HWY_UNROLL(4)
+    for (int64_t v = 0; v < count; ++v) {
+      const auto e = hn::Load(d, even + v * lanes), o = hn::Load(d, odd + v * lanes);
+      s0 = word_dot(row, v, e, o, s0);
+      s1 = word_dot(row + words, v, e, o, s1);
+      s2 = word_dot(row + 2 * words, v, e, o, s2);
+      s3 = word_dot(row + 3 * words, v, e, o, s3);
+    }
+    store_lane_sums4(d, s0, s1, s2, s3, approx + r);
+  }
+  for (; r < m; ++r) {
+    auto s = hn::Zero(d);
+    for (int64_t v = 0; v < count; ++v) {
+      s = word_dot(packed + r * words, v, hn::Load(d, even + v * lanes),
+                   hn::Load(d, odd + v * lanes), s);
+    }
+    approx[r] = hn::GetLane(hn::SumOfLanes(d, s));
+  }
+}
+
+bool ScreenDotsF32(const float* a, const uint32_t* packed, int64_t m, int64_t k, float* approx) {
+  const hn::ScalableTag<float> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  constexpr int kMaxVectors = 64;  // k up to 2 048 on AVX-512
+  if (lanes < 2 || k % (2 * lanes) != 0 || k / (2 * lanes) > kMaxVectors) return false;
+  // a's even and odd elements, in the order of the packed words.
+  HWY_ALIGN float even[kMaxVectors * HWY_MAX_BYTES / sizeof(float)];
+  HWY_ALIGN float odd[kMaxVectors * HWY_MAX_BYTES / sizeof(float)];
+  for (int64_t p = 0; p < k; p += 2 * lanes) {
+    const auto lo = hn::LoadU(d, a + p), hi = hn::LoadU(d, a + p + lanes);
+    hn::Store(hn::ConcatEven(d, hi, lo), d, even + p / 2);
+    hn::Store(hn::ConcatOdd(d, hi, lo), d, odd + p / 2);
+  }
+  const int64_t vectors = k / (2 * lanes);
+  switch (vectors) {
+    case 1:
+      screen_rows<1>(d, even, odd, packed, m, vectors, approx);
+      break;
+    case 2:
+      screen_rows<2>(d, even, odd, packed, m, vectors, approx);
+      break;
+    case 4:
+      screen_rows<4>(d, even, odd, packed, m, vectors, approx);
+      break;
+    default:
+      screen_rows<0>(d, even, odd, packed, m, vectors, approx);
+      break;
+  }
+  return true;
+}
+#endif  // HWY_TARGET == HWY_SCALAR
+
+int64_t ScreenCandidatesF32(const float* approx, const float* norms, int64_t m, float scale,
+                            float threshold, int64_t* rows, int64_t capacity) {
+  const hn::ScalableTag<float> d;
+  const auto lanes = static_cast<int64_t>(hn::Lanes(d));
+  const auto vscale = hn::Set(d, scale), vthreshold = hn::Set(d, threshold);
+  int64_t count = 0;
+  const auto take = [&](int64_t r) {
+    if (count < capacity) rows[count] = r;
+    ++count;
+  };
+  int64_t r = 0;
+  for (; r + lanes <= m; r += lanes) {
+    const auto bound = hn::MulAdd(hn::LoadU(d, norms + r), vscale, hn::LoadU(d, approx + r));
+    if (HWY_LIKELY(hn::AllFalse(d, hn::Ge(bound, vthreshold)))) continue;
+    for (int64_t j = r; j < r + lanes; ++j) {
+      if (std::fma(norms[j], scale, approx[j]) >= threshold) take(j);
+    }
+  }
+  for (; r < m; ++r) {
+    if (std::fma(norms[r], scale, approx[r]) >= threshold) take(r);
+  }
+  return count;
+}
+
 }  // namespace HWY_NAMESPACE
 }  // namespace pygraft::rt
 HWY_AFTER_NAMESPACE();
@@ -323,6 +464,9 @@ HWY_EXPORT(GemmF32);
 HWY_EXPORT(GemmF64);
 HWY_EXPORT(GemmBtF32);
 HWY_EXPORT(GemmBtF64);
+HWY_EXPORT(ScreenPackF32);
+HWY_EXPORT(ScreenDotsF32);
+HWY_EXPORT(ScreenCandidatesF32);
 
 bool simd_gemm(const float* a, const float* b, float* c, int64_t n, int64_t k, int64_t m,
                ZeroSums zeros) {
@@ -345,6 +489,19 @@ bool simd_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_
   return true;
 }
 
+bool simd_screen_pack(const float* b, int64_t m, int64_t k, uint32_t* packed,
+                      float* sums_of_squares) {
+  return HWY_DYNAMIC_DISPATCH(ScreenPackF32)(b, m, k, packed, sums_of_squares);
+}
+bool simd_screen_dots(const float* a, const uint32_t* packed, int64_t m, int64_t k, float* approx) {
+  return HWY_DYNAMIC_DISPATCH(ScreenDotsF32)(a, packed, m, k, approx);
+}
+int64_t simd_screen_candidates(const float* approx, const float* norms, int64_t m, float scale,
+                               float threshold, int64_t* rows, int64_t capacity) {
+  return HWY_DYNAMIC_DISPATCH(ScreenCandidatesF32)(approx, norms, m, scale, threshold, rows,
+                                                   capacity);
+}
+
 }  // namespace pygraft::rt
 #endif  // HWY_ONCE
 
@@ -363,6 +520,16 @@ bool simd_gemm_bt(const float*, const float*, float*, int64_t, int64_t, int64_t,
 }
 bool simd_gemm_bt(const double*, const double*, double*, int64_t, int64_t, int64_t, ZeroSums) {
   return false;
+}
+bool simd_screen_pack(const float*, int64_t, int64_t, uint32_t*, float*) {
+  return false;
+}
+bool simd_screen_dots(const float*, const uint32_t*, int64_t, int64_t, float*) {
+  return false;
+}
+int64_t simd_screen_candidates(const float*, const float*, int64_t, float, float, int64_t*,
+                               int64_t) {
+  return 0;
 }
 
 }  // namespace pygraft::rt

@@ -32,4 +32,21 @@ bool simd_gemm_bt(const float* a, const float* b, float* c, int64_t n, int64_t k
 bool simd_gemm_bt(const double* a, const double* b, double* c, int64_t n, int64_t k, int64_t m,
                   ZeroSums zeros = ZeroSums::Kept);
 
+// Screening for argmax(a @ b.T) (runtime/screened_argmax.h): b (m x k
+// float32) with each element's mantissa cut to 7 bits (bfloat16, by
+// truncation), packed two to a 32-bit word as the dot kernel reads them
+// (word j of a row: element 2j in the low half, 2j + 1 in the high half, of
+// each run of 2 * lanes elements), and each row's sum of squares (float32,
+// multiply-adds). False, having done nothing, when k is not a multiple of
+// twice the vector length or Highway is not there.
+bool simd_screen_pack(const float* b, int64_t m, int64_t k, uint32_t* packed,
+                      float* sums_of_squares);
+// approx[r] = the dot product of a (k) with packed row r, in some order.
+bool simd_screen_dots(const float* a, const uint32_t* packed, int64_t m, int64_t k, float* approx);
+// The rows r (ascending) with approx[r] + norms[r] * scale >= threshold
+// (one rounding), at most `capacity` of them into rows; returns how many
+// there are (more than capacity: only the first capacity written).
+int64_t simd_screen_candidates(const float* approx, const float* norms, int64_t m, float scale,
+                               float threshold, int64_t* rows, int64_t capacity);
+
 }  // namespace pygraft::rt

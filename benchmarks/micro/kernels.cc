@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "runtime/reduce_fold.h"
+#include "runtime/screened_argmax.h"
 #include "runtime/simd_gemm.h"
 #include "runtime/simd_leaf_sums.h"
 #include "runtime/simd_math.h"
@@ -27,9 +28,9 @@ struct CacheLineAllocator {
   template <class U>
   CacheLineAllocator(const CacheLineAllocator<U>&) {}
   T* allocate(size_t count) {
-    return static_cast<T*>(::operator new(count * sizeof(T), std::align_val_t{64}));
+    return static_cast<T*>(::operator new (count * sizeof(T), std::align_val_t{64}));
   }
-  void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t{64}); }
+  void deallocate(T* p, size_t) { ::operator delete (p, std::align_val_t{64}); }
   bool operator==(const CacheLineAllocator&) const { return true; }
 };
 template <class T>
@@ -84,6 +85,47 @@ void BM_GemmTransposed(benchmark::State& state) {
 }
 BENCHMARK(BM_GemmTransposed<float>)->Args({1, 64, 1000})->Args({1, 256, 256})->Args({1, 33, 100});
 BENCHMARK(BM_GemmTransposed<double>)->Args({1, 64, 1000});
+
+// Values in [-1, 1) from a fixed linear congruential sequence: rows unlike
+// each other, as an embedding's are.
+Array<float> scattered(int64_t count, uint32_t seed) {
+  Array<float> values(static_cast<size_t>(count));
+  for (float& v : values) {
+    seed = seed * 1664525u + 1013904223u;
+    v = static_cast<float>(seed >> 8) * 0x1p-23f - 1.0f;
+  }
+  return values;
+}
+
+// argmax(h @ emb.T) by screening (runtime/screened_argmax.h) against the
+// full product and an argmax: the embedding's screened copy is made once,
+// as a decoding loop makes it once per call. Args: k, m.
+void BM_ScreenedArgmax(benchmark::State& state) {
+  const int64_t k = state.range(0), m = state.range(1);
+  const Array<float> a = scattered(k, 1), b = scattered(m * k, 2);
+  pygraft::rt::ScreenedMatrix screen;
+  int64_t index = 0;
+  for (auto _ : state) {
+    if (!pygraft::rt::screened_argmax_bt(a.data(), b.data(), m, k, screen, index)) {
+      state.SkipWithError("the screening did not decide");
+      break;
+    }
+    benchmark::DoNotOptimize(index);
+  }
+}
+BENCHMARK(BM_ScreenedArgmax)->Args({64, 1000})->Args({512, 2000});
+
+void BM_ProductArgmax(benchmark::State& state) {
+  const int64_t k = state.range(0), m = state.range(1);
+  const Array<float> a = scattered(k, 1), b = scattered(m * k, 2);
+  Array<float> c(static_cast<size_t>(m));
+  for (auto _ : state) {
+    pygraft::rt::simd_gemm_bt(a.data(), b.data(), c.data(), 1, k, m);
+    const float best = pygraft::rt::simd_reduce_max(c.data(), m);
+    benchmark::DoNotOptimize(pygraft::rt::simd_find_equal(c.data(), m, best));
+  }
+}
+BENCHMARK(BM_ProductArgmax)->Args({64, 1000})->Args({512, 2000});
 
 // The passes of the fused elementwise chain (benchmarks/runtime's `chain`)
 // over one of its blocks (2048 float32, in L1): arg 0 = elements.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "runtime/pyscalar.h"
 
@@ -155,6 +156,64 @@ TEST(ScalarCodeOptimizeTest, CountReachedByFallingThroughStays) {
                {.op = TOp::End}};
   optimize_scalar_code(code);
   EXPECT_EQ(count_of(code, TOp::Count), 1);
+}
+
+// for t in range(n): tok = int(np.argmax(h @ emb.T))   (r0 h, r1 emb, r2 the
+// product, r3 tok, r4 n, r5 t, r6 the test); `extra` goes after the ArgMax.
+TypedScalarCode decoding_loop(std::vector<TInstr> extra = {}) {
+  TypedScalarCode code;
+  code.has_arrays = true;
+  code.reg_kinds = {ScalarKind::Array, ScalarKind::Array, ScalarKind::Array, ScalarKind::Int,
+                    ScalarKind::Int,   ScalarKind::Int,   ScalarKind::Bool};
+  code.live_in_regs = {0, 1, 4, 5};
+  code.output_regs = {3};
+  code.code = {
+      {.op = TOp::Jump, .target = 4},
+      {.op = TOp::MatMul, .code = 1, .dst = 2, .a = 0, .b = 1},
+      {.op = TOp::ArgMax, .dst = 3, .a = 2},
+      add(5, 5, 4),
+      {.op = TOp::CmpI,
+       .code = static_cast<uint8_t>(CompareOp::Lt),
+       .kd = ScalarKind::Bool,
+       .dst = 6,
+       .a = 5,
+       .b = 4},
+      {.op = TOp::JumpIfTrue, .ka = ScalarKind::Bool, .a = 6, .target = 1},
+      {.op = TOp::End},
+  };
+  code.code.insert(code.code.begin() + 3, extra.begin(), extra.end());
+  for (TInstr& in : code.code) {
+    if (is_jump(in.op) && in.target >= 3) in.target += static_cast<uint32_t>(extra.size());
+  }
+  return code;
+}
+
+const TInstr& only(const TypedScalarCode& code, TOp op) {
+  return *std::find_if(code.code.begin(), code.code.end(),
+                       [&](const TInstr& in) { return in.op == op; });
+}
+
+TEST(ScalarCodeOptimizeTest, ArgmaxOfADeadProductIsMarkedForScreening) {
+  TypedScalarCode code = decoding_loop();
+  optimize_scalar_code(code);
+  EXPECT_EQ(only(code, TOp::MatMul).code, 3);  // transposed, and screened
+  EXPECT_EQ(only(code, TOp::ArgMax).code, 1);
+}
+
+TEST(ScalarCodeOptimizeTest, ArgmaxOfAProductReadLaterIsNotMarked) {
+  // The product is read again after the argmax (logits kept).
+  TypedScalarCode code = decoding_loop({{.op = TOp::MovArray, .dst = 0, .a = 2}});
+  optimize_scalar_code(code);
+  EXPECT_EQ(only(code, TOp::MatMul).code, 1);
+  EXPECT_EQ(only(code, TOp::ArgMax).code, 0);
+}
+
+TEST(ScalarCodeOptimizeTest, ArgmaxOfAProductWithAWrittenMatrixIsNotMarked) {
+  // emb is written in the loop: its screened copy could go stale.
+  TypedScalarCode code = decoding_loop({{.op = TOp::MovArray, .dst = 1, .a = 0}});
+  optimize_scalar_code(code);
+  EXPECT_EQ(only(code, TOp::MatMul).code, 1);
+  EXPECT_EQ(only(code, TOp::ArgMax).code, 0);
 }
 
 }  // namespace
