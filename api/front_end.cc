@@ -6,6 +6,7 @@
 
 #include "graph/printer.h"
 #include "parser/parser.h"
+#include "transform/compiled_items.h"
 #include "transform/lower.h"
 
 namespace pygraft::api::detail {
@@ -21,6 +22,49 @@ void promote_warnings(std::vector<pygraft::Diagnostic>& diagnostics) {
   }
 }
 
+// Problems CPython itself refuses the file for: errors wherever they are.
+bool refuses_the_file(DiagCode code) {
+  switch (code) {
+    case DiagCode::SyntaxError:
+    case DiagCode::InvalidUtf8:
+    case DiagCode::NulByte:
+    case DiagCode::NestingTooDeep:
+    case DiagCode::IndentationError:
+    case DiagCode::TabError:
+    case DiagCode::ReturnOutsideFunction:
+    case DiagCode::BreakOutsideLoop:
+    case DiagCode::InternalError:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool encloses(const SourceRange& outer, const SourceRange& inner) {
+  auto at_or_after = [](uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2) {
+    return l1 > l2 || (l1 == l2 && c1 >= c2);
+  };
+  return inner.valid() && at_or_after(inner.line, inner.column, outer.line, outer.column) &&
+         at_or_after(outer.end_line, outer.end_column, inner.end_line, inner.end_column);
+}
+
+// The parser's diagnostics, but those inside code that is not compiled
+// (transform/compiled_items.h), whose place a note takes.
+void report_compiled_code(std::vector<pygraft::Diagnostic> parsed,
+                          const std::vector<transform::LeftOutItem>& left_out,
+                          DiagnosticSink& sink) {
+  std::erase_if(parsed, [&](const pygraft::Diagnostic& d) {
+    if (refuses_the_file(d.id)) return false;
+    return std::any_of(left_out.begin(), left_out.end(), [&](const transform::LeftOutItem& item) {
+      return encloses(item.range, d.range);
+    });
+  });
+  sink.append(std::move(parsed));
+  for (const transform::LeftOutItem& item : left_out) {
+    sink.report(DiagCode::NotCompiled, pygraft::Severity::Note, item.head, item.message);
+  }
+}
+
 // Parse, then lower even when the parse reported errors, so that one run
 // reports every problem: the parser leaves out what it reported and records
 // the names that code may bind (ast::DroppedNames), and the transform stays
@@ -28,7 +72,9 @@ void promote_warnings(std::vector<pygraft::Diagnostic>& diagnostics) {
 std::optional<Module> parse_and_lower(std::string_view source, const FrontEndRequest& request,
                                       DiagnosticSink& sink, FrontEndOutcome& outcome) {
   ParseResult parsed = parse_module(source);
-  sink.append(std::move(parsed.diagnostics));
+  const std::vector<transform::LeftOutItem> left_out =
+      transform::leave_out_unused(parsed.module, request.entries);
+  report_compiled_code(std::move(parsed.diagnostics), left_out, sink);
   LowerOptions options;
   options.entries = request.entries;
   // Note: the final IR is still verified; per-pass checks are for tests.

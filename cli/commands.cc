@@ -26,6 +26,8 @@ constexpr const char* kCompileFooter = R"(Examples:
   pygraft compile model.py                   -> model.pgraph beside model.py
   pygraft compile a.py b.py c.py -j 4        -> a.pgraph, b.pgraph, c.pgraph
   pygraft compile model.py -o out.pgraph --entry predict
+                        (only predict and what it uses; the training loop,
+                         plotting and other imports are left out with a note)
   pygraft compile model.py --emit text       readable listing on stdout
   pygraft compile model.py --emit dot | dot -Tsvg > model.svg
   pygraft compile model.py --diagnostics sarif -o model.pgraph > report.sarif
@@ -37,6 +39,7 @@ constexpr const char* kCheckFooter = R"(Examples:
   pygraft check model.py
   pygraft check model.py --diagnostics json    JSON array on stdout
   pygraft check model.py --Werror              fail on warnings too
+  pygraft check model.py --entry predict       only what compile --entry predict compiles
 
 Exits 0 when the file converts cleanly, 1 when it has errors.)";
 
@@ -93,7 +96,8 @@ void add_compile(CLI::App& app, CompileOptions& options) {
                       "--emit text|dot)");
   compile
       ->add_option("--entry", options.entries,
-                   "Convert only this function (and what it calls); repeatable")
+                   "Convert only this function and what it uses (other functions, classes, "
+                   "module-level code and unused imports are left out with a note); repeatable")
       ->allow_extra_args(false);
   compile->add_flag("--print-ir-after-all", options.print_ir_after_all,
                     "Also print the IR (as --emit text) after the lowering and after each "
@@ -108,6 +112,10 @@ void add_check(CLI::App& app, CheckOptions& options) {
   CLI::App* check = app.add_subcommand("check", "Report every problem in MODEL.py, write nothing");
   check->add_option("MODEL.py", options.source_path, "The Python source file")->required();
   add_front_end_options(*check, options);
+  check
+      ->add_option("--entry", options.entries,
+                   "Check only this function and what it uses, as compile --entry; repeatable")
+      ->allow_extra_args(false);
   check->footer(kCheckFooter);
 }
 
@@ -225,6 +233,7 @@ int pygraft_main(int argc, const char* const* argv, CommandIo& io) {
   }
   unprotect_all(run, compile);
   check.source_path = unprotect(check.source_path);
+  for (std::string& entry : check.entries) entry = unprotect(entry);
   if (app.got_subcommand("compile") || app.got_subcommand("check")) {
     prefer_huge_pages_for_the_heap();
   }

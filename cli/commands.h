@@ -30,7 +30,8 @@ struct CheckOptions {
   std::string source_path;
   DiagnosticsFormat diagnostics = DiagnosticsFormat::Text;
   bool warnings_as_errors = false;
-  bool quiet = false;  // report errors only (no warnings or notes)
+  bool quiet = false;                // report errors only (no warnings or notes)
+  std::vector<std::string> entries;  // check --entry (compile keeps its own)
 };
 
 struct CompileOptions {

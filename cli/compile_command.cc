@@ -191,7 +191,7 @@ std::string default_graph_path(const std::string& source_path) {
 }
 
 int run_check(const CheckOptions& options, CommandIo& io) {
-  return run_job({options, {options.source_path}}, {}, 1, io);
+  return run_job({options, {options.source_path}}, options.entries, 1, io);
 }
 
 int run_compile(const CompileOptions& options, CommandIo& io) {

@@ -220,11 +220,26 @@ struct FunctionDef {
 };
 
 // `import numpy as np` gives {module "numpy", alias "np"}; `import math`
-// gives {module "math", alias "math"}.
+// gives {module "math", alias "math"}; `from math import sqrt as s` gives
+// {module "math", alias "s", name "sqrt"}. Any module is recorded: whether
+// compiled code may use it is the transform's question (an import of a
+// module pygraft does not know is an error only where compiled code uses it).
 struct Import {
   std::string module;
   std::string alias;
   SourceRange range;
+  std::string name;  // the imported name of a from-import; empty for `import M`
+};
+
+// A top-level statement the parser reported and left out (a class, a
+// decorated def, module-level code such as a training loop, a star import),
+// with the names it binds: with `compile --entry`, what the compiled
+// functions do not use is left out with a note instead of an error.
+struct LeftOutItem {
+  std::string what;  // "class 'Model'", "module-level code", ...
+  std::set<std::string, std::less<>> binds;
+  SourceRange range;  // the whole statement
+  SourceRange head;   // where a note points: its first line
 };
 
 // A module-level `NAME = expr` (also `NAME: T = expr`).
@@ -239,6 +254,7 @@ struct Module {
   std::vector<ConstantDef> constants;  // in source order
   std::vector<FunctionDef> functions;  // in source order
   DroppedNames names_in_dropped_code;  // top-level code that was left out
+  std::vector<LeftOutItem> left_out;   // in source order
 };
 
 }  // namespace pygraft::ast

@@ -257,7 +257,9 @@ void Dumper::block(const std::string& label, const ast::Block& block) {
 void Dumper::module(const ast::Module& module) {
   open("module");
   for (const ast::Import& import : module.imports) {
-    leaf("import " + import.module + " as " + import.alias, import.range);
+    const std::string what =
+        import.name.empty() ? import.module : import.module + "." + import.name;
+    leaf("import " + what + " as " + import.alias, import.range);
   }
   for (const ast::ConstantDef& constant : module.constants) {
     open("const " + constant.name, &constant.range);

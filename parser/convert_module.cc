@@ -1,34 +1,31 @@
-// The module level: `import numpy [as np]` / `import math [as m]`, constants
+// The module level: imports (`import M [as A]`, `from M import NAME [as A]`,
+// any module: the transform decides what compiled code may use), constants
 // `NAME = expr` / `NAME: T = expr`, top-level functions; the docstring, `from
 // __future__ import ...` and the `if __name__ == "__main__":` guard are
-// skipped silently. Anything else is reported (PG0113 imports, PG0114 other
-// statements, or the statement's own code).
+// skipped silently. Anything else is reported (PG0113 star imports, PG0114
+// other statements, or the statement's own code) and recorded as a left-out
+// item with the names it binds (ast::LeftOutItem).
 #include "parser/convert.h"
 
 namespace pygraft::parser {
 
 namespace {
 
-bool is_supported_module(std::string_view name) {
-  return name == "numpy" || name == "math";
-}
-
+// `import a.b.c` binds `a` to the top package; `import a.b as c` binds c to
+// a.b. Every module is recorded; the transform decides what compiled code
+// may use.
 void convert_import_item(Context& ctx, TSNode item, SourceRange range, ast::Module& module) {
   bool aliased = ctx.is(item, ctx.sym().aliased_import);
   TSNode name = aliased ? ctx.child(item, ctx.field().name) : item;
   if (is_broken(name)) return;
   std::string module_name(ctx.text(name));
-  if (!is_supported_module(module_name)) {
-    ctx.report(DiagCode::UnsupportedImport, range_of(name),
-               "import of module " + quote(module_name) +
-                   " is not supported; only 'import numpy [as np]' and 'import math' are "
-                   "supported");
-    note_dropped(ctx, item);
+  if (aliased) {
+    std::string alias(ctx.text(ctx.child(item, ctx.field().alias)));
+    module.imports.push_back(ast::Import{module_name, alias, range, ""});
     return;
   }
-  std::string alias = module_name;
-  if (aliased) alias = std::string(ctx.text(ctx.child(item, ctx.field().alias)));
-  module.imports.push_back(ast::Import{module_name, alias, range});
+  std::string top = module_name.substr(0, module_name.find('.'));
+  module.imports.push_back(ast::Import{top, top, range, ""});
 }
 
 void convert_import(Context& ctx, TSNode node, ast::Module& module) {
@@ -38,12 +35,32 @@ void convert_import(Context& ctx, TSNode node, ast::Module& module) {
   }
 }
 
-void report_from_import(Context& ctx, TSNode node) {
-  TSNode name = ctx.child(node, ctx.field().module_name);
-  if (is_broken(name)) return;
-  ctx.report(DiagCode::UnsupportedImport, range_of(name),
-             "'from " + std::string(ctx.text(name)) +
-                 " import ...' is not supported; use 'import numpy as np' or 'import math'");
+// `from M import a, b as c`: one Import per name. `from M import *` binds
+// names nobody can list, so it is reported.
+bool convert_from_import(Context& ctx, TSNode node, ast::Module& module) {
+  TSNode source = ctx.child(node, ctx.field().module_name);
+  if (is_broken(source)) return false;
+  std::string module_name(ctx.text(source));
+  for (TSNode item : named_children(node)) {
+    if (ctx.is(item, ctx.sym().wildcard_import)) {
+      ctx.report(DiagCode::UnsupportedImport, range_of(item),
+                 "'from " + module_name +
+                     " import *' is not supported; import the names you use ('from " + module_name +
+                     " import NAME') or the module ('import " + module_name + "')");
+      return false;
+    }
+  }
+  for (TSNode item : field_children(node, ctx.field().name)) {
+    if (ts_node_is_error(item)) continue;
+    bool aliased = ctx.is(item, ctx.sym().aliased_import);
+    TSNode name = aliased ? ctx.child(item, ctx.field().name) : item;
+    if (is_broken(name)) continue;
+    std::string imported(ctx.text(name));
+    std::string alias =
+        aliased ? std::string(ctx.text(ctx.child(item, ctx.field().alias))) : imported;
+    module.imports.push_back(ast::Import{module_name, alias, range_of(node), imported});
+  }
+  return true;
 }
 
 bool is_string_node(Context& ctx, TSNode node) {
@@ -149,10 +166,7 @@ bool convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module
     convert_import(ctx, node, module);
     return true;
   }
-  if (ctx.is(node, sym.import_from_statement)) {
-    report_from_import(ctx, node);
-    return false;
-  }
+  if (ctx.is(node, sym.import_from_statement)) return convert_from_import(ctx, node, module);
   if (ctx.is(node, sym.function_definition)) {
     module.functions.push_back(convert_function(ctx, node));
     return true;
@@ -177,6 +191,75 @@ bool convert_module_statement(Context& ctx, TSNode node, bool first, ast::Module
   return false;
 }
 
+// The names a left-out statement binds: class and def names, assignment and
+// for targets, import and `as` aliases, walrus targets, anywhere inside it.
+void collect_bound_names(Context& ctx, TSNode node, std::set<std::string, std::less<>>& out) {
+  const GrammarSymbols& sym = ctx.sym();
+  auto identifiers_of = [&](TSNode target) {
+    if (ts_node_is_null(target)) return;
+    if (ctx.is(target, sym.identifier)) {
+      out.emplace(ctx.text(target));
+      return;
+    }
+    if (ctx.is(target, sym.attribute) || ctx.is(target, sym.subscript)) return;
+    for (TSNode part : named_children(target)) {
+      if (ctx.is(part, sym.identifier)) out.emplace(ctx.text(part));
+    }
+  };
+  std::vector<TSNode> work{node};
+  while (!work.empty()) {
+    TSNode current = work.back();
+    work.pop_back();
+    if (ctx.is(current, sym.class_definition) || ctx.is(current, sym.function_definition)) {
+      identifiers_of(ctx.child(current, ctx.field().name));
+    } else if (ctx.is(current, sym.assignment) || ctx.is(current, sym.augmented_assignment) ||
+               ctx.is(current, sym.for_statement)) {
+      identifiers_of(ctx.child(current, ctx.field().left));
+    } else if (ctx.is(current, sym.aliased_import) || ctx.is(current, sym.as_pattern)) {
+      identifiers_of(ctx.child(current, ctx.field().alias));
+    } else if (ctx.is(current, sym.named_expression)) {
+      identifiers_of(ctx.child(current, ctx.field().name));
+    }
+    for (TSNode child : named_children(current)) work.push_back(child);
+  }
+}
+
+// What a note about the left-out statement calls it.
+std::string describe_left_out(Context& ctx, TSNode node) {
+  const GrammarSymbols& sym = ctx.sym();
+  TSNode definition = node;
+  if (ctx.is(node, sym.decorated_definition)) definition = ctx.child(node, ctx.field().definition);
+  TSNode name = ts_node_is_null(definition) ? definition : ctx.child(definition, ctx.field().name);
+  if (!ts_node_is_null(name) && ctx.is(definition, sym.class_definition)) {
+    return "class " + quote(ctx.text(name));
+  }
+  if (!ts_node_is_null(name) && ctx.is(definition, sym.function_definition)) {
+    return "function " + quote(ctx.text(name));
+  }
+  if (ctx.is(node, sym.import_from_statement) || ctx.is(node, sym.import_statement)) {
+    return "the import";
+  }
+  return "module-level code";
+}
+
+void record_left_out(Context& ctx, TSNode node, ast::Module& module) {
+  ast::LeftOutItem item;
+  item.what = describe_left_out(ctx, node);
+  collect_bound_names(ctx, node, item.binds);
+  item.range = range_of(node);
+  item.head = item.range;
+  if (item.head.end_line != item.head.line) {
+    // Note: the first line up to its end (the whole line's bytes).
+    const size_t start = ts_node_start_byte(node);
+    const size_t newline = ctx.source.find('\n', start);
+    size_t end = newline == std::string_view::npos ? ctx.source.size() : newline;
+    if (end > start && ctx.source[end - 1] == '\r') --end;
+    item.head.end_line = item.head.line;
+    item.head.end_column = item.head.column + static_cast<uint32_t>(end - start);
+  }
+  module.left_out.push_back(std::move(item));
+}
+
 }  // namespace
 
 ast::Module convert_module(Context& ctx, TSNode root) {
@@ -192,7 +275,10 @@ ast::Module convert_module(Context& ctx, TSNode root) {
       continue;
     }
     if (!ts_node_is_named(child) || ts_node_is_extra(child)) continue;
-    if (!convert_module_statement(ctx, child, first, module)) note_dropped(ctx, child);
+    if (!convert_module_statement(ctx, child, first, module)) {
+      note_dropped(ctx, child);
+      record_left_out(ctx, child, module);
+    }
     first = false;
   }
   ctx.module_dropped_names = nullptr;

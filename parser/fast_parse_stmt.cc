@@ -52,6 +52,7 @@ ast::Module Parser::module() {
 
 void Parser::module_statement(ast::Module& module, bool first) {
   if (at_keyword("import")) return import_statement(module);
+  if (at_keyword("from")) return from_import_statement(module);
   if (at_keyword("def")) {
     module.functions.push_back(function_def());
     return;
@@ -70,22 +71,37 @@ void Parser::module_statement(ast::Module& module, bool first) {
   decline();
 }
 
-// `import numpy [as np], math`: only numpy and math, each without a dot.
+// A dotted module name `a.b.c` (its text, and the range of its last part).
+std::string Parser::dotted_name(SourceRange& last) {
+  Token first = expect_name();
+  std::string name(text(first));
+  last = range_of(first);
+  while (at_op(".")) {
+    take();
+    Token part = expect_name();
+    name += ".";
+    name += text(part);
+    last = range_of(part);
+  }
+  return name;
+}
+
+// `import numpy [as np], a.b [as c]`: any module (the transform decides what
+// compiled code may use); unaliased, `import a.b` binds a.
 void Parser::import_statement(ast::Module& module) {
   Token keyword = take();
   std::vector<std::pair<std::string, std::string>> items;
   SourceRange last = range_of(keyword);
   for (;;) {
-    Token name = expect_name();
-    std::string module_name(text(name));
-    if (module_name != "numpy" && module_name != "math") decline();
-    std::string alias = module_name;
-    last = range_of(name);
+    std::string module_name = dotted_name(last);
+    std::string alias = module_name.substr(0, module_name.find('.'));
     if (at_keyword("as")) {
       take();
       Token as = expect_name();
       alias = std::string(text(as));
       last = range_of(as);
+    } else {
+      module_name = alias;
     }
     items.emplace_back(std::move(module_name), std::move(alias));
     if (!at_op(",")) break;
@@ -94,7 +110,39 @@ void Parser::import_statement(ast::Module& module) {
   if (peek().kind != TokenKind::Newline) decline();
   take();
   SourceRange range = span(range_of(keyword), last);
-  for (auto& [name, alias] : items) module.imports.push_back(ast::Import{name, alias, range});
+  for (auto& [name, alias] : items) module.imports.push_back(ast::Import{name, alias, range, ""});
+}
+
+// `from a.b import x [as y], z` (`from __future__ import ...` skipped);
+// relative, parenthesized and star imports take tree-sitter's path.
+void Parser::from_import_statement(ast::Module& module) {
+  Token keyword = take();
+  SourceRange last = range_of(keyword);
+  std::string module_name = dotted_name(last);
+  expect_keyword("import");
+  std::vector<std::pair<std::string, std::string>> items;
+  for (;;) {
+    Token name = expect_name();
+    std::string imported(text(name));
+    std::string alias = imported;
+    last = range_of(name);
+    if (at_keyword("as")) {
+      take();
+      Token as = expect_name();
+      alias = std::string(text(as));
+      last = range_of(as);
+    }
+    items.emplace_back(std::move(imported), std::move(alias));
+    if (!at_op(",")) break;
+    take();
+  }
+  if (peek().kind != TokenKind::Newline) decline();
+  take();
+  SourceRange range = span(range_of(keyword), last);
+  if (module_name == "__future__") return;  // skipped, as tree-sitter's path skips it
+  for (auto& [name, alias] : items) {
+    module.imports.push_back(ast::Import{module_name, alias, range, name});
+  }
 }
 
 // `NAME = value` or `NAME: T = value`.

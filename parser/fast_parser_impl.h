@@ -94,7 +94,9 @@ class Parser {
 
   // ---- statements (fast_parse_stmt.cc) ----
   void module_statement(ast::Module& module, bool first);
+  std::string dotted_name(SourceRange& last);
   void import_statement(ast::Module& module);
+  void from_import_statement(ast::Module& module);
   void constant(ast::Module& module);
   void skip_main_guard();
   bool main_guard_ahead();

@@ -43,6 +43,9 @@ struct GrammarSymbols {
   TSSymbol future_import_statement = named("future_import_statement");
   TSSymbol aliased_import = named("aliased_import");
   TSSymbol dotted_name = named("dotted_name");
+  TSSymbol wildcard_import = named("wildcard_import");
+  TSSymbol as_pattern = named("as_pattern");
+  TSSymbol named_expression = named("named_expression");
 
   // parameters
   TSSymbol parameters = named("parameters");

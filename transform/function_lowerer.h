@@ -165,6 +165,9 @@ class FunctionLowerer {
   ValueId lower_kind(const ast::Expr& expr, const ast::SubscriptExpr& subscript);
   ValueId lower_kind(const ast::Expr& expr, const ast::SliceExpr& slice);
   ValueId lower_global_name(const ast::Expr& expr, const std::string& name);
+  // PG0113 at a use of a name an import of another module binds; false when
+  // `name` is not one.
+  bool report_foreign_use(const SourceRange& range, const std::string& name);
   ValueId apply_unary(ast::UnaryOp op, ValueId operand, SourceRange range);
   ValueId apply_compare(ast::CompareOp op, ValueId lhs, ValueId rhs, SourceRange range);
   ValueId apply_identity(ast::CompareOp op, ValueId lhs, ValueId rhs, SourceRange range);

@@ -1,5 +1,6 @@
 // lower_module: the whole transform, as one list.
-//   1. AST passes (transform/ast_passes/): break / continue / return /
+//   1. AST passes (transform/ast_passes/): from-imported names resolved to
+//      the module attributes they stand for; break / continue / return /
 //      loop-else rewritten into flags and guards, so that every cond and loop
 //      region has a single exit; control-flow warnings; the aliasing check.
 //   2. IR build (transform/lower_module.cc): if/while/for into cond and loop
@@ -10,6 +11,7 @@
 #include "transform/lower.h"
 
 #include "transform/ast_passes/ast_pipeline.h"
+#include "transform/ast_passes/resolve_imports.h"
 #include "transform/lower_module.h"
 #include "transform/pipeline.h"
 
@@ -18,6 +20,7 @@ namespace pygraft {
 Module lower_module(ast::Module module, const LowerOptions& options, DiagnosticSink& diags) {
   // Note: the build runs even after an AST-pass error (PG0401), so one run
   // reports every problem.
+  transform::resolve_imports(module);
   transform::run_ast_passes(module, transform::AstPassOptions{}, diags);
   if (!options.verify_each_pass && !options.after_pass) {
     // Note: each function through the passes as soon as it is built, while

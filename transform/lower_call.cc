@@ -168,6 +168,8 @@ ValueId FunctionLowerer::lower_named_call(const ast::Expr& expr, const ast::Call
     }
   } else if (const FunctionSignature* callee = scope_.function(name)) {
     return lower_function_call(expr, call, *callee);
+  } else if (report_foreign_use(func.range, name)) {
+    // reported
   } else if (scope_.import_of(name)) {
     error(DiagCode::UnknownFunction, func.range,
           "module " + quoted(name) + " is not callable; call " + name + ".NAME(...)");

@@ -32,10 +32,23 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::Name& name
   return *value;
 }
 
+bool FunctionLowerer::report_foreign_use(const SourceRange& range, const std::string& name) {
+  const ModuleScope::ForeignImport* foreign = scope_.foreign_import(name);
+  if (foreign == nullptr) return false;
+  if (!scope_.first_foreign_use(name)) return true;
+  error(DiagCode::UnsupportedImport, range,
+        "'" + name + "' is " + foreign->what + " (imported on line " +
+            std::to_string(foreign->where.line) +
+            "), which compiled code cannot use; only numpy, math and builtins are supported");
+  return true;
+}
+
 ValueId FunctionLowerer::lower_global_name(const ast::Expr& expr, const std::string& name) {
   if (const Literal* value = scope_.constant(name)) return builder_.constant(*value, expr.range);
   std::string quoted = "'" + name + "'";
-  if (scope_.function(name) != nullptr) {
+  if (report_foreign_use(expr.range, name)) {
+    // reported
+  } else if (scope_.function(name) != nullptr) {
     error(DiagCode::UnsupportedExpression, expr.range,
           "function " + quoted + " can only be called, not used as a value");
   } else if (scope_.import_of(name)) {
@@ -213,6 +226,7 @@ std::optional<ImportedModule> FunctionLowerer::as_module(const ast::Expr& expr) 
   const auto* name = std::get_if<ast::Name>(&expr.kind);
   if (name == nullptr || env_.is_local(name->id)) return std::nullopt;
   if (std::optional<ImportedModule> module = scope_.import_of(name->id)) return module;
+  if (scope_.foreign_import(name->id) != nullptr) return std::nullopt;
   return scope_.assume_import(name->id, expr.range);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "transform/analysis/activity.h"
+#include "transform/ast_passes/resolve_imports.h"
 #include "transform/call_graph.h"
 #include "transform/constant_eval.h"
 #include "transform/function_lowerer.h"
@@ -14,11 +15,21 @@ namespace pygraft::transform {
 
 namespace {
 
+// `import numpy|math [as A]`; the names of from-imports and numpy
+// submodules were resolved (transform/ast_passes/resolve_imports.h). Other
+// imports are foreign: an error where compiled code uses them.
 void declare_imports(const ast::Module& module, ModuleScope& scope) {
   for (const ast::Import& import : module.imports) {
-    if (import.module == "numpy") scope.add_import(import.alias, ImportedModule::Numpy);
-    if (import.module == "math") scope.add_import(import.alias, ImportedModule::Math);
-    // Other modules were reported by the parser (PG0113).
+    if (!is_supported_import(import)) {
+      const std::string what = import.name.empty()
+                                   ? "module '" + import.module + "'"
+                                   : "'" + import.name + "' of module '" + import.module + "'";
+      scope.add_foreign_import(import.alias, what, import.range);
+    } else if (import.name.empty() && import.module == "numpy") {
+      scope.add_import(import.alias, ImportedModule::Numpy);
+    } else if (import.name.empty() && import.module == "math") {
+      scope.add_import(import.alias, ImportedModule::Math);
+    }
   }
 }
 

@@ -29,7 +29,10 @@ std::optional<ImportedModule> ModuleScope::assume_import(std::string_view alias,
                                                          SourceRange use) const {
   const ConventionalAlias* entry = find_alias(alias);
   if (entry == nullptr || missing_imports_ == nullptr) return std::nullopt;
-  if (constant(alias) != nullptr || function(alias) != nullptr) return std::nullopt;
+  if (constant(alias) != nullptr || function(alias) != nullptr ||
+      foreign_import(alias) != nullptr) {
+    return std::nullopt;
+  }
   missing_imports_->record(alias, use);
   return entry->module;
 }

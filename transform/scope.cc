@@ -5,6 +5,7 @@
 namespace pygraft::transform {
 
 void ModuleScope::add_import(const std::string& alias, ImportedModule module) {
+  foreign_imports_.erase(alias);
   imports_[alias] = module;
 }
 
@@ -14,6 +15,17 @@ void ModuleScope::set_constant(const std::string& name, Literal value) {
 
 bool ModuleScope::add_function(FunctionSignature signature) {
   return functions_.emplace(signature.def->name, std::move(signature)).second;
+}
+
+void ModuleScope::add_foreign_import(const std::string& alias, std::string what,
+                                     SourceRange where) {
+  imports_.erase(alias);
+  foreign_imports_[alias] = ForeignImport{std::move(what), where};
+}
+
+const ModuleScope::ForeignImport* ModuleScope::foreign_import(std::string_view name) const {
+  auto it = foreign_imports_.find(name);
+  return it == foreign_imports_.end() ? nullptr : &it->second;
 }
 
 std::optional<ImportedModule> ModuleScope::import_of(std::string_view name) const {

@@ -42,6 +42,18 @@ class ModuleScope {
   bool add_function(FunctionSignature signature);
 
   std::optional<ImportedModule> import_of(std::string_view name) const;
+  // A name bound by an import of a module compiled code cannot use (`import
+  // matplotlib.pyplot as plt`, `from os import path`): "module 'os'" or
+  // "'path' of module 'os'", for the diagnostic at a use.
+  void add_foreign_import(const std::string& alias, std::string what, SourceRange where);
+  struct ForeignImport {
+    std::string what;
+    SourceRange where;
+  };
+  const ForeignImport* foreign_import(std::string_view name) const;
+  // True the first time it is asked for `name`: a foreign import is
+  // reported at its first use only (its cause is one line).
+  bool first_foreign_use(std::string_view name) const { return foreign_used_.emplace(name).second; }
   const Literal* constant(std::string_view name) const;
   const FunctionSignature* function(std::string_view name) const;
   // Every name a function body can see besides its locals, for suggestions.
@@ -69,6 +81,10 @@ class ModuleScope {
   MissingImports* missing_imports_ = nullptr;
   ast::DroppedNames failed_names_;
   std::map<std::string, ImportedModule, std::less<>> imports_;
+  std::map<std::string, ForeignImport, std::less<>> foreign_imports_;
+  // Note: mutable: the lowering reads the scope as const, and which uses
+  // were reported is bookkeeping of the diagnostics, not of the scope.
+  mutable std::set<std::string, std::less<>> foreign_used_;
   std::map<std::string, Literal, std::less<>> constants_;
   std::map<std::string, FunctionSignature, std::less<>> functions_;
 };

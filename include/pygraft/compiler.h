@@ -37,9 +37,11 @@ struct Diagnostic {
 };
 
 struct CompileOptions {
-  std::vector<std::string> entries;  // functions to convert; empty: every top-level one
-  bool warnings_as_errors = false;   // --Werror
-  bool record_passes = false;        // fill CompileResult::passes
+  // Functions to convert, with what they use (the rest of the file is left
+  // out with a PG0313 note); empty: every top-level function.
+  std::vector<std::string> entries;
+  bool warnings_as_errors = false;  // --Werror
+  bool record_passes = false;       // fill CompileResult::passes
 };
 
 // The module's --emit text listing after one step of the IR pipeline: "build"

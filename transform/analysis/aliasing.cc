@@ -354,6 +354,7 @@ void AliasChecker::mutate(const AliasState& state, NameId name, const ast::Stmt&
 ModuleFacts module_facts(const ast::Module& module) {
   ModuleFacts facts;
   for (const ast::Import& import : module.imports) {
+    if (!import.name.empty()) continue;  // resolved (transform/ast_passes/resolve_imports.h)
     if (import.module == "numpy") facts.numpy_aliases.insert(import.alias);
     if (import.module == "math") facts.math_aliases.insert(import.alias);
   }

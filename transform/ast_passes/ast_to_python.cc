@@ -206,8 +206,10 @@ std::string expr_to_python(const ast::Expr& expr) {
 std::string ast_to_python(const ast::Module& module) {
   Printer printer;
   for (const ast::Import& import : module.imports) {
-    printer.line(0, "import " + import.module +
-                        (import.alias != import.module ? " as " + import.alias : ""));
+    const std::string& bound = import.name.empty() ? import.module : import.name;
+    const std::string as = import.alias != bound ? " as " + import.alias : "";
+    printer.line(0, import.name.empty() ? "import " + import.module + as
+                                        : "from " + import.module + " import " + import.name + as);
   }
   for (const ast::ConstantDef& constant : module.constants) {
     printer.line(0, constant.name + " = " + expr_to_python(*constant.value));

@@ -1,6 +1,6 @@
 # Many different problems: all are reported in one run, in source order.
 import numpy as np
-import os  # expect: PG0113
+import os  # expect: PG0313 note
 
 print("loading")  # expect: PG0114
 

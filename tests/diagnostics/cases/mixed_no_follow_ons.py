@@ -1,8 +1,8 @@
 # Code that only fails because of something already reported gets no
 # diagnostic of its own: each problem below is reported once, at its cause.
 import numpy as np
-import numpy.linalg as la  # expect: PG0113
-from numpy import zeros  # expect: PG0113
+import scipy.linalg as la
+from numpy import zeros
 
 act = lambda v: np.maximum(v, 0)  # expect: PG0201
 
@@ -23,7 +23,7 @@ def keyword_only(x, *, scale):  # expect: PG0117
 def f(x):
     m = Model()
     y = Model().forward(x) + m.forward(x)
-    z = zeros(3) + la.norm(x)
+    z = zeros(3) + la.norm(x)  # expect: PG0113 ['la' is module 'scipy.linalg']
     w = spread(x, 1, 2, mode=3) + keyword_only(x, scale=2.0)
     try:  # expect: PG0102
         import os  # expect: PG0113

@@ -1,7 +1,7 @@
 # Parse-time and semantic problems together: all are reported in one run,
 # and nothing is reported twice (no follow-on errors from dropped code).
 import numpy as np
-import os  # expect: PG0113
+import os
 
 
 class Config:  # expect: PG0101
@@ -29,7 +29,7 @@ def dense(x, weight):
     h = relu(x @ wieght, 1, 2)  # expect: PG0301 [did you mean 'weight']
     ys = [v for v in h]  # expect: PG0202
     if (n := len(ys)) > 2:  # expect: PG0210
-        print(n, os.getcwd())
+        print(n, os.getcwd())  # expect: PG0113 [imported on line 4]
     act = lambda v: v  # expect: PG0201
     y = act(h) * scale + w
     z = np.sofmax(y)  # expect: PG0303

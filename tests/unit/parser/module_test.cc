@@ -5,6 +5,12 @@
 namespace pygraft::parser_test {
 namespace {
 
+using Names = std::vector<std::string>;
+
+Names names_of(const std::set<std::string, std::less<>>& names) {
+  return {names.begin(), names.end()};
+}
+
 TEST(ModuleTest, EmptyFileGivesEmptyModule) {
   ParseResult result = parse_module("");
   EXPECT_TRUE(result.diagnostics.empty());
@@ -30,20 +36,64 @@ TEST(ModuleTest, ImportMathWithAndWithoutAlias) {
   EXPECT_EQ(result.module.imports[1].alias, "m");
 }
 
-TEST(ModuleTest, OtherImportsAreReportedNamingTheModule) {
-  ParseResult result = parse_module("import os\nimport numpy.linalg\nfrom numpy import zeros\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0113@1:8", "PG0113@2:8", "PG0113@3:6"}));
-  EXPECT_NE(result.diagnostics[0].message.find("'os'"), std::string::npos);
-  EXPECT_NE(result.diagnostics[1].message.find("'numpy.linalg'"), std::string::npos);
-  EXPECT_NE(result.diagnostics[2].message.find("numpy"), std::string::npos);
-  EXPECT_TRUE(result.module.imports.empty());
+// Whether compiled code may use a module is the transform's question: the
+// parser records every import.
+TEST(ModuleTest, ImportsOfAnyModuleAreRecorded) {
+  ParseResult result =
+      parse_module("import os\nimport numpy.linalg\nimport matplotlib.pyplot as plt, math\n");
+  ASSERT_TRUE(result.diagnostics.empty()) << messages(result);
+  ASSERT_EQ(result.module.imports.size(), 4u);
+  EXPECT_EQ(result.module.imports[0].module, "os");
+  // `import numpy.linalg` binds numpy, the top package.
+  EXPECT_EQ(result.module.imports[1].module, "numpy");
+  EXPECT_EQ(result.module.imports[1].alias, "numpy");
+  EXPECT_EQ(result.module.imports[2].module, "matplotlib.pyplot");
+  EXPECT_EQ(result.module.imports[2].alias, "plt");
+  EXPECT_EQ(result.module.imports[3].alias, "math");
+  for (const ast::Import& import : result.module.imports) EXPECT_TRUE(import.name.empty());
 }
 
-TEST(ModuleTest, ImportListReportsOnlyTheUnsupportedModule) {
-  ParseResult result = parse_module("import math, os\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0113@1:14"}));
-  ASSERT_EQ(result.module.imports.size(), 1u);
-  EXPECT_EQ(result.module.imports[0].module, "math");
+TEST(ModuleTest, FromImportsRecordEachNameAndAlias) {
+  const char* source =
+      "from builtins import range\nfrom math import sqrt, erf as E\nfrom numpy import zeros\n";
+  for (const ParseResult& result : {parse_module(source), parse_module_with_tree_sitter(source)}) {
+    ASSERT_TRUE(result.diagnostics.empty()) << messages(result);
+    ASSERT_EQ(result.module.imports.size(), 4u);
+    EXPECT_EQ(result.module.imports[0].module, "builtins");
+    EXPECT_EQ(result.module.imports[0].name, "range");
+    EXPECT_EQ(result.module.imports[0].alias, "range");
+    EXPECT_EQ(result.module.imports[2].name, "erf");
+    EXPECT_EQ(result.module.imports[2].alias, "E");
+    EXPECT_EQ(range_text(result.module.imports[2].range), "2:1-2:32");
+    EXPECT_EQ(result.module.imports[3].module, "numpy");
+    EXPECT_TRUE(result.module.left_out.empty());
+  }
+}
+
+TEST(ModuleTest, StarImportIsReportedAndLeftOut) {
+  ParseResult result = parse_module("from numpy import *\n");
+  EXPECT_EQ(codes_at(result), (Codes{"PG0113@1:19"}));
+  EXPECT_NE(result.diagnostics[0].message.find("from numpy import NAME"), std::string::npos);
+  EXPECT_TRUE(result.module.imports.empty());
+  ASSERT_EQ(result.module.left_out.size(), 1u);
+}
+
+// What `compile --entry` leaves out with a note when nothing compiled uses
+// it: each reported top-level statement, with the names it binds.
+TEST(ModuleTest, ReportedTopLevelStatementsAreLeftOutItems) {
+  ParseResult result = parse_module(
+      "class Model:\n    size = 3\n\nfor epoch in range(3):\n    loss = 0.5\n"
+      "print(loss)\n");
+  ASSERT_EQ(result.module.left_out.size(), 3u) << messages(result);
+  const std::vector<ast::LeftOutItem>& items = result.module.left_out;
+  EXPECT_EQ(items[0].what, "class 'Model'");
+  EXPECT_EQ(names_of(items[0].binds), (Names{"Model", "size"}));
+  EXPECT_EQ(range_text(items[0].range), "1:1-2:13");
+  EXPECT_EQ(range_text(items[0].head), "1:1-1:13");
+  EXPECT_EQ(items[1].what, "module-level code");
+  EXPECT_EQ(names_of(items[1].binds), (Names{"epoch", "loss"}));
+  EXPECT_EQ(items[2].what, "module-level code");
+  EXPECT_TRUE(items[2].binds.empty());
 }
 
 TEST(ModuleTest, FutureImportIsAcceptedSilently) {
