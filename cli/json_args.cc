@@ -17,7 +17,7 @@ using rt::Tensor;
 using rt::Value;
 
 constexpr std::string_view kHint =
-    "; pass a JSON literal (3, -2.5, true, null, [[1, 2], [3, 4]]) or @path.npy";
+    "; pass a JSON literal (3, -2.5, true, null, \"text\", [[1, 2], [3, 4]]) or @path.npy";
 
 // The deepest bracket nesting outside string literals.
 int max_nesting(std::string_view text) {
@@ -190,7 +190,7 @@ Result<Value> to_value(const json& node) {
     case json::value_t::array:
       return list_to_tensor(node);
     case json::value_t::string:
-      return Result<Value>::failure("strings are not accepted as arguments" + std::string(kHint));
+      return Value::str(node.get<std::string>());
     default:
       break;
   }

@@ -86,6 +86,11 @@ ValueType binary_arith(OpCode op, const ValueType& a, const ValueType& b) {
       (a.may_be(kinds::Tuple) && b.may_be(kinds::Tuple))) {
     out = out.join(ValueType::array(numpy_arith_elements(op, a, b), broadcast_rank(a, b)));
   }
+  // str + str, str * n, fmt % args.
+  if ((op == OpCode::Add || op == OpCode::Mul) && (a.may_be(kinds::Str) || b.may_be(kinds::Str))) {
+    out.kinds |= kinds::Str;
+  }
+  if (op == OpCode::Mod && a.may_be(kinds::Str)) out.kinds |= kinds::Str;
   const bool sequence_op = op == OpCode::Add || op == OpCode::Mul;
   if (sequence_op && (a.may_be(kinds::Tuple) || b.may_be(kinds::Tuple))) {
     out.kinds |= kinds::Tuple;
@@ -299,6 +304,9 @@ ValueType result_type(const Node& node, Operands in) {
       return ValueType::of_kinds(kinds::Int);
     case OpCode::ToFloat:
       return ValueType::of_kinds(kinds::Float);
+    case OpCode::Str:
+    case OpCode::StrFormat:
+      return ValueType::of_kinds(kinds::Str);
     case OpCode::DTypeOf:
       return ValueType::of_kinds(kinds::DType);
     case OpCode::Shape:

@@ -176,10 +176,15 @@ struct Assert {
   ExprPtr test;
   ExprPtr message;
 };  // message may be null
+// `raise ValueError("message")` or `raise NotImplementedError`: the
+// exception as written (a name or a call of one); never null.
+struct Raise {
+  ExprPtr exception;
+};
 
 struct Stmt {
   using Kind = std::variant<ExprStmt, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue,
-                            Pass, Return, Assert>;
+                            Pass, Return, Assert, Raise>;
   Kind kind;
   SourceRange range;
 };

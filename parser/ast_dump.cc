@@ -231,6 +231,7 @@ struct StmtDumper {
   void operator()(const ast::Continue&) { d.leaf("continue", r); }
   void operator()(const ast::Pass&) { d.leaf("pass", r); }
   void operator()(const ast::Return& s) { one("return", s.value.get()); }
+  void operator()(const ast::Raise& s) { one("raise", s.exception.get()); }
   void operator()(const ast::Assert& s) {
     d.open("assert", &r);
     d.expr(s.test.get());

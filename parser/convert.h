@@ -182,7 +182,6 @@ ast::ExprPtr convert_slice(Context& ctx, TSNode node);
 // ---- convert_string.cc ----
 ast::ExprPtr convert_integer(Context& ctx, TSNode node);
 ast::ExprPtr convert_float(Context& ctx, TSNode node);
-// `allowed`: the string is in a position where strings are valid.
-ast::ExprPtr convert_string(Context& ctx, TSNode node, bool allowed);
+ast::ExprPtr convert_string(Context& ctx, TSNode node);
 
 }  // namespace pygraft::parser

@@ -33,7 +33,7 @@ ast::ExprPtr convert_ellipsis(Context&, TSNode node) {
 }
 
 ast::ExprPtr convert_plain_string(Context& ctx, TSNode node) {
-  return convert_string(ctx, node, /*allowed=*/false);
+  return convert_string(ctx, node);
 }
 
 ast::ExprPtr convert_tuple(Context& ctx, TSNode node) {
@@ -187,7 +187,7 @@ ast::ExprPtr convert_expr_or_string(Context& ctx, TSNode node) {
     inner = children.front();
   }
   if (ctx.is(inner, ctx.sym().string) || ctx.is(inner, ctx.sym().concatenated_string)) {
-    return convert_string(ctx, inner, /*allowed=*/true);
+    return convert_string(ctx, inner);
   }
   return convert_expr(ctx, node);
 }

@@ -59,6 +59,30 @@ ast::StmtPtr convert_assert(Context& ctx, TSNode node) {
   return make_stmt(ast::Assert{std::move(test), std::move(message)}, range_of(node));
 }
 
+// `raise E` / `raise E(message)`; `from None` is dropped (it only hides the
+// context of an exception being handled, and there is none in a graph).
+ast::StmtPtr convert_raise(Context& ctx, TSNode node) {
+  TSNode cause = ctx.child(node, ctx.field().cause);
+  std::vector<TSNode> parts;
+  for (TSNode part : named_children(node)) {
+    if (!ts_node_eq(part, cause)) parts.push_back(part);
+  }
+  if (parts.empty()) {
+    ctx.report(DiagCode::UnsupportedRaise, keyword_range(node),
+               "a bare 'raise' re-raises the exception being handled, and graphs handle none; "
+               "raise an exception: raise ValueError(\"message\")");
+    return nullptr;
+  }
+  if (!ts_node_is_null(cause) && ctx.text(cause) != "None") {
+    ctx.report(DiagCode::UnsupportedRaise, range_of(cause),
+               "'raise ... from " + std::string(ctx.text(cause)) +
+                   "' is not supported; raise the exception alone");
+    note_dropped(ctx, node);
+    return nullptr;
+  }
+  return make_stmt(ast::Raise{convert_expr(ctx, parts.front())}, range_of(node));
+}
+
 ast::Block convert_else(Context& ctx, TSNode else_clause) {
   if (is_broken(else_clause)) return {};
   return convert_block(ctx, ctx.child(else_clause, ctx.field().body), false);
@@ -158,6 +182,7 @@ const StmtTableEntry kStmtTable[] = {
     {"break_statement", convert_break},
     {"continue_statement", convert_continue},
     {"assert_statement", convert_assert},
+    {"raise_statement", convert_raise},
     {"if_statement", convert_if},
     {"while_statement", convert_while},
     {"for_statement", convert_for},

@@ -306,7 +306,7 @@ Parsed Parser::atom() {
     case TokenKind::Number:
       return number(take());
     case TokenKind::String:
-      decline();  // only in a string slot (expression_or_string)
+      return strings();
     case TokenKind::Name: {
       std::string_view word = text(token);
       SourceRange range = range_of(token);

@@ -308,6 +308,13 @@ ast::StmtPtr Parser::simple_statement() {
     Parsed value = expression_list();
     return make_stmt(ast::Return{std::move(value.expr)}, span(range, value.extent));
   }
+  if (at_keyword("raise")) {
+    take();
+    if (peek().kind == TokenKind::Newline || at_op(";")) decline();  // bare: tree-sitter reports it
+    Parsed exception = expression();
+    if (at_keyword("from")) decline();
+    return make_stmt(ast::Raise{std::move(exception.expr)}, span(range, exception.extent));
+  }
   if (at_keyword("assert")) {
     take();
     Parsed test = expression();

@@ -65,6 +65,10 @@ struct GrammarSymbols {
   TSSymbol string_start = named("string_start");
   TSSymbol string_end = named("string_end");
   TSSymbol interpolation = named("interpolation");
+  TSSymbol string_content = named("string_content");
+  TSSymbol format_specifier = named("format_specifier");
+  TSSymbol format_expression = named("format_expression");
+  TSSymbol type_conversion = named("type_conversion");
   TSSymbol integer = named("integer");
   TSSymbol tuple = named("tuple");
   TSSymbol list = named("list");
@@ -117,6 +121,8 @@ struct GrammarFields {
   TSFieldId type_parameters = id("type_parameters");
   TSFieldId definition = id("definition");
   TSFieldId module_name = id("module_name");
+  TSFieldId cause = id("cause");
+  TSFieldId expression = id("expression");
 };
 
 struct Grammar {

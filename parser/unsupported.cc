@@ -17,9 +17,6 @@ const UnsupportedEntry kUnsupportedStatements[] = {
      "classes are not supported; define top-level functions instead"},
     {"try_statement", DiagCode::UnsupportedTry,
      "'try' statements are not supported; check conditions with if or assert instead"},
-    {"raise_statement", DiagCode::UnsupportedRaise,
-     "'raise' statements are not supported; use 'assert condition, \"message\"' to fail at run "
-     "time"},
     {"with_statement", DiagCode::UnsupportedWith,
      "'with' statements are not supported; graphs have no context managers"},
     {"global_statement", DiagCode::UnsupportedGlobal,

@@ -3,6 +3,7 @@
 
 #include "runtime/format.h"
 #include "runtime/kernel.h"
+#include "runtime/str_format.h"
 
 namespace pygraft::rt {
 namespace {
@@ -46,6 +47,28 @@ void kernel_assert(KernelContext& ctx) {
   }
   // Note: the message is the assert's own; the interpreter names the exception.
   throw RuntimeError(PyExc::AssertionError, message);
+}
+
+void kernel_str(KernelContext& ctx) {
+  ctx.outputs[0] = Value::str(format_value(ctx.inputs[0]));
+}
+
+void kernel_str_format(KernelContext& ctx) {
+  if (!ctx.inputs[0].is<StrValue>()) {
+    throw RuntimeError(PyExc::AttributeError,
+                       "'" + type_name(ctx.inputs[0]) + "' object has no attribute 'format'");
+  }
+  const std::span<const Value> args(ctx.inputs.data() + 1, ctx.inputs.size() - 1);
+  ctx.outputs[0] = Value::str(brace_format(*ctx.inputs[0].as<StrValue>().text, args));
+}
+
+// `raise E(message)`: the exception of the name the compiler checked
+// (graph/python_exceptions.h), with str(message) as Python shows it.
+void kernel_raise(KernelContext& ctx) {
+  const std::string name = string_attr(ctx.node, "exception", "");
+  const std::optional<PyExc> kind = exception_of_name(name);
+  if (!kind) throw RuntimeError(PyExc::InternalError, "raise of unknown exception '" + name + "'");
+  throw RuntimeError(*kind, ctx.inputs.empty() ? std::string() : format_value(ctx.inputs[0]));
 }
 
 }  // namespace pygraft::rt

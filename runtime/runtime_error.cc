@@ -34,12 +34,29 @@ std::string_view exception_name(PyExc kind) {
       return "MemoryError";
     case PyExc::LinAlgError:
       return "LinAlgError";
+    case PyExc::RuntimeError:
+      return "RuntimeError";
+    case PyExc::Exception:
+      return "Exception";
+    case PyExc::ArithmeticError:
+      return "ArithmeticError";
+    case PyExc::LookupError:
+      return "LookupError";
+    case PyExc::FloatingPointError:
+      return "FloatingPointError";
     case PyExc::LimitExceeded:
       return "LimitExceeded";
     case PyExc::InternalError:
       return "InternalError";
   }
   return "";
+}
+
+std::optional<PyExc> exception_of_name(std::string_view name) {
+  for (int k = 1; k <= static_cast<int>(PyExc::FloatingPointError); ++k) {
+    if (exception_name(static_cast<PyExc>(k)) == name) return static_cast<PyExc>(k);
+  }
+  return std::nullopt;
 }
 
 }  // namespace pygraft::rt

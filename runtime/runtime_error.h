@@ -34,6 +34,12 @@ enum class PyExc : uint8_t {
   RecursionError,
   MemoryError,
   LinAlgError,
+  // Raised only by `raise` statements (graph/python_exceptions.h).
+  RuntimeError,
+  Exception,
+  ArithmeticError,
+  LookupError,
+  FloatingPointError,
   // Not a Python exception: a limit of the runtime (--max-iterations,
   // --timeout, the memory budget) or a malformed graph.
   LimitExceeded,
@@ -42,6 +48,8 @@ enum class PyExc : uint8_t {
 
 // Python's name of the exception ("IndexError"); "" for Unspecified.
 std::string_view exception_name(PyExc kind);
+// The exception of that Python name; nullopt for a name none has.
+std::optional<PyExc> exception_of_name(std::string_view name);
 
 class RuntimeError : public std::runtime_error {
  public:

@@ -89,6 +89,8 @@ void walk_statement(const ast::Stmt& stmt, const ExprVisitor& visit) {
           walk_block(node.orelse, visit);
         } else if constexpr (std::is_same_v<T, ast::Return>) {
           walk_optional(node.value, visit);
+        } else if constexpr (std::is_same_v<T, ast::Raise>) {
+          walk_expr(*node.exception, visit);
         } else if constexpr (std::is_same_v<T, ast::Assert>) {
           walk_expr(*node.test, visit);
           walk_optional(node.message, visit);

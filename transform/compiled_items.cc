@@ -49,6 +49,8 @@ void for_each_statement_expr(const ast::Stmt& stmt,
           for_each_block_expr(node.orelse, f);
         } else if constexpr (std::is_same_v<T, ast::Return>) {
           optional(node.value);
+        } else if constexpr (std::is_same_v<T, ast::Raise>) {
+          optional(node.exception);
         } else if constexpr (std::is_same_v<T, ast::Assert>) {
           optional(node.test);
           optional(node.message);

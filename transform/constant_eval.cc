@@ -131,10 +131,8 @@ class ConstantEvaluator {
     return value;
   }
 
-  // Note: the parser keeps string operands of + and % ("a" + "b").
-  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::StringLiteral&) {
-    return fail(expr, "strings are only supported as print() arguments and assert messages",
-                DiagCode::UnsupportedString);
+  std::optional<Literal> eval_kind(const ast::Expr&, const ast::StringLiteral& text) {
+    return Literal(text.value);
   }
 
   template <class Other>

@@ -67,6 +67,8 @@ class FunctionLowerer {
   Flow lower_statement(const ast::Stmt& stmt);
   Flow lower_return(const ast::Stmt& stmt, const ast::Return& ret);
   void lower_assert(const ast::Stmt& stmt, const ast::Assert& assert_stmt);
+  void lower_raise(const ast::Stmt& stmt, const ast::Raise& raise);
+  ValueId lower_str_format(const ast::Expr& expr, const ast::CallExpr& call, ValueId receiver);
   Flow lower_control_flow(const ast::Stmt& stmt);
 
   // ---- lower_region.cc ----
@@ -210,7 +212,6 @@ class FunctionLowerer {
 
   // ---- lower_call.cc ----
   // True after reporting `expr` as a string built from values ("x: " + str(x)).
-  bool report_string_building(const ast::Expr& expr);
   ValueId lower_named_call(const ast::Expr& expr, const ast::CallExpr& call,
                            const std::string& name);
   ValueId lower_module_call(const ast::Expr& expr, const ast::CallExpr& call, ImportedModule module,

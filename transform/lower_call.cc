@@ -71,19 +71,6 @@ std::string dtype_call_message(const std::string& spelled, const ast::CallExpr& 
          " as a dtype argument (dtype=" + spelled + ", x.astype(" + spelled + "))";
 }
 
-// A text operand of string building: a string literal, str(...) or
-// repr(...) of a builtin, or a method call on a string literal.
-bool is_text(const ast::Expr& expr, const std::function<bool(const std::string&)>& is_builtin) {
-  if (std::holds_alternative<ast::StringLiteral>(expr.kind)) return true;
-  const auto* call = std::get_if<ast::CallExpr>(&expr.kind);
-  if (call == nullptr) return false;
-  if (const auto* name = std::get_if<ast::Name>(&call->func->kind)) {
-    return (name->id == "str" || name->id == "repr") && is_builtin(name->id);
-  }
-  const auto* attr = std::get_if<ast::AttributeExpr>(&call->func->kind);
-  return attr != nullptr && std::holds_alternative<ast::StringLiteral>(attr->value->kind);
-}
-
 // What to write instead of a Python builtin that is outside the subset but
 // has a supported counterpart; empty when there is none.
 std::string builtin_alternative(std::string_view name) {
@@ -99,33 +86,7 @@ std::string builtin_alternative(std::string_view name) {
 
 }  // namespace
 
-// Strings built from values ("loss: " + str(loss), "{}".format(x), "%d" % n,
-// str(x)): one diagnostic for the whole expression, whose parts are not
-// lowered (they would only repeat it). Note: only the operands of this node
-// are looked at, so a long `a + b + c ...` chain costs O(1) per node.
-bool FunctionLowerer::report_string_building(const ast::Expr& expr) {
-  auto is_builtin = [&](const std::string& name) {
-    return !env_.is_local(name) && scope_.constant(name) == nullptr &&
-           scope_.function(name) == nullptr && !scope_.import_of(name);
-  };
-  bool building = false;
-  if (const auto* binary = std::get_if<ast::BinaryExpr>(&expr.kind)) {
-    building = (binary->op == ast::BinaryOp::Add &&
-                (is_text(*binary->lhs, is_builtin) || is_text(*binary->rhs, is_builtin))) ||
-               (binary->op == ast::BinaryOp::Mod && is_text(*binary->lhs, is_builtin));
-  } else if (std::holds_alternative<ast::CallExpr>(expr.kind)) {
-    building = is_text(expr, is_builtin);
-  }
-  if (!building) return false;
-  error(DiagCode::UnsupportedString, expr.range,
-        "strings are only supported as print() arguments and assert messages, not built with "
-        "+, %, str() or .format(); pass the text and the values to print() separately: "
-        "print(\"loss:\", loss)");
-  return true;
-}
-
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
-  if (report_string_building(expr)) return poison(expr.range);
   const ast::Expr& func = *call.func;
   if (const auto* name = std::get_if<ast::Name>(&func.kind)) {
     return lower_named_call(expr, call, name->id);
@@ -247,6 +208,7 @@ std::optional<ValueId> FunctionLowerer::lower_submodule_call(const ast::Expr& ex
 ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::CallExpr& call,
                                            const ast::AttributeExpr& attr) {
   ValueId receiver = lower_expr(*attr.value);
+  if (attr.attr == "format") return lower_str_format(expr, call, receiver);
   std::optional<SpellingMatch> match = find_spelling(SpellingKind::Method, attr.attr);
   if (!match) {
     std::string message = "unknown array method " + quoted(attr.attr) +
@@ -267,6 +229,20 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
   site.positional.insert(site.positional.begin(),
                          CallArgument{nullptr, receiver, attr.value->range});
   return lower_op_call(*match, site);
+}
+
+// `fmt.format(a, b)`: positional fields only (named fields need keywords).
+ValueId FunctionLowerer::lower_str_format(const ast::Expr& expr, const ast::CallExpr& call,
+                                          ValueId receiver) {
+  if (!call.keywords.empty()) {
+    error(DiagCode::UnsupportedString, call.keywords.front().range,
+          "str.format() with named fields is not supported; number the fields and pass the "
+          "values by position: '{0} {1}'.format(a, b)");
+    return poison(expr.range);
+  }
+  std::vector<ValueId> inputs{receiver};
+  for (const ast::ExprPtr& arg : call.args) inputs.push_back(lower_expr(*arg));
+  return builder_.emit(OpCode::StrFormat, std::move(inputs), expr.range);
 }
 
 void FunctionLowerer::lower_arguments_for_diagnostics(const CallSite& site) {

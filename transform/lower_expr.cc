@@ -80,10 +80,8 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::NoneLitera
   return builder_.constant(Literal(), expr.range);
 }
 
-ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::StringLiteral&) {
-  error(DiagCode::UnsupportedString, expr.range,
-        "strings are only supported as print() arguments, assert messages and dtype names");
-  return poison(expr.range);
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::StringLiteral& text) {
+  return builder_.constant(Literal(text.value), expr.range);
 }
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::EllipsisLiteral&) {
@@ -110,7 +108,6 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::ListExpr&)
 }
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::BinaryExpr& binary) {
-  if (report_string_building(expr)) return poison(expr.range);
   ValueId lhs = lower_expr(*binary.lhs);
   ValueId rhs = lower_expr(*binary.rhs);
   return apply_binary(binary.op, lhs, rhs, expr.range);

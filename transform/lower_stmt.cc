@@ -1,5 +1,6 @@
 // Statements of straight-line code, and the dispatch of control flow
 // (lower_control_flow) to lower_if.cc, lower_loop.cc and lower_for.cc.
+#include "graph/python_exceptions.h"
 #include "transform/function_lowerer.h"
 
 namespace pygraft::transform {
@@ -29,6 +30,8 @@ FunctionLowerer::Flow FunctionLowerer::lower_statement(const ast::Stmt& stmt) {
     return lower_return(stmt, *ret);
   } else if (const auto* assert_stmt = std::get_if<ast::Assert>(&stmt.kind)) {
     lower_assert(stmt, *assert_stmt);
+  } else if (const auto* raise = std::get_if<ast::Raise>(&stmt.kind)) {
+    lower_raise(stmt, *raise);
   } else if (std::holds_alternative<ast::Pass>(stmt.kind)) {
     // nothing to do
   } else {
@@ -63,6 +66,45 @@ void FunctionLowerer::lower_assert(const ast::Stmt& stmt, const ast::Assert& ass
   }
   builder_.emit_effect(OpCode::Assert, {test}, stmt.range,
                        {Attribute{"message", Literal(std::move(message))}});
+}
+
+// `raise E` / `raise E(message)` / `raise E(a, b)` (the message str() of
+// the one argument, or of their tuple, as Python shows it): a raise node,
+// which ends the run with exit 3 and "E: message" at this line. The code
+// after it on its path is never reached; the analyses know it
+// (transform/analysis/cfg.cc), so names it leaves unbound are not reported.
+void FunctionLowerer::lower_raise(const ast::Stmt& stmt, const ast::Raise& raise) {
+  const ast::Expr* exception = raise.exception.get();
+  const auto* call = std::get_if<ast::CallExpr>(&exception->kind);
+  const ast::Expr& callee = call != nullptr ? *call->func : *exception;
+  const auto* name = std::get_if<ast::Name>(&callee.kind);
+  const bool builtin = name != nullptr && !env_.is_local(name->id) &&
+                       scope_.constant(name->id) == nullptr &&
+                       scope_.function(name->id) == nullptr && is_raisable_exception(name->id);
+  if (!builtin) {
+    if (name == nullptr || !in_dropped_code(name->id)) {
+      error(DiagCode::UnsupportedRaise, callee.range,
+            "only builtin exceptions can be raised (ValueError, TypeError, RuntimeError, "
+            "NotImplementedError, ...); raise one of them with a message: "
+            "raise ValueError(\"...\")");
+    }
+    return;
+  }
+  if (call != nullptr && !call->keywords.empty()) {
+    error(DiagCode::UnsupportedRaise, call->keywords.front().range,
+          "an exception takes no keyword arguments; pass the message alone");
+    return;
+  }
+  std::vector<ValueId> message;
+  if (call != nullptr && call->args.size() == 1) {
+    message.push_back(lower_expr(*call->args.front()));
+  } else if (call != nullptr && call->args.size() > 1) {
+    std::vector<ValueId> items;
+    for (const ast::ExprPtr& arg : call->args) items.push_back(lower_expr(*arg));
+    message.push_back(builder_.emit(OpCode::MakeTuple, items, exception->range));
+  }
+  builder_.emit_effect(OpCode::Raise, message, stmt.range,
+                       {Attribute{"exception", Literal(name->id)}});
 }
 
 // if / while / for become cond and loop nodes. break and continue reach this

@@ -208,6 +208,8 @@ def expected_out(value):
         return ("int64", [], np.array(value, dtype=np.int64))
     if isinstance(value, float):
         return ("float64", [], np.array(value, dtype=np.float64))
+    if isinstance(value, str):
+        return ("str", [], np.array(value, dtype=object))
     if isinstance(value, (np.ndarray, np.generic)):
         arr = np.asarray(value)
         name = "bool" if arr.dtype == np.bool_ else arr.dtype.name
@@ -250,6 +252,8 @@ def decode_float(v):
 
 
 def values_match(dtype, got, want):
+    if dtype == "str":
+        return isinstance(got, str) and got == want
     if dtype == "bool":
         return isinstance(got, bool) and got == bool(want)
     if dtype.startswith("int"):

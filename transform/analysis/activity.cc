@@ -67,6 +67,8 @@ void whole_reads(const ast::Stmt& stmt, const ReadFn& on_read) {
           read_optional(s.value, on_read);
         } else if constexpr (std::is_same_v<T, ast::Return>) {
           read_optional(s.value, on_read);
+        } else if constexpr (std::is_same_v<T, ast::Raise>) {
+          read_optional(s.exception, on_read);
         } else if constexpr (std::is_same_v<T, ast::Assert>) {
           read_optional(s.test, on_read);
           read_optional(s.message, on_read);

@@ -29,6 +29,8 @@ void whole_exprs(const ast::Stmt& stmt, const ExprFn& on_expr) {
           each(s.value, on_expr);
         } else if constexpr (std::is_same_v<T, ast::Return>) {
           each(s.value, on_expr);
+        } else if constexpr (std::is_same_v<T, ast::Raise>) {
+          each(s.exception, on_expr);
         } else if constexpr (std::is_same_v<T, ast::Assert>) {
           each(s.test, on_expr);
           each(s.message, on_expr);

@@ -247,6 +247,8 @@ void AliasChecker::walk_simple(const ast::Stmt& stmt, AliasState& state) {
     if (r->value) record_returned(*r->value, state);
   } else if (const auto* assert_stmt = std::get_if<ast::Assert>(&stmt.kind)) {
     record_calls(*assert_stmt->test, state);
+  } else if (const auto* raise = std::get_if<ast::Raise>(&stmt.kind)) {
+    record_calls(*raise->exception, state);
   }
 }
 

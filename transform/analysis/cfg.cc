@@ -131,7 +131,8 @@ class CfgBuilder {
   void visit_simple(const ast::Stmt& stmt, size_t slot) {
     add(stmt, StmtPart::Whole);
     points(slot).after = here();
-    if (std::holds_alternative<ast::Return>(stmt.kind)) {
+    if (std::holds_alternative<ast::Return>(stmt.kind) ||
+        std::holds_alternative<ast::Raise>(stmt.kind)) {
       jump(Cfg::kExit);
     } else if (std::holds_alternative<ast::Break>(stmt.kind)) {
       if (loops_.empty()) return jump(Cfg::kExit);

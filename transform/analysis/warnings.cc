@@ -46,6 +46,7 @@ void check_maybe_unbound(const ast::FunctionDef& function, const ReachingDefinit
 
 const char* exit_keyword(const ast::Stmt& stmt) {
   if (std::holds_alternative<ast::Return>(stmt.kind)) return "return";
+  if (std::holds_alternative<ast::Raise>(stmt.kind)) return "raise";
   if (std::holds_alternative<ast::Break>(stmt.kind)) return "break";
   if (std::holds_alternative<ast::Continue>(stmt.kind)) return "continue";
   return nullptr;

@@ -191,6 +191,8 @@ void Printer::statement(const ast::Stmt& stmt, int depth) {
     line(depth, "pass");
   } else if (const auto* r = std::get_if<ast::Return>(&stmt.kind)) {
     line(depth, r->value ? "return " + expr_to_python(*r->value) : "return");
+  } else if (const auto* raise = std::get_if<ast::Raise>(&stmt.kind)) {
+    line(depth, "raise " + expr_to_python(*raise->exception));
   } else if (const auto* as = std::get_if<ast::Assert>(&stmt.kind)) {
     std::string message = as->message ? ", " + expr_to_python(*as->message) : "";
     line(depth, "assert " + expr_to_python(*as->test) + message);

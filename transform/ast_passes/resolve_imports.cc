@@ -178,6 +178,8 @@ class Resolver {
             rewrite_block(node.orelse, locals);
           } else if constexpr (std::is_same_v<T, ast::Return>) {
             rewrite_optional(node.value, locals);
+          } else if constexpr (std::is_same_v<T, ast::Raise>) {
+            rewrite(*node.exception, locals);
           } else if constexpr (std::is_same_v<T, ast::Assert>) {
             rewrite(*node.test, locals);
             rewrite_optional(node.message, locals);

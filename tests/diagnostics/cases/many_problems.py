@@ -25,7 +25,7 @@ def f(x, *args, **kw):  # expect: PG0115 PG0116
     del x  # expect: PG0107
     if (n := 3) > 2:  # expect: PG0210
         pass
-    print(f"{x}")  # expect: PG0209
+    print(f"{x=}")  # expect: PG0209
     x.attr = 1  # expect: PG0119
     first, *rest = x  # expect: PG0118
     yield x  # expect: PG0108
@@ -35,7 +35,7 @@ def f(x, *args, **kw):  # expect: PG0115 PG0116
 def g(x):
     def inner(y):  # expect: PG0112
         return y
-    raise ValueError  # expect: PG0103
+    raise Bogus  # expect: PG0103 [only builtin exceptions]
     match x:  # expect: PG0110
         case _:
             pass

@@ -1,13 +1,13 @@
-# Strings built from values: one diagnostic for the whole expression that
-# shows print with separate arguments, whatever builds the string.
+# Strings built from values as Python builds them: +, %, str() and
+# str.format convert, with no diagnostic.
 import numpy as np
 
 
 def report(loss, step):
-    print("loss: " + str(loss))  # expect: PG0208 [print("loss:", loss)]
-    print("step {}".format(step))  # expect: PG0208 [print("loss:", loss)]
-    print("step %d" % step)  # expect: PG0208 [print("loss:", loss)]
-    print("a" + "b" + str(loss) + "c")  # expect: PG0208 [not built with +, %, str() or .format()]
-    message = "loss=" + str(loss)  # expect: PG0208
-    print("loss:", loss)
+    print("loss: " + str(loss))
+    print("step {}".format(step))
+    print("step %d" % step)
+    print("a" + "b" + str(loss) + "c")
+    message = "loss=%.4f at step %d" % (loss, step)
+    print(message)
     return loss

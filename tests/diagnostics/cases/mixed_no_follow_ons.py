@@ -45,7 +45,7 @@ CONFIG = {"a": 1}  # expect: PG0206
 LEARNING_RATE = 0.1
 MOMENTUM = (m := 0.9)  # expect: PG0210
 DECAY = LEARNING_RATE * (1 - MOMENTUM)
-SCALE = LEARNING_RATE + "x"  # expect: PG0208
+SCALE = LEARNING_RATE + "x"  # expect: PG0403
 
 
 def step(x):

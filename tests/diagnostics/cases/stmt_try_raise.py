@@ -1,4 +1,5 @@
-# PG0102 try/except/finally and PG0103 raise.
+# PG0102 try/except/finally; PG0103 what raise cannot do (a bare raise,
+# `from` a cause, an exception that is not a builtin). raise ValueError(...) is fine.
 import numpy as np
 
 
@@ -14,5 +15,13 @@ def safe_log(x):
 
 def check_positive(x):
     if x < 0:
-        raise ValueError("negative")  # expect: PG0103
+        raise ValueError("negative")
     return x
+
+
+def reraise(x):
+    if x < 0:
+        raise  # expect: PG0103 [bare 'raise']
+    if x > 10:
+        raise OverflowError("big") from x  # expect: PG0103 [from x]
+    raise CustomError("no")  # expect: PG0103 [only builtin exceptions]

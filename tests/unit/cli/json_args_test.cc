@@ -132,8 +132,15 @@ TEST(JsonArgsTest, InvalidJsonIsRejectedWithHint) {
   parse_error("1 2");
 }
 
-TEST(JsonArgsTest, StringsObjectsAndNullElementsAreRejected) {
-  EXPECT_NE(parse_error("\"x\"").find("strings"), std::string::npos);
+TEST(JsonArgsTest, AStringIsAPythonStr) {
+  Result<Value> result = parse_arg("\"train\"");
+  ASSERT_TRUE(result.ok()) << result.error();
+  ASSERT_TRUE(result.value().is<rt::StrValue>());
+  EXPECT_EQ(*result.value().as<rt::StrValue>().text, "train");
+}
+
+TEST(JsonArgsTest, ObjectsAndNullOrStringElementsAreRejected) {
+  EXPECT_NE(parse_error("[\"x\", \"y\"]").find("string"), std::string::npos);
   EXPECT_NE(parse_error("{\"a\": 1}").find("objects"), std::string::npos);
   EXPECT_NE(parse_error("[1, null]").find("null"), std::string::npos);
 }

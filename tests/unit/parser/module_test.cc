@@ -177,7 +177,7 @@ TEST(ModuleTest, DecoratedClassIsReportedAsClass) {
 }
 
 TEST(ModuleTest, ConstantValuesAreChecked) {
-  EXPECT_EQ(codes_at("NAME = \"abc\"\nF = lambda: 1\n"), (Codes{"PG0208@1:8", "PG0201@2:5"}));
+  EXPECT_EQ(codes_at("NAME = \"abc\"\nF = lambda: 1\n"), (Codes{"PG0201@2:5"}));
 }
 
 }  // namespace

@@ -53,35 +53,40 @@ TEST(StringTest, KeywordArgumentAndAssertMessageAreValid) {
       codes_at("def f(x):\n    y = x.astype(dtype='float32')\n    assert x, 'm'\n").empty());
 }
 
-TEST(StringTest, StringOutsideAllowedPositionsIsReported) {
-  ParseResult result = parse_module(
-      "def f(x):\n"
+// Strings are values: anywhere an expression stands, in both parsers.
+TEST(StringTest, StringsAreValuesEverywhere) {
+  const char* source =
+      "MODE = 'train'\n"
+      "def f(x, mode='test'):\n"
       "    s = \"abc\"\n"
-      "    return 'done'\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0208@2:9", "PG0208@3:12"}));
-  EXPECT_NE(result.diagnostics[0].message.find("print()"), std::string::npos);
+      "    t = ('a', 1)\n"
+      "    if mode in ('a', 'b') or s == 'abc':\n"
+      "        return '%d items' % x\n"
+      "    return '{}'.format(x) + s\n";
+  for (const ParseResult& result : {parse_module(source), parse_module_with_tree_sitter(source)}) {
+    EXPECT_TRUE(result.diagnostics.empty()) << messages(result);
+    EXPECT_EQ(dump_ast(result.module), dump_ast(parse_module_with_tree_sitter(source).module));
+  }
 }
 
-// Operands of + and % and method receivers are kept: the lowering reports the
-// whole string-building expression once ("loss: " + str(loss)).
-TEST(StringTest, StringOperandsOfPlusAndPercentAndReceiversAreKept) {
-  EXPECT_EQ(codes_at("def f(x):\n"
-                     "    y = x + 'a'\n"
-                     "    z = '%d' % x\n"
-                     "    return '{}'.format(x)\n"),
-            Codes{});
-  EXPECT_EQ(codes_at("def f(x):\n    return x - 'a'\n"), (Codes{"PG0208@2:16"}));
-  EXPECT_EQ(codes_at("def f(x):\n    return x % 'a'\n"), (Codes{"PG0208@2:16"}));
+// An f-string is the str.format call it means (also joined with plain
+// literals, whose braces are doubled), wherever it stands.
+TEST(StringTest, FStringIsAFormatCall) {
+  ParseResult result = parse_module("X = f'a{{b}} {x!r:>8} {y:.2f}' '{c}'\n");
+  ASSERT_TRUE(result.diagnostics.empty()) << messages(result);
+  const auto& call = std::get<ast::CallExpr>(result.module.constants[0].value->kind);
+  const auto& method = std::get<ast::AttributeExpr>(call.func->kind);
+  EXPECT_EQ(method.attr, "format");
+  EXPECT_EQ(std::get<ast::StringLiteral>(method.value->kind).value, "a{{b}} {!r:>8} {:.2f}{{c}}");
+  ASSERT_EQ(call.args.size(), 2u);
+  EXPECT_EQ(std::get<ast::Name>(call.args[0]->kind).id, "x");
+  EXPECT_TRUE(codes_at("def f(x):\n    print(f'x={x}', F'plain', 'a' f'{x}')\n").empty());
 }
 
-TEST(StringTest, StringInsideTupleArgumentIsReported) {
-  EXPECT_EQ(codes_at("def f():\n    print(('a', 1))\n"), (Codes{"PG0208@2:12"}));
-}
-
-TEST(StringTest, FStringIsReportedEvenAsPrintArgument) {
-  EXPECT_EQ(codes_at("def f(x):\n    print(f'x={x}')\n"), (Codes{"PG0209@2:11"}));
-  EXPECT_EQ(codes_at("def f(x):\n    print(F'plain')\n"), (Codes{"PG0209@2:11"}));
-  EXPECT_EQ(codes_at("def f(x):\n    print('a' f'{x}')\n"), (Codes{"PG0209@2:11"}));
+TEST(StringTest, FStringFormsFormatCannotSayAndBytesAreReported) {
+  EXPECT_EQ(codes_at("def f(x, w):\n    return f'{x:{w}}'\n"), (Codes{"PG0209@2:17"}));
+  EXPECT_EQ(codes_at("def f(x):\n    return f'{x=}'\n"), (Codes{"PG0209@2:14"}));
+  EXPECT_EQ(codes_at("def f(x):\n    return b'x'\n"), (Codes{"PG0208@2:12"}));
 }
 
 TEST(StringTest, BytesAreReported) {

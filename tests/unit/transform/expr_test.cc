@@ -111,13 +111,36 @@ TEST(LowerExpr, ListOutsideNumpyCallIsReported) {
   EXPECT_EQ(d->range.column, 9u);
 }
 
-TEST(LowerExpr, StringBuiltWithPlusIsOneDiagnosticForTheWholeExpression) {
-  Lowered l = lower_source("def f(x):\n    return x + 'a'\n");
-  const Diagnostic* d = l.find("PG0208");
-  ASSERT_NE(d, nullptr) << l.describe();
-  EXPECT_EQ(d->range.column, 12u);
-  EXPECT_EQ(d->range.end_column, 19u);
-  EXPECT_NE(d->message.find("print(\"loss:\", loss)"), std::string::npos) << d->message;
+// Strings are values; building them is the operators' and str()'s work.
+TEST(LowerExpr, StringsBuildWithOperatorsStrAndFormat) {
+  Lowered l = lower_clean(
+      "def f(x, mode='train'):\n"
+      "    a = 'n=' + str(x)\n"
+      "    b = '%s: %.2f' % (mode, x)\n"
+      "    return '{} {}'.format(a, b), mode == 'train'\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(nodes_with(f, OpCode::Str).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::StrFormat).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Mod).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Eq).size(), 1u);
+  ASSERT_EQ(f.params.size(), 2u);
+  EXPECT_EQ(f.params[1].default_value, Literal(std::string("train")));
+}
+
+TEST(LowerExpr, RaiseOfABuiltinExceptionIsARaiseNode) {
+  Lowered l = lower_clean(
+      "def f(x):\n    if x > 0:\n        raise ValueError('bad %d' % x)\n    return x\n");
+  std::vector<const Node*> raises = nodes_with(function(l, "f"), OpCode::Raise);
+  ASSERT_EQ(raises.size(), 1u);
+  EXPECT_EQ(*raises[0]->attr("exception"), Literal(std::string("ValueError")));
+  EXPECT_EQ(raises[0]->inputs.size(), 1u);
+}
+
+TEST(LowerExpr, RaiseOfAnythingButABuiltinExceptionIsReported) {
+  for (const char* raise : {"raise MyError('x')", "raise 3", "raise ValueError(msg=1)"}) {
+    Lowered l = lower_source("def f(x):\n    " + std::string(raise) + "\n");
+    EXPECT_TRUE(l.has_code("PG0103")) << raise << "\n" << l.describe();
+  }
 }
 
 TEST(LowerExpr, ModuleConstantBecomesConstNode) {
