@@ -214,6 +214,7 @@ bool is_unary_float(OpCode op) {
     case OpCode::Arcsin:
     case OpCode::Arccos:
     case OpCode::Arctan:
+    case OpCode::Erf:
       return true;
     default:
       return false;

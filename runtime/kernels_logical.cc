@@ -186,3 +186,68 @@ void kernel_around(KernelContext& ctx) {
 }
 
 }  // namespace pygraft::rt
+
+namespace pygraft::rt {
+
+namespace {
+
+// np.isclose's test on two elements (as float64): |a - b| <= atol + rtol * |b|,
+// infinities close only to themselves, NaN close to NaN only with equal_nan.
+bool close(double a, double b, double rtol, double atol, bool equal_nan) {
+  if (std::isnan(a) || std::isnan(b)) return equal_nan && std::isnan(a) && std::isnan(b);
+  if (std::isinf(a) || std::isinf(b)) return a == b;
+  return std::fabs(a - b) <= atol + rtol * std::fabs(b);
+}
+
+double float_arg(const Value& v, const char* name) {
+  if (v.is<double>()) return v.as<double>();
+  if (v.is<int64_t>()) return static_cast<double>(v.as<int64_t>());
+  if (v.is<bool>()) return v.as<bool>() ? 1.0 : 0.0;
+  if (v.is<Tensor>() && v.as<Tensor>().numel() == 1) return v.as<Tensor>().get_as_double(0);
+  throw RuntimeError(PyExc::TypeError, std::string(name) + " must be a number");
+}
+
+// isclose(a, b, rtol, atol, equal_nan) with NumPy's broadcasting.
+Tensor isclose_of(KernelContext& ctx) {
+  const double rtol = float_arg(ctx.inputs[2], "rtol"), atol = float_arg(ctx.inputs[3], "atol");
+  const bool equal_nan = bool_arg(ctx.inputs[4], "equal_nan");
+  Tensor a = take_operand(ctx.inputs[0], DType::Float64, "isclose");
+  Tensor b = take_operand(ctx.inputs[1], DType::Float64, "isclose");
+  const Shape shapes[] = {a.shape(), b.shape()};
+  Tensor out = Tensor::empty(DType::Bool, broadcast_shapes(shapes));
+  binary_loop<bool, double, double>(
+      out, a, b, [&](double x, double y) { return close(x, y, rtol, atol, equal_nan); });
+  return out;
+}
+
+}  // namespace
+
+void kernel_isclose(KernelContext& ctx) {
+  ctx.outputs[0] = isclose_of(ctx);
+}
+
+void kernel_allclose(KernelContext& ctx) {
+  const Tensor close_elements = isclose_of(ctx);
+  bool all = true;
+  for (int64_t i = 0; i < close_elements.numel() && all; ++i) all = close_elements.data<bool>()[i];
+  ctx.outputs[0] = Value(all);
+}
+
+// np.array_equal(a1, a2, equal_nan=False): one shape and equal elements.
+void kernel_array_equal(KernelContext& ctx) {
+  const Tensor a = to_tensor(ctx.inputs[0]), b = to_tensor(ctx.inputs[1]);
+  const bool equal_nan = bool_arg(ctx.inputs[2], "equal_nan");
+  bool equal = a.shape() == b.shape();
+  const bool exact = !is_float(a.dtype()) && !is_float(b.dtype());  // int64 beyond 2**53
+  for (int64_t i = 0; i < a.numel() && equal; ++i) {
+    if (exact) {
+      equal = a.get_as_int(i) == b.get_as_int(i);
+      continue;
+    }
+    const double x = a.get_as_double(i), y = b.get_as_double(i);
+    equal = x == y || (equal_nan && std::isnan(x) && std::isnan(y));
+  }
+  ctx.outputs[0] = Value(equal);
+}
+
+}  // namespace pygraft::rt

@@ -116,6 +116,7 @@ PG_STD_FLOAT_OP(TanOp, tan, false)
 PG_STD_FLOAT_OP(ArcsinOp, asin, false)
 PG_STD_FLOAT_OP(ArccosOp, acos, false)
 PG_STD_FLOAT_OP(ArctanOp, atan, false)
+PG_STD_FLOAT_OP(ErfOp, erf, false)
 PG_STD_FLOAT_OP(FloorOp, floor, false)
 PG_STD_FLOAT_OP(CeilOp, ceil, false)
 PG_STD_FLOAT_OP(TruncOp, trunc, false)
@@ -173,6 +174,9 @@ void kernel_arccos(KernelContext& ctx) {
 }
 void kernel_arctan(KernelContext& ctx) {
   float_unary_kernel<ArctanOp>(ctx, "arctan");
+}
+void kernel_erf(KernelContext& ctx) {
+  float_unary_kernel<ErfOp>(ctx, "erf");
 }
 
 namespace {

@@ -213,21 +213,35 @@ T add_wrapping(T a, T b) {
 }
 
 template <class T>
-void prefix_sums(T* x, const AxisSplit& split) {
+T multiply_wrapping(T a, T b) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return a && b;
+  } else {
+    return a * b;
+  }
+}
+
+// x[j] = x[j - 1] op x[j] along the axis, in place.
+template <class T, class Op>
+void prefix_scan(T* x, const AxisSplit& split, Op op) {
   const int64_t inner = split.inner;
   for (int64_t o = 0; o < split.outer; ++o) {
     T* block = x + o * split.length * inner;
     for (int64_t j = 1; j < split.length; ++j) {
       T* row = block + j * inner;
       const T* prev = row - inner;
-      for (int64_t i = 0; i < inner; ++i) row[i] = add_wrapping(prev[i], row[i]);
+      for (int64_t i = 0; i < inner; ++i) row[i] = op(prev[i], row[i]);
     }
   }
 }
 
-}  // namespace
-
-void kernel_cumsum(KernelContext& ctx) {
+// np.cumsum / np.cumprod: dtypes as sum's and prod's (bool and int give
+// int64), wrapping on integer overflow as NumPy does.
+template <bool kProduct>
+void scan_kernel(KernelContext& ctx) {
   Tensor in = take_tensor(ctx.inputs[0]);
   const Value& axis = ctx.inputs[1];
   DType dtype = dtype_arg(ctx.inputs[2]).value_or(is_float(in.dtype()) ? in.dtype() : DType::Int64);
@@ -238,8 +252,70 @@ void kernel_cumsum(KernelContext& ctx) {
   in = Tensor();
   if (!out.unique()) out = out.clone();  // never write into a shared input
   AxisSplit split = split_at_axis(out.shape(), ax);
-  dispatch_dtype(dtype, [&](auto tag) { prefix_sums(out.data<decltype(tag)>(), split); });
+  dispatch_dtype(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (kProduct) {
+      prefix_scan(out.data<T>(), split, [](T a, T b) { return multiply_wrapping(a, b); });
+    } else {
+      prefix_scan(out.data<T>(), split, [](T a, T b) { return add_wrapping(a, b); });
+    }
+  });
   ctx.outputs[0] = std::move(out);
+}
+
+}  // namespace
+
+void kernel_cumsum(KernelContext& ctx) {
+  scan_kernel<false>(ctx);
+}
+void kernel_cumprod(KernelContext& ctx) {
+  scan_kernel<true>(ctx);
+}
+
+// np.diff(a, n=1, axis=-1): x[j + 1] - x[j] along the axis, n times; bool
+// arrays give x[j + 1] != x[j] as NumPy does.
+void kernel_diff(KernelContext& ctx) {
+  Tensor a = to_tensor(ctx.inputs[0]);
+  const int64_t n = int_arg(ctx.inputs[1], "n");
+  if (n < 0) {
+    throw RuntimeError(PyExc::ValueError,
+                       "order must be non-negative but got " + std::to_string(n));
+  }
+  if (a.rank() == 0) {
+    throw RuntimeError(PyExc::ValueError, "diff requires input that is at least one dimensional");
+  }
+  const int ax = normalize_axis(int_arg(ctx.inputs[2], "axis"), a.rank());
+  for (int64_t step = 0; step < n && a.shape()[ax] > 0; ++step) {
+    Shape shape = a.shape();
+    shape[ax] -= 1;
+    Tensor out = Tensor::empty(a.dtype(), shape);
+    const AxisSplit split = split_at_axis(a.shape(), ax);
+    dispatch_dtype(a.dtype(), [&](auto tag) {
+      using T = decltype(tag);
+      const T* in = a.data<T>();
+      T* result = out.data<T>();
+      const int64_t inner = split.inner, length = split.length;
+      for (int64_t o = 0; o < split.outer; ++o) {
+        for (int64_t j = 0; j + 1 < length; ++j) {
+          for (int64_t i = 0; i < inner; ++i) {
+            const T next = in[(o * length + j + 1) * inner + i];
+            const T prev = in[(o * length + j) * inner + i];
+            T& r = result[(o * (length - 1) + j) * inner + i];
+            if constexpr (std::is_same_v<T, bool>) {
+              r = next != prev;
+            } else if constexpr (std::is_integral_v<T>) {
+              using U = std::make_unsigned_t<T>;
+              r = static_cast<T>(static_cast<U>(next) - static_cast<U>(prev));
+            } else {
+              r = next - prev;
+            }
+          }
+        }
+      }
+    });
+    a = std::move(out);
+  }
+  ctx.outputs[0] = std::move(a);
 }
 
 }  // namespace pygraft::rt

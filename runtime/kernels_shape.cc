@@ -148,6 +148,75 @@ void kernel_concatenate(KernelContext& ctx) {
   ctx.outputs[0] = concat_along(parts, normalize_axis(int_arg(axis, "axis"), parts[0].rank()));
 }
 
+// np.hstack: along axis 1, or 0 when the arrays are 1-D (NumPy's
+// atleast_1d first: numbers and 0-d arrays are 1-D of one element).
+void kernel_hstack(KernelContext& ctx) {
+  std::vector<Tensor> parts = array_sequence(ctx.inputs[0]);
+  if (parts.empty())
+    throw RuntimeError(PyExc::ValueError, "need at least one array to concatenate");
+  for (Tensor& t : parts) {
+    if (t.rank() == 0) t = t.reshaped(Shape{1});
+  }
+  ctx.outputs[0] = concat_along(parts, parts[0].rank() == 1 ? 0 : 1);
+}
+
+// np.vstack: along axis 0 after NumPy's atleast_2d (a vector is one row).
+void kernel_vstack(KernelContext& ctx) {
+  std::vector<Tensor> parts = array_sequence(ctx.inputs[0]);
+  if (parts.empty())
+    throw RuntimeError(PyExc::ValueError, "need at least one array to concatenate");
+  for (Tensor& t : parts) {
+    if (t.rank() < 2) t = t.reshaped(Shape{1, t.numel()});
+  }
+  ctx.outputs[0] = concat_along(parts, 0);
+}
+
+namespace {
+
+// np.triu / np.tril: the last two axes' elements below (triu) or above
+// (tril) the k-th diagonal set to zero; a vector is first broadcast to a
+// square matrix, as NumPy does.
+void triangle_kernel(KernelContext& ctx, bool upper) {
+  Tensor a = to_tensor(ctx.inputs[0]);
+  const int64_t k = int_arg(ctx.inputs[1], "k");
+  if (a.rank() == 0) throw RuntimeError(PyExc::ValueError, "input array must be at least 1-d");
+  if (a.rank() == 1) {
+    const int64_t n = a.shape()[0];
+    Tensor square = Tensor::empty(a.dtype(), Shape{n, n});
+    const int64_t bytes = a.nbytes();
+    for (int64_t r = 0; r < n && bytes > 0; ++r) {
+      std::memcpy(static_cast<char*>(square.raw()) + r * bytes, a.raw(),
+                  static_cast<size_t>(bytes));
+    }
+    a = std::move(square);
+  }
+  Tensor out = a.clone();
+  const int64_t rows = a.shape()[a.rank() - 2], cols = a.shape()[a.rank() - 1];
+  const int64_t matrices = rows * cols == 0 ? 0 : out.numel() / (rows * cols);
+  dispatch_dtype(out.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    T* data = out.data<T>();
+    for (int64_t m = 0; m < matrices; ++m) {
+      for (int64_t i = 0; i < rows; ++i) {
+        for (int64_t j = 0; j < cols; ++j) {
+          const bool keep = upper ? j - i >= k : j - i <= k;
+          if (!keep) data[(m * rows + i) * cols + j] = T{};
+        }
+      }
+    }
+  });
+  ctx.outputs[0] = std::move(out);
+}
+
+}  // namespace
+
+void kernel_triu(KernelContext& ctx) {
+  triangle_kernel(ctx, true);
+}
+void kernel_tril(KernelContext& ctx) {
+  triangle_kernel(ctx, false);
+}
+
 void kernel_stack(KernelContext& ctx) {
   std::vector<Tensor> parts = array_sequence(ctx.inputs[0]);
   if (parts.empty()) throw RuntimeError(PyExc::ValueError, "need at least one array to stack");

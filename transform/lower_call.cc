@@ -22,26 +22,24 @@ std::string suggestion_or(std::string suggestion, std::string_view hint) {
   return suggestion.empty() ? std::string(hint) : suggestion;
 }
 
-// Forms of supported functions that are not supported yet (a different
-// meaning than the form the op table describes).
-struct UnsupportedForm {
-  std::string_view function;  // np.NAME
-  size_t positional;          // with exactly this many arguments, no keywords
-  std::string_view message;   // after "'np.NAME(...)' "
+// NumPy functions whose meaning changes with their argument count: with
+// exactly `positional` arguments and no keywords, np.FUNCTION is np.AS.
+struct OtherForm {
+  std::string_view function;
+  size_t positional;
+  std::string_view as;
 };
 
-constexpr UnsupportedForm kUnsupportedForms[] = {
-    {"where", 1,
-     "with one argument (the indices where the condition holds) is not supported yet; the "
-     "three-argument form np.where(condition, x, y) is"},
+constexpr OtherForm kOtherForms[] = {
+    {"where", 1, "nonzero"},  // np.where(condition): the indices where it holds
 };
 
-const UnsupportedForm* unsupported_form(std::string_view function, const ast::CallExpr& call) {
-  for (const UnsupportedForm& form : kUnsupportedForms) {
+std::string_view numpy_name_for(std::string_view function, const ast::CallExpr& call) {
+  for (const OtherForm& form : kOtherForms) {
     if (form.function == function && call.args.size() == form.positional && call.keywords.empty())
-      return &form;
+      return form.as;
   }
-  return nullptr;
+  return function;
 }
 
 // A short source form of a call argument for a message: a number or a name
@@ -161,9 +159,9 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
   const std::string callee = alias + "." + attr.attr;
   const bool numpy = module == ImportedModule::Numpy;
   SpellingKind kind = numpy ? SpellingKind::NumpyFunction : SpellingKind::MathFunction;
-  std::optional<SpellingMatch> match = find_spelling(kind, attr.attr);
-  const UnsupportedForm* form = numpy ? unsupported_form(attr.attr, call) : nullptr;
-  if (match && form == nullptr) return lower_op_call(*match, make_call_site(callee, expr, call));
+  std::optional<SpellingMatch> match =
+      find_spelling(kind, numpy ? numpy_name_for(attr.attr, call) : attr.attr);
+  if (match) return lower_op_call(*match, make_call_site(callee, expr, call));
   std::optional<Literal> constant = module_attribute(module, attr.attr);
   std::string message = quoted(callee) + " is not a supported " + (numpy ? "NumPy" : "math") +
                         " function" +
@@ -171,11 +169,7 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
                                       "; see docs/numpy-support.md for the supported ones");
   DiagCode code = numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute;
   SourceRange range = call.func->range;
-  if (form != nullptr) {
-    message = quoted(callee + "(...)") + " " + std::string(form->message);
-    code = DiagCode::WrongArgumentCount;
-    range = expr.range;
-  } else if (constant && constant->is<DType>()) {
+  if (constant && constant->is<DType>()) {
     message = dtype_call_message(callee, call);
   } else if (numpy && is_numpy_scalar_type(attr.attr)) {
     message = quoted(callee) + " is not a supported dtype; the supported dtypes are " +

@@ -142,6 +142,8 @@ std::string_view category_words(OpCategory category) {
       return "shape functions";
     case OpCategory::Creation:
       return "array creation functions";
+    case OpCategory::Sorting:
+      return "sorting and searching functions";
     default:
       return "functions of this kind";
   }
@@ -150,8 +152,6 @@ std::string_view category_words(OpCategory category) {
 // Why nothing of the category can be suggested, or the supported names of it.
 std::string category_advice(OpCategory category, SpellingKind kind, std::string_view prefix) {
   switch (category) {
-    case OpCategory::Sorting:
-      return "; sorting and searching are not supported yet";
     case OpCategory::Complex:
       return "; complex numbers are not supported";
     case OpCategory::Io:
@@ -162,7 +162,7 @@ std::string category_advice(OpCategory category, SpellingKind kind, std::string_
       break;
   }
   std::vector<std::string_view> names = supported_of(kind, category);
-  constexpr size_t kMaxListed = 16;
+  constexpr size_t kMaxListed = 20;
   if (names.empty()) return {};
   if (names.size() > kMaxListed) {
     return "; see docs/numpy-support.md for the supported " + std::string(category_words(category));

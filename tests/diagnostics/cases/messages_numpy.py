@@ -1,12 +1,11 @@
 # Messages users trip over (issue 8): a real NumPy function outside the subset
 # is never "did you mean" another kind of function; the message says what to
-# write instead. One-argument np.where is one diagnostic. Dtypes are never
-# called constants.
+# write instead. Dtypes are never called constants.
 import numpy as np
 
 
 def ranks(x):
-    return np.sort(x)  # expect: PG0303 [sorting and searching are not supported yet]
+    return np.unique(x)  # expect: PG0303 [the supported sorting and searching functions are np.nonzero]
 
 
 def contract(a, b):
@@ -18,7 +17,7 @@ def middle(x):
 
 
 def stacked(a, b):
-    return np.vstack((a, b))  # expect: PG0303 [np.concatenate(arrays, axis=0)]
+    return np.dstack((a, b))  # expect: PG0303
 
 
 def typo(x):
@@ -26,7 +25,7 @@ def typo(x):
 
 
 def positive_positions(x):
-    return np.where(x > 0)  # expect: PG0305 [the three-argument form np.where(condition, x, y) is]
+    return np.where(x > 0)
 
 
 def positive_part(x):
