@@ -2,6 +2,8 @@
 // int(), min(), max(), np.asarray and the result of `x op= y`.
 // Guarantees: Python's results and messages for Python values; NumPy's
 // truth-value and casting errors for arrays.
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -34,7 +36,41 @@ void require_number(const Value& v, const char* builtin, const char* expected) {
 
 }  // namespace
 
+namespace {
+
+// float("inf"), float(" -1.5e3 "), float("nan"): Python's float() of a str
+// (surrounding whitespace, a sign, digits with single underscores between
+// them, inf/infinity/nan in any case); ValueError otherwise.
+double float_of_text(const std::string& text) {
+  const size_t begin = text.find_first_not_of(" \t\n\r\f\v");
+  const size_t end = text.find_last_not_of(" \t\n\r\f\v");
+  std::string digits;
+  bool valid = begin != std::string::npos;
+  for (size_t i = begin; valid && i <= end; ++i) {
+    const char c = text[i];
+    if (c == '_') {
+      valid = i > begin && i < end && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+              std::isdigit(static_cast<unsigned char>(text[i + 1]));
+      continue;
+    }
+    valid = c != 'x' && c != 'X' && c != 'p' && c != 'P';  // no C hex floats
+    digits += c;
+  }
+  char* stop = nullptr;
+  const double value = valid ? std::strtod(digits.c_str(), &stop) : 0.0;
+  if (!valid || digits.empty() || stop != digits.c_str() + digits.size()) {
+    throw RuntimeError(PyExc::ValueError, "could not convert string to float: '" + text + "'");
+  }
+  return value;
+}
+
+}  // namespace
+
 void kernel_to_float(KernelContext& ctx) {
+  if (ctx.inputs[0].is<StrValue>()) {
+    ctx.outputs[0] = float_of_text(*ctx.inputs[0].as<StrValue>().text);
+    return;
+  }
   require_number(ctx.inputs[0], "float", "a string or a real number");
   ctx.outputs[0] = to_double(ctx.inputs[0], "float");
 }

@@ -1,4 +1,5 @@
 // Statements with effects: print, assert, and the marker of unbound variables.
+#include <limits>
 #include <string>
 
 #include "runtime/format.h"
@@ -69,6 +70,56 @@ void kernel_raise(KernelContext& ctx) {
   const std::optional<PyExc> kind = exception_of_name(name);
   if (!kind) throw RuntimeError(PyExc::InternalError, "raise of unknown exception '" + name + "'");
   throw RuntimeError(*kind, ctx.inputs.empty() ? std::string() : format_value(ctx.inputs[0]));
+}
+
+// np.finfo(dtype).FIELD: a NumPy scalar of the dtype (bits: an int);
+// np.iinfo(dtype).FIELD: a Python int. The dtype may come as a dtype or as
+// an array, whose dtype np.finfo / np.iinfo take.
+void kernel_type_info(KernelContext& ctx) {
+  const Value& of = ctx.inputs[0];
+  if (!of.is<DType>() && !of.is<Tensor>()) {
+    throw RuntimeError(PyExc::ValueError, "data type not understood");
+  }
+  const DType dtype = of.is<DType>() ? of.as<DType>() : of.as<Tensor>().dtype();
+  const std::string info = string_attr(ctx.node, "info", "");
+  const std::string field = string_attr(ctx.node, "field", "");
+  const int64_t bits = static_cast<int64_t>(dtype_size(dtype)) * 8;
+  if (field == "bits") {
+    ctx.outputs[0] = bits;
+    return;
+  }
+  if (info == "finfo") {
+    if (!is_float(dtype)) {
+      throw RuntimeError(PyExc::ValueError,
+                         "data type " + std::string(dtype_name(dtype)) + " not inexact");
+    }
+    const bool single = dtype == DType::Float32;
+    double value = 0;
+    if (field == "eps") value = single ? 0x1p-23 : 0x1p-52;
+    if (field == "epsneg") value = single ? 0x1p-24 : 0x1p-53;
+    if (field == "max")
+      value = single ? std::numeric_limits<float>::max() : std::numeric_limits<double>::max();
+    if (field == "min")
+      value = single ? -std::numeric_limits<float>::max() : -std::numeric_limits<double>::max();
+    if (field == "tiny" || field == "smallest_normal") {
+      value = single ? std::numeric_limits<float>::min() : std::numeric_limits<double>::min();
+    }
+    if (field == "resolution") value = single ? 1e-6 : 1e-15;
+    ctx.outputs[0] = Tensor::scalar(dtype, value);
+    return;
+  }
+  if (!is_integer(dtype)) {
+    throw RuntimeError(PyExc::ValueError,
+                       "Invalid integer data type '" + std::string(dtype_name(dtype)) + "'.");
+  }
+  const bool wide = dtype == DType::Int64;
+  if (field == "max") {
+    ctx.outputs[0] =
+        wide ? std::numeric_limits<int64_t>::max() : int64_t{std::numeric_limits<int32_t>::max()};
+  } else {
+    ctx.outputs[0] =
+        wide ? std::numeric_limits<int64_t>::min() : int64_t{std::numeric_limits<int32_t>::min()};
+  }
 }
 
 }  // namespace pygraft::rt

@@ -160,6 +160,103 @@ void kernel_hstack(KernelContext& ctx) {
   ctx.outputs[0] = concat_along(parts, parts[0].rank() == 1 ? 0 : 1);
 }
 
+// np.append(arr, values, axis=None): both flattened and joined, or joined
+// along the axis (then of one rank, as np.concatenate wants).
+void kernel_append(KernelContext& ctx) {
+  std::vector<Tensor> parts{to_tensor(ctx.inputs[0]), to_tensor(ctx.inputs[1])};
+  const Value& axis = ctx.inputs[2];
+  if (axis.is_none()) {
+    for (Tensor& t : parts) t = t.reshaped(Shape{t.numel()});
+    ctx.outputs[0] = concat_along(parts, 0);
+    return;
+  }
+  if (parts[0].rank() == 0) {
+    throw RuntimeError(PyExc::ValueError, "zero-dimensional arrays cannot be concatenated");
+  }
+  ctx.outputs[0] = concat_along(parts, normalize_axis(int_arg(axis, "axis"), parts[0].rank()));
+}
+
+// np.repeat(a, repeats, axis=None): each element (or slice along the axis)
+// `repeats` times; repeats an int or one count per element along the axis.
+void kernel_repeat(KernelContext& ctx) {
+  Tensor a = to_tensor(ctx.inputs[0]);
+  const Value& axis_value = ctx.inputs[2];
+  if (axis_value.is_none()) a = a.reshaped(Shape{a.numel()});
+  if (a.rank() == 0) a = a.reshaped(Shape{1});
+  const int axis = axis_value.is_none() ? 0 : normalize_axis(int_arg(axis_value, "axis"), a.rank());
+  const int64_t length = a.shape()[axis];
+  std::vector<int64_t> counts(static_cast<size_t>(length));
+  const Tensor repeats = to_tensor(ctx.inputs[1]);
+  if (repeats.numel() != 1 && repeats.numel() != length) {
+    throw RuntimeError(PyExc::ValueError, "operands could not be broadcast together with shape (" +
+                                              std::to_string(length) + ",) (" +
+                                              std::to_string(repeats.numel()) + ",)");
+  }
+  if (is_float(repeats.dtype())) {
+    throw RuntimeError(PyExc::TypeError,
+                       "Cannot cast array data from dtype('float64') to dtype('int64') according "
+                       "to the rule 'safe'");
+  }
+  int64_t total = 0;
+  for (int64_t i = 0; i < length; ++i) {
+    const int64_t n = repeats.get_as_int(repeats.numel() == 1 ? 0 : i);
+    if (n < 0) throw RuntimeError(PyExc::ValueError, "repeats may not contain negative values.");
+    counts[static_cast<size_t>(i)] = n;
+    total += n;
+  }
+  Shape shape = a.shape();
+  shape[axis] = total;
+  Tensor out = Tensor::empty(a.dtype(), shape);
+  int64_t outer = 1, inner = 1;
+  for (int d = 0; d < axis; ++d) outer *= a.shape()[d];
+  for (int d = axis + 1; d < a.rank(); ++d) inner *= a.shape()[d];
+  const size_t chunk = static_cast<size_t>(inner * static_cast<int64_t>(dtype_size(a.dtype())));
+  const auto* src = static_cast<const char*>(a.raw());
+  auto* dst = static_cast<char*>(out.raw());
+  for (int64_t o = 0; o < outer && chunk > 0; ++o) {
+    for (int64_t i = 0; i < length; ++i) {
+      const char* from = src + (o * length + i) * static_cast<int64_t>(chunk);
+      for (int64_t r = 0; r < counts[static_cast<size_t>(i)]; ++r, dst += chunk) {
+        std::memcpy(dst, from, chunk);
+      }
+    }
+  }
+  ctx.outputs[0] = std::move(out);
+}
+
+// np.tile(A, reps): A repeated along each axis; reps an int or a tuple,
+// the shorter of A's shape and reps padded with leading ones.
+void kernel_tile(KernelContext& ctx) {
+  Tensor a = to_tensor(ctx.inputs[0]);
+  const Shape reps = shape_arg(ctx.inputs[1]);
+  const int rank = std::max(a.rank(), reps.rank());
+  if (rank > kMaxRank) throw RuntimeError(PyExc::ValueError, "tile: too many dimensions");
+  Shape in_shape, out_shape;
+  for (int d = 0; d < rank; ++d) {
+    const int da = d - (rank - a.rank()), dr = d - (rank - reps.rank());
+    in_shape.push_back(da >= 0 ? a.shape()[da] : 1);
+    out_shape.push_back(in_shape[d] * (dr >= 0 ? reps[dr] : 1));
+  }
+  a = a.reshaped(in_shape);
+  Tensor out = Tensor::empty(a.dtype(), out_shape);
+  const auto in_strides = contiguous_strides(in_shape);
+  const size_t width = dtype_size(a.dtype());
+  const auto* src = static_cast<const char*>(a.raw());
+  auto* dst = static_cast<char*>(out.raw());
+  std::array<int64_t, kMaxRank> index{};
+  for (int64_t i = 0; i < out.numel(); ++i) {
+    int64_t from = 0;
+    for (int d = 0; d < rank; ++d) from += index[d] % in_shape[d] * in_strides[d];
+    std::memcpy(dst + i * static_cast<int64_t>(width), src + from * static_cast<int64_t>(width),
+                width);
+    for (int d = rank - 1; d >= 0; --d) {
+      if (++index[d] < out_shape[d]) break;
+      index[d] = 0;
+    }
+  }
+  ctx.outputs[0] = std::move(out);
+}
+
 // np.vstack: along axis 0 after NumPy's atleast_2d (a vector is one row).
 void kernel_vstack(KernelContext& ctx) {
   std::vector<Tensor> parts = array_sequence(ctx.inputs[0]);

@@ -240,6 +240,7 @@ class FunctionLowerer {
   ValueId pack(const std::vector<ValueId>& values, bool variadic, SourceRange range);
   ValueId lower_argument(const ParamSpec& param, const CallArgument& argument, bool allow_lists);
   std::optional<ValueId> lower_dtype_argument(const ast::Expr& expr);
+  std::optional<ValueId> lower_type_info(const ast::Expr& expr, const ast::AttributeExpr& attr);
   ValueId lower_sequence_argument(const ast::Expr& expr);
   ValueId convert_result(ResultConversion conversion, ValueId value, SourceRange range);
   // The op node of a spelled call with its canonical operands, after the

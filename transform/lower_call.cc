@@ -163,6 +163,15 @@ ValueId FunctionLowerer::lower_module_call(const ast::Expr& expr, const ast::Cal
       find_spelling(kind, numpy ? numpy_name_for(attr.attr, call) : attr.attr);
   if (match) return lower_op_call(*match, make_call_site(callee, expr, call));
   std::optional<Literal> constant = module_attribute(module, attr.attr);
+  if (constant && constant->is<DType>() && call.args.size() == 1 && call.keywords.empty()) {
+    // np.float32(x): NumPy's scalar of that dtype, i.e. np.asarray(x, dtype=np.float32)
+    // (our 0-d arrays are NumPy scalars).
+    CallSite site = make_call_site(callee, expr, call);
+    const ValueId dtype = builder_.constant(*constant, call.func->range);
+    site.keywords.push_back(
+        KeywordArgument{"dtype", {nullptr, dtype, call.func->range}, expr.range});
+    return lower_op_call(*find_spelling(SpellingKind::NumpyFunction, "asarray"), site);
+  }
   std::string message = quoted(callee) + " is not a supported " + (numpy ? "NumPy" : "math") +
                         " function" +
                         suggestion_or(unknown_name_advice(kind, attr.attr, alias + "."),

@@ -231,7 +231,41 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::AttributeE
   if (std::optional<ImportedModule> module = as_module(*attr.value)) {
     return lower_module_attribute(expr, *module, attr);
   }
+  if (std::optional<ValueId> info = lower_type_info(expr, attr)) return *info;
   return lower_array_attribute(expr, attr);
+}
+
+// np.finfo(dtype).eps / .max / .min / .tiny / .resolution / .bits and
+// np.iinfo(dtype).max / .min / .bits: a type_info node (the dtype may be
+// known only at run time: np.finfo(x.dtype).eps).
+std::optional<ValueId> FunctionLowerer::lower_type_info(const ast::Expr& expr,
+                                                        const ast::AttributeExpr& attr) {
+  const auto* call = std::get_if<ast::CallExpr>(&attr.value->kind);
+  const auto* function = call ? std::get_if<ast::AttributeExpr>(&call->func->kind) : nullptr;
+  if (function == nullptr || as_module(*function->value) != ImportedModule::Numpy ||
+      (function->attr != "finfo" && function->attr != "iinfo")) {
+    return std::nullopt;
+  }
+  static constexpr std::string_view kFloatFields[] = {
+      "eps", "max", "min", "tiny", "resolution", "smallest_normal", "bits", "epsneg"};
+  static constexpr std::string_view kIntFields[] = {"max", "min", "bits"};
+  const bool is_float = function->attr == "finfo";
+  const auto fields = is_float ? std::span<const std::string_view>(kFloatFields)
+                               : std::span<const std::string_view>(kIntFields);
+  if (call->args.size() != 1 || !call->keywords.empty() ||
+      std::find(fields.begin(), fields.end(), attr.attr) == fields.end()) {
+    std::string names;
+    for (std::string_view f : fields) names += (names.empty() ? "" : ", ") + std::string(f);
+    error(DiagCode::UnknownMethod, attr.attr_range,
+          "np." + function->attr + "(dtype)." + attr.attr + " is not supported; use np." +
+              function->attr + "(dtype) with one of its attributes " + names);
+    return poison(expr.range);
+  }
+  std::optional<ValueId> dtype = lower_dtype_argument(*call->args[0]);
+  const ValueId operand = dtype ? *dtype : lower_expr(*call->args[0]);
+  return builder_.emit(
+      OpCode::TypeInfo, {operand}, expr.range,
+      {Attribute{"info", Literal(function->attr)}, Attribute{"field", Literal(attr.attr)}});
 }
 
 }  // namespace pygraft::transform

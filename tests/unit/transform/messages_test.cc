@@ -52,7 +52,7 @@ TEST(Suggest, WithoutAHintTheCategoryNamesItsSupportedFunctions) {
   EXPECT_TRUE(contains(advice, "; the supported reductions are ")) << advice;
   EXPECT_TRUE(contains(advice, "np.mean")) << advice;
   EXPECT_FALSE(contains(advice, "np.sqrt")) << advice;
-  advice = unknown_name_advice(SpellingKind::Method, "repeat", "");
+  advice = unknown_name_advice(SpellingKind::Method, "resize", "");
   EXPECT_TRUE(contains(advice, "x.reshape")) << advice;
 }
 
@@ -118,9 +118,15 @@ TEST(Messages, ThreeArgumentWhereStillCompiles) {
   lower_clean("import numpy as np\ndef f(x):\n    return np.where(x > 0, x, 0.0)\n");
 }
 
-TEST(Messages, CallingADtypeSaysHowToMakeAValue) {
-  Diagnostic d = only_diagnostic("import numpy as np\ndef f():\n    return np.float32(1.5)\n");
-  EXPECT_TRUE(contains(d.message, "np.asarray(1.5, dtype=np.float32)")) << d.message;
+// np.float32(x) is NumPy's float32 scalar of x: np.asarray(x, dtype=np.float32).
+TEST(Messages, CallingADtypeWithOneArgumentMakesItsScalar) {
+  Lowered l = lower_clean("import numpy as np\ndef f():\n    return np.float32(1.5)\n");
+  EXPECT_EQ(nodes_with(function(l, "f"), OpCode::AsArray).size(), 1u);
+}
+
+TEST(Messages, CallingADtypeOtherwiseSaysHowToMakeAValue) {
+  Diagnostic d =
+      only_diagnostic("import numpy as np\ndef f(x):\n    return np.float32(x, copy=False)\n");
   EXPECT_TRUE(contains(d.message, "dtype=np.float32")) << d.message;
   EXPECT_FALSE(contains(d.message, "constant")) << d.message;
 }
