@@ -131,12 +131,14 @@ void kernel_argwhere(KernelContext& ctx) {
 }
 
 void kernel_argsort(KernelContext& ctx) {
-  auto [t, axis] = sort_operand(ctx.inputs[0], ctx.inputs[1]);
-  ctx.outputs[0] = argsort_along(t, axis);
+  const auto operand = sort_operand(ctx.inputs[0], ctx.inputs[1]);
+  ctx.outputs[0] = argsort_along(operand.first, operand.second);
 }
 
 void kernel_sort(KernelContext& ctx) {
-  auto [t, axis] = sort_operand(ctx.inputs[0], ctx.inputs[1]);
+  const auto operand = sort_operand(ctx.inputs[0], ctx.inputs[1]);
+  const Tensor& t = operand.first;
+  const int axis = operand.second;
   const Tensor order = argsort_along(t, axis);
   Tensor out = Tensor::empty(t.dtype(), t.shape());
   const AxisSplit split = split_at_axis(t.shape(), axis);
