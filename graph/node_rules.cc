@@ -162,6 +162,16 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::Assert:
       if (n.inputs.empty()) out.push_back("needs the condition operand");
       return;
+    case OpCode::Raise:
+      if (n.inputs.size() > 1) out.push_back(count_mismatch("operands", 1, n.inputs.size()));
+      return expect_string_attr(n, "exception", out);
+    case OpCode::StrFormat:
+      if (n.inputs.empty()) out.push_back("needs the format string operand");
+      return;
+    case OpCode::TypeInfo:
+      expect_inputs(n, 1, out);
+      expect_string_attr(n, "info", out);
+      return expect_string_attr(n, "field", out);
     case OpCode::MakeTuple:
     case OpCode::Print:
       return;

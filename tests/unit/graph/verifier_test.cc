@@ -88,6 +88,20 @@ TEST(Verifier, UnaryOperatorWithoutCanonicalParams) {
   expect_one_problem(single(f), "expected 1 operands, got 2");
 }
 
+// Ops whose operands the op table does not list (no spelling) have their own
+// rules: a hostile graph file must not hand their kernels too few operands.
+TEST(Verifier, StatementOpsWithoutSpellingsAreChecked) {
+  for (OpCode op : {OpCode::TypeInfo, OpCode::StrFormat}) {
+    Function f = testing::add_one_function();
+    f.body.nodes[1].op = op;
+    f.body.nodes[1].inputs.clear();
+    EXPECT_FALSE(verify_module(single(f)).empty()) << op_info(op).name;
+  }
+  Function f = testing::add_one_function();
+  f.body.nodes[1].op = OpCode::Raise;
+  EXPECT_FALSE(verify_module(single(f)).empty());  // two operands, no 'exception'
+}
+
 TEST(Verifier, OutputCount) {
   Function f = testing::add_one_function();
   f.body.nodes[1].op = OpCode::Print;  // 0 outputs
