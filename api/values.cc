@@ -80,14 +80,36 @@ Value Value::tuple(std::vector<Value> items) {
   return value;
 }
 
+Value Value::list(std::vector<Value> items) {
+  Value value = tuple(std::move(items));
+  value.list_ = true;
+  return value;
+}
+
+Value Value::dict(std::vector<Value> keys, std::vector<Value> values) {
+  if (keys.size() != values.size()) {
+    throw std::invalid_argument("pygraft::api::Value::dict: " + std::to_string(keys.size()) +
+                                " keys for " + std::to_string(values.size()) + " values");
+  }
+  Value value = tuple(std::move(values));
+  value.keys_ = std::move(keys);
+  return value;
+}
+
 Value::Kind Value::kind() const {
-  if (tuple_) return Kind::Tuple;
+  if (keys_) return Kind::Dict;
+  if (tuple_) return list_ ? Kind::List : Kind::Tuple;
   return static_cast<Kind>(scalar_.index());  // the variant's order is Kind's
 }
 
 const std::vector<Value>& Value::items() const {
-  if (!tuple_) throw std::logic_error("pygraft::api::Value::items: not a tuple");
+  if (!tuple_) throw std::logic_error("pygraft::api::Value::items: not a tuple, list or dict");
   return *tuple_;
+}
+
+const std::vector<Value>& Value::keys() const {
+  if (!keys_) throw std::logic_error("pygraft::api::Value::keys: not a dict");
+  return *keys_;
 }
 
 namespace detail {
@@ -123,10 +145,18 @@ rt::Value to_internal(const Value& value) {
     case Value::Kind::Tensor:
       return rt::Value(tensor_to_internal(value.as_tensor()));
     case Value::Kind::Tuple:
+    case Value::Kind::List:
+    case Value::Kind::Dict:
       break;
   }
   std::vector<rt::Value> items;
   for (const Value& item : value.items()) items.push_back(to_internal(item));
+  if (value.kind() == Value::Kind::List) return rt::Value::list(std::move(items));
+  if (value.kind() == Value::Kind::Dict) {
+    std::vector<rt::Value> keys;
+    for (const Value& key : value.keys()) keys.push_back(to_internal(key));
+    return rt::Value::dict(std::move(keys), std::move(items));
+  }
   return rt::Value::tuple(std::move(items));
 }
 
@@ -141,7 +171,14 @@ Value to_public(const rt::Value& value) {
   if (value.is<rt::TupleValue>()) {
     std::vector<Value> items;
     for (const rt::Value& item : value.items()) items.push_back(to_public(item));
-    return Value::tuple(std::move(items));
+    return value.is_list() ? Value::list(std::move(items)) : Value::tuple(std::move(items));
+  }
+  if (value.is_dict()) {
+    std::vector<Value> keys;
+    std::vector<Value> values;
+    for (const rt::Value& key : value.entries().keys) keys.push_back(to_public(key));
+    for (const rt::Value& item : value.entries().values) values.push_back(to_public(item));
+    return Value::dict(std::move(keys), std::move(values));
   }
   return Value();  // None (an unbound variable never leaves a call)
 }

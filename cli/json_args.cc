@@ -12,12 +12,15 @@
 namespace pygraft::cli {
 namespace {
 
-using nlohmann::json;
+// Note: ordered, so a JSON object becomes a dict in the order it was written,
+// as Python's json.loads keeps it.
+using json = nlohmann::ordered_json;
 using rt::Tensor;
 using rt::Value;
 
 constexpr std::string_view kHint =
-    "; pass a JSON literal (3, -2.5, true, null, \"text\", [[1, 2], [3, 4]]) or @path.npy";
+    "; pass a JSON literal (3, -2.5, true, null, \"text\", [[1, 2], [3, 4]], {\"lr\": 0.1}) or "
+    "@path.npy";
 
 // The deepest bracket nesting outside string literals.
 int max_nesting(std::string_view text) {
@@ -176,6 +179,8 @@ Result<Value> list_to_tensor(const json& list) {
   }
 }
 
+Result<Value> object_to_dict(const json& node);
+
 Result<Value> to_value(const json& node) {
   switch (node.type()) {
     case json::value_t::null:
@@ -191,10 +196,27 @@ Result<Value> to_value(const json& node) {
       return list_to_tensor(node);
     case json::value_t::string:
       return Value::str(node.get<std::string>());
+    case json::value_t::object:
+      return object_to_dict(node);
     default:
       break;
   }
-  return Result<Value>::failure("JSON objects are not accepted as arguments" + std::string(kHint));
+  return Result<Value>::failure("this JSON value is not accepted as an argument" +
+                                std::string(kHint));
+}
+
+// {"lr": 0.1, "mode": "train"}: a dict with str keys, each value converted
+// as a top-level argument is.
+Result<Value> object_to_dict(const json& node) {
+  std::vector<Value> keys;
+  std::vector<Value> values;
+  for (const auto& [key, item] : node.items()) {
+    Result<Value> value = to_value(item);
+    if (!value.ok()) return value;
+    keys.push_back(Value::str(key));
+    values.push_back(std::move(value).value());
+  }
+  return Value::dict(std::move(keys), std::move(values));
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 // floats, true/false Python bools, null None. Nested lists become a tensor
 // with np.array(list)'s rules: all bools -> bool, ints (and bools) -> int64,
 // any float -> float64, `[]` -> float64 of shape (0,); ragged lists fail with
-// "inhomogeneous shape". Strings, objects, nulls inside lists, integers
-// outside int64 and nesting deeper than kMaxArgNesting are rejected.
+// "inhomogeneous shape". Strings are str values; an object is a dict with
+// str keys (in the order written) whose values convert as arguments do.
+// Strings, objects and nulls inside lists, integers outside int64 and
+// nesting deeper than kMaxArgNesting are rejected.
 #pragma once
 
 #include <string_view>

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/run_outputs.h"
+#include "runtime/format.h"
 
 namespace pygraft::cli {
 namespace {
@@ -91,6 +92,24 @@ std::string format_tuple(const std::vector<Value>& items) {
   return out + "]";
 }
 
+// A dict key as a JSON object key: a str as itself, anything else as its
+// repr (1 -> "1", (0, 1) -> "(0, 1)").
+std::string key_json(const Value& key) {
+  if (key.is<rt::StrValue>()) return json_string(*key.as<rt::StrValue>().text);
+  return json_string(rt::repr_value(key));
+}
+
+// {"key": OUT, ...}, each value formatted by `format`.
+template <class Format>
+std::string format_dict(const rt::DictEntries& dict, Format&& format) {
+  std::string out = "{";
+  for (size_t i = 0; i < dict.keys.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += key_json(dict.keys[i]) + ": " + format(dict.values[i], i);
+  }
+  return out + "}";
+}
+
 // One OUT naming its file in place of the values (run --out).
 std::string file_out(const Value& value, const std::string& path) {
   std::string dtype, shape = "[]";
@@ -115,6 +134,11 @@ std::string format_out_to_file(const Value& value, const std::string& number,
       out += format_out_to_file(items[i], number + "." + std::to_string(i), dir);
     }
     return out + "]";
+  }
+  if (value.is_dict()) {
+    return format_dict(value.entries(), [&](const Value& item, size_t i) {
+      return format_out_to_file(item, number + "." + std::to_string(i), dir);
+    });
   }
   if (has_output_file(value)) return file_out(value, output_file(dir, number));
   return format_out(value);
@@ -147,7 +171,7 @@ Timing summarize_timing(std::vector<int64_t> durations_ns) {
 }
 
 std::vector<Value> split_outputs(const Value& result) {
-  if (result.is<rt::TupleValue>()) return result.items();
+  if (result.is_plain_tuple()) return result.items();
   return {result};
 }
 
@@ -167,6 +191,9 @@ std::string format_out(const Value& value) {
     return out_object("float64", "[]", format_double(*d));
   if (auto* t = std::get_if<Tensor>(&storage)) return format_tensor(*t);
   if (value.is<rt::TupleValue>()) return format_tuple(value.items());
+  if (value.is_dict()) {
+    return format_dict(value.entries(), [](const Value& item, size_t) { return format_out(item); });
+  }
   if (auto* s = std::get_if<rt::StrValue>(&storage)) {
     return out_object("str", "[]", json_string(s->text ? *s->text : std::string()));
   }

@@ -13,12 +13,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Writes `value` (numbered `number`) and the items of a nested tuple,
+// Writes `value` (numbered `number`) and the items of a nested tuple, list
+// or dict (its values, numbered in order),
 // recording each file name written.
 std::optional<std::string> write_one(const std::string& dir, const std::string& number,
                                      const rt::Value& value, std::set<std::string>& written) {
-  if (value.is<rt::TupleValue>()) {
-    const std::vector<rt::Value>& items = value.items();
+  if (value.is<rt::TupleValue>() || value.is_dict()) {
+    const std::vector<rt::Value>& items = value.is_dict() ? value.entries().values : value.items();
     for (size_t i = 0; i < items.size(); ++i) {
       if (auto failure = write_one(dir, number + "." + std::to_string(i), items[i], written)) {
         return failure;

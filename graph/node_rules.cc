@@ -173,8 +173,32 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
       expect_string_attr(n, "info", out);
       return expect_string_attr(n, "field", out);
     case OpCode::MakeTuple:
+    case OpCode::MakeList:
     case OpCode::Print:
       return;
+    case OpCode::MakeDict:
+      if (n.inputs.size() % 2 != 0) out.push_back("needs a key and a value operand per entry");
+      return;
+    case OpCode::ListReverse:
+    case OpCode::DictKeys:
+    case OpCode::DictValues:
+    case OpCode::DictItems:
+      return expect_inputs(n, 1, out);
+    case OpCode::Contains:
+    case OpCode::ListAppend:
+    case OpCode::ListExtend:
+    case OpCode::ListPop:
+    case OpCode::DictUpdate:
+    case OpCode::PyMaxBy:
+    case OpCode::PyMinBy:
+    case OpCode::Fill:
+      return expect_inputs(n, 2, out);
+    case OpCode::ListInsert:
+    case OpCode::DictGet:
+    case OpCode::DictSetDefault:
+    case OpCode::RangeList:
+    case OpCode::SortMethod:
+      return expect_inputs(n, 3, out);
     default:
       return check_generic(n, info, out);
   }

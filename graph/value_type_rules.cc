@@ -318,8 +318,14 @@ ValueType result_type(const Node& node, Operands in) {
       return in.size() == 2 ? inplace_result(in[0], in[1]) : ValueType::any();
     case OpCode::UfuncOperand:
       return in.empty() ? ValueType::any() : ufunc_operand(in);
-    case OpCode::ArrayReceiver:
+    case OpCode::ArrayReceiver: {
+      // Note: lists and dicts pass as copy()'s receiver (kernel_array_receiver).
+      const Literal* name = node.attr("name");
+      if (name != nullptr && name->is<std::string>() && name->as<std::string>() == "copy") {
+        return ValueType::any();
+      }
       return in.size() == 1 ? array_receiver(in[0]) : ValueType::any();
+    }
     case OpCode::Neg:
     case OpCode::Pos:
     case OpCode::Abs:

@@ -117,10 +117,41 @@ struct SliceExpr {
   ExprPtr step;
 };  // each may be null
 
+// `for target in iter if c1 if c2` of a comprehension.
+struct ComprehensionFor {
+  ExprPtr target;
+  ExprPtr iter;
+  std::vector<ExprPtr> ifs;
+};
+// [element for ...] and the generator expression (element for ...), which
+// the subset evaluates into a list (transform/ast_passes/hoist_comprehensions.h).
+struct ListComp {
+  ExprPtr element;
+  std::vector<ComprehensionFor> generators;
+  bool generator = false;  // written as a generator expression
+};
+// {key: value for ...}
+struct DictComp {
+  ExprPtr key;
+  ExprPtr value;
+  std::vector<ComprehensionFor> generators;
+};
+// {k0: v0, k1: v1}
+struct DictExpr {
+  std::vector<ExprPtr> keys;
+  std::vector<ExprPtr> values;
+};
+// lambda a, b: body (plain positional parameters only)
+struct Lambda {
+  std::vector<std::string> params;
+  ExprPtr body;
+};
+
 struct Expr {
   using Kind = std::variant<Name, IntLiteral, FloatLiteral, BoolLiteral, NoneLiteral, StringLiteral,
                             EllipsisLiteral, TupleExpr, ListExpr, BinaryExpr, UnaryExpr, BoolOpExpr,
-                            CompareExpr, IfExpr, CallExpr, AttributeExpr, SubscriptExpr, SliceExpr>;
+                            CompareExpr, IfExpr, CallExpr, AttributeExpr, SubscriptExpr, SliceExpr,
+                            ListComp, DictComp, DictExpr, Lambda>;
   Kind kind;
   SourceRange range;
 };

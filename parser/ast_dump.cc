@@ -150,6 +150,43 @@ struct ExprDumper {
     d.expr(e.step.get());
     d.close();
   }
+  void operator()(const ast::ListComp& e) {
+    d.open(e.generator ? "generator" : "list_comp", &r);
+    d.expr(e.element.get());
+    clauses(e.generators);
+    d.close();
+  }
+  void operator()(const ast::DictComp& e) {
+    d.open("dict_comp", &r);
+    d.expr(e.key.get());
+    d.expr(e.value.get());
+    clauses(e.generators);
+    d.close();
+  }
+  void operator()(const ast::DictExpr& e) {
+    d.open("dict", &r);
+    for (size_t i = 0; i < e.keys.size(); ++i) {
+      d.expr(e.keys[i].get());
+      d.expr(e.values[i].get());
+    }
+    d.close();
+  }
+  void operator()(const ast::Lambda& e) {
+    std::string head = "lambda";
+    for (const std::string& p : e.params) head += " " + p;
+    d.open(head, &r);
+    d.expr(e.body.get());
+    d.close();
+  }
+  void clauses(const std::vector<ast::ComprehensionFor>& generators) {
+    for (const ast::ComprehensionFor& clause : generators) {
+      d.open("for", nullptr);
+      d.expr(clause.target.get());
+      d.expr(clause.iter.get());
+      for (const ast::ExprPtr& test : clause.ifs) d.expr(test.get());
+      d.close();
+    }
+  }
   void list(const std::string& head, const std::vector<ast::ExprPtr>& elements) {
     d.open(head, &r);
     for (const ast::ExprPtr& element : elements) d.expr(element.get());

@@ -175,6 +175,12 @@ bool binary_op_from_token(std::string_view token, ast::BinaryOp& op);
 
 // ---- convert_postfix.cc ----
 ast::ExprPtr convert_call(Context& ctx, TSNode node);
+// convert_comprehension.cc
+ast::ExprPtr convert_list_comprehension(Context& ctx, TSNode node);
+ast::ExprPtr convert_generator_expression(Context& ctx, TSNode node);
+ast::ExprPtr convert_dict_comprehension(Context& ctx, TSNode node);
+ast::ExprPtr convert_dictionary(Context& ctx, TSNode node);
+ast::ExprPtr convert_lambda(Context& ctx, TSNode node);
 ast::ExprPtr convert_attribute(Context& ctx, TSNode node);
 ast::ExprPtr convert_subscript(Context& ctx, TSNode node);
 ast::ExprPtr convert_slice(Context& ctx, TSNode node);

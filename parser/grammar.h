@@ -20,6 +20,7 @@ struct GrammarSymbols {
   // module level and statements
   TSSymbol module = named("module");
   TSSymbol block = named("block");
+  TSSymbol pair = named("pair");
   TSSymbol comment = named("comment");
   TSSymbol expression_statement = named("expression_statement");
   TSSymbol assignment = named("assignment");
@@ -123,6 +124,7 @@ struct GrammarFields {
   TSFieldId module_name = id("module_name");
   TSFieldId cause = id("cause");
   TSFieldId expression = id("expression");
+  TSFieldId key = id("key");
 };
 
 struct Grammar {

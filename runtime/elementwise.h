@@ -42,6 +42,11 @@ Tensor result_buffer(std::initializer_list<Tensor*> candidates, DType dtype, con
 // `a op b` with Python's and NumPy's rules: a Python bool for Python scalars
 // and other non-array values, else a bool tensor (kernels_compare.cc).
 Value compare_values(CompareOp op, Value a, Value b);
+// Python's `a == b` as a bool (for `in`, dict keys and sequence equality);
+// raises as Python does where `==` gives an array of more than one element.
+bool python_equal(const Value& a, const Value& b);
+// The index of `key` among the dict's keys, by python_equal.
+std::optional<size_t> find_key(const DictEntries& dict, const Value& key);
 
 // True when every input of the node is a Python scalar (bool, int, float).
 bool all_py_scalars(std::span<const Value> inputs);

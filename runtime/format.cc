@@ -80,15 +80,27 @@ std::string scalar_repr(const Tensor& t) {
   return "np." + std::string(dtype_name(t.dtype())) + "(" + scalar_str(t) + ")";
 }
 
-std::string tuple_repr(const Value& v) {
+// (a,), (a, b), [a, b]
+std::string sequence_repr(const Value& v) {
   const auto& items = v.items();
-  std::string out = "(";
+  const bool list = v.is_list();
+  std::string out = list ? "[" : "(";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ", ";
     out += repr_value(items[i]);
   }
-  if (items.size() == 1) out += ",";
-  return out + ")";
+  if (items.size() == 1 && !list) out += ",";
+  return out + (list ? "]" : ")");
+}
+
+std::string dict_repr(const Value& v) {
+  const DictEntries& d = v.entries();
+  std::string out = "{";
+  for (size_t i = 0; i < d.keys.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += repr_value(d.keys[i]) + ": " + repr_value(d.values[i]);
+  }
+  return out + "}";
 }
 
 }  // namespace
@@ -117,7 +129,8 @@ std::string repr_value(const Value& v) {
   if (v.is<double>()) return python_float_repr(v.as<double>());
   if (v.is<StrValue>()) return quote_string(*v.as<StrValue>().text);
   if (v.is<DType>()) return "dtype('" + std::string(dtype_name(v.as<DType>())) + "')";
-  if (v.is<TupleValue>()) return tuple_repr(v);
+  if (v.is<TupleValue>()) return sequence_repr(v);
+  if (v.is<DictValue>()) return dict_repr(v);
   if (v.is<UndefValue>()) return "<unbound " + *v.as<UndefValue>().name + ">";
   const Tensor& t = v.as<Tensor>();
   return t.rank() == 0 ? scalar_repr(t) : repr_array(t);

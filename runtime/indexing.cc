@@ -52,7 +52,7 @@ IndexItem array_item(const Tensor& t) {
 }
 
 void add_value_item(const Value& v, std::vector<IndexItem>& items, bool top_level) {
-  if (v.is<TupleValue>() && top_level) {
+  if (v.is_plain_tuple() && top_level) {  // x[t] with a tuple t is x[t[0], t[1], ...]
     for (const Value& part : v.items()) add_value_item(part, items, false);
     return;
   }

@@ -12,6 +12,7 @@
 #include "runtime/args.h"
 #include "runtime/broadcast.h"
 #include "runtime/cast.h"
+#include "runtime/containers.h"
 #include "runtime/elementwise.h"
 
 namespace pygraft::rt {
@@ -112,27 +113,11 @@ namespace {
 // The items builtin min()/max() choose from: several arguments, or the
 // elements of a single iterable argument.
 std::vector<Value> candidates(const Value& args) {
+  // Note: a list is the single iterable argument (the packed arguments are a tuple).
+  if (args.is_list()) return iterate(args);
   std::vector<Value> items = args.is<TupleValue>() ? args.items() : std::vector<Value>{args};
   if (items.size() != 1) return items;
-  const Value& only = items[0];
-  if (only.is<TupleValue>()) return only.items();
-  if (!only.is_tensor()) {
-    throw RuntimeError(PyExc::TypeError, "'" + type_name(only) + "' object is not iterable");
-  }
-  const Tensor& t = only.as<Tensor>();
-  if (t.rank() == 0) throw RuntimeError(PyExc::TypeError, "iteration over a 0-d array");
-  Shape row_shape(t.shape().dims().subspan(1));
-  const int64_t row = row_shape.numel();
-  const int64_t row_bytes = row * dtype_size(t.dtype());
-  std::vector<Value> rows;
-  for (int64_t i = 0; i < t.shape()[0]; ++i) {
-    Tensor r = Tensor::empty(t.dtype(), row_shape);
-    if (row_bytes > 0) {
-      std::memcpy(r.raw(), static_cast<const char*>(t.raw()) + i * row_bytes, row_bytes);
-    }
-    rows.push_back(std::move(r));
-  }
-  return rows;
+  return iterate(items[0]);
 }
 
 // Python's min()/max(): the first item that no later item beats with `op`.
@@ -189,6 +174,11 @@ void kernel_array_receiver(KernelContext& ctx) {
     const Literal* name = ctx.node.attr("name");
     std::string attribute =
         name != nullptr && name->is<std::string>() ? name->as<std::string>() : "?";
+    // Lists and dicts have copy() too (and `in` tests use no receiver).
+    if (attribute == "copy" && (x.is_list() || x.is_dict())) {
+      ctx.outputs[0] = std::move(x);
+      return;
+    }
     std::string type = type_name(x);
     throw RuntimeError(PyExc::AttributeError,
                        "'" + type + "' object has no attribute '" + attribute + "'");

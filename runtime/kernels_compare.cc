@@ -26,8 +26,6 @@ bool is_numeric(const Value& v) {
                                            "' and '" + type_name(b) + "'");
 }
 
-bool python_equal(const Value& a, const Value& b);
-
 // Lexicographic tuple comparison, as Python compares sequences.
 bool compare_tuples(CompareOp op, const Value& a, const Value& b) {
   const auto& x = a.items();
@@ -42,20 +40,55 @@ bool compare_tuples(CompareOp op, const Value& a, const Value& b) {
   return compare_values(op, x.size(), y.size());
 }
 
+bool equal_dicts(const Value& a, const Value& b) {
+  const DictEntries& x = a.entries();
+  const DictEntries& y = b.entries();
+  if (x.keys.size() != y.keys.size()) return false;
+  for (size_t i = 0; i < x.keys.size(); ++i) {
+    std::optional<size_t> j = find_key(y, x.keys[i]);
+    if (!j || !python_equal(x.values[i], y.values[*j])) return false;
+  }
+  return true;
+}
+
+// Sequences of one kind: a list never equals a tuple, and orders only
+// against a list.
+bool same_sequence_kind(const Value& a, const Value& b) {
+  return a.is<TupleValue>() && b.is<TupleValue>() && a.is_list() == b.is_list();
+}
+
+}  // namespace
+
 bool python_equal(const Value& a, const Value& b) {
   if (a.is_tensor() || b.is_tensor() || (a.is_py_scalar() && b.is_py_scalar())) {
     return truth(compare_values(CompareOp::Eq, a, b));
   }
-  if (a.is<TupleValue>() && b.is<TupleValue>()) return compare_tuples(CompareOp::Eq, a, b);
+  if (same_sequence_kind(a, b)) return compare_tuples(CompareOp::Eq, a, b);
+  if (a.is<DictValue>() && b.is<DictValue>()) return equal_dicts(a, b);
   if (a.is_none() || b.is_none()) return a.is_none() && b.is_none();
   if (a.is<DType>() && b.is<DType>()) return a.as<DType>() == b.as<DType>();
   if (a.is<StrValue>() && b.is<StrValue>()) return *a.as<StrValue>().text == *b.as<StrValue>().text;
   return false;
 }
 
-// Comparisons where neither side is a number or array (None, dtype, str, tuple).
+std::optional<size_t> find_key(const DictEntries& dict, const Value& key) {
+  for (size_t i = 0; i < dict.keys.size(); ++i) {
+    if (python_equal(dict.keys[i], key)) return i;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Comparisons where neither side is a number or array (None, dtype, str,
+// tuple, list, dict).
 Value compare_objects(CompareOp op, const Value& a, const Value& b) {
-  if (a.is<TupleValue>() && b.is<TupleValue>()) return compare_tuples(op, a, b);
+  if (same_sequence_kind(a, b)) return compare_tuples(op, a, b);
+  if (a.is<StrValue>() && b.is<StrValue>()) {
+    // Note: UTF-8 byte order is code point order, as Python orders str.
+    const int order = a.as<StrValue>().text->compare(*b.as<StrValue>().text);
+    return compare_values(op, order, 0);
+  }
   if (op == CompareOp::Eq) return python_equal(a, b);
   if (op == CompareOp::Ne) return !python_equal(a, b);
   not_supported(op, a, b);

@@ -9,6 +9,9 @@
 
 #include "graph/index_layout.h"
 #include "runtime/cast.h"
+#include "runtime/containers.h"
+#include "runtime/elementwise.h"
+#include "runtime/format.h"
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
 
@@ -22,42 +25,87 @@ const Literal& index_layout_of(const KernelContext& ctx) {
   return *layout;
 }
 
-[[noreturn]] void throw_tuple_index_type(const std::string& type) {
-  throw RuntimeError(PyExc::TypeError, "tuple indices must be integers or slices, not " + type);
+[[noreturn]] void throw_sequence_index_type(const Value& x, const std::string& type) {
+  throw RuntimeError(PyExc::TypeError,
+                     type_name(x) + " indices must be integers or slices, not " + type);
 }
 
-int64_t tuple_int_index(const Value& v) {
+int64_t sequence_int_index(const Value& x, const Value& v) {
   if (v.is<int64_t>()) return v.as<int64_t>();
   if (v.is<bool>()) return v.as<bool>() ? 1 : 0;
   if (v.is<Tensor>() && v.as<Tensor>().rank() == 0 && !is_float(v.as<Tensor>().dtype())) {
     return v.as<Tensor>().get_as_int(0);
   }
-  throw_tuple_index_type(type_name(v));
+  throw_sequence_index_type(x, type_name(v));
 }
 
-// Python's tuple[i] and tuple[a:b:c].
-Value tuple_getitem(const Value& x, const Literal& layout, std::span<const Value> parts) {
+// The single operand of x[k] (no slice, no tuple index); null otherwise.
+const Value* single_index(const Literal& layout, std::span<const Value> parts) {
   const auto& entries = layout.as<LiteralTuple>();
-  if (entries.size() != 1) throw_tuple_index_type("tuple");
+  if (entries.size() != 1 || entries[0].as<int64_t>() != index_layout::kValue) return nullptr;
+  if (parts.size() != 1)
+    throw RuntimeError(PyExc::InternalError, "internal error: index operands missing");
+  return &parts[0];
+}
+
+// The position x[i] names in a tuple or list of `size` items.
+size_t sequence_position(const Value& x, const Value& index, size_t size, const char* what) {
+  const int64_t i = sequence_int_index(x, index);
+  const auto n = static_cast<int64_t>(size);
+  if (i < -n || i >= n) {
+    throw RuntimeError(PyExc::IndexError, type_name(x) + " " + what + " out of range");
+  }
+  return static_cast<size_t>(i < 0 ? i + n : i);
+}
+
+// Python's tuple[i], tuple[a:b:c] and the same on lists.
+Value sequence_getitem(const Value& x, const Literal& layout, std::span<const Value> parts) {
+  const auto& entries = layout.as<LiteralTuple>();
+  if (entries.size() != 1) throw_sequence_index_type(x, "tuple");
   const int64_t code = entries[0].as<int64_t>();
   const auto& items = x.items();
-  const auto size = static_cast<int64_t>(items.size());
-  if (code == index_layout::kValue) {
-    if (parts.size() != 1)
-      throw RuntimeError(PyExc::InternalError, "internal error: index operands missing");
-    int64_t i = tuple_int_index(parts[0]);
-    if (i < -size || i >= size) throw RuntimeError(PyExc::IndexError, "tuple index out of range");
-    return items[static_cast<size_t>(i < 0 ? i + size : i)];
+  if (const Value* index = single_index(layout, parts)) {
+    return items[sequence_position(x, *index, items.size(), "index")];
   }
   if (!index_layout::is_slice(code)) {
-    throw_tuple_index_type(code == index_layout::kNewAxis ? "NoneType" : "ellipsis");
+    throw_sequence_index_type(x, code == index_layout::kNewAxis ? "NoneType" : "ellipsis");
   }
-  SliceRange range = slice_range(parse_index(layout, parts)[0], size);
+  SliceRange range = slice_range(parse_index(layout, parts)[0], static_cast<int64_t>(items.size()));
   std::vector<Value> out;
   for (int64_t k = 0, i = range.start; k < range.length; ++k, i += range.step) {
     out.push_back(items[static_cast<size_t>(i)]);
   }
-  return Value::tuple(std::move(out));
+  return x.is_list() ? Value::list(std::move(out)) : Value::tuple(std::move(out));
+}
+
+// s[i] and s[a:b:c] of a str, by characters (code points).
+Value str_getitem(const Value& x, const Literal& layout, std::span<const Value> parts) {
+  const std::vector<Value> chars = str_characters(*x.as<StrValue>().text);
+  if (const Value* index = single_index(layout, parts)) {
+    return chars[sequence_position(x, *index, chars.size(), "index")];
+  }
+  const auto& entries = layout.as<LiteralTuple>();
+  if (entries.size() != 1 || !index_layout::is_slice(entries[0].as<int64_t>())) {
+    throw_sequence_index_type(x, "tuple");
+  }
+  SliceRange range = slice_range(parse_index(layout, parts)[0], static_cast<int64_t>(chars.size()));
+  std::string out;
+  for (int64_t k = 0, i = range.start; k < range.length; ++k, i += range.step) {
+    out += *chars[static_cast<size_t>(i)].as<StrValue>().text;
+  }
+  return Value::str(std::move(out));
+}
+
+// d[key]: KeyError with the key's repr when it is missing.
+Value dict_getitem(const Value& d, const Literal& layout, std::span<const Value> parts) {
+  const Value* key = single_index(layout, parts);
+  if (key == nullptr) {
+    throw RuntimeError(PyExc::TypeError, "dict keys must be single values, not slices");
+  }
+  require_hashable(*key);
+  std::optional<size_t> at = find_key(d.entries(), *key);
+  if (!at) throw RuntimeError(PyExc::KeyError, repr_value(*key));
+  return d.entries().values[*at];
 }
 
 // The element offset of x[i, j, ...] in a tensor of `shape` when every item
@@ -202,6 +250,29 @@ void store_scalar(Tensor& dst, int64_t offset, const Value& v) {
   });
 }
 
+// xs[i] = v and d[key] = v: the new list or dict (written in place when
+// the graph held its only reference).
+Value container_setitem(Value& x, const Literal& layout, std::span<const Value> parts,
+                        const Value& v) {
+  const Value* index = single_index(layout, parts);
+  if (x.is_dict()) {
+    if (index == nullptr) {
+      throw RuntimeError(PyExc::TypeError, "dict keys must be single values, not slices");
+    }
+    require_hashable(*index);
+    return dict_with(std::move(x), *index, v);
+  }
+  if (index == nullptr) {
+    throw RuntimeError(PyExc::TypeError,
+                       "assigning to a slice of a list is not supported; build the new list "
+                       "with + and slices");
+  }
+  const size_t at = sequence_position(x, *index, x.items().size(), "assignment index");
+  std::vector<Value> items = take_items(std::move(x));
+  items[at] = v;
+  return Value::list(std::move(items));
+}
+
 }  // namespace
 
 void kernel_getitem(KernelContext& ctx) {
@@ -209,7 +280,21 @@ void kernel_getitem(KernelContext& ctx) {
   const Value& x = ctx.inputs[0];
   auto parts = ctx.inputs.subspan(1);
   if (x.is<TupleValue>()) {
-    ctx.outputs[0] = tuple_getitem(x, layout, parts);
+    ctx.outputs[0] = sequence_getitem(x, layout, parts);
+    return;
+  }
+  if (x.is<StrValue>()) {
+    ctx.outputs[0] = str_getitem(x, layout, parts);
+    return;
+  }
+  if (x.is<DictValue>()) {
+    // `for k in d`: the keys in order (the for loop's element node says so).
+    if (ctx.node.attr("iteration") != nullptr) {
+      const std::vector<Value>& keys = x.entries().keys;
+      ctx.outputs[0] = keys[sequence_position(x, parts[0], keys.size(), "index")];
+      return;
+    }
+    ctx.outputs[0] = dict_getitem(x, layout, parts);
     return;
   }
   if (!x.is_tensor())
@@ -251,6 +336,10 @@ bool value_is_target(const StridedPlan& plan, const Tensor& x, const Tensor& val
 void kernel_setitem(KernelContext& ctx) {
   const Literal& layout = index_layout_of(ctx);
   Value& x = ctx.inputs[0];
+  if (x.is_list() || x.is_dict()) {
+    ctx.outputs[0] = container_setitem(x, layout, ctx.inputs.subspan(2), ctx.inputs[1]);
+    return;
+  }
   if (!x.is_tensor()) {
     throw RuntimeError(PyExc::TypeError,
                        "'" + type_name(x) + "' object does not support item assignment");

@@ -371,6 +371,11 @@ void kernel_squeeze(KernelContext& ctx) {
 }
 
 void kernel_copy(KernelContext& ctx) {
+  // Note: lists and dicts have value semantics here; their copy is the value.
+  if (ctx.inputs[0].is_list() || ctx.inputs[0].is_dict()) {
+    ctx.outputs[0] = std::move(ctx.inputs[0]);
+    return;
+  }
   ctx.outputs[0] = to_tensor(ctx.inputs[0]).clone();
 }
 

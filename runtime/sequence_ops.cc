@@ -11,7 +11,7 @@ namespace {
 // A tuple takes part and no array does: Python's sequence rules apply.
 bool python_tuple_operation(const Value& a, const Value& b) {
   if (a.is_tensor() || b.is_tensor()) return false;
-  return a.is<TupleValue>() || b.is<TupleValue>();
+  return a.is<TupleValue>() || b.is<TupleValue>() || a.is<DictValue>() || b.is<DictValue>();
 }
 
 [[noreturn]] void unsupported(const char* symbol, const Value& a, const Value& b) {
@@ -19,14 +19,19 @@ bool python_tuple_operation(const Value& a, const Value& b) {
                                            ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
+Value same_kind(const Value& like, std::vector<Value> items) {
+  return like.is_list() ? Value::list(std::move(items)) : Value::tuple(std::move(items));
+}
+
 Value concatenate(const Value& a, const Value& b) {
-  if (!b.is<TupleValue>()) {
-    throw RuntimeError(PyExc::TypeError,
-                       "can only concatenate tuple (not \"" + type_name(b) + "\") to tuple");
+  if (!b.is<TupleValue>() || b.is_list() != a.is_list()) {
+    const std::string kind = type_name(a);
+    throw RuntimeError(PyExc::TypeError, "can only concatenate " + kind + " (not \"" +
+                                             type_name(b) + "\") to " + kind);
   }
   std::vector<Value> items = a.items();
   items.insert(items.end(), b.items().begin(), b.items().end());
-  return Value::tuple(std::move(items));
+  return same_kind(a, std::move(items));
 }
 
 // Note: Python raises MemoryError long before a repeat this large would fit.
@@ -39,7 +44,7 @@ Value repeat(const Value& tuple, const Value& count) {
   }
   const int64_t n = count.is<bool>() ? int64_t{count.as<bool>()} : count.as<int64_t>();
   const std::vector<Value>& items = tuple.items();
-  if (n <= 0 || items.empty()) return Value::tuple({});
+  if (n <= 0 || items.empty()) return same_kind(tuple, {});
   if (n > kMaxRepeatedItems / static_cast<int64_t>(items.size())) {
     throw RuntimeError(PyExc::MemoryError, "a tuple of " + std::to_string(n) + " x " +
                                                std::to_string(items.size()) +
@@ -48,7 +53,7 @@ Value repeat(const Value& tuple, const Value& count) {
   std::vector<Value> out;
   out.reserve(static_cast<size_t>(n) * items.size());
   for (int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
-  return Value::tuple(std::move(out));
+  return same_kind(tuple, std::move(out));
 }
 
 const char* unary_symbol(UnaryOp op) {

@@ -10,12 +10,40 @@
 
 namespace pygraft::rt {
 
-Value Value::tuple(std::vector<Value> items) {
-  int depth = 1;
-  for (const Value& item : items) {
-    if (item.is<TupleValue>()) depth = std::max(depth, item.as<TupleValue>().depth + 1);
+namespace {
+
+int nesting_depth(const Value& v) {
+  if (v.is<TupleValue>()) return v.as<TupleValue>().depth;
+  if (v.is<DictValue>()) return v.as<DictValue>().depth;
+  return 0;
+}
+
+// 1 + the deepest container among `items`, refused past kMaxTupleDepth.
+int container_depth(const std::vector<Value>& items, int depth = 1) {
+  for (const Value& item : items) depth = std::max(depth, nesting_depth(item) + 1);
+  if (depth > kMaxTupleDepth) {
+    throw RuntimeError(PyExc::LimitExceeded, "tuples, lists and dicts are nested more than " +
+                                                 std::to_string(kMaxTupleDepth) + " levels deep");
   }
-  return Value(TupleValue{std::make_shared<const std::vector<Value>>(std::move(items)), depth});
+  return depth;
+}
+
+}  // namespace
+
+Value Value::tuple(std::vector<Value> items) {
+  int depth = container_depth(items);
+  return Value(TupleValue{std::make_shared<std::vector<Value>>(std::move(items)), depth});
+}
+
+Value Value::list(std::vector<Value> items) {
+  int depth = container_depth(items);
+  return Value(TupleValue{std::make_shared<std::vector<Value>>(std::move(items)), depth, true});
+}
+
+Value Value::dict(std::vector<Value> keys, std::vector<Value> values) {
+  int depth = container_depth(values, container_depth(keys));
+  return Value(DictValue{
+      std::make_shared<DictEntries>(DictEntries{std::move(keys), std::move(values)}), depth});
 }
 
 Value Value::str(std::string text) {
@@ -37,7 +65,8 @@ std::string type_name(const Value& v) {
       return t.dtype() == DType::Bool ? "numpy.bool_"
                                       : "numpy." + std::string(dtype_name(t.dtype()));
     }
-    std::string operator()(const TupleValue&) const { return "tuple"; }
+    std::string operator()(const TupleValue& t) const { return t.list ? "list" : "tuple"; }
+    std::string operator()(const DictValue&) const { return "dict"; }
     std::string operator()(const UndefValue&) const { return "unbound variable"; }
   };
   return std::visit(Namer{}, v.storage());
@@ -192,6 +221,7 @@ bool truth(const Value& v) {
     bool operator()(const StrValue& s) const { return !s.text->empty(); }
     bool operator()(DType) const { return true; }
     bool operator()(const TupleValue& t) const { return !t.items->empty(); }
+    bool operator()(const DictValue& d) const { return !d.entries->keys.empty(); }
     bool operator()(const UndefValue&) const { return false; }
     bool operator()(const Tensor& t) const {
       if (t.numel() == 1) return t.get_as_bool(0);

@@ -26,12 +26,23 @@ struct UndefValue {
 struct StrValue {
   std::shared_ptr<const std::string> text;
 };
-// Python tuples and lists (list literals only appear as NumPy arguments).
+// Python tuples and lists: one representation, told apart by `list`. Both
+// have value semantics here; the compiler's aliasing check diagnoses code
+// whose result would depend on two names sharing one list.
 struct TupleValue {
   std::shared_ptr<const std::vector<Value>> items;
-  // 1 + the deepest tuple among the items: kernel_make_tuple caps it
-  // (kMaxTupleDepth) so printing, converting and destroying a tuple, which
-  // recurse, stay shallow whatever a graph does.
+  // 1 + the deepest tuple, list or dict among the items: the kernels that
+  // build them cap it (kMaxTupleDepth) so printing, converting and
+  // destroying one, which recurse, stay shallow whatever a graph does.
+  int depth = 1;
+  bool list = false;
+};
+// Python dicts: (key, value) entries in insertion order. Keys are str, int,
+// float, bool, None or tuples of those, compared with Python's equality;
+// dicts in ML code are small (configs, caches, gradients), so lookups scan.
+struct DictEntries;
+struct DictValue {
+  std::shared_ptr<const DictEntries> entries;
   int depth = 1;
 };
 
@@ -40,7 +51,7 @@ inline constexpr int kMaxTupleDepth = 256;
 class Value {
  public:
   using Storage = std::variant<NoneValue, bool, int64_t, double, StrValue, DType, Tensor,
-                               TupleValue, UndefValue>;
+                               TupleValue, UndefValue, DictValue>;
 
   Value() = default;  // None
   Value(NoneValue v) : v_(v) {}
@@ -52,8 +63,11 @@ class Value {
   Value(Tensor v) : v_(std::move(v)) {}
   Value(TupleValue v) : v_(std::move(v)) {}
   Value(UndefValue v) : v_(std::move(v)) {}
+  Value(DictValue v) : v_(std::move(v)) {}
 
   static Value tuple(std::vector<Value> items);
+  static Value list(std::vector<Value> items);
+  static Value dict(std::vector<Value> keys, std::vector<Value> values);
   static Value str(std::string text);
 
   template <class T>
@@ -75,9 +89,18 @@ class Value {
   // A Python bool, int or float: weak under NEP 50.
   bool is_py_scalar() const { return is<bool>() || is<int64_t>() || is<double>(); }
   const std::vector<Value>& items() const { return *as<TupleValue>().items; }
+  bool is_list() const { return is<TupleValue>() && as<TupleValue>().list; }
+  bool is_plain_tuple() const { return is<TupleValue>() && !as<TupleValue>().list; }
+  bool is_dict() const { return is<DictValue>(); }
+  const DictEntries& entries() const { return *as<DictValue>().entries; }
 
  private:
   Storage v_;
+};
+
+struct DictEntries {
+  std::vector<Value> keys;
+  std::vector<Value> values;
 };
 
 // Copies src into dst when both hold the same Python scalar type, without
@@ -99,7 +122,7 @@ inline bool assign_same_scalar(Value& dst, const Value& src) {
 }
 
 // Python's type name of the value for messages: "NoneType", "int", "float",
-// "bool", "str", "tuple", "numpy.ndarray", "numpy.dtype".
+// "bool", "str", "tuple", "list", "dict", "numpy.ndarray", "numpy.dtype".
 std::string type_name(const Value& v);
 
 // A Python scalar as a 0-d tensor of its default dtype (bool, int64, float64);

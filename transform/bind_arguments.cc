@@ -6,10 +6,6 @@ namespace pygraft::transform {
 
 namespace {
 
-std::string quoted(std::string_view name) {
-  return "'" + std::string(name) + "'";
-}
-
 size_t non_variadic_count(const std::vector<ParamSpec>& params) {
   size_t count = 0;
   for (const ParamSpec& param : params) count += param.variadic ? 0 : 1;

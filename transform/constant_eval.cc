@@ -135,6 +135,32 @@ class ConstantEvaluator {
     return Literal(text.value);
   }
 
+  // Lists and dicts are mutable: a constant shared by every call cannot be one.
+  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::ListExpr&) {
+    return fail(expr,
+                "a list is mutable, so it cannot be a constant; use a tuple, or build the list "
+                "inside the function",
+                DiagCode::UnsupportedList);
+  }
+  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::DictExpr&) {
+    return fail(expr,
+                "a dict is mutable, so it cannot be a constant; build it inside the function "
+                "that uses it, or pass it as a parameter",
+                DiagCode::UnsupportedDict);
+  }
+  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::ListComp&) {
+    return fail(expr, "a comprehension builds a list, which cannot be a constant",
+                DiagCode::UnsupportedListComprehension);
+  }
+  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::DictComp&) {
+    return fail(expr, "a comprehension builds a dict, which cannot be a constant",
+                DiagCode::UnsupportedDictComprehension);
+  }
+  std::optional<Literal> eval_kind(const ast::Expr& expr, const ast::Lambda&) {
+    return fail(expr, "a lambda is only supported inside a function; define this one with def",
+                DiagCode::UnsupportedLambda);
+  }
+
   template <class Other>
   std::optional<Literal> eval_kind(const ast::Expr& expr, const Other&) {
     return fail(expr, "this expression is not a compile-time constant");

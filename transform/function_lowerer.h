@@ -69,6 +69,11 @@ class FunctionLowerer {
   void lower_assert(const ast::Stmt& stmt, const ast::Assert& assert_stmt);
   void lower_raise(const ast::Stmt& stmt, const ast::Raise& raise);
   ValueId lower_str_format(const ast::Expr& expr, const ast::CallExpr& call, ValueId receiver);
+  // ---- lower_container_methods.cc ----
+  // A list or dict method (or an in-place method rewritten to `$name`);
+  // nullopt when `attr` names none.
+  std::optional<ValueId> lower_container_method(const ast::Expr& expr, const ast::CallExpr& call,
+                                                const ast::AttributeExpr& attr, ValueId receiver);
   Flow lower_control_flow(const ast::Stmt& stmt);
 
   // ---- lower_region.cc ----
@@ -130,6 +135,7 @@ class FunctionLowerer {
   std::optional<IterationSource> lower_range(const ast::Expr& expr, const ast::CallExpr& call);
   std::optional<IterationSource> lower_enumerate(const ast::Expr& expr, const ast::CallExpr& call);
   std::optional<IterationSource> lower_zip(const ast::Expr& expr, const ast::CallExpr& call);
+  std::optional<IterationSource> lower_reversed(const ast::Expr& expr, const ast::CallExpr& call);
   IterationSource sequence_source(ValueId sequence, SourceRange range);
   ValueId range_length(ValueId start, ValueId stop, ValueId step, SourceRange range);
   ValueId element_at(const IterationSource& source, ValueId index, SourceRange range);
@@ -159,6 +165,10 @@ class FunctionLowerer {
   ValueId lower_kind(const ast::Expr& expr, const ast::EllipsisLiteral& literal);
   ValueId lower_kind(const ast::Expr& expr, const ast::TupleExpr& tuple);
   ValueId lower_kind(const ast::Expr& expr, const ast::ListExpr& list);
+  ValueId lower_kind(const ast::Expr& expr, const ast::DictExpr& dict);
+  ValueId lower_kind(const ast::Expr& expr, const ast::ListComp& comp);
+  ValueId lower_kind(const ast::Expr& expr, const ast::DictComp& comp);
+  ValueId lower_kind(const ast::Expr& expr, const ast::Lambda& lambda);
   ValueId lower_kind(const ast::Expr& expr, const ast::BinaryExpr& binary);
   ValueId lower_kind(const ast::Expr& expr, const ast::UnaryExpr& unary);
   ValueId lower_kind(const ast::Expr& expr, const ast::CompareExpr& compare);

@@ -13,10 +13,6 @@ namespace pygraft::transform {
 
 namespace {
 
-std::string quoted(std::string_view name) {
-  return "'" + std::string(name) + "'";
-}
-
 // The "did you mean" suggestion when there is one, else the general hint.
 std::string suggestion_or(std::string suggestion, std::string_view hint) {
   return suggestion.empty() ? std::string(hint) : suggestion;
@@ -73,8 +69,8 @@ std::string dtype_call_message(const std::string& spelled, const ast::CallExpr& 
 // has a supported counterpart; empty when there is none.
 std::string builtin_alternative(std::string_view name) {
   static const std::pair<std::string_view, std::string_view> kAlternatives[] = {
-      {"sum", "np.sum(...)"},     {"any", "np.any(...)"}, {"all", "np.all(...)"},
-      {"pow", "the ** operator"}, {"divmod", "// and %"},
+      {"pow", "the ** operator"},
+      {"divmod", "// and %"},
   };
   for (const auto& [builtin, alternative] : kAlternatives) {
     if (builtin == name) return "; use " + std::string(alternative) + " instead";
@@ -134,9 +130,18 @@ ValueId FunctionLowerer::lower_named_call(const ast::Expr& expr, const ast::Call
           "module " + quoted(name) + " is not callable; call " + name + ".NAME(...)");
   } else if (name == "print") {
     return lower_print(expr, call);
+  } else if ((name == "$max_by" || name == "$min_by") && call.args.size() == 2) {
+    // max(xs, key=f) with the keys computed (transform/ast_passes/inline_lambdas.h)
+    ValueId items = lower_expr(*call.args[0]);
+    ValueId keys = lower_expr(*call.args[1]);
+    return builder_.emit(name == "$max_by" ? OpCode::PyMaxBy : OpCode::PyMinBy, {items, keys},
+                         expr.range);
   } else if (name == "range") {
-    error(DiagCode::UnsupportedExpression, func.range,
-          "range() is only supported as the iterable of a for loop");
+    // Note: outside a for loop, range(...) is the list of its ints.
+    std::optional<IterationSource> source = lower_range(expr, call);
+    if (!source) return poison(expr.range);
+    return builder_.emit(OpCode::RangeList, {source->start, source->length, source->step},
+                         expr.range);
   } else if (std::optional<SpellingMatch> match = find_spelling(SpellingKind::Builtin, name)) {
     return lower_op_call(*match, make_call_site(name, expr, call));
   } else if (!in_dropped_code(name)) {
@@ -212,6 +217,9 @@ ValueId FunctionLowerer::lower_method_call(const ast::Expr& expr, const ast::Cal
                                            const ast::AttributeExpr& attr) {
   ValueId receiver = lower_expr(*attr.value);
   if (attr.attr == "format") return lower_str_format(expr, call, receiver);
+  if (std::optional<ValueId> result = lower_container_method(expr, call, attr, receiver)) {
+    return *result;
+  }
   std::optional<SpellingMatch> match = find_spelling(SpellingKind::Method, attr.attr);
   if (!match) {
     std::string message = "unknown array method " + quoted(attr.attr) +

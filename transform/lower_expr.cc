@@ -100,10 +100,38 @@ ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::TupleExpr&
   return builder_.tuple(std::move(elements), expr.range);
 }
 
-ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::ListExpr&) {
-  error(DiagCode::UnsupportedList, expr.range,
-        "list literals are only supported as arguments of NumPy functions "
-        "(np.array([...]), np.stack([...])); use a tuple or an array");
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::ListExpr& list) {
+  std::vector<ValueId> elements;
+  for (const ast::ExprPtr& element : list.elements) elements.push_back(lower_expr(*element));
+  return builder_.emit(OpCode::MakeList, std::move(elements), expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::DictExpr& dict) {
+  std::vector<ValueId> operands;
+  for (size_t i = 0; i < dict.keys.size(); ++i) {
+    operands.push_back(lower_expr(*dict.keys[i]));
+    operands.push_back(lower_expr(*dict.values[i]));
+  }
+  return builder_.emit(OpCode::MakeDict, std::move(operands), expr.range);
+}
+
+// Comprehensions were hoisted into loops before the lowering
+// (transform/ast_passes/hoist_comprehensions.h); one left here is in a
+// place that pass reported.
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::ListComp&) {
+  return poison(expr.range);
+}
+
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::DictComp&) {
+  return poison(expr.range);
+}
+
+// Lambdas passed as key= or bound to a name and called were inlined
+// (transform/ast_passes/inline_lambdas.h).
+ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::Lambda&) {
+  error(DiagCode::UnsupportedLambda, expr.range,
+        "a lambda is only supported as key= of sorted(), max(), min() and list.sort(), or bound "
+        "to a name that is then called; define a top-level function instead");
   return poison(expr.range);
 }
 

@@ -105,7 +105,10 @@ std::optional<std::string> FunctionLowerer::iteration_builtin(const ast::Expr& i
       scope_.function(name->id) != nullptr || scope_.import_of(name->id)) {
     return std::nullopt;
   }
-  if (name->id == "range" || name->id == "enumerate" || name->id == "zip") return name->id;
+  if (name->id == "range" || name->id == "enumerate" || name->id == "zip" ||
+      name->id == "reversed") {
+    return name->id;
+  }
   return std::nullopt;
 }
 
@@ -116,6 +119,7 @@ std::optional<FunctionLowerer::IterationSource> FunctionLowerer::lower_iteration
   const auto& call = std::get<ast::CallExpr>(iter.kind);
   if (*builtin == "range") return lower_range(iter, call);
   if (*builtin == "enumerate") return lower_enumerate(iter, call);
+  if (*builtin == "reversed") return lower_reversed(iter, call);
   return lower_zip(iter, call);
 }
 
@@ -175,6 +179,31 @@ ValueId FunctionLowerer::range_length(ValueId start, ValueId stop, ValueId step,
   ValueId span = apply_binary(ast::BinaryOp::Sub, start, stop, range);
   ValueId steps = apply_binary(ast::BinaryOp::FloorDiv, span, step, range);
   return apply_unary(ast::UnaryOp::Neg, steps, range);
+}
+
+// reversed(range(...)) walks the range backwards without building a list;
+// reversed(x) of anything else iterates the reversed list of x's items.
+std::optional<FunctionLowerer::IterationSource> FunctionLowerer::lower_reversed(
+    const ast::Expr& expr, const ast::CallExpr& call) {
+  if (call.args.size() != 1 || !call.keywords.empty()) {
+    error(DiagCode::WrongArgumentCount, expr.range, "reversed() takes exactly one argument");
+    return std::nullopt;
+  }
+  const ast::Expr& arg = *call.args[0];
+  if (iteration_builtin(arg) != std::optional<std::string>("range")) {
+    ValueId items = builder_.emit(OpCode::Reversed, {lower_expr(arg)}, expr.range);
+    return sequence_source(items, expr.range);
+  }
+  std::optional<IterationSource> source = lower_range(arg, std::get<ast::CallExpr>(arg.kind));
+  if (!source) return std::nullopt;
+  // The last element start + (length - 1) * step first, then back by step.
+  ValueId one = builder_.constant(Literal(int64_t{1}), expr.range);
+  ValueId last_offset = apply_binary(
+      ast::BinaryOp::Mul, apply_binary(ast::BinaryOp::Sub, source->length, one, expr.range),
+      source->step, expr.range);
+  source->start = apply_binary(ast::BinaryOp::Add, source->start, last_offset, expr.range);
+  source->step = apply_unary(ast::UnaryOp::Neg, source->step, expr.range);
+  return source;
 }
 
 // enumerate(x) / enumerate(x, start) / enumerate(x, start=s).
@@ -237,10 +266,12 @@ ValueId FunctionLowerer::element_at(const IterationSource& source, ValueId index
       return apply_binary(ast::BinaryOp::Add, source.start, offset, range);
     }
     case IterationSource::Kind::Sequence: {
-      IndexParts parts;
-      parts.operands.push_back(index);
-      parts.layout.push_back(Literal(index_layout::kValue));
-      return emit_getitem(source.sequence, parts, range);
+      // Note: "iteration" makes a dict give its index-th key (iterating a
+      // dict goes over its keys); other values ignore it.
+      LiteralTuple layout{Literal(index_layout::kValue)};
+      return builder_.emit(
+          OpCode::GetItem, {source.sequence, index}, range,
+          {Attribute{"index", Literal(std::move(layout))}, Attribute{"iteration", Literal(true)}});
     }
     case IterationSource::Kind::Enumerate: {
       ValueId count = is_int(builder_, source.start, 0)

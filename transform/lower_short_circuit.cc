@@ -74,16 +74,16 @@ ValueId FunctionLowerer::lower_compare_chain(const ast::Expr& expr, const ast::C
 
 // x in (a, b) when not everything is constant (constants were folded by
 // apply_compare): (x == a) or (x == b) ..., each comparison only when the
-// ones before it were false, the result a bool.
+// ones before it were false, the result a bool. Against a container whose
+// items are not known here (a list, a dict, a str, an array): a contains node.
 ValueId FunctionLowerer::lower_membership(SourceRange range, ast::CompareOp op, ValueId lhs,
                                           ValueId rhs) {
+  const bool negated = op == ast::CompareOp::NotIn;
   std::optional<std::vector<ValueId>> elements = known_elements(rhs, range);
   if (!elements) {
-    error(DiagCode::UnsupportedExpression, range,
-          "'in' is only supported with a tuple on the right (x in (a, b))");
-    return poison(range);
+    ValueId found = builder_.emit(OpCode::Contains, {rhs, lhs}, range);
+    return negated ? builder_.emit(OpCode::Not, {found}, range) : found;
   }
-  const bool negated = op == ast::CompareOp::NotIn;
   if (elements->empty()) return builder_.constant(Literal(negated), range);
   if (elements->size() > kMaxChainNesting) {
     return lower_long_membership(range, negated, lhs, *elements);

@@ -20,6 +20,11 @@
 
 namespace pygraft::transform {
 
+// 'name', as messages quote the names a user wrote.
+inline std::string quoted(std::string_view name) {
+  return "'" + std::string(name) + "'";
+}
+
 // The candidate closest to `name` by edit distance, if it is close enough to
 // be a plausible typo (about a third of the name's length, at least 1 edit).
 std::optional<std::string> closest_name(std::string_view name,

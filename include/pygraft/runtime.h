@@ -93,10 +93,10 @@ class Tensor {
 };
 
 // What a graph function takes and returns: None, a Python bool / int /
-// float / str, an array, or a tuple of values.
+// float / str, an array, or a tuple, list or dict of values.
 class Value {
  public:
-  enum class Kind { None, Bool, Int, Float, Str, Tensor, Tuple };
+  enum class Kind { None, Bool, Int, Float, Str, Tensor, Tuple, List, Dict };
 
   Value() = default;  // None
   Value(bool v) : scalar_(v) {}
@@ -107,6 +107,9 @@ class Value {
   Value(const char* v) : scalar_(std::string(v)) {}
   Value(Tensor v) : scalar_(std::move(v)) {}
   static Value tuple(std::vector<Value> items);
+  static Value list(std::vector<Value> items);
+  // keys[i] maps to values[i]; keys are str, int, float, bool, None or tuples.
+  static Value dict(std::vector<Value> keys, std::vector<Value> values);
 
   Kind kind() const;
   bool is_none() const { return kind() == Kind::None; }
@@ -116,11 +119,16 @@ class Value {
   double as_float() const { return std::get<double>(scalar_); }
   const std::string& as_str() const { return std::get<std::string>(scalar_); }
   const Tensor& as_tensor() const { return std::get<Tensor>(scalar_); }
+  // A tuple's or list's items, a dict's values.
   const std::vector<Value>& items() const;
+  // A dict's keys, in insertion order.
+  const std::vector<Value>& keys() const;
 
  private:
   std::variant<std::monostate, bool, int64_t, double, std::string, Tensor> scalar_;
-  std::optional<std::vector<Value>> tuple_;  // set for tuples
+  std::optional<std::vector<Value>> tuple_;  // set for tuples, lists and dicts (values)
+  std::optional<std::vector<Value>> keys_;   // set for dicts
+  bool list_ = false;
 };
 
 // A node of the model's source in one function of the call stack.

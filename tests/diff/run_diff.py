@@ -33,7 +33,8 @@ then per case runs `pygraft run TMP.pgraph --entry FN -- ARG...` and the
 oracle: the file imported with importlib in this process (NumPy in NEP 50
 'weak' promotion mode, i.e. NumPy 2 semantics), FN(*args) where a JSON int
 is a Python int, a float a Python float, a bool a Python bool and a list
-np.array(list) (`[]` is float64 of shape (0,)). np.empty and np.empty_like
+np.array(list) (`[]` is float64 of shape (0,)), a JSON object a dict of
+such values. np.empty and np.empty_like
 are zero-filled in pygraft and so in the oracle too.
 
 Comparison: pygraft's stdout must be exactly one JSON document
@@ -41,7 +42,9 @@ Comparison: pygraft's stdout must be exactly one JSON document
 top-level tuple gives one OUT per element, None gives null, a Python
 float/int/bool gives float64/int64/bool of shape [], a NumPy scalar or array
 gives its dtype and shape. A tuple nested inside the returned tuple is
-expected as a JSON list of OUTs, compared recursively (the cases avoid it).
+expected as a JSON list of OUTs, compared recursively (the cases avoid it);
+so is a returned list, and a dict as a JSON object of OUTs (keys: a str as
+is, any other key as its repr), in insertion order.
 Dtypes and shapes must be equal; bool and int values exactly; float values
 with rtol 1e-6 / atol 1e-12 (float64) or rtol 1e-4 / atol 1e-6 (float32),
 NaN equals NaN, infinities must match by sign. Text the oracle prints must
@@ -149,8 +152,16 @@ def oracle_arg(text):
     if text.startswith("@"):
         return np.load(text[1:])
     value = json.loads(text)
+    return oracle_value(value)
+
+
+def oracle_value(value):
+    """A JSON argument as `run` takes it: a list is an array, an object a
+    dict whose values are arguments too."""
     if isinstance(value, list):
         return np.array(value) if value != [] else np.array([], dtype=np.float64)
+    if isinstance(value, dict):
+        return {k: oracle_value(v) for k, v in value.items()}
     return value
 
 
@@ -200,8 +211,10 @@ def expected_out(value):
     """Maps one oracle value to the OUT pygraft must print (SPEC §1)."""
     if value is None:
         return None
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [expected_out(v) for v in value]
+    if isinstance(value, dict):
+        return {expected_key(k): expected_out(v) for k, v in value.items()}
     if isinstance(value, bool):
         return ("bool", [], np.array(value))
     if isinstance(value, int):
@@ -217,6 +230,15 @@ def expected_out(value):
             raise Unsupported("oracle returned dtype %s" % arr.dtype)
         return (name, list(arr.shape), arr)
     raise Unsupported("oracle returned a %s" % type(value).__name__)
+
+
+def expected_key(key):
+    """A dict key as pygraft's JSON names it: a str as is, else its repr."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, (np.generic,)):
+        key = key.item()
+    return repr(key)
 
 
 def expected_outputs(value):
@@ -272,10 +294,19 @@ def compare_out(got, want, where):
     """Returns None when equal, else a short reason."""
     if isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
-            return "%s: expected a nested tuple of %d outputs, got %s" % (
+            return "%s: expected a nested tuple or list of %d outputs, got %s" % (
                 where, len(want), json.dumps(got)[:120])
         for i, (g, w) in enumerate(zip(got, want)):
             r = compare_out(g, w, "%s[%d]" % (where, i))
+            if r:
+                return r
+        return None
+    if isinstance(want, dict) and not isinstance(want, tuple):
+        if not isinstance(got, dict) or "dtype" in got or list(got) != list(want):
+            return "%s: expected a dict with keys %s, got %s" % (
+                where, list(want), json.dumps(got)[:120])
+        for k in want:
+            r = compare_out(got[k], want[k], "%s[%r]" % (where, k))
             if r:
                 return r
         return None

@@ -314,7 +314,7 @@ def case_failed_compile_leaves_no_file(ctx):
     os.mkdir(d)
     src = os.path.join(d, "bad.py")
     with open(src, "w") as f:
-        f.write("def f(x):\n    return [i for i in x]\n")
+        f.write("def f(x):\n    return {i for i in x}\n")
     ctx.expect({1}, "compile", src)
     ctx.expect({1}, "compile", src, "-o", os.path.join(d, "explicit.pgraph"))
     no_partial_files(d, ["bad.py"])
@@ -377,7 +377,7 @@ def case_npy_lying_headers(ctx):
 def case_json_arguments(ctx):
     graph = ctx.compile_model("json_model", MODEL_ARRAY)
     for text in ["[1, 2", "{", "nope", "[1, [2]]", "1e999999", "99999999999999999999999",
-                 "[1, \"a\"]", "{\"a\": 1}", "", "[" * 100000, "[" * 60000 + "]" * 60000,
+                 "[1, \"a\"]", "{\"a\": [1, \"b\"]}", "", "[" * 100000, "[" * 60000 + "]" * 60000,
                  "{\"a\":" * 20000, "\"" + "\\u" * 1000 + "\"", "[1,]", "[[1, 2], [3]]",
                  "\xff", "[null]", "NaN"]:
         try:

@@ -12,6 +12,11 @@ constexpr std::array<std::string_view, 6> kViewMethods = {"transpose", "reshape"
                                                           "ravel",     "view",    "swapaxes"};
 constexpr std::array<std::string_view, 8> kViewFunctions = {
     "reshape", "transpose", "expand_dims", "squeeze", "ravel", "asarray", "swapaxes", "moveaxis"};
+// Methods of lists and dicts whose result holds the receiver's items.
+constexpr std::array<std::string_view, 5> kItemMethods = {"get", "values", "items", "pop",
+                                                          "setdefault"};
+// Builtins whose result is a new list of the argument's items.
+constexpr std::array<std::string_view, 3> kItemBuiltins = {"list", "sorted", "reversed"};
 constexpr std::array<std::string_view, 4> kScalarBuiltins = {"len", "int", "float", "bool"};
 
 template <size_t N>
@@ -77,6 +82,10 @@ NameSet call_sources(const ast::CallExpr& call, const AliasContext& context) {
     auto it = context.functions->find(*func);
     if (it != context.functions->end()) return user_call_sources(call, it->second, context);
   }
+  if (const std::string* func = name_of(*call.func); func != nullptr && !call.args.empty()) {
+    // A new list of the same items.
+    if (contains(kItemBuiltins, *func)) return alias_sources(*call.args.front(), context);
+  }
   const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
   if (attr == nullptr) return {};
   const std::string* module = name_of(*attr->value);
@@ -85,6 +94,8 @@ NameSet call_sources(const ast::CallExpr& call, const AliasContext& context) {
     return alias_sources(*call.args.front(), context);
   }
   if (contains(kViewMethods, attr->attr)) return alias_sources(*attr->value, context);
+  // Items of a list or dict are shared, not copied.
+  if (contains(kItemMethods, attr->attr)) return alias_sources(*attr->value, context);
   return {};
 }
 
@@ -158,6 +169,12 @@ NameSet alias_sources(const ast::Expr& expr, const AliasContext& context) {
   }
   if (const auto* tuple = std::get_if<ast::TupleExpr>(&expr.kind)) {
     return union_sources(raw(tuple->elements), context);
+  }
+  if (const auto* list = std::get_if<ast::ListExpr>(&expr.kind)) {
+    return union_sources(raw(list->elements), context);
+  }
+  if (const auto* dict = std::get_if<ast::DictExpr>(&expr.kind)) {
+    return union_sources(raw(dict->values), context);
   }
   return {};
 }

@@ -17,6 +17,7 @@ void join_into(AliasState& into, const AliasState& other) {
                  std::back_inserter(pairs));
   into.pairs = std::move(pairs);
   into.scalars &= other.scalars;
+  into.containers &= other.containers;
 }
 
 std::vector<NameId> partners(const AliasState& state, NameId name) {
@@ -45,6 +46,15 @@ void rebind(AliasState& state, NameId name, const std::vector<NameId>& sources, 
   } else {
     state.scalars.reset(name);
   }
+  state.containers.reset(name);
+}
+
+void add_sharing(AliasState& state, NameId name, const std::vector<NameId>& others) {
+  for (NameId other : others) {
+    if (other != name) state.pairs.push_back(std::minmax(name, other));
+  }
+  std::sort(state.pairs.begin(), state.pairs.end());
+  state.pairs.erase(std::unique(state.pairs.begin(), state.pairs.end()), state.pairs.end());
 }
 
 }  // namespace pygraft::transform

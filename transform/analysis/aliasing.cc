@@ -11,6 +11,7 @@
 #include "transform/analysis/alias_state.h"
 #include "transform/analysis/liveness.h"
 #include "transform/analysis/worklist.h"
+#include "transform/ast_passes/rewrite_inplace_methods.h"
 
 namespace pygraft::transform {
 
@@ -69,6 +70,9 @@ class AliasChecker {
   // Every name the function reads or writes is numbered (the CFG did it).
   NameId id_of(const std::string& name) const { return *cfg_.names().find(name); }
 
+  AliasState empty_state(bool reached) const {
+    return AliasState{{}, DenseBits(id_count()), DenseBits(id_count()), reached};
+  }
   AliasState entry_state() const;
   void solve();
   void transfer(const CfgElement& element, AliasState& state);
@@ -97,7 +101,27 @@ class AliasChecker {
   void bind_element(AliasState& state, const ast::Expr& target, const ast::Expr& iterable);
   void record_calls(const ast::Expr& expr, const AliasState& state);
   void record_returned(const ast::Expr& value, const AliasState& state);
-  void mutate(const AliasState& state, NameId name, const ast::Stmt& stmt);
+  // `container_level`: the change of a certain list or dict itself (append,
+  // d[k] = v), which names bound to its items do not see.
+  void mutate(const AliasState& state, NameId name, const ast::Stmt& stmt,
+              bool container_level = false);
+  void inplace_method(AliasState& state, const ast::CallExpr& call, const ast::Stmt& stmt);
+  void store_into(AliasState& state, NameId holder, const ast::Expr& value);
+  void held_by(const AliasState& state, const ast::Expr& value, bool as_items,
+               std::vector<NameId>& out) const;
+  bool is_container_name(const ast::Expr& expr, const AliasState& state) const {
+    const auto* name = std::get_if<ast::Name>(&expr.kind);
+    if (name == nullptr) return false;
+    std::optional<NameId> id = cfg_.names().find(name->id);
+    return id && state.containers.test(*id);
+  }
+  bool is_container_value(const ast::Expr& value, const AliasState& state) const;
+  // A display or a call that builds a new list or dict.
+  static bool is_new_container(const ast::Expr& value) {
+    return std::holds_alternative<ast::ListExpr>(value.kind) ||
+           std::holds_alternative<ast::DictExpr>(value.kind) ||
+           std::holds_alternative<ast::CallExpr>(value.kind);
+  }
 
   const ast::FunctionDef& function_;
   // Computed on first need: only a mutation of a shared array asks.
@@ -117,7 +141,7 @@ class AliasChecker {
 };
 
 AliasState AliasChecker::entry_state() const {
-  AliasState state{{}, DenseBits(id_count()), true};
+  AliasState state = empty_state(true);
   // Note: a local that shadows a constant is unbound at entry; its first
   // binding replaces this fact.
   // Note: over the function's names, not the module's constants (a large
@@ -145,11 +169,11 @@ AliasState AliasChecker::entry_state() const {
 
 void AliasChecker::solve() {
   const std::vector<CfgBlock>& blocks = cfg_.blocks();
-  in_.assign(blocks.size(), AliasState{{}, DenseBits(id_count()), false});
+  in_.assign(blocks.size(), empty_state(false));
   std::vector<AliasState> out(blocks.size(), in_.front());
   BlockWorklist work(cfg_.reverse_post_order());
   for (size_t b = 0; work.pop(b);) {
-    AliasState state = b == Cfg::kEntry ? entry_state() : AliasState{{}, DenseBits(id_count())};
+    AliasState state = b == Cfg::kEntry ? entry_state() : empty_state(false);
     for (size_t pred : blocks[b].predecessors) join_into(state, out[pred]);
     if (!state.reached) continue;
     in_[b] = state;
@@ -184,10 +208,34 @@ void AliasChecker::assign(AliasState& state, const ast::Expr& target, const ast:
     bool scalar = is_scalar_expr(value, context(state));
     std::vector<NameId> sources = scalar ? std::vector<NameId>{} : sources_of(value, state);
     if (!scalar) sources.insert(sources.end(), also_shared.begin(), also_shared.end());
-    rebind(state, id_of(name->id), sources, scalar);
-  } else if (std::holds_alternative<ast::SubscriptExpr>(target.kind)) {
+    const bool container = is_container_value(value, state);
+    const NameId id = id_of(name->id);
+    if (container && !scalar && is_new_container(value)) {
+      // A new list or dict shares the items it holds, not the object another
+      // container is: list(xs), sorted(xs), [a, b], {"k": v}.
+      std::vector<NameId> items;
+      if (const auto* call = std::get_if<ast::CallExpr>(&value.kind)) {
+        for (const ast::ExprPtr& arg : call->args) held_by(state, *arg, /*as_items=*/true, items);
+      } else {
+        held_by(state, value, /*as_items=*/false, items);
+      }
+      rebind(state, id, {}, false);
+      add_sharing(state, id, items);
+    } else {
+      rebind(state, id, sources, scalar);
+    }
+    if (container) state.containers.set(id);
+  } else if (const auto* sub = std::get_if<ast::SubscriptExpr>(&target.kind)) {
     std::string base = target_base_name(target);
-    if (!base.empty()) mutate(state, id_of(base), stmt);
+    if (base.empty()) return;
+    // d[k] = v on a certain dict or list: that object now holds v (Python
+    // stores v itself); an array's x[i] = v copies v's elements instead.
+    if (is_container_name(*sub->value, state)) {
+      mutate(state, id_of(base), stmt, /*container_level=*/true);
+      if (!is_scalar_expr(value, context(state))) store_into(state, id_of(base), value);
+    } else {
+      mutate(state, id_of(base), stmt);
+    }
   } else if (const auto* tuple = std::get_if<ast::TupleExpr>(&target.kind)) {
     const auto* values = std::get_if<ast::TupleExpr>(&value.kind);
     bool pairwise = values != nullptr && values->elements.size() == tuple->elements.size();
@@ -226,6 +274,10 @@ void AliasChecker::aug_assign(AliasState& state, const ast::Stmt& stmt, const as
 void AliasChecker::walk_simple(const ast::Stmt& stmt, AliasState& state) {
   if (const auto* a = std::get_if<ast::Assign>(&stmt.kind)) {
     record_calls(*a->value, state);
+    // v = xs.pop(), v = d.setdefault(k, w): the receiver changes first.
+    if (const auto* call = std::get_if<ast::CallExpr>(&a->value->kind)) {
+      inplace_method(state, *call, stmt);
+    }
     std::vector<NameId> earlier;
     for (const ast::ExprPtr& target : a->targets) {
       assign(state, *target, *a->value, stmt, earlier);
@@ -242,6 +294,9 @@ void AliasChecker::walk_simple(const ast::Stmt& stmt, AliasState& state) {
     aug_assign(state, stmt, *aug);
   } else if (const auto* e = std::get_if<ast::ExprStmt>(&stmt.kind)) {
     record_calls(*e->value, state);
+    if (const auto* call = std::get_if<ast::CallExpr>(&e->value->kind)) {
+      inplace_method(state, *call, stmt);
+    }
   } else if (const auto* r = std::get_if<ast::Return>(&stmt.kind)) {
     if (r->value) record_calls(*r->value, state);
     if (r->value) record_returned(*r->value, state);
@@ -326,9 +381,83 @@ void AliasChecker::record_returned(const ast::Expr& value, const AliasState& sta
   }
 }
 
-void AliasChecker::mutate(const AliasState& state, NameId name, const ast::Stmt& stmt) {
+// The in-place methods of lists, dicts and arrays (xs.append(v), x.sort(),
+// d.setdefault(k, w), v = xs.pop()): an in-place change of the receiver;
+// those that store a value make the receiver hold it.
+void AliasChecker::inplace_method(AliasState& state, const ast::CallExpr& call,
+                                  const ast::Stmt& stmt) {
+  const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
+  if (attr == nullptr || !is_inplace_method(attr->attr)) return;
+  std::string base = target_base_name(*attr->value);
+  if (base.empty()) return;
+  const NameId id = id_of(base);
+  mutate(state, id, stmt, is_container_name(*attr->value, state));
+  const ast::Expr* stored = nullptr;
+  if (attr->attr == "append" || attr->attr == "extend" || attr->attr == "update") {
+    if (!call.args.empty()) stored = call.args[0].get();
+  } else if (attr->attr == "insert" || attr->attr == "setdefault") {
+    if (call.args.size() > 1) stored = call.args[1].get();
+  }
+  if (stored != nullptr && !is_scalar_expr(*stored, context(state))) store_into(state, id, *stored);
+}
+
+// The container `holder` now holds `value`: it shares with what the value
+// may be and with what that shares, except other containers reached only
+// through it (a list holding an item of another list is not that list).
+void AliasChecker::store_into(AliasState& state, NameId holder, const ast::Expr& value) {
+  std::vector<NameId> shared;
+  held_by(state, value, /*as_items=*/false, shared);
+  add_sharing(state, holder, shared);
+}
+
+// What a container holding `value` shares (into `out`): a name's object
+// itself (a list may hold another list); for anything else, and for the
+// items of `value` (`as_items`: list(xs) holds xs's items, not xs), only
+// what is not a container (d[k] is an item of d, not d).
+void AliasChecker::held_by(const AliasState& state, const ast::Expr& value, bool as_items,
+                           std::vector<NameId>& out) const {
+  const std::vector<ast::ExprPtr>* elements = nullptr;
+  if (const auto* list = std::get_if<ast::ListExpr>(&value.kind)) elements = &list->elements;
+  if (const auto* tuple = std::get_if<ast::TupleExpr>(&value.kind)) elements = &tuple->elements;
+  if (const auto* dict = std::get_if<ast::DictExpr>(&value.kind)) elements = &dict->values;
+  if (elements != nullptr && !as_items) {
+    for (const ast::ExprPtr& element : *elements) held_by(state, *element, false, out);
+    return;
+  }
+  const bool whole_object = !as_items && std::holds_alternative<ast::Name>(value.kind);
+  for (NameId source : sources_of(value, state)) {
+    if (whole_object || !state.containers.test(source)) out.push_back(source);
+    for (NameId other : partners(state, source)) {
+      if (!state.containers.test(other)) out.push_back(other);
+    }
+  }
+}
+
+bool AliasChecker::is_container_value(const ast::Expr& value, const AliasState& state) const {
+  if (std::holds_alternative<ast::ListExpr>(value.kind) ||
+      std::holds_alternative<ast::DictExpr>(value.kind)) {
+    return true;
+  }
+  if (const auto* call = std::get_if<ast::CallExpr>(&value.kind)) {
+    const auto* func = std::get_if<ast::Name>(&call->func->kind);
+    return func != nullptr && facts_.functions.count(func->id) == 0 &&
+           (func->id == "list" || func->id == "sorted" || func->id == "dict");
+  }
+  if (const auto* cond = std::get_if<ast::IfExpr>(&value.kind)) {
+    return is_container_value(*cond->body, state) && is_container_value(*cond->orelse, state);
+  }
+  return is_container_name(value, state);
+}
+
+void AliasChecker::mutate(const AliasState& state, NameId name, const ast::Stmt& stmt,
+                          bool container_level) {
   if (!effects_ || mode_ != WalkMode::Report) return;
   std::vector<NameId> shared = partners(state, name);
+  if (container_level) {
+    // Only a name bound to the same list or dict sees it change.
+    std::erase_if(
+        shared, [&](NameId other) { return !is_argument(other) && !state.containers.test(other); });
+  }
   if (shared.empty()) return;
   std::sort(shared.begin(), shared.end());
   const std::string& changed = cfg_.names().name(name);

@@ -24,6 +24,14 @@ void append_and_operand(ast::ExprPtr operand, std::vector<ast::ExprPtr>& values)
 
 }  // namespace
 
+ast::ExprPtr make_node(ast::Expr::Kind kind, const SourceRange& range) {
+  return make_expr(std::move(kind), range);
+}
+
+ast::StmtPtr make_statement(ast::Stmt::Kind kind, const SourceRange& range) {
+  return make_stmt(std::move(kind), range);
+}
+
 ast::ExprPtr make_name(std::string id, const SourceRange& range) {
   return make_expr(ast::Name{std::move(id)}, range);
 }

@@ -9,12 +9,26 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "parser/ast.h"
 #include "transform/analysis/activity.h"
 
 namespace pygraft::transform {
 
+// A vector of expressions from a list of them (unique_ptrs cannot be
+// brace-initialized into one).
+template <class... Exprs>
+std::vector<ast::ExprPtr> vector_of(Exprs&&... exprs) {
+  std::vector<ast::ExprPtr> out;
+  out.reserve(sizeof...(exprs));
+  (out.push_back(std::forward<Exprs>(exprs)), ...);
+  return out;
+}
+
+ast::ExprPtr make_node(ast::Expr::Kind kind, const SourceRange& range);
+ast::StmtPtr make_statement(ast::Stmt::Kind kind, const SourceRange& range);
 ast::ExprPtr make_name(std::string id, const SourceRange& range);
 ast::ExprPtr make_bool(bool value, const SourceRange& range);
 ast::ExprPtr make_none(const SourceRange& range);

@@ -6,10 +6,13 @@
 #include "transform/analysis/aliasing.h"
 #include "transform/analysis/reaching_definitions.h"
 #include "transform/analysis/warnings.h"
+#include "transform/ast_passes/hoist_comprehensions.h"
+#include "transform/ast_passes/inline_lambdas.h"
 #include "transform/ast_passes/lower_break.h"
 #include "transform/ast_passes/lower_continue.h"
 #include "transform/ast_passes/lower_loop_else.h"
 #include "transform/ast_passes/lower_return.h"
+#include "transform/ast_passes/rewrite_inplace_methods.h"
 #include "transform/scope.h"
 
 namespace pygraft::transform {
@@ -56,10 +59,21 @@ void check_code_as_written(const ast::Module& module, const AstPassOptions& opti
   if (options.check_aliasing) check_aliasing(module, cfgs, diags);
 }
 
+// Lambdas and comprehensions become plain statements first, so that the
+// checks of the code as written see the loops CPython runs.
+void desugar_expressions(ast::Module& module, const AstPassOptions& options,
+                         DiagnosticSink& diags) {
+  for (ast::FunctionDef& function : module.functions) inline_lambdas(function);
+  if (options.after_pass) options.after_pass("inline-lambdas", module);
+  for (ast::FunctionDef& function : module.functions) hoist_comprehensions(function, diags);
+  if (options.after_pass) options.after_pass("hoist-comprehensions", module);
+}
+
 }  // namespace
 
 void run_ast_passes(ast::Module& module, const AstPassOptions& options, DiagnosticSink& diags) {
   if (options.after_pass) options.after_pass("input", module);
+  desugar_expressions(module, options, diags);
   // Warnings and the aliasing check first, on the code as the user wrote it:
   // after lowering, unreachable code is gone, flags hide which paths bind a
   // name, and paths that a return or break ends go on (guarded by a flag the
@@ -68,6 +82,10 @@ void run_ast_passes(ast::Module& module, const AstPassOptions& options, Diagnost
   for (ast::FunctionDef& function : module.functions) {
     function.locals_as_written = collect_local_names(function);
   }
+  // After the aliasing check, which sees `xs.append(v)` as the in-place
+  // change it is; from here on it is the rebinding pygraft runs.
+  for (ast::FunctionDef& function : module.functions) rewrite_inplace_methods(function);
+  if (options.after_pass) options.after_pass("rewrite-inplace-methods", module);
   if (!options.after_pass) {
     // Note: each function through every pass while its AST is in the cache
     // (a large module does not fit there); the passes are per function.

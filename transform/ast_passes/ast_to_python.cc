@@ -19,6 +19,31 @@ constexpr const char* kForHelper =
     "            return\n"
     "        yield value\n\n\n";
 
+// The `$`-methods of transform/ast_passes/rewrite_inplace_methods.h and the
+// key lists of inline_lambdas.h, as CPython functions: each changes its
+// object as the method does and returns it (pop: with the item).
+constexpr const char* kContainerHelpers =
+    "def __pg_method_append(xs, v):\n    xs.append(v)\n    return xs\n\n\n"
+    "def __pg_method_extend(xs, it):\n    xs.extend(it)\n    return xs\n\n\n"
+    "def __pg_method_insert(xs, i, v):\n    xs.insert(i, v)\n    return xs\n\n\n"
+    "def __pg_method_reverse(xs):\n    xs.reverse()\n    return xs\n\n\n"
+    "def __pg_method_pop(xs, i=-1):\n    return xs, xs.pop(i)\n\n\n"
+    "def __pg_method_setdefault(d, k, v=None):\n    d.setdefault(k, v)\n    return d\n\n\n"
+    "def __pg_method_update(d, other):\n    d.update(other)\n    return d\n\n\n"
+    "def __pg_method_fill(x, v):\n    x.fill(v)\n    return x\n\n\n"
+    "def __pg_method_sorted(it, key=None, reverse=False):\n"
+    "    items = list(it)\n"
+    "    keys = items if key is None else key\n"
+    "    order = sorted(range(len(items)), key=lambda i: keys[i], reverse=reverse)\n"
+    "    return [items[i] for i in order]\n\n\n"
+    "def __pg_method_sort(x, key=None, reverse=False):\n"
+    "    if not isinstance(x, list):\n        x.sort()\n        return x\n"
+    "    x[:] = __pg_method_sorted(x, key, reverse)\n    return x\n\n\n"
+    "def __pg__max_by(it, keys):\n"
+    "    items = list(it)\n    return items[max(range(len(items)), key=lambda i: keys[i])]\n\n\n"
+    "def __pg__min_by(it, keys):\n"
+    "    items = list(it)\n    return items[min(range(len(items)), key=lambda i: keys[i])]\n\n\n";
+
 std::string python_name(const std::string& id) {
   if (id.find('$') == std::string::npos) return id;
   std::string out = "__pg_";
@@ -64,7 +89,16 @@ std::string tuple_text(const std::vector<ast::ExprPtr>& elements) {
 }
 
 std::string call_text(const ast::CallExpr& call) {
-  std::string out = expr_to_python(*call.func) + "(" + join(call.args, ", ");
+  std::string func = expr_to_python(*call.func);
+  std::string args = join(call.args, ", ");
+  if (const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
+      attr != nullptr && attr->attr.starts_with("$")) {
+    func = "__pg_method_" + attr->attr.substr(1);
+    args = expr_to_python(*attr->value) + (args.empty() ? "" : ", " + args);
+  } else if (func == "sorted") {
+    func = "__pg_method_sorted";  // key= may be the list of keys
+  }
+  std::string out = func + "(" + args;
   for (const ast::Keyword& keyword : call.keywords) {
     if (out.back() != '(') out += ", ";
     out += keyword.name + "=" + expr_to_python(*keyword.value);
@@ -121,6 +155,36 @@ struct ExprPrinter {
     std::string out = optional_text(e.lower) + ":" + optional_text(e.upper);
     return e.step ? out + ":" + expr_to_python(*e.step) : out;
   }
+  std::string operator()(const ast::ListComp& e) {
+    std::string body = expr_to_python(*e.element) + clauses_text(e.generators);
+    return e.generator ? "(" + body + ")" : "[" + body + "]";
+  }
+  std::string operator()(const ast::DictComp& e) {
+    return "{" + expr_to_python(*e.key) + ": " + expr_to_python(*e.value) +
+           clauses_text(e.generators) + "}";
+  }
+  std::string operator()(const ast::DictExpr& e) {
+    std::string out = "{";
+    for (size_t i = 0; i < e.keys.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += expr_to_python(*e.keys[i]) + ": " + expr_to_python(*e.values[i]);
+    }
+    return out + "}";
+  }
+  std::string operator()(const ast::Lambda& e) {
+    std::string params;
+    for (const std::string& p : e.params) params += (params.empty() ? " " : ", ") + python_name(p);
+    return "(lambda" + params + ": " + expr_to_python(*e.body) + ")";
+  }
+
+  static std::string clauses_text(const std::vector<ast::ComprehensionFor>& generators) {
+    std::string out;
+    for (const ast::ComprehensionFor& clause : generators) {
+      out += " for " + expr_to_python(*clause.target) + " in " + expr_to_python(*clause.iter);
+      for (const ast::ExprPtr& test : clause.ifs) out += " if " + expr_to_python(*test);
+    }
+    return out;
+  }
 };
 
 class Printer {
@@ -140,7 +204,12 @@ class Printer {
     block(def.body, 1);
     out_ += "\n\n";
   }
-  std::string take() { return (uses_for_helper_ ? kForHelper : "") + std::move(out_); }
+  std::string take() {
+    const bool containers =
+        out_.find("__pg_method_") != std::string::npos || out_.find("__pg__m") != std::string::npos;
+    return std::string(uses_for_helper_ ? kForHelper : "") + (containers ? kContainerHelpers : "") +
+           std::move(out_);
+  }
   void line(int depth, const std::string& text) {
     out_.append(4 * depth, ' ');
     out_ += text + "\n";

@@ -25,8 +25,10 @@ def set_const(x):
     return x
 
 
-def plain_list(x):
-    items = [x, x]  # expect: PG0213
+ITEMS = [1, 2]  # expect: PG0213
+
+
+def list_default(x, items=[1, 2]):  # expect: PG0122
     return x
 
 

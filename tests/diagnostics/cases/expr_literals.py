@@ -3,8 +3,10 @@
 import numpy as np
 
 
-def config(x):
-    params = {"lr": 0.1}  # expect: PG0206
+PARAMS = {"lr": 0.1}  # expect: PG0206
+
+
+def config(x, params={"lr": 0.1}):  # expect: PG0122
     return x
 
 

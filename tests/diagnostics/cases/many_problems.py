@@ -11,9 +11,9 @@ class Model:  # expect: PG0101
 
 @decorate  # expect: PG0111
 def f(x, *args, **kw):  # expect: PG0115 PG0116
-    g = lambda v: v  # expect: PG0201
-    ys = [v for v in x]  # expect: PG0202
-    d = {"a": 1}  # expect: PG0206
+    g = lambda v, w=0: v  # expect: PG0201
+    ys = x or [v for v in x]  # expect: PG0202
+    d = {"a": 1}
     s = {1, 2}  # expect: PG0207
     try:  # expect: PG0102
         pass
@@ -29,7 +29,7 @@ def f(x, *args, **kw):  # expect: PG0115 PG0116
     x.attr = 1  # expect: PG0119
     first, *rest = x  # expect: PG0118
     yield x  # expect: PG0108
-    return {k: k for k in x}, {k for k in x}, (k for k in x)  # expect: PG0203 PG0204 PG0205
+    return x and {k: k for k in x}, {k for k in x}, x or (k for k in x)  # expect: PG0203 PG0204 PG0205
 
 
 def g(x):

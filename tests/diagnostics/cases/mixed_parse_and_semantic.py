@@ -27,10 +27,10 @@ def dense(x, weight):
         scale = 1.0
     cfg = Config()
     h = relu(x @ wieght, 1, 2)  # expect: PG0301 [did you mean 'weight']
-    ys = [v for v in h]  # expect: PG0202
+    ys = h is None or [v for v in h]  # expect: PG0202
     if (n := len(ys)) > 2:  # expect: PG0210
         print(n, os.getcwd())  # expect: PG0113 [imported on line 4]
-    act = lambda v: v  # expect: PG0201
+    act = lambda v, *w: v  # expect: PG0201
     y = act(h) * scale + w
     z = np.sofmax(y)  # expect: PG0303
     return np.sum(z, 0, 1, 2, 3)  # expect: PG0305

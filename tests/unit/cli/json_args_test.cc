@@ -139,10 +139,25 @@ TEST(JsonArgsTest, AStringIsAPythonStr) {
   EXPECT_EQ(*result.value().as<rt::StrValue>().text, "train");
 }
 
-TEST(JsonArgsTest, ObjectsAndNullOrStringElementsAreRejected) {
+TEST(JsonArgsTest, NullOrStringElementsAreRejected) {
   EXPECT_NE(parse_error("[\"x\", \"y\"]").find("string"), std::string::npos);
-  EXPECT_NE(parse_error("{\"a\": 1}").find("objects"), std::string::npos);
+  EXPECT_NE(parse_error("[{\"a\": 1}]").find("objects"), std::string::npos);
   EXPECT_NE(parse_error("[1, null]").find("null"), std::string::npos);
+  EXPECT_NE(parse_error("{\"a\": [1, null]}").find("null"), std::string::npos);
+}
+
+// An object is a dict with str keys, in the order written; values convert
+// as top-level arguments do (a list is an array).
+TEST(JsonArgsTest, ObjectIsADictInOrder) {
+  Value d = parse_ok("{\"lr\": 0.1, \"a\": [1, 2], \"mode\": \"train\", \"inner\": {}}");
+  ASSERT_TRUE(d.is_dict());
+  const rt::DictEntries& entries = d.entries();
+  ASSERT_EQ(entries.keys.size(), 4u);
+  EXPECT_EQ(*entries.keys[0].as<rt::StrValue>().text, "lr");
+  EXPECT_EQ(*entries.keys[1].as<rt::StrValue>().text, "a");
+  EXPECT_DOUBLE_EQ(entries.values[0].as<double>(), 0.1);
+  EXPECT_EQ(dims(entries.values[1].as<Tensor>()), (std::vector<int64_t>{2}));
+  EXPECT_TRUE(entries.values[3].is_dict());
 }
 
 TEST(JsonArgsTest, AtWithoutPathIsRejected) {

@@ -166,8 +166,8 @@ TEST(ModuleTest, ClassIsReportedAtItsKeyword) {
 }
 
 TEST(ModuleTest, DecoratorIsReportedAndFunctionStillConverted) {
-  ParseResult result = parse_module("@jit\n@other(1)\ndef f(x):\n    return {}\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0111@1:1", "PG0111@2:1", "PG0206@4:12"}));
+  ParseResult result = parse_module("@jit\n@other(1)\ndef f(x):\n    return {1, 2}\n");
+  EXPECT_EQ(codes_at(result), (Codes{"PG0111@1:1", "PG0111@2:1", "PG0207@4:12"}));
   ASSERT_EQ(result.module.functions.size(), 1u);
   EXPECT_EQ(result.module.functions[0].name, "f");
 }
@@ -177,7 +177,7 @@ TEST(ModuleTest, DecoratedClassIsReportedAsClass) {
 }
 
 TEST(ModuleTest, ConstantValuesAreChecked) {
-  EXPECT_EQ(codes_at("NAME = \"abc\"\nF = lambda: 1\n"), (Codes{"PG0201@2:5"}));
+  EXPECT_EQ(codes_at("NAME = \"abc\"\nF = {1, 2}\n"), (Codes{"PG0207@2:5"}));
 }
 
 }  // namespace

@@ -166,12 +166,12 @@ TEST(RobustnessTest, CrlfLineEndings) {
 }
 
 TEST(RobustnessTest, CrlfErrorPosition) {
-  EXPECT_EQ(codes_at("def f(x):\r\n    return {}\r\n"), (Codes{"PG0206@2:12"}));
+  EXPECT_EQ(codes_at("def f(x):\r\n    return {1}\r\n"), (Codes{"PG0207@2:12"}));
 }
 
 TEST(RobustnessTest, TabIndentationAndByteColumns) {
-  ParseResult result = parse_module("def f(x):\n\tif x:\n\t\treturn {}\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0206@3:10"}));
+  ParseResult result = parse_module("def f(x):\n\tif x:\n\t\treturn {1}\n");
+  EXPECT_EQ(codes_at(result), (Codes{"PG0207@3:10"}));
 }
 
 TEST(RobustnessTest, EmptyAndWhitespaceOnlyFiles) {

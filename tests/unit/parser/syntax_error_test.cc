@@ -49,8 +49,8 @@ TEST(SyntaxErrorTest, UnsupportedConstructsElsewhereAreStillReported) {
       "class A:\n"
       "    pass\n"
       "def g(x):\n"
-      "    return {}\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0001@2:14", "PG0101@3:1", "PG0206@6:12"}));
+      "    return {1}\n");
+  EXPECT_EQ(codes_at(result), (Codes{"PG0001@2:14", "PG0101@3:1", "PG0207@6:12"}));
   EXPECT_EQ(result.module.functions.size(), 2u);
 }
 

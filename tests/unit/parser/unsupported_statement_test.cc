@@ -114,16 +114,16 @@ TEST(UnsupportedStatementTest, EveryErrorInOneRun) {
       "        pass\n"
       "    except E:\n"
       "        pass\n"
-      "    y = [i for i in x]\n"
+      "    y = {i for i in x}\n"
       "    del y\n"
-      "    return {}\n"
+      "    return {1}\n"
       "\n"
       "class A:\n"
       "    pass\n"
       "\n"
       "def g(*a):\n"
       "    global z\n");
-  EXPECT_EQ(codes_at(result), (Codes{"PG0102@2:5", "PG0202@6:9", "PG0107@7:5", "PG0206@8:12",
+  EXPECT_EQ(codes_at(result), (Codes{"PG0102@2:5", "PG0204@6:9", "PG0107@7:5", "PG0207@8:12",
                                      "PG0101@10:1", "PG0115@13:7", "PG0105@14:5"}));
   ASSERT_EQ(result.module.functions.size(), 2u);
   EXPECT_EQ(result.module.functions[0].body.size(), 2u);  // y = None placeholder, return

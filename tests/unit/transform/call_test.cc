@@ -318,9 +318,32 @@ TEST(LowerCall, ModuleConstantIsNotCallable) {
   EXPECT_NE(d->message.find("constant"), std::string::npos) << d->message;
 }
 
-TEST(LowerCall, RangeOutsideForIsReported) {
-  Lowered l = lower_source("def f(n):\n    return range(n)\n");
-  EXPECT_TRUE(l.has_code("PG0214")) << l.describe();
+// Outside a for loop, range() is the list of its ints.
+TEST(LowerCall, RangeOutsideForIsAList) {
+  Lowered l = lower_clean("def f(n):\n    return list(range(1, n, 2))\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(nodes_with(f, OpCode::RangeList).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::RangeStep).size(), 0u);  // a constant step is checked here
+}
+
+// `max(xs, key=lambda ...)` and `sorted(xs, key=...)` evaluate the keys with
+// a loop (transform/ast_passes/inline_lambdas.h); no lambda is left.
+TEST(LowerCall, KeyLambdasBecomeKeyLists) {
+  Lowered l = lower_clean(
+      "def f(xs):\n"
+      "    a = max(xs, key=lambda v: -v)\n"
+      "    return sorted(xs, key=lambda v: abs(v), reverse=True), a\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(nodes_with(f, OpCode::PyMaxBy).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Sorted).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::Loop).size(), 2u);
+}
+
+TEST(LowerCall, InPlaceMethodInAnExpressionIsReported) {
+  Lowered l = lower_source("def f(xs):\n    return xs.append(1)\n");
+  const Diagnostic* d = l.find("PG0214");
+  ASSERT_NE(d, nullptr) << l.describe();
+  EXPECT_NE(d->message.find("returns None"), std::string::npos);
 }
 
 }  // namespace

@@ -103,12 +103,12 @@ TEST(LowerExpr, TupleOfConstantsIsOneConst) {
       Literal(LiteralTuple{Literal(int64_t{1}), Literal(LiteralTuple{Literal(2.5), Literal()})}));
 }
 
-TEST(LowerExpr, ListOutsideNumpyCallIsReported) {
-  Lowered l = lower_source("def f(x):\n    y = [x, 1]\n    return y\n");
-  const Diagnostic* d = l.find("PG0213");
-  ASSERT_NE(d, nullptr) << l.describe();
-  EXPECT_EQ(d->range.line, 2u);
-  EXPECT_EQ(d->range.column, 9u);
+TEST(LowerExpr, ListsAndDictsAreValues) {
+  Lowered l = lower_clean("def f(x):\n    y = [x, 1]\n    d = {'a': y, 'b': 2}\n    return y, d\n");
+  const Function& f = function(l, "f");
+  EXPECT_EQ(nodes_with(f, OpCode::MakeList).size(), 1u);
+  ASSERT_EQ(nodes_with(f, OpCode::MakeDict).size(), 1u);
+  EXPECT_EQ(nodes_with(f, OpCode::MakeDict)[0]->inputs.size(), 4u);
 }
 
 // Strings are values; building them is the operators' and str()'s work.

@@ -75,9 +75,10 @@ TEST(LowerSubscript, SliceAssignmentLayout) {
   EXPECT_EQ(const_of(f, set->inputs[2]), Literal(int64_t{2}));
 }
 
-TEST(LowerSubscript, ListIndexIsReported) {
-  Lowered l = lower_source("def f(x):\n    return x[[0, 1]]\n");
-  EXPECT_TRUE(l.has_code("PG0213")) << l.describe();
+// x[[0, 1]] indexes with the list (an integer array index, as NumPy does).
+TEST(LowerSubscript, ListIndexIsAListValue) {
+  Lowered l = lower_clean("def f(x):\n    return x[[0, 1]]\n");
+  EXPECT_EQ(nodes_with(function(l, "f"), OpCode::MakeList).size(), 1u);
 }
 
 }  // namespace
