@@ -179,6 +179,8 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::MakeDict:
       if (n.inputs.size() % 2 != 0) out.push_back("needs a key and a value operand per entry");
       return;
+    case OpCode::StrUpper:
+    case OpCode::StrLower:
     case OpCode::ListReverse:
     case OpCode::DictKeys:
     case OpCode::DictValues:
@@ -192,12 +194,18 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::PyMaxBy:
     case OpCode::PyMinBy:
     case OpCode::Fill:
+    case OpCode::StrJoin:
+    case OpCode::StrSplit:
+    case OpCode::StrStrip:
+    case OpCode::StrStartswith:
+    case OpCode::StrEndswith:
       return expect_inputs(n, 2, out);
     case OpCode::ListInsert:
     case OpCode::DictGet:
     case OpCode::DictSetDefault:
     case OpCode::RangeList:
     case OpCode::SortMethod:
+    case OpCode::StrReplace:
       return expect_inputs(n, 3, out);
     default:
       return check_generic(n, info, out);

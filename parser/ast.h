@@ -89,6 +89,8 @@ struct IfExpr {
   ExprPtr body;
   ExprPtr orelse;
 };  // body if test else orelse
+// name == "**" for `f(**d)` (value: d), which only calls of functions of the
+// file take (transform/ast_passes/expand_dict_splats.h).
 struct Keyword {
   std::string name;
   ExprPtr value;

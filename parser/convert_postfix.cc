@@ -17,6 +17,12 @@ void convert_arguments(Context& ctx, TSNode list, ast::CallExpr& call) {
     if (ts_node_is_error(argument)) continue;
     if (ctx.is(argument, ctx.sym().keyword_argument)) {
       call.keywords.push_back(convert_keyword(ctx, argument));
+    } else if (std::string_view(ts_node_type(argument)) == "dictionary_splat") {
+      // f(**d): a keyword named "**" (transform/ast_passes/expand_dict_splats.h)
+      std::vector<TSNode> inner = named_children(argument);
+      if (inner.size() != 1) continue;
+      call.keywords.push_back(
+          ast::Keyword{"**", convert_expr(ctx, inner.front()), range_of(argument)});
     } else {
       call.args.push_back(convert_expr_or_string(ctx, argument));
     }

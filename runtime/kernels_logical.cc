@@ -72,6 +72,15 @@ void kernel_minimum(KernelContext& ctx) {
       ctx.inputs[0], ctx.inputs[1], dtype, [](auto a, auto b) { return nan_min(a, b); }, "minimum");
 }
 
+// The angle of (x2, x1) in radians; integer operands give float64.
+void kernel_arctan2(KernelContext& ctx) {
+  DType dtype = binary_result_dtype(ctx.inputs[0], ctx.inputs[1], "arctan2");
+  if (!is_float(dtype)) dtype = DType::Float64;
+  ctx.outputs[0] = binary_same_type(
+      ctx.inputs[0], ctx.inputs[1], dtype, [](auto y, auto x) { return std::atan2(y, x); },
+      "arctan2");
+}
+
 // Note: np.where passes its arguments through np.asarray, so Python scalars
 // are strong here: np.where(c, float32_x, 0.5) is float64.
 void kernel_where(KernelContext& ctx) {

@@ -1,8 +1,8 @@
 # End-to-end tests of the pygraft executable, driven from outside by Python.
 # Included by tests/CMakeLists.txt, where the `pygraft` target exists.
 #
-#   diff      tests/diff/run_diff.py: every case file in tests/cases/ and every
-#             sample in samples/ is one test, compared against CPython + NumPy
+#   diff      tests/diff/run_diff.py: every case file in tests/cases/, every
+#             sample in samples/ and every file of tests/corpus/ is one test, compared against CPython + NumPy
 #             (ctest -L diff; one file: ctest -R diff.cases.reductions);
 #             tests/diff/sweep_scalars.py: every elementwise spelling on
 #             Python scalars and arrays of each dtype (diff.scalar_sweep).
@@ -48,6 +48,8 @@ endfunction()
 
 pygraft_diff_tests(diff.cases ${CMAKE_CURRENT_SOURCE_DIR}/cases)
 pygraft_diff_tests(diff.samples ${PROJECT_SOURCE_DIR}/samples)
+# Public-style ML functions as written (tests/corpus/README.md).
+pygraft_diff_tests(diff.corpus ${CMAKE_CURRENT_SOURCE_DIR}/corpus)
 # Golden sources with CASE lines: the graph whose --emit text is checked is
 # also run on arguments that take each branch.
 pygraft_diff_tests(diff.golden ${CMAKE_CURRENT_SOURCE_DIR}/golden)

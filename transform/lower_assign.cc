@@ -100,8 +100,19 @@ std::optional<std::string> FunctionLowerer::subscript_base_name(
 }
 
 // x[idx] = v  ->  x = setitem(x, v, idx parts...)
+// a[i][j] = v  ->  a = setitem(a, setitem(a[i], v, j), i): the item a[i]
+// changes and is stored back, as with value semantics a nested list, a dict
+// of arrays (xs[t][k] = 1) or a row of an array changes in place.
+// Note: NumPy's x[idx_array][j] = v changes a copy and leaves x as it was;
+// here x changes.
 void FunctionLowerer::assign_subscript(const ast::Expr& target, const ast::SubscriptExpr& subscript,
                                        ValueId value) {
+  if (const auto* inner = std::get_if<ast::SubscriptExpr>(&subscript.value->kind)) {
+    ValueId item = lower_expr(*subscript.value);
+    IndexParts parts = lower_index(subscript);
+    assign_subscript(*subscript.value, *inner, emit_setitem(item, value, parts, target.range));
+    return;
+  }
   std::optional<std::string> name = subscript_base_name(subscript);
   if (!name) return;
   ValueId base = lower_expr(*subscript.value);
@@ -146,15 +157,21 @@ void FunctionLowerer::lower_aug_assign(const ast::Stmt& stmt, const ast::AugAssi
           "augmented assignment needs a name or an array element as its target");
     return;
   }
-  std::optional<std::string> base_name = subscript_base_name(*subscript);
-  if (!base_name) return;
+  const auto* root = subscript;
+  while (const auto* inner = std::get_if<ast::SubscriptExpr>(&root->value->kind)) root = inner;
+  if (!subscript_base_name(*root)) return;
   ValueId base = lower_expr(*subscript->value);
   IndexParts parts = lower_index(*subscript);
   ValueId current = emit_getitem(base, parts, target.range);
   ValueId result = apply_binary(assign.op, current, lower_expr(*assign.value), stmt.range);
   result = builder_.emit(OpCode::InPlaceResult, {current, result}, stmt.range,
                          {ufunc_attribute(assign.op)});
-  assign_name(*subscript->value, *base_name, emit_setitem(base, result, parts, stmt.range));
+  ValueId updated = emit_setitem(base, result, parts, stmt.range);
+  if (const auto* inner = std::get_if<ast::SubscriptExpr>(&subscript->value->kind)) {
+    assign_subscript(*subscript->value, *inner, updated);  // a[i][j] op= v
+  } else {
+    assign_name(*subscript->value, std::get<ast::Name>(subscript->value->kind).id, updated);
+  }
 }
 
 }  // namespace pygraft::transform

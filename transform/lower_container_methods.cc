@@ -1,4 +1,4 @@
-// Methods of lists and dicts, and the in-place methods that
+// Methods of lists, dicts and str, and the in-place methods that
 // transform/ast_passes/rewrite_inplace_methods.h turned into `$`-methods
 // giving the new receiver (xs.$append(v), x.$sort(), d.$setdefault(k, v)).
 // Which receiver a method meets is known only at run time: each kernel
@@ -41,6 +41,14 @@ const std::vector<ContainerMethod>& container_methods() {
       {"keys", OpCode::DictKeys, {}},
       {"values", OpCode::DictValues, {}},
       {"items", OpCode::DictItems, {}},
+      {"join", OpCode::StrJoin, {{"iterable", std::nullopt}}},
+      {"split", OpCode::StrSplit, {{"sep", Literal()}}},
+      {"strip", OpCode::StrStrip, {{"chars", Literal()}}},
+      {"upper", OpCode::StrUpper, {}},
+      {"lower", OpCode::StrLower, {}},
+      {"startswith", OpCode::StrStartswith, {{"prefix", std::nullopt}}},
+      {"endswith", OpCode::StrEndswith, {{"suffix", std::nullopt}}},
+      {"replace", OpCode::StrReplace, {{"old", std::nullopt}, {"new", std::nullopt}}},
   };
   return methods;
 }

@@ -228,9 +228,13 @@ void AliasChecker::assign(AliasState& state, const ast::Expr& target, const ast:
   } else if (const auto* sub = std::get_if<ast::SubscriptExpr>(&target.kind)) {
     std::string base = target_base_name(target);
     if (base.empty()) return;
-    // d[k] = v on a certain dict or list: that object now holds v (Python
-    // stores v itself); an array's x[i] = v copies v's elements instead.
-    if (is_container_name(*sub->value, state)) {
+    // d[k] = v on a certain dict or list, or with a str key (an array has
+    // none): that object now holds v (Python stores v itself); an array's
+    // x[i] = v copies v's elements instead.
+    const bool str_key = sub->indices.size() == 1 &&
+                         std::holds_alternative<ast::StringLiteral>(sub->indices[0]->kind);
+    if (is_container_name(*sub->value, state) ||
+        (str_key && std::holds_alternative<ast::Name>(sub->value->kind))) {
       mutate(state, id_of(base), stmt, /*container_level=*/true);
       if (!is_scalar_expr(value, context(state))) store_into(state, id_of(base), value);
     } else {
@@ -386,12 +390,21 @@ void AliasChecker::record_returned(const ast::Expr& value, const AliasState& sta
 // those that store a value make the receiver hold it.
 void AliasChecker::inplace_method(AliasState& state, const ast::CallExpr& call,
                                   const ast::Stmt& stmt) {
+  for (const ast::Keyword& keyword : call.keywords) {
+    if (keyword.name != "out" || !keyword.value) continue;
+    // np.f(..., out=x) writes into x's array.
+    std::string written = target_base_name(*keyword.value);
+    if (!written.empty()) mutate(state, id_of(written), stmt);
+  }
   const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
   if (attr == nullptr || !is_inplace_method(attr->attr)) return;
   std::string base = target_base_name(*attr->value);
   if (base.empty()) return;
   const NameId id = id_of(base);
-  mutate(state, id, stmt, is_container_name(*attr->value, state));
+  // Only lists and dicts have these methods (sort and fill are arrays' too).
+  const bool container_only = attr->attr != "sort" && attr->attr != "fill";
+  const bool on_name = std::holds_alternative<ast::Name>(attr->value->kind);
+  mutate(state, id, stmt, on_name && (container_only || is_container_name(*attr->value, state)));
   const ast::Expr* stored = nullptr;
   if (attr->attr == "append" || attr->attr == "extend" || attr->attr == "update") {
     if (!call.args.empty()) stored = call.args[0].get();

@@ -6,6 +6,7 @@
 #include "transform/analysis/aliasing.h"
 #include "transform/analysis/reaching_definitions.h"
 #include "transform/analysis/warnings.h"
+#include "transform/ast_passes/expand_dict_splats.h"
 #include "transform/ast_passes/hoist_comprehensions.h"
 #include "transform/ast_passes/inline_lambdas.h"
 #include "transform/ast_passes/lower_break.h"
@@ -63,6 +64,8 @@ void check_code_as_written(const ast::Module& module, const AstPassOptions& opti
 // checks of the code as written see the loops CPython runs.
 void desugar_expressions(ast::Module& module, const AstPassOptions& options,
                          DiagnosticSink& diags) {
+  expand_dict_splats(module, diags);
+  if (options.after_pass) options.after_pass("expand-dict-splats", module);
   for (ast::FunctionDef& function : module.functions) inline_lambdas(function);
   if (options.after_pass) options.after_pass("inline-lambdas", module);
   for (ast::FunctionDef& function : module.functions) hoist_comprehensions(function, diags);

@@ -151,6 +151,7 @@ class KeyFunctions {
   void operator()(ast::ExprPtr& slot) {
     auto* call = std::get_if<ast::CallExpr>(&slot->kind);
     if (call == nullptr) return;
+    if (map_or_filter(slot, *call)) return;
     ast::Keyword* key = nullptr;
     for (ast::Keyword& kw : call->keywords) {
       if (kw.name == "key" && kw.value) key = &kw;
@@ -182,6 +183,26 @@ class KeyFunctions {
   }
 
  private:
+  // map(f, xs) -> [f(v) for v in xs]; filter(f, xs) -> [v for v in xs if f(v)]
+  // (a list where Python gives an iterator: list(), sum(), for take either).
+  bool map_or_filter(ast::ExprPtr& slot, ast::CallExpr& call) {
+    const auto* name = std::get_if<ast::Name>(&call.func->kind);
+    if (name == nullptr || (name->id != "map" && name->id != "filter") || call.args.size() != 2 ||
+        !call.keywords.empty()) {
+      return false;
+    }
+    ast::ExprPtr applied = keys_of(*call.args[0], *call.args[1], names_);
+    if (!applied) return false;
+    if (name->id == "filter") {
+      auto& comp = std::get<ast::ListComp>(applied->kind);
+      comp.generators[0].ifs.push_back(std::move(comp.element));
+      comp.element = clone_expr(*comp.generators[0].target);
+    }
+    applied->range = slot->range;
+    slot = std::move(applied);
+    return true;
+  }
+
   FreshNames& names_;
 };
 

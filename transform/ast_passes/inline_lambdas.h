@@ -6,6 +6,9 @@
 //    time: the subset's expressions have no side effects):
 //      sorted(xs, key=lambda p: p[1])  ->  sorted(xs, key=[p[1] for p in xs])
 //      max(xs, key=f)                  ->  $max_by(xs, [f(v) for v in xs])
+//  - map(f, xs) and filter(f, xs), f a one-parameter lambda or a function's
+//    name, become the comprehensions [f(v) for v in xs] and
+//    [v for v in xs if f(v)] (lists, where Python gives iterators);
 //  - a lambda bound to a local name once (`act = lambda v: v * 2`) and only
 //    called: each call `act(a)` becomes the body with the arguments in place
 //    of the parameters; the assignment goes. The body reads the enclosing

@@ -27,6 +27,23 @@ const ast::AttributeExpr* inplace_call(const ast::Expr& expr, std::string_view o
   return std::holds_alternative<ast::Name>(base->kind) ? attr : nullptr;
 }
 
+// The `out=` argument of a call written as a statement, removed from the
+// call, when it is a name or a subscript of one; null otherwise.
+ast::ExprPtr take_out_argument(ast::Expr& expr) {
+  auto* call = std::get_if<ast::CallExpr>(&expr.kind);
+  if (call == nullptr) return nullptr;
+  for (auto it = call->keywords.begin(); it != call->keywords.end(); ++it) {
+    if (it->name != "out" || !it->value) continue;
+    const ast::Expr* base = it->value.get();
+    while (const auto* sub = std::get_if<ast::SubscriptExpr>(&base->kind)) base = sub->value.get();
+    if (!std::holds_alternative<ast::Name>(base->kind)) return nullptr;
+    ast::ExprPtr target = std::move(it->value);
+    call->keywords.erase(it);
+    return target;
+  }
+  return nullptr;
+}
+
 // R.m(args) -> R.$m(args), moving the arguments out of `call`.
 ast::ExprPtr own_method_call(ast::Expr& call_expr) {
   auto& call = std::get<ast::CallExpr>(call_expr.kind);
@@ -70,6 +87,14 @@ class Rewriter {
   void statement(ast::StmtPtr stmt, ast::Block& out) {
     const SourceRange range = stmt->range;
     if (auto* e = std::get_if<ast::ExprStmt>(&stmt->kind)) {
+      if (ast::ExprPtr target = take_out_argument(*e->value)) {
+        // np.f(a, out=x)  ->  x[...] = np.f(a): cast into x's dtype and shape
+        ast::ExprPtr all = make_node(ast::EllipsisLiteral{}, range);
+        ast::ExprPtr element = make_node(
+            ast::SubscriptExpr{std::move(target), vector_of(std::move(all)), false}, range);
+        out.push_back(rebind(std::move(element), std::move(e->value), range));
+        return;
+      }
       if (const ast::AttributeExpr* attr = inplace_call(*e->value)) {
         ast::ExprPtr receiver = clone_expr(*attr->value);
         if (attr->attr == "pop") {

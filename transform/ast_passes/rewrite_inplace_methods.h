@@ -8,6 +8,7 @@
 //   d.setdefault(k, v)   ->  d = d.$setdefault(k, v)
 //   v = xs.pop()         ->  xs, v = xs.$pop()     (also `return xs.pop()`)
 //   v = d.setdefault(k, w) -> d = d.$setdefault(k, w); v = d[k]
+//   np.clip(x, 0, 1, out=x)  ->  x[...] = np.clip(x, 0, 1)   (any out=)
 //
 // (also extend, insert, reverse, update). `$`-methods are the lowering's
 // own (transform/lower_container_methods.cc); the aliasing check has seen

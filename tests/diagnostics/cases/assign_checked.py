@@ -1,5 +1,5 @@
 # Checked after parsing: PG0120 assignment targets, PG0402 tuple arity,
-# PG0404 assignments to read-only names, PG0213 lists outside NumPy calls,
+# PG0404 assignments to read-only names, PG0213 lists as constants,
 # PG0214 other unsupported expressions.
 import numpy as np
 import math
@@ -10,7 +10,8 @@ SIZES = (1, 2)
 
 def nested_target(x):
     y = x.copy()
-    y[0][1] = 1.0  # expect: PG0120
+    y[0][1] = 1.0
+    x.T[0] = 1.0  # expect: PG0120
     return y
 
 
