@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -242,6 +243,8 @@ struct FunctionDef {
   Block body;              // docstring removed
   SourceRange range;       // the whole def
   SourceRange name_range;  // the function's name
+  // Where its decorators begin (reported, PG0111); unset without any.
+  std::optional<SourceRange> decorators;
   DroppedNames names_in_dropped_code;
   // Filled by transform/ before it rewrites the body: every name the body as
   // written binds. Python makes them local to the whole function even when the

@@ -159,8 +159,6 @@ SourceRange keyword_range(TSNode statement);
 
 // ---- convert_expr.cc ----
 ast::ExprPtr convert_expr(Context& ctx, TSNode node);
-// Where a string literal is valid: call arguments, assert messages.
-ast::ExprPtr convert_expr_or_string(Context& ctx, TSNode node);
 // Elements of a tuple / list / expression_list.
 std::vector<ast::ExprPtr> convert_elements(Context& ctx, TSNode node);
 

@@ -179,19 +179,6 @@ ast::ExprPtr convert_expr(Context& ctx, TSNode node) {
   return table[symbol](ctx, node);
 }
 
-ast::ExprPtr convert_expr_or_string(Context& ctx, TSNode node) {
-  TSNode inner = node;  // print(("long " "message")): look through parentheses
-  while (ctx.is(inner, ctx.sym().parenthesized_expression)) {
-    std::vector<TSNode> children = named_children(inner);
-    if (children.size() != 1) break;
-    inner = children.front();
-  }
-  if (ctx.is(inner, ctx.sym().string) || ctx.is(inner, ctx.sym().concatenated_string)) {
-    return convert_string(ctx, inner);
-  }
-  return convert_expr(ctx, node);
-}
-
 std::vector<ast::ExprPtr> convert_elements(Context& ctx, TSNode node) {
   std::vector<ast::ExprPtr> elements;
   for (TSNode child : named_children(node)) {

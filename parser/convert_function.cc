@@ -152,7 +152,7 @@ ast::ExprPtr convert_annotation(Context& ctx, TSNode type) {
       return make_expr(ast::Name{std::string(ctx.text(expr))}, range_of(expr));
     }
   }
-  return convert_expr_or_string(ctx, expr);
+  return convert_expr(ctx, expr);
 }
 
 }  // namespace pygraft::parser

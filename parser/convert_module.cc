@@ -136,6 +136,7 @@ bool convert_module_decorated(Context& ctx, TSNode node, ast::Module& module) {
   TSNode definition = report_decorators(ctx, node);
   if (ctx.is(definition, ctx.sym().function_definition)) {
     module.functions.push_back(convert_function(ctx, definition));
+    module.functions.back().decorators = range_of(node);
     return true;
   }
   if (!is_broken(definition)) report_unsupported_statement(ctx, definition);

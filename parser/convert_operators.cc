@@ -203,7 +203,7 @@ ast::ExprPtr convert_binary(Context& ctx, TSNode node) {
   // Note: a string operand of + or % (building a message) is kept, so the
   // lowering reports the whole expression once (transform/lower_call.cc).
   auto operand = [&](TSNode child, bool text) {
-    return text ? convert_expr_or_string(ctx, child) : convert_expr(ctx, child);
+    return text ? convert_expr(ctx, child) : convert_expr(ctx, child);
   };
   binary_op_from_token(operator_token(ctx, spine.back()), op);
   ast::ExprPtr result = operand(ctx.child(spine.back(), ctx.field().left),

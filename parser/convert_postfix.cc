@@ -8,7 +8,7 @@ namespace {
 
 ast::Keyword convert_keyword(Context& ctx, TSNode node) {
   TSNode name = ctx.child(node, ctx.field().name);
-  ast::ExprPtr value = convert_expr_or_string(ctx, ctx.child(node, ctx.field().value));
+  ast::ExprPtr value = convert_expr(ctx, ctx.child(node, ctx.field().value));
   return ast::Keyword{std::string(ctx.text(name)), std::move(value), range_of(node)};
 }
 
@@ -24,7 +24,7 @@ void convert_arguments(Context& ctx, TSNode list, ast::CallExpr& call) {
       call.keywords.push_back(
           ast::Keyword{"**", convert_expr(ctx, inner.front()), range_of(argument)});
     } else {
-      call.args.push_back(convert_expr_or_string(ctx, argument));
+      call.args.push_back(convert_expr(ctx, argument));
     }
   }
 }
@@ -46,7 +46,7 @@ ast::ExprPtr convert_call(Context& ctx, TSNode node) {
 ast::ExprPtr convert_attribute(Context& ctx, TSNode node) {
   // Note: a string receiver ("{}".format(x)) is kept, so the lowering reports
   // the whole call once (transform/lower_call.cc).
-  ast::ExprPtr value = convert_expr_or_string(ctx, ctx.child(node, ctx.field().object));
+  ast::ExprPtr value = convert_expr(ctx, ctx.child(node, ctx.field().object));
   TSNode attribute = ctx.child(node, ctx.field().attribute);
   ast::AttributeExpr result{std::move(value), std::string(ctx.text(attribute)),
                             range_of(attribute)};

@@ -55,7 +55,7 @@ ast::StmtPtr convert_assert(Context& ctx, TSNode node) {
     return nullptr;
   }
   ast::ExprPtr test = convert_expr(ctx, parts[0]);
-  ast::ExprPtr message = parts.size() == 2 ? convert_expr_or_string(ctx, parts[1]) : nullptr;
+  ast::ExprPtr message = parts.size() == 2 ? convert_expr(ctx, parts[1]) : nullptr;
   return make_stmt(ast::Assert{std::move(test), std::move(message)}, range_of(node));
 }
 

@@ -144,31 +144,11 @@ DType arith_dtype(BinaryOp op, const Value& a, const Value& b, const char* ufunc
   return t;
 }
 
-// Python's symbol of the operator, for string operands.
-std::string_view operator_symbol(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::Add:
-      return "+";
-    case BinaryOp::Sub:
-      return "-";
-    case BinaryOp::Mul:
-      return "*";
-    case BinaryOp::TrueDiv:
-      return "/";
-    case BinaryOp::FloorDiv:
-      return "//";
-    case BinaryOp::Mod:
-      return "%";
-    default:
-      return "**";
-  }
-}
-
 template <class Fn>
 void arith_kernel(KernelContext& ctx, BinaryOp op, Fn fn, const char* ufunc) {
   Value& a = ctx.inputs[0];
   Value& b = ctx.inputs[1];
-  if (std::optional<Value> text = string_binary(operator_symbol(op), a, b)) {
+  if (std::optional<Value> text = string_binary(op_symbol(op), a, b)) {
     ctx.outputs[0] = std::move(*text);
     return;
   }

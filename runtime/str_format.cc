@@ -130,6 +130,22 @@ std::string group_thousands(const std::string& body) {
 
 // ---- printf-style ----
 
+// Widths and precisions past these are refused (CPython's limits are far
+// larger, but no message needs them and they bound the text built).
+constexpr int64_t kMaxWidth = 10000;
+constexpr int64_t kMaxPrecision = 1000;
+
+// The decimal number at text[i...] (0 when there are no digits), with i
+// moved past it; nullopt when it passes `limit`.
+std::optional<int64_t> read_decimal(std::string_view text, size_t& i, int64_t limit) {
+  int64_t value = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    value = value * 10 + (text[i++] - '0');
+    if (value > limit) return std::nullopt;
+  }
+  return value;
+}
+
 struct PercentSpec {
   std::string flags;
   size_t width = 0;
@@ -237,19 +253,16 @@ BraceSpec parse_brace_spec(const std::string& text) {
     spec.sign = text[i++];
   if (i < text.size() && text[i] == '#') spec.alternate = true, ++i;
   if (i < text.size() && text[i] == '0') spec.zero = true, ++i;
-  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-    spec.width = spec.width * 10 + static_cast<size_t>(text[i++] - '0');
-    if (spec.width > 10000) bad_spec(text);
-  }
+  std::optional<int64_t> width = read_decimal(text, i, kMaxWidth);
+  if (!width) bad_spec(text);
+  spec.width = static_cast<size_t>(*width);
   if (i < text.size() && text[i] == ',') spec.thousands = true, ++i;
   if (i < text.size() && text[i] == '.') {
     ++i;
     if (i >= text.size() || text[i] < '0' || text[i] > '9') bad_spec(text);
-    spec.precision = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-      spec.precision = spec.precision * 10 + (text[i++] - '0');
-      if (spec.precision > 1000) bad_spec(text);
-    }
+    std::optional<int64_t> precision = read_decimal(text, i, kMaxPrecision);
+    if (!precision) bad_spec(text);
+    spec.precision = static_cast<int>(*precision);
   }
   if (i < text.size()) spec.type = text[i++];
   if (i != text.size()) bad_spec(text);
@@ -344,17 +357,14 @@ std::string percent_format(const std::string& fmt, const Value& args) {
     while (i < fmt.size() && std::string_view("-+ 0#").find(fmt[i]) != std::string_view::npos) {
       spec.flags += fmt[i++];
     }
-    while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {
-      spec.width = spec.width * 10 + static_cast<size_t>(fmt[i++] - '0');
-      if (spec.width > 10000) throw RuntimeError(PyExc::ValueError, "width too big");
-    }
+    std::optional<int64_t> width = read_decimal(fmt, i, kMaxWidth);
+    if (!width) throw RuntimeError(PyExc::ValueError, "width too big");
+    spec.width = static_cast<size_t>(*width);
     if (i < fmt.size() && fmt[i] == '.') {
-      spec.precision = 0;
       ++i;
-      while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {
-        spec.precision = spec.precision * 10 + (fmt[i++] - '0');
-        if (spec.precision > 1000) throw RuntimeError(PyExc::ValueError, "precision too big");
-      }
+      std::optional<int64_t> precision = read_decimal(fmt, i, kMaxPrecision);
+      if (!precision) throw RuntimeError(PyExc::ValueError, "precision too big");
+      spec.precision = static_cast<int>(*precision);
     }
     if (i >= fmt.size()) throw RuntimeError(PyExc::ValueError, "incomplete format");
     spec.type = fmt[i];

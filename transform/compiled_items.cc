@@ -150,7 +150,8 @@ std::vector<LeftOutItem> leave_out_unused(ast::Module& module,
   const std::string because = "; the --entry functions do not use it";
   std::erase_if(module.functions, [&](const ast::FunctionDef& def) {
     if (used.contains(def.name)) return false;
-    out.push_back(LeftOutItem{def.range, def.name_range,
+    // Note: the decorators go with it (their PG0111 is then not an error).
+    out.push_back(LeftOutItem{def.decorators.value_or(def.range), def.name_range,
                               "function '" + def.name + "' is not compiled" + because});
     return true;
   });

@@ -49,3 +49,23 @@ def lower_triangles(n, k, x):
 # CASE lower_triangles: 3 2 [1.0,2.0,3.0,4.0,5.0]
 # CASE lower_triangles: 1 3 [1.0,2.0]
 # CASE lower_triangles: 0 1 []
+
+
+def padded(x, p, mode):
+    """np.pad with each mode, an int, a pair and a pair per axis as pad_width."""
+    if mode == "constant":
+        return np.pad(x, p, "constant", constant_values=-1)
+    if x.ndim == 2:
+        return np.pad(x, ((1, 0), (0, 2)), mode), np.pad(x, p, mode=mode)
+    return np.pad(x, (p, p + 1), mode), np.pad(x, p, mode)
+
+
+# CASE padded: [1.0,2.0,3.0] 2 "constant"
+# CASE padded: [1.0,2.0,3.0] 2 "edge"
+# CASE padded: [1.0,2.0,3.0] 4 "reflect"
+# CASE padded: [1,2,3] 3 "symmetric"
+# CASE padded: [[1,2],[3,4]] 1 "reflect"
+# CASE padded: [[1,2],[3,4]] 0 "constant"
+# CASE padded: [5.0] 2 "reflect"
+# CASE padded: [1.0,2.0,3.0] 2 "wrap"
+# CASE padded: [1.0] 1 "bogus" -> exit 3

@@ -29,3 +29,8 @@ def plot(losses):  # expect: PG0313 note [function 'plot' is not compiled]
 data = np.load("weights.npy")  # expect: PG0313 note
 for epoch in range(3):  # expect: PG0313 note [module-level code]
     print(forward(data, np.eye(3)))
+
+
+@decorate
+def decorated_helper(x):  # expect: PG0313 note [function 'decorated_helper']
+    return x
