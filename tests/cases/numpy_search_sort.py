@@ -19,34 +19,7 @@ def where_indices(x, threshold):
 # CASE where_indices: [0.1,0.9,0.5,0.3,0.8,0.2] -1.0
 
 
-def nms(boxes, scores, thresh):
-    """Greedy non-maximum suppression in the py-faster-rcnn style."""
-    x1 = boxes[:, 0]
-    y1 = boxes[:, 1]
-    x2 = boxes[:, 2]
-    y2 = boxes[:, 3]
-    areas = (x2 - x1 + 1) * (y2 - y1 + 1)
-    order = scores.argsort()[::-1]
-    keep = np.zeros(0, dtype=np.int64)
-    while order.size > 0:
-        i = order[0]
-        keep = np.hstack((keep, np.array([i])))
-        xx1 = np.maximum(x1[i], x1[order[1:]])
-        yy1 = np.maximum(y1[i], y1[order[1:]])
-        xx2 = np.minimum(x2[i], x2[order[1:]])
-        yy2 = np.minimum(y2[i], y2[order[1:]])
-        w = np.maximum(0.0, xx2 - xx1 + 1)
-        h = np.maximum(0.0, yy2 - yy1 + 1)
-        inter = w * h
-        ovr = inter / (areas[i] + areas[order[1:]] - inter)
-        inds = np.where(ovr <= thresh)[0]
-        order = order[inds + 1]
-    return keep
-
-
-# CASE nms: [[0,0,10,10],[1,1,11,11],[50,50,60,60],[2,2,9,9]] [0.9,0.8,0.7,0.95] 0.5
-# CASE nms: [[0,0,10,10]] [0.5] 0.3
-# CASE nms: [[0,0,10,10],[20,20,30,30]] [0.1,0.2] 0.0
+# The py-faster-rcnn NMS these functions serve is tests/corpus/detection_and_clustering.py.
 
 
 def sorting(x):

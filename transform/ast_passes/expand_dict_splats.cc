@@ -6,6 +6,7 @@
 
 #include "transform/ast_passes/ast_clone.h"
 #include "transform/ast_passes/ast_make.h"
+#include "transform/ast_passes/ast_walk.h"
 
 namespace pygraft::transform {
 
@@ -18,95 +19,7 @@ class Expander {
   Expander(const Functions& functions, DiagnosticSink& diags)
       : functions_(functions), diags_(diags) {}
 
-  void expr(ast::Expr& e) {
-    std::visit([this](auto& k) { children(k); }, e.kind);
-    if (auto* call = std::get_if<ast::CallExpr>(&e.kind)) expand(*call);
-  }
-
-  void block(ast::Block& body) {
-    for (ast::StmtPtr& stmt : body) {
-      std::visit(
-          [this](auto& s) {
-            using T = std::decay_t<decltype(s)>;
-            if constexpr (std::is_same_v<T, ast::ExprStmt> || std::is_same_v<T, ast::Assign> ||
-                          std::is_same_v<T, ast::AnnAssign> || std::is_same_v<T, ast::AugAssign> ||
-                          std::is_same_v<T, ast::Return>) {
-              if (s.value) expr(*s.value);
-            } else if constexpr (std::is_same_v<T, ast::Raise>) {
-              if (s.exception) expr(*s.exception);
-            } else if constexpr (std::is_same_v<T, ast::Assert>) {
-              if (s.test) expr(*s.test);
-              if (s.message) expr(*s.message);
-            } else if constexpr (std::is_same_v<T, ast::If> || std::is_same_v<T, ast::While>) {
-              expr(*s.test);
-              block(s.body);
-              block(s.orelse);
-            } else if constexpr (std::is_same_v<T, ast::For>) {
-              expr(*s.iter);
-              block(s.body);
-              block(s.orelse);
-            }
-          },
-          stmt->kind);
-    }
-  }
-
- private:
-  void all(std::vector<ast::ExprPtr>& list) {
-    for (ast::ExprPtr& e : list)
-      if (e) expr(*e);
-  }
-  template <class T>
-  void children(T& k) {
-    if constexpr (requires { k.elements; }) all(k.elements);
-    if constexpr (requires { k.lhs; }) {
-      expr(*k.lhs);
-      expr(*k.rhs);
-    }
-    if constexpr (requires { k.operand; }) expr(*k.operand);
-    if constexpr (requires { k.values; } && !std::is_same_v<T, ast::DictExpr>) all(k.values);
-    if constexpr (std::is_same_v<T, ast::CompareExpr>) {
-      expr(*k.left);
-      all(k.comparators);
-    }
-    if constexpr (std::is_same_v<T, ast::IfExpr>) {
-      expr(*k.test);
-      expr(*k.body);
-      expr(*k.orelse);
-    }
-    if constexpr (std::is_same_v<T, ast::CallExpr>) {
-      expr(*k.func);
-      all(k.args);
-      for (ast::Keyword& kw : k.keywords)
-        if (kw.value) expr(*kw.value);
-    }
-    if constexpr (std::is_same_v<T, ast::AttributeExpr>) expr(*k.value);
-    if constexpr (std::is_same_v<T, ast::SubscriptExpr>) {
-      expr(*k.value);
-      all(k.indices);
-    }
-    if constexpr (std::is_same_v<T, ast::DictExpr>) {
-      all(k.keys);
-      all(k.values);
-    }
-    if constexpr (std::is_same_v<T, ast::ListComp>) {
-      expr(*k.element);
-      clauses(k.generators);
-    }
-    if constexpr (std::is_same_v<T, ast::DictComp>) {
-      expr(*k.key);
-      expr(*k.value);
-      clauses(k.generators);
-    }
-    if constexpr (std::is_same_v<T, ast::Lambda>) expr(*k.body);
-  }
-  void clauses(std::vector<ast::ComprehensionFor>& generators) {
-    for (ast::ComprehensionFor& g : generators) {
-      expr(*g.iter);
-      all(g.ifs);
-    }
-  }
-
+  // f(**d) in `call`: the parameters it leaves unbound, bound from d.
   void expand(ast::CallExpr& call) {
     auto splat = std::find_if(call.keywords.begin(), call.keywords.end(),
                               [](const ast::Keyword& kw) { return kw.name == "**"; });
@@ -132,6 +45,7 @@ class Expander {
     }
   }
 
+ private:
   // d["p"], or d.get("p", default) for a parameter with a default.
   static ast::ExprPtr item(const ast::Expr& dict, const ast::Param& param,
                            const SourceRange& range) {
@@ -159,7 +73,11 @@ void expand_dict_splats(ast::Module& module, DiagnosticSink& diags) {
     functions.emplace(function.name, &function);
   }
   Expander expander(functions, diags);
-  for (ast::FunctionDef& function : module.functions) expander.block(function.body);
+  for (ast::FunctionDef& function : module.functions) {
+    walk_expressions(function.body, [&](ast::ExprPtr& slot) {
+      if (auto* call = std::get_if<ast::CallExpr>(&slot->kind)) expander.expand(*call);
+    });
+  }
 }
 
 }  // namespace pygraft::transform

@@ -8,118 +8,11 @@
 #include "transform/analysis/activity.h"
 #include "transform/ast_passes/ast_clone.h"
 #include "transform/ast_passes/ast_make.h"
+#include "transform/ast_passes/ast_walk.h"
 
 namespace pygraft::transform {
 
 namespace {
-
-// Visits every expression slot of a statement tree, children first.
-template <class Fn>
-void walk_expr(ast::ExprPtr& slot, Fn& fn);
-
-template <class Fn>
-void walk_children(ast::Expr& e, Fn& fn) {
-  std::visit(
-      [&](auto& k) {
-        using T = std::decay_t<decltype(k)>;
-        auto each = [&](std::vector<ast::ExprPtr>& list) {
-          for (ast::ExprPtr& x : list)
-            if (x) walk_expr(x, fn);
-        };
-        if constexpr (std::is_same_v<T, ast::TupleExpr> || std::is_same_v<T, ast::ListExpr>) {
-          each(k.elements);
-        } else if constexpr (std::is_same_v<T, ast::BinaryExpr>) {
-          walk_expr(k.lhs, fn);
-          walk_expr(k.rhs, fn);
-        } else if constexpr (std::is_same_v<T, ast::UnaryExpr>) {
-          walk_expr(k.operand, fn);
-        } else if constexpr (std::is_same_v<T, ast::BoolOpExpr>) {
-          each(k.values);
-        } else if constexpr (std::is_same_v<T, ast::CompareExpr>) {
-          walk_expr(k.left, fn);
-          each(k.comparators);
-        } else if constexpr (std::is_same_v<T, ast::IfExpr>) {
-          walk_expr(k.test, fn);
-          walk_expr(k.body, fn);
-          walk_expr(k.orelse, fn);
-        } else if constexpr (std::is_same_v<T, ast::CallExpr>) {
-          walk_expr(k.func, fn);
-          each(k.args);
-          for (ast::Keyword& kw : k.keywords)
-            if (kw.value) walk_expr(kw.value, fn);
-        } else if constexpr (std::is_same_v<T, ast::AttributeExpr>) {
-          walk_expr(k.value, fn);
-        } else if constexpr (std::is_same_v<T, ast::SubscriptExpr>) {
-          walk_expr(k.value, fn);
-          each(k.indices);
-        } else if constexpr (std::is_same_v<T, ast::SliceExpr>) {
-          if (k.lower) walk_expr(k.lower, fn);
-          if (k.upper) walk_expr(k.upper, fn);
-          if (k.step) walk_expr(k.step, fn);
-        } else if constexpr (std::is_same_v<T, ast::ListComp>) {
-          walk_expr(k.element, fn);
-          for (ast::ComprehensionFor& g : k.generators) {
-            walk_expr(g.iter, fn);
-            each(g.ifs);
-          }
-        } else if constexpr (std::is_same_v<T, ast::DictComp>) {
-          walk_expr(k.key, fn);
-          walk_expr(k.value, fn);
-          for (ast::ComprehensionFor& g : k.generators) {
-            walk_expr(g.iter, fn);
-            each(g.ifs);
-          }
-        } else if constexpr (std::is_same_v<T, ast::DictExpr>) {
-          each(k.keys);
-          each(k.values);
-        } else if constexpr (std::is_same_v<T, ast::Lambda>) {
-          walk_expr(k.body, fn);
-        }
-      },
-      e.kind);
-}
-
-template <class Fn>
-void walk_expr(ast::ExprPtr& slot, Fn& fn) {
-  walk_children(*slot, fn);
-  fn(slot);
-}
-
-template <class Fn>
-void walk_block(ast::Block& block, Fn& fn) {
-  for (ast::StmtPtr& stmt : block) {
-    std::visit(
-        [&](auto& s) {
-          using T = std::decay_t<decltype(s)>;
-          if constexpr (std::is_same_v<T, ast::ExprStmt> || std::is_same_v<T, ast::AugAssign> ||
-                        std::is_same_v<T, ast::Return>) {
-            if (s.value) walk_expr(s.value, fn);
-          } else if constexpr (std::is_same_v<T, ast::Assign>) {
-            if (s.value) walk_expr(s.value, fn);
-          } else if constexpr (std::is_same_v<T, ast::AnnAssign>) {
-            if (s.value) walk_expr(s.value, fn);
-          } else if constexpr (std::is_same_v<T, ast::Raise>) {
-            if (s.exception) walk_expr(s.exception, fn);
-          } else if constexpr (std::is_same_v<T, ast::Assert>) {
-            if (s.test) walk_expr(s.test, fn);
-            if (s.message) walk_expr(s.message, fn);
-          } else if constexpr (std::is_same_v<T, ast::If>) {
-            walk_expr(s.test, fn);
-            walk_block(s.body, fn);
-            walk_block(s.orelse, fn);
-          } else if constexpr (std::is_same_v<T, ast::While>) {
-            walk_expr(s.test, fn);
-            walk_block(s.body, fn);
-            walk_block(s.orelse, fn);
-          } else if constexpr (std::is_same_v<T, ast::For>) {
-            walk_expr(s.iter, fn);
-            walk_block(s.body, fn);
-            walk_block(s.orelse, fn);
-          }
-        },
-        stmt->kind);
-  }
-}
 
 // `[key(v) for v in iterable]` for a key function: a one-parameter lambda
 // (its body with v for the parameter) or a function's name; null otherwise.
@@ -290,10 +183,9 @@ void drop_definitions(ast::Block& block, const std::map<std::string, const ast::
 // The names read anywhere (a lambda's own definition reads nothing).
 NameSet names_read(ast::Block& block) {
   NameSet read;
-  auto visit = [&](ast::ExprPtr& slot) {
+  walk_expressions(block, [&](ast::ExprPtr& slot) {
     if (const auto* n = std::get_if<ast::Name>(&slot->kind)) read.insert(n->id);
-  };
-  walk_block(block, visit);
+  });
   return read;
 }
 
@@ -302,11 +194,11 @@ NameSet names_read(ast::Block& block) {
 void inline_lambdas(ast::FunctionDef& function) {
   FreshNames names(function);
   KeyFunctions keys(names);
-  walk_block(function.body, keys);
+  walk_expressions(function.body, [&](ast::ExprPtr& slot) { keys(slot); });
   std::map<std::string, const ast::Lambda*> lambdas = callable_lambdas(function);
   if (lambdas.empty()) return;
   LambdaCalls calls(lambdas);
-  walk_block(function.body, calls);
+  walk_expressions(function.body, [&](ast::ExprPtr& slot) { calls(slot); });
   // Note: a lambda still read (passed on, not called) stays, for the
   // lowering to report.
   const NameSet read = names_read(function.body);
