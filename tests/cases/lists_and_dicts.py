@@ -250,3 +250,17 @@ def printing(x):
 
 
 # CASE printing: 0
+
+
+def list_index_and_str_order(x, words):
+    """A list as an index is NumPy's integer-array index (a tuple would be a
+    multi-index); str values order as Python orders them."""
+    picked = x[[0, 2]]
+    rows = x[[1]]
+    ordered = sorted(words.split())
+    return picked, rows, ordered, "b" < "ab", min(ordered), "Z" <= "a"
+
+
+# CASE list_index_and_str_order: [1.0,2.0,3.0] "pear\u0020apple\u0020Fig"
+# CASE list_index_and_str_order: [5,6,7] "b"
+# CASE list_index_and_str_order: [5.0] "a" -> exit 3
