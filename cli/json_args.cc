@@ -7,6 +7,7 @@
 
 #include "cli/file_io.h"
 #include "cli/npy.h"
+#include "runtime/cast.h"
 #include "runtime/runtime_error.h"
 
 namespace pygraft::cli {
@@ -135,15 +136,15 @@ void fill(const json& node, Tensor& out, int64_t& pos) {
     for (const json& item : node) fill(item, out, pos);
     return;
   }
-  rt::dispatch_dtype(out.dtype(), [&](auto tag) {
+  rt::dispatch_any_dtype(out.dtype(), [&](auto tag) {
     using E = decltype(tag);
     E* data = out.data<E>();
     if (node.is_boolean())
-      data[pos] = static_cast<E>(node.get<bool>());
+      data[pos] = rt::convert_element<E>(node.get<bool>());
     else if (node.is_number_float())
-      data[pos] = static_cast<E>(node.get<double>());
+      data[pos] = rt::convert_element<E>(node.get<double>());
     else
-      data[pos] = static_cast<E>(node.get<int64_t>());
+      data[pos] = rt::convert_element<E>(node.get<int64_t>());
   });
   ++pos;
 }

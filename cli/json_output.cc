@@ -8,6 +8,7 @@
 
 #include "cli/run_outputs.h"
 #include "runtime/format.h"
+#include "runtime/half.h"
 
 namespace pygraft::cli {
 namespace {
@@ -32,10 +33,12 @@ std::string json_string(std::string_view text) {
 }
 
 void append_element(const Tensor& tensor, int64_t index, std::string& out) {
-  rt::dispatch_dtype(tensor.dtype(), [&](auto tag) {
+  rt::dispatch_any_dtype(tensor.dtype(), [&](auto tag) {
     using E = decltype(tag);
     E value = tensor.data<E>()[index];
-    if constexpr (std::is_same_v<E, bool>) {
+    if constexpr (std::is_same_v<E, rt::Half>) {
+      out += format_floating(rt::half_display_value(value));
+    } else if constexpr (std::is_same_v<E, bool>) {
       out += value ? "true" : "false";
     } else if constexpr (std::is_same_v<E, float>) {
       out += format_float(value);

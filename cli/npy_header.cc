@@ -12,12 +12,20 @@ struct DescrRow {
   DType dtype;
 };
 
-constexpr std::array<DescrRow, 5> kDescrs = {{
+// NumPy's descr for each dtype (one byte types have no byte order: '|').
+constexpr std::array<DescrRow, 12> kDescrs = {{
     {"|b1", DType::Bool},
     {"<i4", DType::Int32},
     {"<i8", DType::Int64},
     {"<f4", DType::Float32},
     {"<f8", DType::Float64},
+    {"|u1", DType::UInt8},
+    {"|i1", DType::Int8},
+    {"<i2", DType::Int16},
+    {"<u2", DType::UInt16},
+    {"<u4", DType::UInt32},
+    {"<u8", DType::UInt64},
+    {"<f2", DType::Float16},
 }};
 
 constexpr size_t kMaxShapeRank = 64;
@@ -115,8 +123,9 @@ Result<DType> dtype_for_descr(std::string_view descr) {
   }
   return Result<DType>::failure(
       "unsupported dtype '" + std::string(descr) +
-      "': pygraft reads float32 ('<f4'), float64 ('<f8'), int32 ('<i4'), int64 ('<i8') and "
-      "bool ('|b1') arrays");
+      "': pygraft reads little-endian bool, int8/16/32/64, uint8/16/32/64 and float16/32/64 "
+      "arrays ('|b1', '|i1', '<i2', '<i4', '<i8', '|u1', '<u2', '<u4', '<u8', '<f2', '<f4', "
+      "'<f8')");
 }
 
 // Reads the value for `key` into `header`.

@@ -19,6 +19,13 @@ constexpr std::array<DTypeRow, kNumDTypes> kDTypes = {{
     {DType::Int64, "int64", 8},
     {DType::Float32, "float32", 4},
     {DType::Float64, "float64", 8},
+    {DType::UInt8, "uint8", 1},
+    {DType::Int8, "int8", 1},
+    {DType::Int16, "int16", 2},
+    {DType::UInt16, "uint16", 2},
+    {DType::UInt32, "uint32", 4},
+    {DType::UInt64, "uint64", 8},
+    {DType::Float16, "float16", 2},
 }};
 
 const DTypeRow& row(DType t) {

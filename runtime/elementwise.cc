@@ -17,16 +17,6 @@ OperandType operand_type_checked(const Value& v, const char* ufunc) {
                                            "')");
 }
 
-void check_int_fits(int64_t value, DType dtype) {
-  if (dtype != DType::Int32) return;
-  if (value >= std::numeric_limits<int32_t>::min() &&
-      value <= std::numeric_limits<int32_t>::max()) {
-    return;
-  }
-  throw RuntimeError(PyExc::OverflowError,
-                     "Python integer " + std::to_string(value) + " out of bounds for int32");
-}
-
 Tensor take_operand(Value& v, DType dtype, const char* ufunc) {
   if (v.is<bool>()) return Tensor::scalar(dtype, v.as<bool>());
   if (v.is<int64_t>()) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "runtime/float_digits.h"
+#include "runtime/half.h"
 
 namespace pygraft::rt {
 namespace {
@@ -68,8 +69,12 @@ std::string scalar_str(const Tensor& t) {
       return std::to_string(t.data<int64_t>()[0]);
     case DType::Float32:
       return float32_repr(t.data<float>()[0]);
+    case DType::Float16:
+      return float32_repr(half_display_value(t.data<Half>()[0]));
     case DType::Float64:
       break;
+    default:  // the narrow integers
+      return std::to_string(t.get_as_int(0));
   }
   return python_float_repr(t.data<double>()[0]);
 }

@@ -7,9 +7,11 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string_view>
 #include <vector>
 
+#include "runtime/cast.h"
 #include "runtime/float_digits.h"
 #include "runtime/format.h"
 
@@ -155,8 +157,21 @@ ElementFormat element_format(const Tensor& t, const std::vector<int64_t>& shown)
       const float* data = t.data<float>();
       return [data, f = FloatFormat<float>(data, shown)](int64_t i) { return f(data[i]); };
     }
+    case DType::Float16: {
+      // As float32 values with float16's shortest digits (runtime/half.h).
+      auto values = std::make_shared<std::vector<float>>(static_cast<size_t>(t.numel()));
+      for (int64_t i : shown) (*values)[i] = half_display_value(t.data<Half>()[i]);
+      const float* data = values->data();
+      return [values, data, f = FloatFormat<float>(data, shown)](int64_t i) { return f(data[i]); };
+    }
     case DType::Float64:
       break;
+    default: {  // the narrow integers, as int64
+      auto values = std::make_shared<Tensor>(cast(t, DType::Int64));
+      return [values, f = integer_format(values->data<int64_t>(), shown)](int64_t i) {
+        return f(i);
+      };
+    }
   }
   const double* data = t.data<double>();
   return [data, f = FloatFormat<double>(data, shown)](int64_t i) { return f(data[i]); };

@@ -1,6 +1,7 @@
 // Resolves op codes to kernels from the op table (graph/ops.def).
 #include "graph/op_table.h"
 #include "runtime/kernel.h"
+#include "runtime/narrow_dtypes.h"
 
 namespace pygraft::rt {
 
@@ -12,13 +13,14 @@ void structural(KernelContext& ctx) {
 }
 
 KernelFn kernel_for(OpCode op) {
+  // Note: each kernel behind the narrow-dtype boundary (runtime/narrow_dtypes.h).
   static constexpr KernelFn kTable[] = {
-#define PG_OP(id, name, outputs, kernel, effects, spellings) &kernel,
+#define PG_OP(id, name, outputs, kernel, effects, spellings) \
+  &kernel == &structural ? nullptr : &kernel_at_narrow_boundary<&kernel, OpCode::id>,
 #include "graph/ops.def"
 #undef PG_OP
   };
-  KernelFn fn = kTable[static_cast<size_t>(op)];
-  return fn == &structural ? nullptr : fn;
+  return kTable[static_cast<size_t>(op)];
 }
 
 }  // namespace pygraft::rt

@@ -1,4 +1,5 @@
 // Statements with effects: print, assert, and the marker of unbound variables.
+#include <cmath>
 #include <limits>
 #include <string>
 
@@ -72,6 +73,27 @@ void kernel_raise(KernelContext& ctx) {
   throw RuntimeError(*kind, ctx.inputs.empty() ? std::string() : format_value(ctx.inputs[0]));
 }
 
+namespace {
+
+// np.finfo's fields for a float dtype (float16: 11 significant bits,
+// exponents down to -14; float32: 24 and -126; float64: 53 and -1022).
+double finfo_field(DType dtype, const std::string& field) {
+  const int digits = dtype == DType::Float16 ? 11 : dtype == DType::Float32 ? 24 : 53;
+  const int min_exponent = dtype == DType::Float16 ? -14 : dtype == DType::Float32 ? -126 : -1022;
+  const double max = dtype == DType::Float16   ? 65504.0
+                     : dtype == DType::Float32 ? std::numeric_limits<float>::max()
+                                               : std::numeric_limits<double>::max();
+  if (field == "eps") return std::ldexp(1.0, 1 - digits);
+  if (field == "epsneg") return std::ldexp(1.0, -digits);
+  if (field == "max") return max;
+  if (field == "min") return -max;
+  if (field == "tiny" || field == "smallest_normal") return std::ldexp(1.0, min_exponent);
+  if (field == "resolution") return dtype == DType::Float16 ? 1e-3 : dtype == DType::Float32 ? 1e-6 : 1e-15;
+  return 0;
+}
+
+}  // namespace
+
 // np.finfo(dtype).FIELD: a NumPy scalar of the dtype (bits: an int);
 // np.iinfo(dtype).FIELD: a Python int. The dtype may come as a dtype or as
 // an array, whose dtype np.finfo / np.iinfo take.
@@ -93,32 +115,22 @@ void kernel_type_info(KernelContext& ctx) {
       throw RuntimeError(PyExc::ValueError,
                          "data type " + std::string(dtype_name(dtype)) + " not inexact");
     }
-    const bool single = dtype == DType::Float32;
-    double value = 0;
-    if (field == "eps") value = single ? 0x1p-23 : 0x1p-52;
-    if (field == "epsneg") value = single ? 0x1p-24 : 0x1p-53;
-    if (field == "max")
-      value = single ? std::numeric_limits<float>::max() : std::numeric_limits<double>::max();
-    if (field == "min")
-      value = single ? -std::numeric_limits<float>::max() : -std::numeric_limits<double>::max();
-    if (field == "tiny" || field == "smallest_normal") {
-      value = single ? std::numeric_limits<float>::min() : std::numeric_limits<double>::min();
-    }
-    if (field == "resolution") value = single ? 1e-6 : 1e-15;
-    ctx.outputs[0] = Tensor::scalar(dtype, value);
+    ctx.outputs[0] = Tensor::scalar(dtype, finfo_field(dtype, field));
     return;
   }
   if (!is_integer(dtype)) {
     throw RuntimeError(PyExc::ValueError,
                        "Invalid integer data type '" + std::string(dtype_name(dtype)) + "'.");
   }
-  const bool wide = dtype == DType::Int64;
-  if (field == "max") {
-    ctx.outputs[0] =
-        wide ? std::numeric_limits<int64_t>::max() : int64_t{std::numeric_limits<int32_t>::max()};
+  if (field == "min") {
+    ctx.outputs[0] = is_unsigned(dtype) ? int64_t{0} : -(int64_t{1} << (bits - 2)) * 2;
+  } else if (dtype == DType::UInt64) {
+    throw RuntimeError(PyExc::OverflowError,
+                       "np.iinfo(np.uint64).max is 2**64 - 1, above the largest int pygraft "
+                       "holds (2**63 - 1)");
   } else {
-    ctx.outputs[0] =
-        wide ? std::numeric_limits<int64_t>::min() : int64_t{std::numeric_limits<int32_t>::min()};
+    const int value_bits = is_unsigned(dtype) ? static_cast<int>(bits) : static_cast<int>(bits) - 1;
+    ctx.outputs[0] = static_cast<int64_t>((uint64_t{1} << (value_bits - 1)) * 2 - 1);
   }
 }
 

@@ -19,6 +19,11 @@ OperandType operand_type(const Value& v);  // throws RuntimeError for non-numeri
 // np.promote_types for two strong dtypes.
 DType promote_types(DType a, DType b);
 
+// The smallest float dtype that holds every value of `t` (the dtype NumPy's
+// float-only ufuncs such as np.sqrt give: float16 for uint8, float32 for
+// int16, float64 for int32); `t` itself for floats.
+DType smallest_float_holding(DType t);
+
 // Result dtype of a binary arithmetic op on the two operands (np.result_type
 // under NEP 50). Two weak operands give the default dtype of the higher kind.
 DType result_type(OperandType a, OperandType b);

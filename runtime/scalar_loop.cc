@@ -51,7 +51,9 @@ std::optional<uint8_t> signature_entry(const Value& v) {
   const Tensor& t = v.as<Tensor>();
   if (t.rank() == 0 && t.dtype() == DType::Float64) return static_cast<uint8_t>(Kind::NpFloat);
   if (t.rank() == 0 && t.dtype() == DType::Bool) return static_cast<uint8_t>(Kind::NpBool);
-  if (t.rank() > 7) return std::nullopt;
+  // Note: narrow dtypes compute widened (runtime/narrow_dtypes.h), which the
+  // typed code does not do: such loops run generically.
+  if (t.rank() > 7 || is_narrow(t.dtype())) return std::nullopt;
   return static_cast<uint8_t>(kArrayEntry | static_cast<uint8_t>(t.dtype()) << 3 | t.rank());
 }
 

@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <string>
 
 #include "runtime/block_pool.h"
+#include "runtime/cast.h"
 #include "runtime/memory_budget.h"
 #include "runtime/runtime_error.h"
 
@@ -109,18 +111,26 @@ void Tensor::assign_block(const Tensor& base, int64_t offset, const Shape& shape
 }
 
 double Tensor::get_as_double(int64_t i) const {
-  return dispatch_dtype(dtype_,
-                        [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[i]); });
+  return dispatch_any_dtype(dtype_, [&](auto tag) {
+    return convert_element<double>(data<decltype(tag)>()[i]);
+  });
 }
 
 int64_t Tensor::get_as_int(int64_t i) const {
-  return dispatch_dtype(dtype_,
-                        [&](auto tag) { return static_cast<int64_t>(data<decltype(tag)>()[i]); });
+  return dispatch_any_dtype(dtype_, [&](auto tag) {
+    return convert_element<int64_t>(data<decltype(tag)>()[i]);
+  });
 }
 
 bool Tensor::get_as_bool(int64_t i) const {
-  return dispatch_dtype(dtype_,
-                        [&](auto tag) { return data<decltype(tag)>()[i] != decltype(tag){}; });
+  return dispatch_any_dtype(dtype_,
+                            [&](auto tag) { return convert_element<bool>(data<decltype(tag)>()[i]); });
+}
+
+void throw_narrow_dtype_in_kernel(DType dtype) {
+  throw std::logic_error("a " + std::string(dtype_name(dtype)) +
+                         " array reached a kernel that computes only in bool, int32, int64, "
+                         "float32 and float64");
 }
 
 }  // namespace pygraft::rt

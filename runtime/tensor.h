@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "graph/dtype.h"
+#include "runtime/half.h"
 #include "runtime/shape.h"
 
 namespace pygraft::rt {
@@ -95,8 +96,12 @@ struct CType<DType::Float64> {
   using type = double;
 };
 
-// Calls f(T{}) with T the element type of `dtype`: one switch instead of one
-// per kernel.
+[[noreturn]] void throw_narrow_dtype_in_kernel(DType dtype);
+
+// Calls f(T{}) with T the element type of `dtype`, one of the compute dtypes
+// every kernel is written for: one switch instead of one per kernel. The
+// narrow dtypes never reach kernels (runtime/narrow_dtypes.h widens them),
+// so meeting one here is an internal error, not undefined behaviour.
 template <class F>
 decltype(auto) dispatch_dtype(DType dtype, F&& f) {
   switch (dtype) {
@@ -110,8 +115,34 @@ decltype(auto) dispatch_dtype(DType dtype, F&& f) {
       return f(float{});
     case DType::Float64:
       break;
+    default:
+      throw_narrow_dtype_in_kernel(dtype);
   }
   return f(double{});
+}
+
+// dispatch_dtype over every dtype, the narrow ones included (Half stands for
+// float16): for code that only stores, converts or prints elements.
+template <class F>
+decltype(auto) dispatch_any_dtype(DType dtype, F&& f) {
+  switch (dtype) {
+    case DType::UInt8:
+      return f(uint8_t{});
+    case DType::Int8:
+      return f(int8_t{});
+    case DType::Int16:
+      return f(int16_t{});
+    case DType::UInt16:
+      return f(uint16_t{});
+    case DType::UInt32:
+      return f(uint32_t{});
+    case DType::UInt64:
+      return f(uint64_t{});
+    case DType::Float16:
+      return f(Half{});
+    default:
+      return dispatch_dtype(dtype, std::forward<F>(f));
+  }
 }
 
 template <class T>
@@ -124,6 +155,20 @@ constexpr DType dtype_of() {
     return DType::Int64;
   else if constexpr (std::is_same_v<T, float>)
     return DType::Float32;
+  else if constexpr (std::is_same_v<T, uint8_t>)
+    return DType::UInt8;
+  else if constexpr (std::is_same_v<T, int8_t>)
+    return DType::Int8;
+  else if constexpr (std::is_same_v<T, int16_t>)
+    return DType::Int16;
+  else if constexpr (std::is_same_v<T, uint16_t>)
+    return DType::UInt16;
+  else if constexpr (std::is_same_v<T, uint32_t>)
+    return DType::UInt32;
+  else if constexpr (std::is_same_v<T, uint64_t>)
+    return DType::UInt64;
+  else if constexpr (std::is_same_v<T, Half>)
+    return DType::Float16;
   else
     return DType::Float64;
 }
@@ -131,9 +176,13 @@ constexpr DType dtype_of() {
 template <class T>
 Tensor Tensor::scalar(DType dtype, T value) {
   Tensor t = empty(dtype, Shape{});
-  dispatch_dtype(dtype, [&](auto tag) {
+  dispatch_any_dtype(dtype, [&](auto tag) {
     using E = decltype(tag);
-    *t.data<E>() = static_cast<E>(value);
+    if constexpr (std::is_same_v<E, Half>) {
+      *t.data<E>() = float_to_half(static_cast<float>(value));
+    } else {
+      *t.data<E>() = static_cast<E>(value);
+    }
   });
   return t;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "runtime/cast.h"
 #include "runtime/format.h"
 #include "runtime/promotion.h"
 #include "runtime/runtime_error.h"
@@ -128,21 +129,21 @@ void fill(const Value& v, Tensor& out, int64_t& pos) {
     for (const Value& item : v.items()) fill(item, out, pos);
     return;
   }
-  dispatch_dtype(out.dtype(), [&](auto tag) {
+  dispatch_any_dtype(out.dtype(), [&](auto tag) {
     using T = decltype(tag);
     T* dst = out.data<T>();
     if (v.is<Tensor>()) {
       const Tensor& t = v.as<Tensor>();
-      dispatch_dtype(t.dtype(), [&](auto stag) {
+      dispatch_any_dtype(t.dtype(), [&](auto stag) {
         const auto* src = t.data<decltype(stag)>();
-        for (int64_t i = 0; i < t.numel(); ++i) dst[pos++] = static_cast<T>(src[i]);
+        for (int64_t i = 0; i < t.numel(); ++i) dst[pos++] = convert_element<T>(src[i]);
       });
     } else if (v.is<bool>()) {
-      dst[pos++] = static_cast<T>(v.as<bool>());
+      dst[pos++] = convert_element<T>(v.as<bool>());
     } else if (v.is<int64_t>()) {
-      dst[pos++] = static_cast<T>(v.as<int64_t>());
+      dst[pos++] = convert_element<T>(v.as<int64_t>());
     } else {
-      dst[pos++] = static_cast<T>(v.as<double>());
+      dst[pos++] = convert_element<T>(v.as<double>());
     }
   });
 }

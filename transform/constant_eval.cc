@@ -192,21 +192,30 @@ std::optional<Literal> module_attribute(ImportedModule module, std::string_view 
     return std::nullopt;
   }
   if (name == "newaxis") return Literal();
-  if (name == "float32") return Literal(DType::Float32);
-  if (name == "float64") return Literal(DType::Float64);
-  if (name == "int32") return Literal(DType::Int32);
-  if (name == "int64") return Literal(DType::Int64);
-  if (name == "bool_" || name == "bool") return Literal(DType::Bool);
+  if (std::optional<DType> dtype = numpy_dtype_name(name)) return Literal(*dtype);
   return std::nullopt;
 }
 
+std::optional<DType> numpy_dtype_name(std::string_view name) {
+  if (name == "bool_" || name == "bool") return DType::Bool;
+  if (name == "half") return DType::Float16;
+  if (name == "single") return DType::Float32;
+  if (name == "double") return DType::Float64;
+  if (name == "byte") return DType::Int8;
+  if (name == "ubyte") return DType::UInt8;
+  if (name == "short") return DType::Int16;
+  if (name == "ushort") return DType::UInt16;
+  if (name == "intc") return DType::Int32;
+  if (name == "uintc") return DType::UInt32;
+  if (name == "int_" || name == "intp" || name == "longlong") return DType::Int64;
+  if (name == "uint" || name == "uintp" || name == "ulonglong") return DType::UInt64;
+  return dtype_from_name(name);
+}
+
 std::optional<DType> dtype_from_python_name(std::string_view name) {
-  if (name == "float32") return DType::Float32;
-  if (name == "float64" || name == "float") return DType::Float64;
-  if (name == "int32") return DType::Int32;
-  if (name == "int64" || name == "int") return DType::Int64;
-  if (name == "bool" || name == "bool_") return DType::Bool;
-  return std::nullopt;
+  if (name == "float") return DType::Float64;
+  if (name == "int") return DType::Int64;
+  return numpy_dtype_name(name);
 }
 
 std::string_view module_display_name(ImportedModule module) {

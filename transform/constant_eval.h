@@ -28,6 +28,9 @@ ConstantResult evaluate_constant(const ast::Expr& expr, const ModuleScope& scope
 // np.pi, math.tau, np.float32, np.newaxis (None) ...; nullopt for anything else.
 std::optional<Literal> module_attribute(ImportedModule module, std::string_view name);
 
+// The dtype NumPy's attribute np.NAME denotes: uint8, float16, bool_, half ...
+std::optional<DType> numpy_dtype_name(std::string_view name);
+
 // The dtype a name denotes where a dtype is expected: 'float32', 'float', 'int', 'bool' ...
 std::optional<DType> dtype_from_python_name(std::string_view name);
 

@@ -9,6 +9,7 @@
 
 #include "transform/constant_eval.h"
 #include "transform/function_lowerer.h"
+#include "transform/suggest.h"
 
 namespace pygraft::transform {
 
@@ -175,7 +176,7 @@ std::optional<ValueId> FunctionLowerer::lower_dtype_argument(const ast::Expr& ex
     dtype = dtype_from_python_name(text->value);
     if (!dtype) {
       error(DiagCode::UnsupportedString, expr.range,
-            "unsupported dtype '" + text->value + "'; use float32, float64, int32, int64 or bool");
+            "unsupported dtype '" + text->value + "'; use one of " + supported_dtypes_text());
       return poison(expr.range);
     }
   }

@@ -228,8 +228,9 @@ bool is_numpy_scalar_type(std::string_view name) {
 
 std::string supported_dtypes_text() {
   // Note: in NumPy's order of kinds and widths, as docs list them.
-  constexpr DType kOrder[] = {DType::Float32, DType::Float64, DType::Int32, DType::Int64,
-                              DType::Bool};
+  constexpr DType kOrder[] = {DType::Float16, DType::Float32, DType::Float64, DType::Int8,
+                              DType::Int16,   DType::Int32,   DType::Int64,   DType::UInt8,
+                              DType::UInt16,  DType::UInt32,  DType::UInt64,  DType::Bool};
   static_assert(std::size(kOrder) == kNumDTypes);
   std::string names, spelled;
   for (size_t i = 0; i < std::size(kOrder); ++i) {

@@ -86,10 +86,11 @@ np.empty_like = np.zeros_like
 
 CASE_RE = re.compile(r"^\s*#\s*CASE\s+([A-Za-z_]\w*)\s*:(.*)$")
 EXPECT_RE = re.compile(r"^(.*?)->\s*exit\s+(\d+)\s*$")
-DTYPES = ("float32", "float64", "int32", "int64", "bool")
+DTYPES = ("float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "uint16",
+          "uint32", "uint64", "bool")
 RUNTIME_ERROR_RE = re.compile(r"\.py:(\d+):\d+: runtime error: "
                               r"(?:([A-Z][A-Za-z0-9]*(?:Error|Exception))(?::|$))?", re.M)
-TOLERANCE = {"float64": (1e-6, 1e-12), "float32": (1e-4, 1e-6)}
+TOLERANCE = {"float64": (1e-6, 1e-12), "float32": (1e-4, 1e-6), "float16": (1e-3, 1e-5)}
 
 
 class Case:
@@ -278,7 +279,7 @@ def values_match(dtype, got, want):
         return isinstance(got, str) and got == want
     if dtype == "bool":
         return isinstance(got, bool) and got == bool(want)
-    if dtype.startswith("int"):
+    if dtype.startswith(("int", "uint")):
         return isinstance(got, int) and not isinstance(got, bool) and got == int(want)
     got = decode_float(got)
     want = float(want)

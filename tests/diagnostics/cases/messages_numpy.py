@@ -36,12 +36,12 @@ def half(x):
     return x * np.float32(0.5) + np.float32(x, 1)  # expect: PG0303 [dtype=np.float32]
 
 
-def as_bytes(x):
-    return x.astype(np.uint8)  # expect: PG0310 [the supported dtypes are float32, float64, int32, int64 and bool]
+def as_complex(x):
+    return x.astype(np.complex128)  # expect: PG0310 [the supported dtypes are float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64 and bool]
 
 
-def small(x):
-    return np.zeros(x.shape, dtype=np.int8)  # expect: PG0310 [is not a supported dtype]
+def long_double(x):
+    return np.zeros(x.shape, dtype=np.longdouble)  # expect: PG0310 [is not a supported dtype]
 
 
 def listed(x):

@@ -180,7 +180,7 @@ TEST(NpyTest, HugeHeaderLengthIsRejected) {
 }
 
 TEST(NpyTest, UnsupportedDescrIsRejected) {
-  for (std::string_view descr : {"|u1", ">f8", "<c16", "<U3", "|i1"}) {
+  for (std::string_view descr : {">f8", "<c16", "<U3", ">u2", "<f16"}) {
     std::string header =
         "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': (1,), }";
     EXPECT_NE(parse_error(npy_bytes(header, "\x01")).find("unsupported dtype"), std::string::npos)

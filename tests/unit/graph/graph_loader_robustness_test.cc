@@ -146,8 +146,8 @@ TEST(GraphLoader, BadDTypeCode) {
   std::string bytes = serialize_module(m);
   size_t pos = bytes.find(std::string("\x06\x04", 2));
   ASSERT_NE(pos, std::string::npos);
-  bytes[pos + 1] = 9;
-  expect_error(bytes, "dtype code 9 out of range");
+  bytes[pos + 1] = 12;
+  expect_error(bytes, "dtype code 12 out of range");
 }
 
 TEST(GraphLoader, UseBeforeDefinitionIsInvalid) {

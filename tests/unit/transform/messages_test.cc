@@ -133,13 +133,14 @@ TEST(Messages, CallingADtypeOtherwiseSaysHowToMakeAValue) {
 
 TEST(Messages, AnUnsupportedDtypeNamesTheSupportedOnes) {
   for (const char* source :
-       {"import numpy as np\ndef f(x):\n    return x.astype(np.uint8)\n",
-        "import numpy as np\ndef f(x):\n    return np.int8(x)\n",
-        "import numpy as np\ndef f(x):\n    return np.zeros(3, np.float16)\n"}) {
+       {"import numpy as np\ndef f(x):\n    return x.astype(np.complex128)\n",
+        "import numpy as np\ndef f(x):\n    return np.longdouble(x)\n",
+        "import numpy as np\ndef f(x):\n    return np.zeros(3, np.datetime64)\n"}) {
     Diagnostic d = only_diagnostic(source);
     EXPECT_TRUE(contains(d.message,
-                         "is not a supported dtype; the supported dtypes are float32, "
-                         "float64, int32, int64 and bool"))
+                         "is not a supported dtype; the supported dtypes are float16, float32, "
+                         "float64, int8, int16, int32, int64, uint8, uint16, uint32, uint64 and "
+                         "bool"))
         << d.message;
     EXPECT_FALSE(contains(d.message, "constant")) << d.message;
   }
