@@ -49,7 +49,7 @@ void for_each_run(const StridedPlan& plan, F&& fn) {
 Tensor gather(const Tensor& src, const StridedPlan& plan) {
   Tensor out = Tensor::empty(src.dtype(), plan.out_shape);
   if (out.numel() == 0) return out;
-  dispatch_dtype(src.dtype(), [&](auto tag) {
+  dispatch_any_dtype(src.dtype(), [&](auto tag) {
     using T = decltype(tag);
     const T* from = src.data<T>();
     T* to = out.data<T>();
@@ -69,7 +69,7 @@ Tensor gather(const Tensor& src, const StridedPlan& plan) {
 
 void scatter(Tensor& dst, const StridedPlan& plan, const Tensor& values) {
   if (plan_numel(plan) == 0) return;
-  dispatch_dtype(dst.dtype(), [&](auto tag) {
+  dispatch_any_dtype(dst.dtype(), [&](auto tag) {
     using T = decltype(tag);
     T* to = dst.data<T>();
     const T* from = values.data<T>();

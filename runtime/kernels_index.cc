@@ -231,7 +231,7 @@ std::optional<Shape> new_axes_shape(const Literal& layout, std::span<const Value
 // x[i, j] = v for one element and a scalar v (a Python number or a NumPy
 // scalar), converted as cast() converts it.
 void store_scalar(Tensor& dst, int64_t offset, const Value& v) {
-  dispatch_dtype(dst.dtype(), [&](auto tag) {
+  dispatch_any_dtype(dst.dtype(), [&](auto tag) {
     using T = decltype(tag);
     T* to = dst.data<T>() + offset;
     if (v.is<double>()) {
@@ -242,7 +242,7 @@ void store_scalar(Tensor& dst, int64_t offset, const Value& v) {
       *to = convert_element<T>(v.as<bool>());
     } else if (v.is<Tensor>() && v.as<Tensor>().rank() == 0) {
       const Tensor& s = v.as<Tensor>();
-      dispatch_dtype(s.dtype(), [&](auto from) {
+      dispatch_any_dtype(s.dtype(), [&](auto from) {
         using F = decltype(from);
         *to = convert_element<T>(*s.data<F>());
       });

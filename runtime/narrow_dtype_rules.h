@@ -63,6 +63,9 @@ constexpr NarrowRule narrow_rule(OpCode op) {
     case OpCode::Str:
     case OpCode::StrFormat:
     case OpCode::Print:
+    case OpCode::FusedElementwise:  // its fast path takes float32/64 only, else the steps' kernels
+    case OpCode::GetItem:           // moves elements of any dtype (gather, scatter, store_scalar)
+    case OpCode::SetItem:
       return R::Pass;
     case OpCode::Add:
     case OpCode::Sub:
@@ -114,9 +117,7 @@ constexpr NarrowRule narrow_rule(OpCode op) {
     case OpCode::ExpandDims:
     case OpCode::Squeeze:
     case OpCode::Copy:
-    case OpCode::GetItem:
       return R::KeepFirst;
-    case OpCode::SetItem:
     case OpCode::Fill:
       return R::Store;
     case OpCode::Eq:

@@ -146,15 +146,17 @@ std::optional<DType> result_dtype(NarrowRule rule, OpCode op, std::span<const Va
   return std::nullopt;
 }
 
-void widen_operand(Value& v, std::optional<DType> target, bool into_sequences, bool bools) {
+void widen_operand(Value& v, std::optional<DType> target, WideningTriggers triggers) {
   auto widen_value = [&](Value& x) {
     if (!x.is<Tensor>()) return;
     const Tensor& t = x.as<Tensor>();
-    if (is_narrow(t.dtype()) || (bools && t.dtype() == DType::Bool)) x = Value(widen(t, target));
+    if (is_narrow(t.dtype()) || (triggers.bools && t.dtype() == DType::Bool)) {
+      x = Value(widen(t, target));
+    }
   };
-  if (v.is<DType>() && is_narrow(v.as<DType>())) {
+  if (triggers.dtype_args && v.is<DType>() && is_narrow(v.as<DType>())) {
     v = Value(compute_dtype(v.as<DType>()));
-  } else if (into_sequences && v.is<TupleValue>()) {
+  } else if (triggers.sequences && v.is<TupleValue>()) {
     std::vector<Value> items(v.items().begin(), v.items().end());
     for (Value& item : items) widen_value(item);
     v = v.as<TupleValue>().list ? Value::list(std::move(items)) : Value::tuple(std::move(items));
@@ -189,14 +191,14 @@ void check_stored_python_numbers(NarrowRule rule, OpCode op, std::span<const Val
 
 }  // namespace
 
-bool needs_widening(std::span<const Value> inputs, bool scan_sequences, bool bool_widens) {
+bool needs_widening(std::span<const Value> inputs, WideningTriggers triggers) {
   for (const Value& v : inputs) {
     if (v.is<Tensor>()) {
       const DType t = v.as<Tensor>().dtype();
-      if (is_narrow(t) || (bool_widens && t == DType::Bool)) return true;
+      if (is_narrow(t) || (triggers.bools && t == DType::Bool)) return true;
     } else if (v.is<DType>()) {
-      if (is_narrow(v.as<DType>())) return true;
-    } else if (scan_sequences && v.is<TupleValue>()) {
+      if (triggers.dtype_args && is_narrow(v.as<DType>())) return true;
+    } else if (triggers.sequences && v.is<TupleValue>()) {
       for (const Value& item : v.items()) {
         if (is_narrow_array(item)) return true;
       }
@@ -210,8 +212,8 @@ void run_widened(KernelFn kernel, OpCode op, KernelContext& ctx) {
   if (rule == NarrowRule::Refuse) refuse(op, ctx.inputs);
   const std::optional<DType> target = result_dtype(rule, op, ctx.inputs);
   if (target) check_stored_python_numbers(rule, op, ctx.inputs, *target);
-  const bool bools = rule == NarrowRule::FloatOf || all_bool_result(op).has_value();
-  for (Value& v : ctx.inputs) widen_operand(v, target, scans_sequences(op), bools);
+  const WideningTriggers triggers = widening_triggers(op);
+  for (Value& v : ctx.inputs) widen_operand(v, target, triggers);
   kernel(ctx);
   if (!target) return;
   for (Value& out : ctx.outputs) narrow_result(out, *target);

@@ -20,10 +20,22 @@
 
 namespace pygraft::rt {
 
-// Whether the node's operands need the widened path: a narrow array (or,
-// when `bool_widens`, a bool array: float-only ufuncs and all_bool_result), a narrow dtype argument, or with
-// `scan_sequences` a narrow array inside a list or tuple operand.
-bool needs_widening(std::span<const Value> inputs, bool scan_sequences, bool bool_widens);
+// What makes an op take the widened path besides a narrow array operand.
+struct WideningTriggers {
+  bool sequences = false;  // a narrow array inside a list or tuple operand
+  bool bools = false;      // a bool array (float-only ufuncs, all_bool_result)
+  bool dtype_args = false;  // a narrow dtype argument (np.zeros(n, np.uint8), sum(dtype=))
+};
+
+constexpr WideningTriggers widening_triggers(OpCode op) {
+  const NarrowRule rule = narrow_rule(op);
+  return {scans_sequences(op), rule == NarrowRule::FloatOf || all_bool_result(op).has_value(),
+          rule == NarrowRule::Accumulate || rule == NarrowRule::Average ||
+              rule == NarrowRule::Creation};
+}
+
+// Whether the node's operands need the widened path.
+bool needs_widening(std::span<const Value> inputs, WideningTriggers triggers);
 
 // Runs `kernel` on the widened operands and narrows its results (see above).
 void run_widened(KernelFn kernel, OpCode op, KernelContext& ctx);
@@ -36,8 +48,7 @@ void kernel_at_narrow_boundary(KernelContext& ctx) {
   if constexpr (rule == NarrowRule::Pass) {
     Kernel(ctx);
   } else {
-    constexpr bool bool_widens = rule == NarrowRule::FloatOf || all_bool_result(Op).has_value();
-    if (needs_widening(ctx.inputs, scans_sequences(Op), bool_widens)) [[unlikely]] {
+    if (needs_widening(ctx.inputs, widening_triggers(Op))) [[unlikely]] {
       run_widened(Kernel, Op, ctx);
     } else {
       Kernel(ctx);

@@ -625,6 +625,30 @@ class Checks:
         o = doc["outputs"][0]
         expect(o == {"dtype": "int32", "shape": [3], "data": [3, 6, 9]}, "int32 .npy * 3: %r" % o)
 
+    def test_narrow_npy_arguments_and_outputs(self):
+        # An 8-bit image in, wrapped uint8 arithmetic out, as .npy both ways.
+        img = np.array([[0, 100, 200], [255, 7, 128]], dtype=np.uint8)
+        path = self.path("img.npy")
+        np.save(path, img)
+        doc = self.cli.run_json(self.graph(), "--entry", "scale", "@" + path, "3")
+        o = doc["outputs"][0]
+        want = img * 3
+        expect(o == {"dtype": "uint8", "shape": [2, 3], "data": want.tolist()}, "uint8 .npy * 3: %r" % o)
+        out = self.path("narrow_out")
+        os.makedirs(out, exist_ok=True)
+        self.cli.run_json(self.graph(), "--entry", "scale", "--out", out, "@" + path, "3")
+        back = np.load(os.path.join(out, "0.npy"))
+        expect(back.dtype == np.uint8 and np.array_equal(back, want), "uint8 .npy output %r" % back)
+        for dtype in (np.int8, np.int16, np.uint16, np.uint32, np.uint64, np.float16):
+            arr = np.array([1, 2, 100], dtype=dtype)
+            path = self.path("%s.npy" % np.dtype(dtype).name)
+            np.save(path, arr)
+            doc = self.cli.run_json(self.graph(), "--entry", "scale", "@" + path, "2")
+            o = doc["outputs"][0]
+            want = arr * 2
+            expect(o["dtype"] == want.dtype.name and o["data"] == want.tolist(),
+                   "%s .npy * 2: %r" % (want.dtype.name, o))
+
     def test_missing_npy_argument(self):
         self.cli.code(2, "run", self.graph(), "--entry", "scale", "@" + self.path("missing.npy"))
 
