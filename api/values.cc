@@ -4,6 +4,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "runtime/cast.h"
+
 namespace pygraft::api {
 namespace {
 
@@ -44,19 +46,12 @@ int64_t Tensor::numel() const {
 }
 
 double Tensor::get_as_double(int64_t i) const {
-  switch (dtype_) {
-    case DType::Bool:
-      return static_cast<double>(data<bool>()[i]);
-    case DType::Int32:
-      return static_cast<double>(data<int32_t>()[i]);
-    case DType::Int64:
-      return static_cast<double>(data<int64_t>()[i]);
-    case DType::Float32:
-      return static_cast<double>(data<float>()[i]);
-    case DType::Float64:
-      break;
-  }
-  return data<double>()[i];
+  return rt::dispatch_any_dtype(internal_dtype(dtype_), [&](auto tag) {
+    using T = decltype(tag);
+    T element;
+    std::memcpy(&element, bytes_.data() + static_cast<size_t>(i) * sizeof(T), sizeof(T));
+    return rt::convert_element<double>(element);
+  });
 }
 
 void Tensor::check_dtype(DType expected) const {

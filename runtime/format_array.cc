@@ -168,9 +168,8 @@ ElementFormat element_format(const Tensor& t, const std::vector<int64_t>& shown)
       break;
     default: {  // the narrow integers, as int64
       auto values = std::make_shared<Tensor>(cast(t, DType::Int64));
-      return [values, f = integer_format(values->data<int64_t>(), shown)](int64_t i) {
-        return f(i);
-      };
+      return
+          [values, f = integer_format(values->data<int64_t>(), shown)](int64_t i) { return f(i); };
     }
   }
   const double* data = t.data<double>();

@@ -58,8 +58,8 @@ inline Half double_to_half(double d) {
   const float f = static_cast<float>(d);
   if (static_cast<double>(f) == d || !(f - f == 0.0f)) return float_to_half(f);
   uint32_t b = std::bit_cast<uint32_t>(f);
-  const bool rounded_away = (d < 0 ? -static_cast<double>(f) : static_cast<double>(f)) >
-                            (d < 0 ? -d : d);
+  const bool rounded_away =
+      (d < 0 ? -static_cast<double>(f) : static_cast<double>(f)) > (d < 0 ? -d : d);
   if (rounded_away) b -= 1;  // toward zero: same sign, one unit smaller
   return float_to_half(std::bit_cast<float>(b | 1u));
 }

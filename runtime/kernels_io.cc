@@ -88,7 +88,8 @@ double finfo_field(DType dtype, const std::string& field) {
   if (field == "max") return max;
   if (field == "min") return -max;
   if (field == "tiny" || field == "smallest_normal") return std::ldexp(1.0, min_exponent);
-  if (field == "resolution") return dtype == DType::Float16 ? 1e-3 : dtype == DType::Float32 ? 1e-6 : 1e-15;
+  if (field == "resolution")
+    return dtype == DType::Float16 ? 1e-3 : dtype == DType::Float32 ? 1e-6 : 1e-15;
   return 0;
 }
 

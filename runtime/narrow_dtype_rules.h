@@ -12,14 +12,14 @@
 namespace pygraft::rt {
 
 enum class NarrowRule : uint8_t {
-  Refuse,      // narrow arrays are not supported yet (TypeError saying what to write)
-  Pass,        // the kernel handles every dtype itself (containers, astype, shape, dtype)
-  Promote,     // NumPy's promotion of all numeric operands (arithmetic, where's values, clip)
-  Values,      // as Promote over every operand but the first (np.where's condition)
-  KeepFirst,   // the first operand's dtype (shape ops, indexing, sort, max, neg, abs)
-  Store,       // the first operand's dtype, storing the others into it (x[i] = v, x.fill(v))
-  Fixed,       // results whose dtype is the op's own (comparisons, argmax, len, float())
-  FloatOf,     // float-only ufuncs: the smallest float that holds the inputs (sqrt(uint8) is float16)
+  Refuse,     // narrow arrays are not supported yet (TypeError saying what to write)
+  Pass,       // the kernel handles every dtype itself (containers, astype, shape, dtype)
+  Promote,    // NumPy's promotion of all numeric operands (arithmetic, where's values, clip)
+  Values,     // as Promote over every operand but the first (np.where's condition)
+  KeepFirst,  // the first operand's dtype (shape ops, indexing, sort, max, neg, abs)
+  Store,      // the first operand's dtype, storing the others into it (x[i] = v, x.fill(v))
+  Fixed,      // results whose dtype is the op's own (comparisons, argmax, len, float())
+  FloatOf,  // float-only ufuncs: the smallest float that holds the inputs (sqrt(uint8) is float16)
   TrueDivide,  // float64 for integers, else the promoted float
   Accumulate,  // sum / prod / cumsum: int64 for narrow signed, uint64 for unsigned, float16 kept
   Average,     // mean / var / std / norm: float64 for integers, float16 kept
@@ -220,6 +220,56 @@ constexpr std::optional<DType> all_bool_result(OpCode op) {
       return DType::Float16;
     default:
       return std::nullopt;
+  }
+}
+
+// Ops whose result bits are the same computed in int64 as in uint64
+// (arithmetic modulo 2**64 and moves): uint64 values above int64 need no
+// check for them. Every other op refuses such values rather than compare
+// or divide them as negative numbers.
+constexpr bool exact_modulo_2_64(OpCode op) {
+  switch (op) {
+    case OpCode::Add:
+    case OpCode::Sub:
+    case OpCode::Mul:
+    case OpCode::BitAnd:
+    case OpCode::BitOr:
+    case OpCode::BitXor:
+    case OpCode::LShift:
+    case OpCode::Neg:
+    case OpCode::Pos:
+    case OpCode::NpPositive:
+    case OpCode::Invert:
+    case OpCode::Square:
+    case OpCode::Sum:
+    case OpCode::Prod:
+    case OpCode::CumSum:
+    case OpCode::CumProd:
+    case OpCode::MatMul:
+    case OpCode::Dot:
+    case OpCode::Outer:
+    case OpCode::Diff:
+    case OpCode::Transpose:
+    case OpCode::Reshape:
+    case OpCode::Flatten:
+    case OpCode::Repeat:
+    case OpCode::Tile:
+    case OpCode::Triu:
+    case OpCode::Tril:
+    case OpCode::Pad:
+    case OpCode::Split:
+    case OpCode::ArraySplit:
+    case OpCode::ExpandDims:
+    case OpCode::Squeeze:
+    case OpCode::Copy:
+    case OpCode::Concatenate:
+    case OpCode::Stack:
+    case OpCode::HStack:
+    case OpCode::VStack:
+    case OpCode::Fill:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -35,11 +35,12 @@ void check_uint64_fits_int64(const Tensor& t) {
 
 // `t` converted to the dtype a kernel computes in for a result of `target`:
 // the target's float when it is one (uint8 for a float16 result widens to
-// float32), else the array's own compute dtype.
-Tensor widen(const Tensor& t, std::optional<DType> target) {
+// float32), else the array's own compute dtype. `modular`: the op is
+// exact_modulo_2_64, so any uint64 value may compute as int64.
+Tensor widen(const Tensor& t, std::optional<DType> target, bool modular) {
   DType to = compute_dtype(t.dtype());
   if (target && is_float(*target) && !is_float(t.dtype())) to = compute_dtype(*target);
-  if (t.dtype() == DType::UInt64 && !is_float(to)) check_uint64_fits_int64(t);
+  if (t.dtype() == DType::UInt64 && !is_float(to) && !modular) check_uint64_fits_int64(t);
   return cast(t, to);
 }
 
@@ -146,12 +147,12 @@ std::optional<DType> result_dtype(NarrowRule rule, OpCode op, std::span<const Va
   return std::nullopt;
 }
 
-void widen_operand(Value& v, std::optional<DType> target, WideningTriggers triggers) {
+void widen_operand(Value& v, std::optional<DType> target, WideningTriggers triggers, bool modular) {
   auto widen_value = [&](Value& x) {
     if (!x.is<Tensor>()) return;
     const Tensor& t = x.as<Tensor>();
     if (is_narrow(t.dtype()) || (triggers.bools && t.dtype() == DType::Bool)) {
-      x = Value(widen(t, target));
+      x = Value(widen(t, target, modular));
     }
   };
   if (triggers.dtype_args && v.is<DType>() && is_narrow(v.as<DType>())) {
@@ -213,7 +214,7 @@ void run_widened(KernelFn kernel, OpCode op, KernelContext& ctx) {
   const std::optional<DType> target = result_dtype(rule, op, ctx.inputs);
   if (target) check_stored_python_numbers(rule, op, ctx.inputs, *target);
   const WideningTriggers triggers = widening_triggers(op);
-  for (Value& v : ctx.inputs) widen_operand(v, target, triggers);
+  for (Value& v : ctx.inputs) widen_operand(v, target, triggers, exact_modulo_2_64(op));
   kernel(ctx);
   if (!target) return;
   for (Value& out : ctx.outputs) narrow_result(out, *target);

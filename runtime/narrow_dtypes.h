@@ -22,8 +22,8 @@ namespace pygraft::rt {
 
 // What makes an op take the widened path besides a narrow array operand.
 struct WideningTriggers {
-  bool sequences = false;  // a narrow array inside a list or tuple operand
-  bool bools = false;      // a bool array (float-only ufuncs, all_bool_result)
+  bool sequences = false;   // a narrow array inside a list or tuple operand
+  bool bools = false;       // a bool array (float-only ufuncs, all_bool_result)
   bool dtype_args = false;  // a narrow dtype argument (np.zeros(n, np.uint8), sum(dtype=))
 };
 

@@ -111,20 +111,18 @@ void Tensor::assign_block(const Tensor& base, int64_t offset, const Shape& shape
 }
 
 double Tensor::get_as_double(int64_t i) const {
-  return dispatch_any_dtype(dtype_, [&](auto tag) {
-    return convert_element<double>(data<decltype(tag)>()[i]);
-  });
+  return dispatch_any_dtype(
+      dtype_, [&](auto tag) { return convert_element<double>(data<decltype(tag)>()[i]); });
 }
 
 int64_t Tensor::get_as_int(int64_t i) const {
-  return dispatch_any_dtype(dtype_, [&](auto tag) {
-    return convert_element<int64_t>(data<decltype(tag)>()[i]);
-  });
+  return dispatch_any_dtype(
+      dtype_, [&](auto tag) { return convert_element<int64_t>(data<decltype(tag)>()[i]); });
 }
 
 bool Tensor::get_as_bool(int64_t i) const {
-  return dispatch_any_dtype(dtype_,
-                            [&](auto tag) { return convert_element<bool>(data<decltype(tag)>()[i]); });
+  return dispatch_any_dtype(
+      dtype_, [&](auto tag) { return convert_element<bool>(data<decltype(tag)>()[i]); });
 }
 
 void throw_narrow_dtype_in_kernel(DType dtype) {

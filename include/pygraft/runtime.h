@@ -20,17 +20,34 @@
 
 namespace pygraft::api {
 
-enum class DType { Bool, Int32, Int64, Float32, Float64 };
+// NumPy's dtypes. Float16 elements are IEEE binary16 bit patterns: read
+// them with get_as_double() or through raw() (C++20 has no float16 type).
+enum class DType {
+  Bool,
+  Int32,
+  Int64,
+  Float32,
+  Float64,
+  UInt8,
+  Int8,
+  Int16,
+  UInt16,
+  UInt32,
+  UInt64,
+  Float16,
+};
 
-std::string_view dtype_name(DType dtype);  // "bool", "int32", ..., "float64"
+std::string_view dtype_name(DType dtype);  // "bool", "int32", ..., "uint8", "float16"
 size_t dtype_size(DType dtype);            // bytes per element (bool: 1)
 
 template <class T>
 constexpr DType dtype_of() {
-  static_assert(std::is_same_v<T, bool> || std::is_same_v<T, int32_t> ||
-                    std::is_same_v<T, int64_t> || std::is_same_v<T, float> ||
-                    std::is_same_v<T, double>,
-                "element types are bool, int32_t, int64_t, float and double");
+  static_assert(
+      std::is_same_v<T, bool> || std::is_same_v<T, int32_t> || std::is_same_v<T, int64_t> ||
+          std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, uint8_t> ||
+          std::is_same_v<T, int8_t> || std::is_same_v<T, int16_t> || std::is_same_v<T, uint16_t> ||
+          std::is_same_v<T, uint32_t> || std::is_same_v<T, uint64_t>,
+      "element types are bool, (u)int8/16/32/64_t, float and double");
   if constexpr (std::is_same_v<T, bool>)
     return DType::Bool;
   else if constexpr (std::is_same_v<T, int32_t>)
@@ -39,6 +56,18 @@ constexpr DType dtype_of() {
     return DType::Int64;
   else if constexpr (std::is_same_v<T, float>)
     return DType::Float32;
+  else if constexpr (std::is_same_v<T, uint8_t>)
+    return DType::UInt8;
+  else if constexpr (std::is_same_v<T, int8_t>)
+    return DType::Int8;
+  else if constexpr (std::is_same_v<T, int16_t>)
+    return DType::Int16;
+  else if constexpr (std::is_same_v<T, uint16_t>)
+    return DType::UInt16;
+  else if constexpr (std::is_same_v<T, uint32_t>)
+    return DType::UInt32;
+  else if constexpr (std::is_same_v<T, uint64_t>)
+    return DType::UInt64;
   else
     return DType::Float64;
 }
