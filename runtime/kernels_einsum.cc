@@ -8,7 +8,6 @@
 // NumPy does. Three or more operands contract left to right in pairs, which
 // gives NumPy's single sum up to float rounding (exactly for ints and bools).
 #include <algorithm>
-#include <numeric>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -16,7 +15,6 @@
 #include "runtime/cast.h"
 #include "runtime/einsum_gemm.h"
 #include "runtime/einsum_spec.h"
-#include "runtime/indexing.h"
 #include "runtime/kernel.h"
 #include "runtime/promotion.h"
 
