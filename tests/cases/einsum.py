@@ -219,3 +219,16 @@ def interleaved_errors(x, labels):
 # CASE interleaved_errors: [1.0,2.0] [0.5] -> exit 3
 # CASE interleaved_errors: [1.0,2.0] [0,1] -> exit 3
 # CASE interleaved_errors: [1.0,2.0] [3]
+
+
+def in_a_loop(h, w, steps):
+    """einsum inside a loop on a loop-carried array, with an `if` on its sum."""
+    for _ in range(steps):
+        h = np.tanh(np.einsum("bi,ij->bj", h, w))
+        if np.einsum("bj->", h) > 100.0:
+            break
+    return h, np.einsum("bj,bj->b", h, h)
+
+
+# CASE in_a_loop: [[0.5,-0.25],[1.0,2.0]] [[0.9,0.1],[-0.2,0.8]] 3
+# CASE in_a_loop: [[0.5,-0.25],[1.0,2.0]] [[0.9,0.1],[-0.2,0.8]] 0
