@@ -5,6 +5,7 @@
 #include "runtime/einsum_spec.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "runtime/runtime_error.h"
@@ -27,14 +28,51 @@ bool is_letter(char c) {
        "' in einstein sum subscripts string, subscripts must be letters");
 }
 
-// Python encodes the str as ASCII before NumPy reads it (UnicodeEncodeError,
-// a ValueError).
-void check_ascii(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) continue;
-    fail("'ascii' codec can't encode character in position " + std::to_string(i) +
-         ": ordinal not in range(128)");
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The code point of the UTF-8 sequence at text[i] (the str is valid UTF-8).
+uint32_t code_point(std::string_view text, size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+  uint32_t cp = lead & (0x3F >> extra);
+  for (int k = 1; k <= extra && i + static_cast<size_t>(k) < text.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
   }
+  return cp;
+}
+
+// Python's repr escape of a non-ASCII character: \xe9, \u20ac, \U0001f600.
+std::string escaped(uint32_t cp) {
+  char buffer[16];
+  const auto value = static_cast<unsigned>(cp);
+  if (cp < 0x100) {
+    std::snprintf(buffer, sizeof buffer, "\\x%02x", value);
+  } else if (cp < 0x10000) {
+    std::snprintf(buffer, sizeof buffer, "\\u%04x", value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "\\U%08x", value);
+  }
+  return buffer;
+}
+
+// Python encodes the str as ASCII before NumPy reads it: UnicodeEncodeError
+// (a ValueError) naming the first run of other characters, counted in
+// characters.
+void check_ascii(std::string_view text) {
+  size_t first = 0, chars = 0;
+  while (first < text.size() && static_cast<unsigned char>(text[first]) < 0x80) ++first, ++chars;
+  if (first == text.size()) return;
+  size_t run = 0;
+  for (size_t i = first; i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80; ++i) {
+    if (!is_continuation(text[i])) ++run;
+  }
+  const std::string what = run == 1 ? "character '" + escaped(code_point(text, first)) +
+                                          "' in position " + std::to_string(chars)
+                                    : "characters in position " + std::to_string(chars) + "-" +
+                                          std::to_string(chars + run - 1);
+  fail("'ascii' codec can't encode " + what + ": ordinal not in range(128)");
 }
 
 // Reads "..." at term[i] (advancing i past it); false when it is not one.

@@ -182,6 +182,7 @@ def from_argument(subscripts, a, b):
 # CASE from_argument: "ij,jk->il" [[1.0]] [[1.0]] -> exit 3
 # CASE from_argument: "ij,jk->ii" [[1.0]] [[1.0]] -> exit 3
 # CASE from_argument: "i$,jk" [[1.0]] [[1.0]] -> exit 3
+# CASE from_argument: "i\u00e9,jk" [[1.0]] [[1.0]] -> exit 3
 # CASE from_argument: "ij,jk-ik" [[1.0]] [[1.0]] -> exit 3
 # CASE from_argument: "ij,jk->i.k" [[1.0]] [[1.0]] -> exit 3
 # CASE from_argument: "..ij,jk" [[1.0]] [[1.0]] -> exit 3

@@ -110,6 +110,18 @@ TEST(EinsumSpec, CharacterErrors) {
             "('...') in the output");
 }
 
+// Python's UnicodeEncodeError (a ValueError), counted in characters.
+TEST(EinsumSpec, NonAsciiSubscripts) {
+  EXPECT_EQ(parse_error("i\xc3\xa9", {2}),
+            "'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in "
+            "range(128)");
+  EXPECT_EQ(parse_error("i\xc3\xa9\xe2\x82\xacj", {2}),
+            "'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)");
+  EXPECT_EQ(parse_error("a\xf0\x9f\x98\x80", {2}),
+            "'ascii' codec can't encode character '\\U0001f600' in position 1: ordinal not in "
+            "range(128)");
+}
+
 TEST(EinsumSpec, OutputLabelErrors) {
   EXPECT_EQ(parse_error("ij->ik", {2}),
             "einstein sum subscripts string included output subscript 'k' which never appeared "
