@@ -198,6 +198,13 @@ Tensor contract(std::vector<EinsumTensor> ops, const std::vector<int>& output, D
     std::span<const EinsumTensor> later(ops.data() + i + 1, ops.size() - i - 1);
     const std::vector<int> labels =
         later.empty() ? output : kept_labels(acc, ops[i], later, output);
+    if (labels.size() > static_cast<size_t>(kMaxRank)) {
+      // Note: a pair whose result would pass the rank limit: one loop over
+      // what is left, as NumPy runs one loop over everything.
+      std::vector<EinsumTensor> rest{std::move(acc)};
+      for (size_t j = i; j < ops.size(); ++j) rest.push_back(std::move(ops[j]));
+      return contract_by_loop(rest, output, dtype);
+    }
     const EinsumTensor pair[2] = {std::move(acc), std::move(ops[i])};
     acc = labeled_result(contract_pair(pair, labels, dtype), labels);
   }

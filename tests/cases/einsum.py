@@ -233,3 +233,14 @@ def in_a_loop(h, w, steps):
 
 # CASE in_a_loop: [[0.5,-0.25],[1.0,2.0]] [[0.9,0.1],[-0.2,0.8]] 3
 # CASE in_a_loop: [[0.5,-0.25],[1.0,2.0]] [[0.9,0.1],[-0.2,0.8]] 0
+
+
+def many_operands(x):
+    """18 operands whose left-to-right pairs would pass 16 dimensions: the
+    rest runs as one loop."""
+    y = np.ones((1,) * 16) * 0.5
+    return np.einsum("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,abcdefghijklmnop->q",
+                     x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, y)
+
+
+# CASE many_operands: [2.0]
