@@ -21,20 +21,23 @@ const ParamSpec* find_param(const std::vector<ParamSpec>& params, std::string_vi
   return nullptr;
 }
 
+// Parameters after `*name` are keyword-only, so they need a default.
 void check_param_list(const OpInfo& op, const Spelling& s, std::vector<std::string>& out) {
-  bool seen_default = false;
+  bool seen_default = false, seen_variadic = false;
   std::set<std::string> names;
   for (size_t i = 0; i < s.params.size(); ++i) {
     const ParamSpec& p = s.params[i];
     if (!names.insert(p.name).second)
       out.push_back(where(op) + "parameter '" + p.name + "' repeated");
-    if (p.variadic && i + 1 != s.params.size())
-      out.push_back(where(op) + "*" + p.name + " is not last");
+    if (p.variadic && seen_variadic) out.push_back(where(op) + "*" + p.name + " is a second *");
     if (p.variadic && p.default_value) out.push_back(where(op) + "*" + p.name + " has a default");
-    if (!p.variadic && !p.default_value && seen_default) {
+    if (!p.variadic && !p.default_value && seen_variadic) {
+      out.push_back(where(op) + "keyword-only '" + p.name + "' after a * has no default");
+    } else if (!p.variadic && !p.default_value && seen_default) {
       out.push_back(where(op) + "required '" + p.name + "' follows a default");
     }
     seen_default = seen_default || p.default_value.has_value();
+    seen_variadic = seen_variadic || p.variadic;
   }
 }
 

@@ -335,6 +335,10 @@ ValueType result_type(const Node& node, Operands in) {
     case OpCode::IsInf:
     case OpCode::IsFinite:
       return in.size() == 1 ? unary_predicate(in[0]) : ValueType::any();
+    case OpCode::Einsum:
+      // An array (a 0-d one for a full contraction) of the operands'
+      // promoted dtype, its rank set by the subscripts, read at run time.
+      return ValueType::array(elements::Any);
     default:
       return ValueType::any();
   }

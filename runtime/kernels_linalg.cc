@@ -15,6 +15,7 @@
 #include "runtime/indexing.h"
 #include "runtime/kernel.h"
 #include "runtime/kernels_into.h"
+#include "runtime/matrix_product.h"
 #include "runtime/promotion.h"
 #include "runtime/simd_gemm.h"
 
@@ -309,6 +310,21 @@ bool argmax_of_product_bt(const Tensor& a, const Tensor& b, ScreenedMatrix& scre
   const int64_t m = b.shape()[0], k = b.shape()[1];
   if (m * k * static_cast<int64_t>(sizeof(float)) > kCachedBytes) return false;  // BLAS's
   return screened_argmax_bt(a.data<float>(), b.data<float>(), m, k, screen, index);
+}
+
+void matrix_product(const Tensor& a, int64_t a_offset, const Tensor& b, int64_t b_offset, Tensor& c,
+                    int64_t c_offset, int64_t n, int64_t k, int64_t m, bool transposed_b) {
+  if (!transposed_b) {
+    gemm_tensors(a, a_offset, b, b_offset, c, c_offset, n, k, m);
+    return;
+  }
+  dispatch_dtype(c.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      gemm_bt(a.data<T>() + a_offset, b.data<T>() + b_offset, c.data<T>() + c_offset, n, k, m,
+              ZeroSums::Kept);
+    }
+  });
 }
 
 void kernel_matmul(KernelContext& ctx) {

@@ -85,6 +85,7 @@ constexpr NarrowRule narrow_rule(OpCode op) {
     case OpCode::Clip:
     case OpCode::Dot:
     case OpCode::Outer:
+    case OpCode::Einsum:
     case OpCode::Concatenate:
     case OpCode::Stack:
     case OpCode::HStack:
@@ -276,7 +277,7 @@ constexpr bool exact_modulo_2_64(OpCode op) {
 // Ops whose list or tuple operands hold the arrays they combine.
 constexpr bool scans_sequences(OpCode op) {
   return op == OpCode::Concatenate || op == OpCode::Stack || op == OpCode::HStack ||
-         op == OpCode::VStack;
+         op == OpCode::VStack || op == OpCode::Einsum;
 }
 
 }  // namespace pygraft::rt

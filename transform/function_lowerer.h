@@ -242,12 +242,13 @@ class FunctionLowerer {
   ValueId lower_op_call(const SpellingMatch& match, const CallSite& site);
   std::optional<ValueId> lower_canonical_param(const ParamSpec& canonical, const ParamSpec* spelled,
                                                const std::vector<ValueId>& values,
-                                               const CallSite& site);
+                                               const CallSite& site, bool always_tuple);
   ValueId lower_attribute_op(const SpellingMatch& match, ValueId receiver, SourceRange range);
   using LoweredArguments = std::vector<std::vector<ValueId>>;
   LoweredArguments lower_in_source_order(const std::vector<ParamSpec>& params,
                                          const std::vector<ParamBinding>& bound, bool allow_lists);
-  ValueId pack(const std::vector<ValueId>& values, bool variadic, SourceRange range);
+  ValueId pack(const std::vector<ValueId>& values, bool variadic, bool always_tuple,
+               SourceRange range);
   ValueId lower_argument(const ParamSpec& param, const CallArgument& argument, bool allow_lists);
   std::optional<ValueId> lower_dtype_argument(const ast::Expr& expr);
   std::optional<ValueId> lower_type_info(const ast::Expr& expr, const ast::AttributeExpr& attr);

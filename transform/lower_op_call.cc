@@ -41,7 +41,8 @@ ValueId FunctionLowerer::lower_op_call(const SpellingMatch& match, const CallSit
     const ParamSpec* spelled = find_param(params, target.name);
     std::vector<ValueId> values;
     if (spelled != nullptr) values = lowered[static_cast<size_t>(spelled - params.data())];
-    std::optional<ValueId> input = lower_canonical_param(target, spelled, values, site);
+    std::optional<ValueId> input = lower_canonical_param(
+        target, spelled, values, site, spelling.kind == SpellingKind::NumpyFunction);
     ok = ok && input.has_value();
     if (input) inputs.push_back(*input);
   }
@@ -103,10 +104,11 @@ ValueId FunctionLowerer::math_argument(ValueId value, SourceRange range) {
 std::optional<ValueId> FunctionLowerer::lower_canonical_param(const ParamSpec& canonical,
                                                               const ParamSpec* spelled,
                                                               const std::vector<ValueId>& values,
-                                                              const CallSite& site) {
+                                                              const CallSite& site,
+                                                              bool always_tuple) {
   if (!values.empty()) {
     bool variadic = spelled != nullptr ? spelled->variadic : canonical.variadic;
-    return pack(values, variadic, site.range);
+    return pack(values, variadic, always_tuple, site.range);
   }
   if (spelled != nullptr && spelled->default_value) {
     return builder_.constant(*spelled->default_value, site.range);
@@ -118,11 +120,12 @@ std::optional<ValueId> FunctionLowerer::lower_canonical_param(const ParamSpec& c
   return std::nullopt;
 }
 
-// A variadic parameter packs its arguments into a tuple; a single argument
+// A variadic parameter packs its arguments into a tuple; unless
+// `always_tuple` (NumPy functions, as Python packs *args), a single argument
 // is passed as is (x.reshape(2, 3) and x.reshape((2, 3)) both work).
-ValueId FunctionLowerer::pack(const std::vector<ValueId>& values, bool variadic,
+ValueId FunctionLowerer::pack(const std::vector<ValueId>& values, bool variadic, bool always_tuple,
                               SourceRange range) {
-  if (!variadic || values.size() == 1) return values[0];
+  if (!variadic || (values.size() == 1 && !always_tuple)) return values[0];
   return builder_.tuple(values, range);
 }
 

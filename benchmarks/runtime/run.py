@@ -88,6 +88,8 @@ WORKLOADS = [
     ("piecewise", "piecewise if/elif over the rows of a small array", "piecewise_rows",
      lambda: [rng_array(16, (32, 4), np.float64)]),
     ("kmeans", "10 k-means iterations on 10k 2-D points", "kmeans", inputs_kmeans),
+    ("einsum", "einsum attention, 2x8 heads, 128x64 float32", "einsum_attention",
+     lambda: [rng_array(17 + i, (2, 8, 128, 64), np.float32) for i in range(3)]),
 ]
 
 

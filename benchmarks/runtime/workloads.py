@@ -111,3 +111,11 @@ def kmeans(points, centers, iterations):
                 new_centers[j] = np.mean(members, axis=0)
         centers = new_centers
     return centers
+
+
+def einsum_attention(q, k, v):
+    """Batched multi-head attention written with np.einsum."""
+    scores = np.einsum("bhqd,bhkd->bhqk", q, k) / np.sqrt(q.shape[-1])
+    weights = np.exp(scores - np.max(scores, axis=-1, keepdims=True))
+    weights = weights / np.sum(weights, axis=-1, keepdims=True)
+    return np.einsum("bhqk,bhkd->bhqd", weights, v)

@@ -2,6 +2,7 @@
 computations, written for torch.jit.script (tensors instead of arrays,
 torch names for NumPy's). Imported by run.py only when torch is installed.
 """
+import math
 from typing import Tuple
 
 import torch
@@ -109,3 +110,11 @@ def kmeans(points: torch.Tensor, centers: torch.Tensor, iterations: int) -> torc
                 new_centers[j] = torch.mean(members, dim=0)
         centers = new_centers
     return centers
+
+
+@torch.jit.script
+def einsum_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    scores = torch.einsum("bhqd,bhkd->bhqk", q, k) / math.sqrt(q.shape[-1])
+    weights = torch.exp(scores - torch.amax(scores, dim=-1, keepdim=True))
+    weights = weights / torch.sum(weights, dim=-1, keepdim=True)
+    return torch.einsum("bhqk,bhkd->bhqd", weights, v)

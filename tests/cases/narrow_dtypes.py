@@ -228,6 +228,7 @@ def matmul_and_dot(x):
     a = np.asarray(x, dtype=np.uint8).reshape(2, 2)
     h = a.astype(np.float16)
     i8 = a.astype(np.int8)
-    return a @ a, np.dot(a, a), h @ h, i8 @ a, np.outer(a[0], a[1]), a @ a.astype(np.float32)
+    return (a @ a, np.dot(a, a), h @ h, i8 @ a, np.outer(a[0], a[1]), a @ a.astype(np.float32),
+            np.einsum("ij,jk->ik", a, a), np.einsum("ii", i8), np.einsum("ij,j->i", h, h[0]))
 # CASE matmul_and_dot: [200,2,3,100]
 
