@@ -76,7 +76,8 @@ std::array<uint64_t, 4> pcg64_seed_words(uint64_t seed) {
   }
   std::array<uint64_t, 4> words{};
   for (std::size_t i = 0; i < words.size(); ++i) {
-    words[i] = static_cast<uint64_t>(state[2 * i]) | (static_cast<uint64_t>(state[2 * i + 1]) << 32);
+    words[i] =
+        static_cast<uint64_t>(state[2 * i]) | (static_cast<uint64_t>(state[2 * i + 1]) << 32);
   }
   return words;
 }
