@@ -199,6 +199,8 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::StrStrip:
     case OpCode::StrStartswith:
     case OpCode::StrEndswith:
+    case OpCode::RngRandom:
+    case OpCode::RngStandardNormal:
       return expect_inputs(n, 2, out);
     case OpCode::ListInsert:
     case OpCode::DictGet:
@@ -207,6 +209,12 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::SortMethod:
     case OpCode::StrReplace:
       return expect_inputs(n, 3, out);
+    case OpCode::RngNormal:
+    case OpCode::RngUniform:
+      return expect_inputs(n, 4, out);
+    case OpCode::RngIntegers:
+    case OpCode::RngChoice:
+      return expect_inputs(n, 5, out);
     default:
       return check_generic(n, info, out);
   }
