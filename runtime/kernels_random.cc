@@ -30,8 +30,10 @@ uint64_t seed_of(const Value& seed) {
       seed.is<int64_t>() || seed.is<bool>() ||
       (seed.is<Tensor>() && seed.as<Tensor>().rank() == 0 && is_integer(seed.as<Tensor>().dtype()));
   if (!integral) {
-    const std::string shown =
-        seed.is<double>() ? python_float_repr(seed.as<double>()) : "a '" + type_name(seed) + "'";
+    // NumPy shows the seed's str(); a short stand-in for values without one here.
+    const std::string shown = seed.is<double>()     ? python_float_repr(seed.as<double>())
+                              : seed.is<StrValue>() ? *seed.as<StrValue>().text
+                                                    : "a '" + type_name(seed) + "'";
     throw RuntimeError(PyExc::TypeError,
                        "SeedSequence expects int or sequence of ints for entropy not " + shown);
   }

@@ -93,8 +93,7 @@ std::string default_rng_seed_problem(const ast::CallExpr& call) {
   const bool negative = negated != nullptr && negated->op == ast::UnaryOp::Neg &&
                         std::holds_alternative<ast::IntLiteral>(negated->operand->kind);
   const bool literal = std::holds_alternative<ast::FloatLiteral>(seed->kind) ||
-                       std::holds_alternative<ast::StringLiteral>(seed->kind) ||
-                       std::holds_alternative<ast::BoolLiteral>(seed->kind);
+                       std::holds_alternative<ast::StringLiteral>(seed->kind);
   if (negative || literal) {
     return "the seed of np.random.default_rng must be a non-negative int (pygraft takes no "
            "other seeds)";

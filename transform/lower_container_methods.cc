@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "transform/ast_passes/rewrite_generator_draws.h"
 #include "transform/ast_passes/rewrite_inplace_methods.h"
 #include "transform/function_lowerer.h"
 #include "transform/suggest.h"
@@ -92,6 +93,8 @@ std::optional<ValueId> FunctionLowerer::lower_container_method(const ast::Expr& 
               "'v = xs.pop()' on a line of its own");
     return poison(expr.range);
   }
+  // A draw rewrite_generator_draws.h reported: already said.
+  if (attr.attr == kReportedDraw) return poison(expr.range);
   const ContainerMethod* method = find_container_method(attr.attr);
   if (method == nullptr) return std::nullopt;
   const std::string shown = attr.attr[0] == '$' ? attr.attr.substr(1) : attr.attr;

@@ -33,13 +33,6 @@ void for_each_operand(ast::Expr& e, Fn&& fn) {
   }
 }
 
-bool contains_draw(ast::Expr& e) {
-  if (draw_receiver(e) != nullptr) return true;
-  bool found = false;
-  for_each_child_slot(e, [&](ast::ExprPtr& child) { found = found || contains_draw(*child); });
-  return found;
-}
-
 class DrawRewriter {
  public:
   DrawRewriter(const ast::FunctionDef& function, DiagnosticSink& diags)
@@ -117,11 +110,46 @@ class DrawRewriter {
       if (is_local(name->id)) hoist(slot, name->id, out);
     } else if (std::holds_alternative<ast::CallExpr>(receiver->kind)) {
       discard_generator(slot);
-    } else if (std::holds_alternative<ast::SubscriptExpr>(receiver->kind)) {
+    } else if (!is_module_path(*receiver)) {
       diags_.report(DiagCode::UnsupportedExpression, slot->range,
-                    "a draw from a generator held in a list, tuple or dict is not supported (the "
-                    "generator there would not advance); keep the generator in a variable");
+                    "a draw from a generator held in a list, tuple, dict or attribute is not "
+                    "supported (the generator there would not advance); keep the generator in "
+                    "a variable");
+      mark_reported(*slot);
     }
+  }
+
+  // np.random.rand: attributes down to a name that is not a local (a
+  // module), which the lowering reports.
+  bool is_module_path(const ast::Expr& e) const {
+    if (const auto* attr = std::get_if<ast::AttributeExpr>(&e.kind)) {
+      return is_module_path(*attr->value);
+    }
+    const auto* name = std::get_if<ast::Name>(&e.kind);
+    return name != nullptr && !is_local(name->id);
+  }
+
+  // A draw on a generator (not a module's function such as np.random.random).
+  bool is_generator_draw_call(const ast::Expr& e) const {
+    const ast::Expr* receiver = draw_receiver(e);
+    return receiver != nullptr && !is_module_path(*receiver);
+  }
+
+  bool contains_draw(ast::Expr& e) const {
+    if (is_generator_draw_call(e)) return true;
+    bool found = false;
+    for_each_child_slot(e, [&](ast::ExprPtr& child) { found = found || contains_draw(*child); });
+    return found;
+  }
+
+  // The draws of a reported expression: the lowering leaves them without a
+  // second message.
+  void mark_reported(ast::Expr& e) const {
+    if (is_generator_draw_call(e)) {
+      auto& attr = std::get<ast::AttributeExpr>(std::get<ast::CallExpr>(e.kind).func->kind);
+      attr.attr = std::string(kReportedDraw);
+    }
+    for_each_child_slot(e, [this](ast::ExprPtr& child) { mark_reported(*child); });
   }
 
   // R.m(args) -> fresh name; `R, draw$N = R.$m(args)` into `out`.
@@ -168,6 +196,7 @@ class DrawRewriter {
     diags_.report(DiagCode::UnsupportedExpression, e.range,
                   std::string("a draw from a generator in ") + where +
                       " is not supported; draw into a variable on a line of its own first");
+    mark_reported(e);
   }
 
   const ast::FunctionDef& function_;

@@ -20,9 +20,9 @@
 // statement is rewritten; draws evaluated only on some paths or repeatedly
 // (the right of and/or, a branch of x if c else y, a later link of a
 // comparison chain, a while condition, an assert message) and draws from a
-// generator held in a container (gens[0].random()) are reported (PG0214)
-// and left. Draws on other names (np.random.rand, modules) are left for the
-// lowering to report.
+// generator held in a container or an attribute (gens[0].random()) are
+// reported (PG0214) and renamed kReportedDraw. Draws on other names
+// (np.random.rand, modules) are left for the lowering to report.
 #pragma once
 
 #include <string_view>
@@ -33,6 +33,10 @@
 namespace pygraft::transform {
 
 void rewrite_generator_draws(ast::FunctionDef& function, DiagnosticSink& diags);
+
+// The method name a reported draw is given: the lowering makes it a poison
+// value without a second message.
+inline constexpr std::string_view kReportedDraw = "$reported_draw";
 
 // True for the Generator methods this pass rewrites ("random", "integers", ...).
 bool is_generator_draw(std::string_view method);
