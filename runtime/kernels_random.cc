@@ -155,6 +155,56 @@ __int128 integer_bound(const Value& v, const char* name) {
   return to_int64(v, name);
 }
 
+// `dtype=` of random / standard_normal: float64 (the default) or float32.
+DType float_dtype_of(const Value& dtype, const char* method) {
+  const DType given = dtype_arg(dtype).value_or(DType::Float64);
+  if (given != DType::Float64 && given != DType::Float32) {
+    throw RuntimeError(PyExc::TypeError, "Unsupported dtype dtype('" +
+                                             std::string(dtype_name(given)) + "') for " + method);
+  }
+  return given;
+}
+
+// `dtype=` of integers: int64 (the default) or int32.
+DType integer_dtype_of(const Value& dtype) {
+  const DType given = dtype_arg(dtype).value_or(DType::Int64);
+  if (given == DType::Bool) {
+    throw RuntimeError(PyExc::NotImplementedError,
+                       "pygraft: Generator.integers(dtype=bool) is not supported");
+  }
+  if (given != DType::Int64 && given != DType::Int32) {
+    throw RuntimeError(PyExc::TypeError, "Unsupported dtype dtype('" +
+                                             std::string(dtype_name(given)) + "') for integers");
+  }
+  return given;
+}
+
+// The closed interval [low, high] within the dtype and not empty, in NumPy's words.
+void check_integer_bounds(__int128 low, __int128 high, bool endpoint, DType dtype) {
+  const bool int32 = dtype == DType::Int32;
+  const __int128 smallest = int32 ? INT32_MIN : INT64_MIN;
+  const __int128 largest = int32 ? INT32_MAX : INT64_MAX;
+  const std::string name = int32 ? "int32" : "int64";
+  if (low < smallest) throw RuntimeError(PyExc::ValueError, "low is out of bounds for " + name);
+  if (high > largest) throw RuntimeError(PyExc::ValueError, "high is out of bounds for " + name);
+  if (low > high) {
+    const char* message = endpoint ? "low > high" : low == 0 ? "high <= 0" : "low >= high";
+    throw RuntimeError(PyExc::ValueError, message);
+  }
+}
+
+// random(dtype=np.float32): 24 bits of a 32-bit draw each; size=None gives
+// a Python float, as NumPy does.
+Value draw_floats(Pcg64& bits, const Value& size) {
+  auto next = [&] { return static_cast<float>(bits.next_uint32() >> 8) * (1.0F / 16777216.0F); };
+  const std::optional<Shape> shape = size_of(size);
+  if (!shape) return Value(static_cast<double>(next()));
+  Tensor out = Tensor::empty(DType::Float32, *shape);
+  float* data = out.data<float>();
+  for (int64_t i = 0; i < out.numel(); ++i) data[i] = next();
+  return Value(std::move(out));
+}
+
 }  // namespace
 
 void kernel_default_rng(KernelContext& ctx) {
@@ -164,6 +214,11 @@ void kernel_default_rng(KernelContext& ctx) {
 
 void kernel_rng_random(KernelContext& ctx) {
   Pcg64 bits = generator_of(ctx.inputs[0], "random");
+  const DType dtype = float_dtype_of(ctx.inputs[2], "random");
+  if (dtype == DType::Float32) {
+    give_draws(ctx, bits, draw_floats(bits, ctx.inputs[1]));
+    return;
+  }
   Value draws =
       draw_doubles(bits, ctx.inputs[1], [](Pcg64& g, int64_t) { return g.next_double(); });
   give_draws(ctx, bits, std::move(draws));
@@ -171,6 +226,12 @@ void kernel_rng_random(KernelContext& ctx) {
 
 void kernel_rng_standard_normal(KernelContext& ctx) {
   Pcg64 bits = generator_of(ctx.inputs[0], "standard_normal");
+  if (float_dtype_of(ctx.inputs[2], "standard_normal") == DType::Float32) {
+    // Note: NumPy's float32 normals use their own 32-bit ziggurat.
+    throw RuntimeError(PyExc::NotImplementedError,
+                       "pygraft: Generator.standard_normal(dtype=np.float32) is not supported; "
+                       "draw float64 and convert with .astype(np.float32)");
+  }
   Value draws = draw_doubles(bits, ctx.inputs[1],
                              [](Pcg64& g, int64_t) { return random::standard_normal(g); });
   give_draws(ctx, bits, std::move(draws));
@@ -192,29 +253,30 @@ void kernel_rng_uniform(KernelContext& ctx) {
   give_draws(ctx, bits, std::move(draws));
 }
 
+// Operands (rng, low, high, size, dtype, endpoint). Note: NumPy's int32
+// draws are its int64 draws for ranges that fit in 32 bits, which int32's do.
 void kernel_rng_integers(KernelContext& ctx) {
   Pcg64 bits = generator_of(ctx.inputs[0], "integers");
-  const bool endpoint = bool_arg(ctx.inputs[4], "endpoint");
+  const DType dtype = integer_dtype_of(ctx.inputs[4]);
+  const bool endpoint = bool_arg(ctx.inputs[5], "endpoint");
   const bool no_high = ctx.inputs[2].is_none();
   const __int128 low = no_high ? 0 : integer_bound(ctx.inputs[1], "low");
   __int128 high = integer_bound(ctx.inputs[no_high ? 1 : 2], "high");
   if (!endpoint) high -= 1;  // NumPy draws from the closed interval [low, high]
-  if (low > high) {
-    const char* message = endpoint ? "low > high" : low == 0 ? "high <= 0" : "low >= high";
-    throw RuntimeError(PyExc::ValueError, message);
-  }
+  check_integer_bounds(low, high, endpoint, dtype);
   const auto range = static_cast<uint64_t>(high - low);
   const auto off = static_cast<uint64_t>(static_cast<int64_t>(low));
   const std::optional<Shape> shape = size_of(ctx.inputs[3]);
   if (!shape) {
     const auto drawn = static_cast<int64_t>(random::bounded_uint64(bits, off, range));
-    give_draws(ctx, bits, Value(Tensor::scalar(DType::Int64, drawn)));
+    give_draws(ctx, bits, Value(Tensor::scalar(dtype, drawn)));
     return;
   }
   Tensor out = Tensor::empty(DType::Int64, *shape);
   int64_t* data = out.data<int64_t>();
   for (int64_t i = 0; i < out.numel(); ++i)
     data[i] = static_cast<int64_t>(random::bounded_uint64(bits, off, range));
+  if (dtype == DType::Int32) out = cast(out, DType::Int32);
   give_draws(ctx, bits, Value(std::move(out)));
 }
 

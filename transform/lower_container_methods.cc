@@ -39,8 +39,8 @@ const std::vector<ContainerMethod>& container_methods() {
       {"$sort", OpCode::SortMethod, {{"key", Literal()}, {"reverse", Literal(false)}}},
       {"$fill", OpCode::Fill, {{"value", std::nullopt}}},
       // np.random.Generator draws (transform/ast_passes/rewrite_generator_draws.h)
-      {"$random", OpCode::RngRandom, {{"size", Literal()}}},
-      {"$standard_normal", OpCode::RngStandardNormal, {{"size", Literal()}}},
+      {"$random", OpCode::RngRandom, {{"size", Literal()}, {"dtype", Literal()}}},
+      {"$standard_normal", OpCode::RngStandardNormal, {{"size", Literal()}, {"dtype", Literal()}}},
       {"$normal",
        OpCode::RngNormal,
        {{"loc", Literal(0.0)}, {"scale", Literal(1.0)}, {"size", Literal()}}},
@@ -52,6 +52,7 @@ const std::vector<ContainerMethod>& container_methods() {
        {{"low", std::nullopt},
         {"high", Literal()},
         {"size", Literal()},
+        {"dtype", Literal()},
         {"endpoint", Literal(false)}}},
       {"$choice",
        OpCode::RngChoice,

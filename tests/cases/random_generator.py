@@ -190,6 +190,39 @@ def integers_forms(seed):
 # CASE integers_forms: 12345
 
 
+def dtypes(seed):
+    """dtype=: float32 uniforms (24-bit draws), int32 integers, explicit float64."""
+    rng = np.random.default_rng(seed)
+    a = rng.random(3, dtype=np.float32)
+    b = rng.random(dtype=np.float32)
+    c = rng.integers(0, 2**31, size=3, dtype=np.int32)
+    d = rng.integers(5, dtype=np.int32)
+    e = rng.standard_normal(2, dtype=np.float64)
+    f = rng.random((2, 2))
+    return a, b, c, d, e, f
+
+
+# CASE dtypes: 0
+# CASE dtypes: 99
+
+
+def int32_bounds(seed, low):
+    rng = np.random.default_rng(seed)
+    return rng.integers(low, 0, size=2, dtype=np.int32)
+
+
+# CASE int32_bounds: 0 -2147483648
+# CASE int32_bounds: 0 -2147483649 -> exit 3
+
+
+def unsupported_dtype(seed):
+    rng = np.random.default_rng(seed)
+    return rng.random(2, dtype=np.int64)
+
+
+# CASE unsupported_dtype: 0 -> exit 3
+
+
 def integers_bad(seed, low, high, endpoint):
     rng = np.random.default_rng(seed)
     return rng.integers(low, high, size=2, endpoint=endpoint)

@@ -80,6 +80,6 @@ def draw_from_list_item(seed):
     return gens[0].random()  # expect: PG0214 [held in a list]
 
 
-def unknown_keyword(seed):
+def unknown_keyword(seed, buf):
     rng = np.random.default_rng(seed)
-    return rng.random(3, dtype=np.float32)  # expect: PG0306 [dtype]
+    return rng.random(3, out=buf)  # expect: PG0306 ['out']
