@@ -64,19 +64,32 @@ struct ParameterArrays {
   Shape shape;
 };
 
+// NumPy's np.broadcast message for parameter shapes that do not broadcast.
+RuntimeError mismatch_error(const Shape& first, const Shape& second) {
+  return RuntimeError(PyExc::ValueError,
+                      "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch "
+                      "is between arg 0 with shape " +
+                          compact_shape(first) + " and arg 1 with shape " + compact_shape(second) +
+                          ".");
+}
+
 ParameterArrays broadcast_parameters(const Value& a, const Value& b, const Value& size) {
   ParameterArrays p{cast(to_tensor(a), DType::Float64), cast(to_tensor(b), DType::Float64), {}};
   const std::vector<Shape> shapes = {p.first.shape(), p.second.shape()};
-  p.shape = broadcast_shapes(shapes);
+  try {
+    p.shape = broadcast_shapes(shapes);
+  } catch (const RuntimeError&) {
+    throw mismatch_error(p.first.shape(), p.second.shape());
+  }
   if (std::optional<Shape> given = size_of(size)) {
     const std::vector<Shape> with_size = {*given, p.shape};
-    if (broadcast_shapes(with_size) != *given) {
-      throw RuntimeError(PyExc::ValueError,
-                         "shape mismatch: objects cannot be broadcast to a "
-                         "single shape.  Mismatch is between arg 0 with shape " +
-                             compact_shape(*given) + " and arg 1 with shape " +
-                             compact_shape(p.shape) + ".");
+    bool fits = false;
+    try {
+      fits = broadcast_shapes(with_size) == *given;
+    } catch (const RuntimeError&) {
+      fits = false;
     }
+    if (!fits) throw mismatch_error(*given, p.shape);
     p.shape = *given;
   }
   p.first = broadcast_to(p.first, p.shape);
@@ -124,7 +137,7 @@ Value uniform_range(const Value& low, const Value& high) {
     return Value(range);
   }
   Tensor lo = cast(to_tensor(low), DType::Float64), hi = cast(to_tensor(high), DType::Float64);
-  const std::vector<Shape> shapes = {lo.shape(), hi.shape()};
+  const std::vector<Shape> shapes = {hi.shape(), lo.shape()};  // NumPy's high - low
   const Shape shape = broadcast_shapes(shapes);
   lo = broadcast_to(lo, shape);
   hi = broadcast_to(hi, shape);

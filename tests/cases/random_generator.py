@@ -295,6 +295,17 @@ def normal_uniform_arrays(seed, loc, scale):
 # CASE normal_uniform_arrays: 0 [0.0,1.0,2.0] [1.0,-1.0,1.0] -> exit 3
 
 
+def mismatched_parameters(seed, loc, scale, n):
+    """NumPy's shape mismatch between loc, scale and size."""
+    rng = np.random.default_rng(seed)
+    return rng.normal(loc, scale, size=n)
+
+
+# CASE mismatched_parameters: 0 [0.0,1.0,2.0] [1.0,2.0,3.0] 3
+# CASE mismatched_parameters: 0 [0.0,1.0,2.0] [1.0,2.0] 3 -> exit 3
+# CASE mismatched_parameters: 0 [0.0,1.0,2.0] [1.0,2.0,3.0] 2 -> exit 3
+
+
 def bad_scale(seed, scale):
     rng = np.random.default_rng(seed)
     return rng.normal(0.0, scale, size=3)
