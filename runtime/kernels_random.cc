@@ -26,6 +26,12 @@ uint64_t seed_of(const Value& seed) {
                        "np.random.default_rng(None) seeds from the operating system, which "
                        "pygraft does not do: give an int seed");
   }
+  if (seed.is<GeneratorValue>()) {
+    // NumPy gives the generator itself, shared: two names for one generator.
+    throw RuntimeError(PyExc::NotImplementedError,
+                       "pygraft: np.random.default_rng(generator) is not supported (both names "
+                       "would share one generator); draw from the generator itself");
+  }
   const bool integral =
       seed.is<int64_t>() || seed.is<bool>() ||
       (seed.is<Tensor>() && seed.as<Tensor>().rank() == 0 && is_integer(seed.as<Tensor>().dtype()));
