@@ -206,7 +206,16 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::RangeList:
     case OpCode::SortMethod:
     case OpCode::StrReplace:
+    case OpCode::RngRandom:
+    case OpCode::RngStandardNormal:
       return expect_inputs(n, 3, out);
+    case OpCode::RngNormal:
+    case OpCode::RngUniform:
+      return expect_inputs(n, 4, out);
+    case OpCode::RngChoice:
+      return expect_inputs(n, 5, out);
+    case OpCode::RngIntegers:
+      return expect_inputs(n, 6, out);
     default:
       return check_generic(n, info, out);
   }

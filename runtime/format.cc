@@ -137,6 +137,8 @@ std::string repr_value(const Value& v) {
   if (v.is<TupleValue>()) return sequence_repr(v);
   if (v.is<DictValue>()) return dict_repr(v);
   if (v.is<UndefValue>()) return "<unbound " + *v.as<UndefValue>().name + ">";
+  // Note: NumPy adds the object's address, which no output could match.
+  if (v.is<GeneratorValue>()) return "Generator(PCG64)";
   const Tensor& t = v.as<Tensor>();
   return t.rank() == 0 ? scalar_repr(t) : repr_array(t);
 }

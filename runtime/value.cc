@@ -68,6 +68,7 @@ std::string type_name(const Value& v) {
     }
     std::string operator()(const TupleValue& t) const { return t.list ? "list" : "tuple"; }
     std::string operator()(const DictValue&) const { return "dict"; }
+    std::string operator()(const GeneratorValue&) const { return "Generator"; }
     std::string operator()(const UndefValue&) const { return "unbound variable"; }
   };
   return std::visit(Namer{}, v.storage());
@@ -223,6 +224,7 @@ bool truth(const Value& v) {
     bool operator()(DType) const { return true; }
     bool operator()(const TupleValue& t) const { return !t.items->empty(); }
     bool operator()(const DictValue& d) const { return !d.entries->keys.empty(); }
+    bool operator()(const GeneratorValue&) const { return true; }
     bool operator()(const UndefValue&) const { return false; }
     bool operator()(const Tensor& t) const {
       if (t.numel() == 1) return t.get_as_bool(0);

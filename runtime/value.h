@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/dtype.h"
+#include "runtime/random_pcg64.h"
 #include "runtime/tensor.h"
 
 namespace pygraft::rt {
@@ -46,12 +47,19 @@ struct DictValue {
   int depth = 1;
 };
 
+// np.random.Generator: its bit generator's whole state. Value semantics as
+// for lists: a draw gives the advanced generator, which
+// transform/ast_passes/rewrite_generator_draws.h binds back to the name.
+struct GeneratorValue {
+  random::Pcg64 bits;
+};
+
 inline constexpr int kMaxTupleDepth = 256;
 
 class Value {
  public:
   using Storage = std::variant<NoneValue, bool, int64_t, double, StrValue, DType, Tensor,
-                               TupleValue, UndefValue, DictValue>;
+                               TupleValue, UndefValue, DictValue, GeneratorValue>;
 
   Value() = default;  // None
   Value(NoneValue v) : v_(v) {}
@@ -64,6 +72,7 @@ class Value {
   Value(TupleValue v) : v_(std::move(v)) {}
   Value(UndefValue v) : v_(std::move(v)) {}
   Value(DictValue v) : v_(std::move(v)) {}
+  Value(GeneratorValue v) : v_(v) {}
 
   static Value tuple(std::vector<Value> items);
   static Value list(std::vector<Value> items);
@@ -122,7 +131,8 @@ inline bool assign_same_scalar(Value& dst, const Value& src) {
 }
 
 // Python's type name of the value for messages: "NoneType", "int", "float",
-// "bool", "str", "tuple", "list", "dict", "numpy.ndarray", "numpy.dtype".
+// "bool", "str", "tuple", "list", "dict", "numpy.ndarray", "numpy.dtype",
+// "Generator".
 std::string type_name(const Value& v);
 
 // A Python scalar as a 0-d tensor of its default dtype (bool, int64, float64);

@@ -105,10 +105,18 @@ bool FunctionLowerer::report_dotted_module_path(const ast::Expr& expr,
   std::string message = "'" + alias + "." + path + "' is not supported";
   if (!numpy) {
     message += " (math has no submodules)";
+  } else if (path.starts_with("random.")) {
+    message +=
+        ": NumPy's global random state is not (no two functions could share it); create "
+        "a generator and draw from it: rng = " +
+        alias +
+        ".random.default_rng(seed); "
+        "rng.random(size), rng.standard_normal(size), rng.normal(loc, scale, size), "
+        "rng.uniform(low, high, size), rng.integers(low, high, size), rng.choice(a, size, p=p)";
   } else if (std::string suggestion = submodule_suggestion(path, alias); !suggestion.empty()) {
     message += suggestion;
   } else {
-    message += " (of NumPy's submodules only np.linalg.norm is)";
+    message += " (of NumPy's submodules only np.linalg.norm and np.random.default_rng are)";
   }
   error(numpy ? DiagCode::UnknownNumpyFunction : DiagCode::UnknownModuleAttribute, expr.range,
         std::move(message));

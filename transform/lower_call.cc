@@ -78,6 +78,29 @@ std::string builtin_alternative(std::string_view name) {
   return {};
 }
 
+// What is wrong with the seed of np.random.default_rng(...) as written;
+// empty when it may be a non-negative int (checked again at run time).
+std::string default_rng_seed_problem(const ast::CallExpr& call) {
+  const ast::Expr* seed = call.args.empty() ? nullptr : call.args[0].get();
+  for (const ast::Keyword& keyword : call.keywords) {
+    if (keyword.name == "seed") seed = keyword.value.get();
+  }
+  if (seed == nullptr || std::holds_alternative<ast::NoneLiteral>(seed->kind)) {
+    return "np.random.default_rng() without a seed takes its seed from the operating system, so "
+           "no two runs give the same numbers; give an int seed: np.random.default_rng(0)";
+  }
+  const auto* negated = std::get_if<ast::UnaryExpr>(&seed->kind);
+  const bool negative = negated != nullptr && negated->op == ast::UnaryOp::Neg &&
+                        std::holds_alternative<ast::IntLiteral>(negated->operand->kind);
+  const bool literal = std::holds_alternative<ast::FloatLiteral>(seed->kind) ||
+                       std::holds_alternative<ast::StringLiteral>(seed->kind);
+  if (negative || literal) {
+    return "the seed of np.random.default_rng must be a non-negative int (pygraft takes no "
+           "other seeds)";
+  }
+  return {};
+}
+
 }  // namespace
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
@@ -207,6 +230,12 @@ std::optional<ValueId> FunctionLowerer::lower_submodule_call(const ast::Expr& ex
   std::optional<SpellingMatch> match =
       find_spelling(SpellingKind::NumpyFunction, submodule->attr + "." + attr.attr);
   if (!match) return std::nullopt;
+  if (match->op->code == OpCode::DefaultRng) {
+    if (std::string problem = default_rng_seed_problem(call); !problem.empty()) {
+      error(DiagCode::RandomSeed, expr.range, std::move(problem));
+      return poison(expr.range);
+    }
+  }
   // Note: CallSite::callee is a string_view; the name must outlive the site.
   const std::string callee =
       std::get<ast::Name>(submodule->value->kind).id + "." + submodule->attr + "." + attr.attr;

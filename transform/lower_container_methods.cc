@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "transform/ast_passes/rewrite_generator_draws.h"
 #include "transform/ast_passes/rewrite_inplace_methods.h"
 #include "transform/function_lowerer.h"
 #include "transform/suggest.h"
@@ -37,6 +38,25 @@ const std::vector<ContainerMethod>& container_methods() {
       {"$update", OpCode::DictUpdate, {{"other", std::nullopt}}},
       {"$sort", OpCode::SortMethod, {{"key", Literal()}, {"reverse", Literal(false)}}},
       {"$fill", OpCode::Fill, {{"value", std::nullopt}}},
+      // np.random.Generator draws (transform/ast_passes/rewrite_generator_draws.h)
+      {"$random", OpCode::RngRandom, {{"size", Literal()}, {"dtype", Literal()}}},
+      {"$standard_normal", OpCode::RngStandardNormal, {{"size", Literal()}, {"dtype", Literal()}}},
+      {"$normal",
+       OpCode::RngNormal,
+       {{"loc", Literal(0.0)}, {"scale", Literal(1.0)}, {"size", Literal()}}},
+      {"$uniform",
+       OpCode::RngUniform,
+       {{"low", Literal(0.0)}, {"high", Literal(1.0)}, {"size", Literal()}}},
+      {"$integers",
+       OpCode::RngIntegers,
+       {{"low", std::nullopt},
+        {"high", Literal()},
+        {"size", Literal()},
+        {"dtype", Literal()},
+        {"endpoint", Literal(false)}}},
+      {"$choice",
+       OpCode::RngChoice,
+       {{"a", std::nullopt}, {"size", Literal()}, {"replace", Literal(true)}, {"p", Literal()}}},
       {"get", OpCode::DictGet, {{"key", std::nullopt}, {"default", Literal()}}},
       {"keys", OpCode::DictKeys, {}},
       {"values", OpCode::DictValues, {}},
@@ -74,6 +94,8 @@ std::optional<ValueId> FunctionLowerer::lower_container_method(const ast::Expr& 
               "'v = xs.pop()' on a line of its own");
     return poison(expr.range);
   }
+  // A draw rewrite_generator_draws.h reported: already said.
+  if (attr.attr == kReportedDraw) return poison(expr.range);
   const ContainerMethod* method = find_container_method(attr.attr);
   if (method == nullptr) return std::nullopt;
   const std::string shown = attr.attr[0] == '$' ? attr.attr.substr(1) : attr.attr;

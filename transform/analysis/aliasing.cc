@@ -11,6 +11,7 @@
 #include "transform/analysis/alias_state.h"
 #include "transform/analysis/liveness.h"
 #include "transform/analysis/worklist.h"
+#include "transform/ast_passes/rewrite_generator_draws.h"
 #include "transform/ast_passes/rewrite_inplace_methods.h"
 
 namespace pygraft::transform {
@@ -105,6 +106,10 @@ class AliasChecker {
   // d[k] = v), which names bound to its items do not see.
   void mutate(const AliasState& state, NameId name, const ast::Stmt& stmt,
               bool container_level = false);
+  // Draws from an np.random.Generator (rng.random(...)): each advances the
+  // generator in place, which every name bound to it sees.
+  void draws_in(const ast::Expr& expr, const AliasState& state);
+  void report_shared_draw(NameId drawn, NameId other, const ast::Stmt& stmt);
   void inplace_method(AliasState& state, const ast::CallExpr& call, const ast::Stmt& stmt);
   void store_into(AliasState& state, NameId holder, const ast::Expr& value);
   void held_by(const AliasState& state, const ast::Expr& value, bool as_items,
@@ -366,6 +371,45 @@ void AliasChecker::record_calls(const ast::Expr& expr, const AliasState& state) 
       if (!is_scalar_expr(*k.value, ctx)) array_params.insert(k.name);
     }
   });
+  draws_in(expr, state);
+}
+
+void AliasChecker::draws_in(const ast::Expr& expr, const AliasState& state) {
+  const ast::Stmt& stmt = *cfg_.blocks()[where_.block].elements[where_.index].stmt;
+  for_each_call(expr, [&](const ast::CallExpr& call) {
+    const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
+    if (attr == nullptr || !is_generator_draw(attr->attr)) return;
+    const auto* name = std::get_if<ast::Name>(&attr->value->kind);
+    if (name == nullptr) return;
+    std::optional<NameId> id = cfg_.names().find(name->id);
+    if (!id) return;
+    std::vector<NameId> shared = partners(state, *id);
+    if (shared.empty()) return;
+    std::sort(shared.begin(), shared.end());
+    const DenseBits live = liveness().live_at({where_.block, where_.index + 1});
+    for (NameId other : shared) {
+      if (is_argument(other) || live.test(other)) return report_shared_draw(*id, other, stmt);
+    }
+  });
+}
+
+void AliasChecker::report_shared_draw(NameId drawn, NameId other, const ast::Stmt& stmt) {
+  const std::string& name = cfg_.names().name(drawn);
+  if (is_argument(other)) {
+    const std::string& param = function_.params[other - cfg_.names().size()].name;
+    diags_.report(DiagCode::AliasedMutation, stmt.range,
+                  "drawing from '" + name + "' advances the generator the caller passed as '" +
+                      param + "' of '" + function_.name +
+                      "', which another function of this file calls: pygraft's generators are "
+                      "values, so the caller's would not advance; draw in the caller, or pass a "
+                      "seed and create the generator here");
+    return;
+  }
+  const std::string& other_name = cfg_.names().name(other);
+  diags_.report(DiagCode::AliasedMutation, stmt.range,
+                "drawing from '" + name + "' also advances '" + other_name +
+                    "' in Python (they are one generator), and '" + other_name +
+                    "' is used afterwards; draw from one name only");
 }
 
 // Summary walk: a returned value that shares an argument returns it.

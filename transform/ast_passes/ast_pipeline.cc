@@ -13,6 +13,7 @@
 #include "transform/ast_passes/lower_continue.h"
 #include "transform/ast_passes/lower_loop_else.h"
 #include "transform/ast_passes/lower_return.h"
+#include "transform/ast_passes/rewrite_generator_draws.h"
 #include "transform/ast_passes/rewrite_inplace_methods.h"
 #include "transform/scope.h"
 
@@ -89,6 +90,10 @@ void run_ast_passes(ast::Module& module, const AstPassOptions& options, Diagnost
   // change it is; from here on it is the rebinding pygraft runs.
   for (ast::FunctionDef& function : module.functions) rewrite_inplace_methods(function);
   if (options.after_pass) options.after_pass("rewrite-inplace-methods", module);
+  // Also after the aliasing check, which sees `rng.random()` as the in-place
+  // change of the generator it is.
+  for (ast::FunctionDef& function : module.functions) rewrite_generator_draws(function, diags);
+  if (options.after_pass) options.after_pass("rewrite-generator-draws", module);
   if (!options.after_pass) {
     // Note: each function through every pass while its AST is in the cache
     // (a large module does not fit there); the passes are per function.

@@ -20,7 +20,8 @@ constexpr const char* kForHelper =
     "        yield value\n\n\n";
 
 // The `$`-methods of transform/ast_passes/rewrite_inplace_methods.h and the
-// key lists of inline_lambdas.h, as CPython functions: each changes its
+// key lists of inline_lambdas.h, and the draws of rewrite_generator_draws.h
+// (giving the generator with the numbers), as CPython functions: each changes its
 // object as the method does and returns it (pop: with the item).
 constexpr const char* kContainerHelpers =
     "def __pg_method_append(xs, v):\n    xs.append(v)\n    return xs\n\n\n"
@@ -39,6 +40,16 @@ constexpr const char* kContainerHelpers =
     "def __pg_method_sort(x, key=None, reverse=False):\n"
     "    if not isinstance(x, list):\n        x.sort()\n        return x\n"
     "    x[:] = __pg_method_sorted(x, key, reverse)\n    return x\n\n\n"
+    "def __pg_draw(method):\n"
+    "    def draw(g, *args, **kwargs):\n"
+    "        return g, getattr(g, method)(*args, **kwargs)\n"
+    "    return draw\n\n\n"
+    "__pg_method_random = __pg_draw('random')\n"
+    "__pg_method_standard_normal = __pg_draw('standard_normal')\n"
+    "__pg_method_normal = __pg_draw('normal')\n"
+    "__pg_method_uniform = __pg_draw('uniform')\n"
+    "__pg_method_integers = __pg_draw('integers')\n"
+    "__pg_method_choice = __pg_draw('choice')\n\n\n"
     "def __pg__max_by(it, keys):\n"
     "    items = list(it)\n    return items[max(range(len(items)), key=lambda i: keys[i])]\n\n\n"
     "def __pg__min_by(it, keys):\n"
