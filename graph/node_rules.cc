@@ -185,6 +185,7 @@ void check_by_op(const Node& n, const OpInfo& info, const FunctionLookup& functi
     case OpCode::DictKeys:
     case OpCode::DictValues:
     case OpCode::DictItems:
+    case OpCode::ZipStar:
       return expect_inputs(n, 1, out);
     case OpCode::Contains:
     case OpCode::ListAppend:

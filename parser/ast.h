@@ -101,6 +101,10 @@ struct CallExpr {
   ExprPtr func;
   std::vector<ExprPtr> args;
   std::vector<Keyword> keywords;
+  // The index in args of a `*x` argument, -1 when none. Only zip(*xs) as
+  // the iterable of a for loop takes one (transform/lower_for.cc); every
+  // other call reports it. A second `*x` is reported by the parser.
+  int starred_arg = -1;
 };
 struct AttributeExpr {
   ExprPtr value;

@@ -195,7 +195,7 @@ struct ExprDumper {
 };
 
 void ExprDumper::operator()(const ast::CallExpr& e) {
-  d.open("call", &r);
+  d.open(e.starred_arg < 0 ? "call" : "call starred_arg=" + std::to_string(e.starred_arg), &r);
   d.expr(e.func.get());
   d.exprs("args", e.args);
   for (const ast::Keyword& keyword : e.keywords) {

@@ -23,6 +23,10 @@ void convert_arguments(Context& ctx, TSNode list, ast::CallExpr& call) {
       if (inner.size() != 1) continue;
       call.keywords.push_back(
           ast::Keyword{"**", convert_expr(ctx, inner.front()), range_of(argument)});
+    } else if (std::string_view(ts_node_type(argument)) == "list_splat" && call.starred_arg < 0 &&
+               named_children(argument).size() == 1) {
+      call.starred_arg = static_cast<int>(call.args.size());
+      call.args.push_back(convert_expr(ctx, named_children(argument).front()));
     } else {
       call.args.push_back(convert_expr(ctx, argument));
     }

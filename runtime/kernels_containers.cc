@@ -2,6 +2,7 @@
 // method gives the new value, runtime/containers.h), `in`, and the builtins
 // over iterables (list, sorted, reversed, sum, any, all).
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -268,6 +269,32 @@ void kernel_reversed(KernelContext& ctx) {
   std::vector<Value> items = iterate(x);
   std::reverse(items.begin(), items.end());
   ctx.outputs[0] = Value::list(std::move(items));
+}
+
+// list(zip(*xs)): the i-th items of the sequences xs holds, as tuples, up to
+// the shortest (no sequences: no tuples).
+void kernel_zip_star(KernelContext& ctx) {
+  const Value& xs = ctx.inputs[0];
+  if (xs.is_py_scalar() || xs.is_none() || (xs.is_tensor() && xs.as<Tensor>().rank() == 0)) {
+    throw RuntimeError(PyExc::TypeError,
+                       "zip() argument after * must be an iterable, not " + type_name(xs));
+  }
+  std::vector<std::vector<Value>> sequences;
+  size_t length = std::numeric_limits<size_t>::max();
+  for (const Value& sequence : iterate(xs)) {
+    sequences.push_back(iterate(sequence));
+    length = std::min(length, sequences.back().size());
+  }
+  if (sequences.empty()) length = 0;
+  std::vector<Value> tuples;
+  tuples.reserve(length);
+  for (size_t i = 0; i < length; ++i) {
+    std::vector<Value> items;
+    items.reserve(sequences.size());
+    for (std::vector<Value>& sequence : sequences) items.push_back(std::move(sequence[i]));
+    tuples.push_back(Value::tuple(std::move(items)));
+  }
+  ctx.outputs[0] = Value::list(std::move(tuples));
 }
 
 // sum(iterable, start): start + item0 + item1 ..., with the + operator.

@@ -44,6 +44,7 @@ constexpr NarrowRule narrow_rule(OpCode op) {
     case OpCode::DictValues:
     case OpCode::DictItems:
     case OpCode::Reversed:
+    case OpCode::ZipStar:
     case OpCode::IsNone:
     case OpCode::Raise:
     case OpCode::UfuncOperand:

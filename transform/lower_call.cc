@@ -105,6 +105,14 @@ std::string default_rng_seed_problem(const ast::CallExpr& call) {
 
 ValueId FunctionLowerer::lower_kind(const ast::Expr& expr, const ast::CallExpr& call) {
   const ast::Expr& func = *call.func;
+  if (call.starred_arg >= 0) {
+    const ast::Expr& starred = *call.args[static_cast<size_t>(call.starred_arg)];
+    error(DiagCode::UnsupportedStarredExpr, starred.range,
+          "starred arguments ('*x') are only supported in zip(*x) as the iterable of a for loop or "
+          "comprehension; pass the elements one by one");
+    // Note: the call is still lowered (as if the argument were not
+    // starred), so what else is wrong with it is reported too.
+  }
   if (const auto* name = std::get_if<ast::Name>(&func.kind)) {
     return lower_named_call(expr, call, name->id);
   }

@@ -238,6 +238,17 @@ std::optional<FunctionLowerer::IterationSource> FunctionLowerer::lower_zip(
           "zip() needs at least one iterable and no keyword arguments");
     return std::nullopt;
   }
+  if (call.starred_arg >= 0) {
+    // zip(*xs): the tuples of the sequences xs holds, made when the loop
+    // starts (their number is known only then).
+    if (call.args.size() != 1) {
+      error(DiagCode::UnsupportedStarredExpr, expr.range,
+            "zip(*x) takes the starred argument alone; write zip(*(xs + [ys]))");
+      return std::nullopt;
+    }
+    ValueId tuples = builder_.emit(OpCode::ZipStar, {lower_expr(*call.args[0])}, expr.range);
+    return sequence_source(tuples, expr.range);
+  }
   IterationSource source;
   source.kind = IterationSource::Kind::Zip;
   std::vector<ValueId> lengths;

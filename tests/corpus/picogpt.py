@@ -47,6 +47,16 @@ def causal_self_attention(x, c_attn, c_proj, n_head):
     return x
 
 
+def multi_head(x, c_attn, c_proj, n_head):
+    # the heads split with map and regrouped with zip(*...)
+    x = linear(x, **c_attn)
+    parts = np.split(x, 3, axis=-1)
+    per_head = list(map(lambda t: np.split(t, n_head, axis=-1), parts))
+    mask = (1 - np.tri(x.shape[0], dtype=x.dtype)) * -1e10
+    outs = [attention(qh, kh, vh, mask) for qh, kh, vh in zip(*per_head)]
+    return linear(np.hstack(outs), **c_proj)
+
+
 # CASE gelu: [-3.0,-0.5,0.0,0.5,3.0]
 # CASE softmax: [[1.0,2.0,3.0],[1000.0,0.0,-1000.0]]
 # CASE layer_norm: [[1.0,2.0,4.0],[0.0,0.0,1.0]] [1.0,0.5,2.0] [0.0,0.1,0.0]
@@ -56,3 +66,5 @@ def causal_self_attention(x, c_attn, c_proj, n_head):
 # CASE attention: [[1.0,0.0],[0.0,1.0]] [[1.0,1.0],[0.0,2.0]] [[1.0,2.0],[3.0,4.0]] [[0.0,-1e10],[0.0,0.0]]
 # CASE causal_self_attention: [[1.0,0.5],[0.2,-0.3],[0.0,1.0]] {"w":[[0.1,0.2,0.3,0.4,0.5,0.6],[0.6,0.5,0.4,0.3,0.2,0.1]],"b":[0.0,0.0,0.0,0.1,0.1,0.1]} {"w":[[1.0,0.0],[0.0,1.0]],"b":[0.0,0.0]} 2
 # CASE causal_self_attention: [[1.0,0.5],[0.2,-0.3]] {"w":[[0.1,0.2,0.3,0.4,0.5,0.6],[0.6,0.5,0.4,0.3,0.2,0.1]],"b":[0.0,0.0,0.0,0.1,0.1,0.1]} {"w":[[1.0,0.0],[0.0,1.0]],"b":[0.0,0.0]} 1
+# CASE multi_head: [[1.0,0.5],[0.2,-0.3],[0.0,1.0]] {"w":[[0.1,0.2,0.3,0.4,0.5,0.6],[0.6,0.5,0.4,0.3,0.2,0.1]],"b":[0.0,0.0,0.0,0.1,0.1,0.1]} {"w":[[1.0,0.0],[0.0,1.0]],"b":[0.0,0.0]} 2
+# CASE multi_head: [[1.0,0.5]] {"w":[[0.1,0.2,0.3,0.4,0.5,0.6],[0.6,0.5,0.4,0.3,0.2,0.1]],"b":[0.0,0.0,0.0,0.1,0.1,0.1]} {"w":[[1.0,0.0],[0.0,1.0]],"b":[0.0,0.0]} 1

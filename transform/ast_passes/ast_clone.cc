@@ -53,7 +53,7 @@ class Cloner {
   }
   ast::IfExpr copy(const ast::IfExpr& k) { return {expr(*k.test), expr(*k.body), expr(*k.orelse)}; }
   ast::CallExpr copy(const ast::CallExpr& k) {
-    ast::CallExpr out{expr(*k.func), all(k.args), {}};
+    ast::CallExpr out{expr(*k.func), all(k.args), {}, k.starred_arg};
     for (const ast::Keyword& kw : k.keywords) {
       out.keywords.push_back({kw.name, optional(kw.value), kw.range});
     }

@@ -101,7 +101,12 @@ std::string tuple_text(const std::vector<ast::ExprPtr>& elements) {
 
 std::string call_text(const ast::CallExpr& call) {
   std::string func = expr_to_python(*call.func);
-  std::string args = join(call.args, ", ");
+  std::string args;
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    if (i > 0) args += ", ";
+    if (static_cast<int>(i) == call.starred_arg) args += "*";
+    args += expr_to_python(*call.args[i]);
+  }
   if (const auto* attr = std::get_if<ast::AttributeExpr>(&call.func->kind);
       attr != nullptr && attr->attr.starts_with("$")) {
     func = "__pg_method_" + attr->attr.substr(1);

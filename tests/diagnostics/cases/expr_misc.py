@@ -14,3 +14,14 @@ def spread(shape):
 
 def spread_kw(x, opts):
     return np.sum(x, **opts)  # expect: PG0211
+
+
+def transposed(rows):
+    return list(zip(*rows))  # expect: PG0211 PG0302
+
+
+def zip_mixed(a, rows):
+    out = []
+    for t in zip(a, *rows):  # expect: PG0211 [takes the starred argument alone]
+        out.append(t)
+    return out

@@ -49,8 +49,20 @@ TEST(UnsupportedExpressionTest, Walrus) {
   EXPECT_EQ(codes_of_value("(z := 1)"), (Codes{"PG0210@2:10"}));
 }
 
-TEST(UnsupportedExpressionTest, StarredArgument) {
-  EXPECT_EQ(codes_of_value("f(*x)"), (Codes{"PG0211@2:11"}));
+// f(*x) parses (the call records which argument is starred): zip(*xs) as a
+// for loop's iterable takes it, the lowering reports every other call. A
+// second starred argument is reported here.
+TEST(UnsupportedExpressionTest, OneStarredArgumentIsRecordedOnTheCall) {
+  ParseResult result = parse_module("def f(x):\n    return zip(*x)\n");
+  EXPECT_EQ(codes_at(result), Codes{});
+  ASSERT_EQ(result.module.functions.size(), 1u);
+  EXPECT_EQ(dump_stmt(*result.module.functions[0].body[0]),
+            "(return @2:5-2:19\n"
+            "  (call starred_arg=0 @2:12-2:19\n"
+            "    (name zip @2:12-2:15)\n"
+            "    (args\n"
+            "      (name x @2:17-2:18))))\n");
+  EXPECT_EQ(codes_of_value("f(a, *x, *y)"), (Codes{"PG0211@2:18"}));
 }
 
 // f(**d) parses (a "**" keyword); transform/ast_passes/expand_dict_splats.h
