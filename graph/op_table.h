@@ -23,6 +23,33 @@ inline constexpr int kNumOpCodes = 0
 #undef PG_OP
     ;
 
+// NumPy's ufuncs of one operand that have float loops only (np.exp, np.sqrt,
+// np.tanh, ...): a float result for any operand.
+constexpr bool is_float_unary_ufunc(OpCode op) {
+  switch (op) {
+    case OpCode::Exp:
+    case OpCode::Expm1:
+    case OpCode::Log:
+    case OpCode::Log1p:
+    case OpCode::Log2:
+    case OpCode::Log10:
+    case OpCode::Sqrt:
+    case OpCode::Tanh:
+    case OpCode::Sinh:
+    case OpCode::Cosh:
+    case OpCode::Sin:
+    case OpCode::Cos:
+    case OpCode::Tan:
+    case OpCode::Arcsin:
+    case OpCode::Arccos:
+    case OpCode::Arctan:
+    case OpCode::Erf:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // How Python source names an op (one '|'-separated item of the spellings column).
 enum class SpellingKind {
   NumpyFunction,

@@ -196,31 +196,6 @@ ValueType array_receiver(const ValueType& x) {
   return ValueType::array(x.elements, x.rank);
 }
 
-bool is_unary_float(OpCode op) {
-  switch (op) {
-    case OpCode::Exp:
-    case OpCode::Expm1:
-    case OpCode::Log:
-    case OpCode::Log1p:
-    case OpCode::Log2:
-    case OpCode::Log10:
-    case OpCode::Sqrt:
-    case OpCode::Tanh:
-    case OpCode::Sinh:
-    case OpCode::Cosh:
-    case OpCode::Sin:
-    case OpCode::Cos:
-    case OpCode::Tan:
-    case OpCode::Arcsin:
-    case OpCode::Arccos:
-    case OpCode::Arctan:
-    case OpCode::Erf:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_binary_arith(OpCode op) {
   switch (op) {
     case OpCode::Add:
@@ -280,7 +255,7 @@ ValueType result_type(const Node& node, Operands in) {
   const OpCode op = node.op;
   if (is_binary_arith(op) && in.size() == 2) return binary_arith(op, in[0], in[1]);
   if (is_comparison(op) && in.size() == 2) return comparison(in[0], in[1]);
-  if (is_unary_float(op) && in.size() == 1) return unary_float(in[0]);
+  if (is_float_unary_ufunc(op) && in.size() == 1) return unary_float(in[0]);
   switch (op) {
     case OpCode::Const:
       if (const Literal* value = node.attr("value")) return literal_type(*value);

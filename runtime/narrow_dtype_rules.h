@@ -26,8 +26,33 @@ enum class NarrowRule : uint8_t {
   Creation,    // the dtype argument (np.zeros(n, np.uint8)), else the first array's (zeros_like)
 };
 
+// Ops that only move elements of their first operand into the result
+// (shape ops): it keeps that operand's dtype, and any bits are exact.
+constexpr bool moves_elements(OpCode op) {
+  switch (op) {
+    case OpCode::Transpose:
+    case OpCode::Reshape:
+    case OpCode::Flatten:
+    case OpCode::Repeat:
+    case OpCode::Tile:
+    case OpCode::Triu:
+    case OpCode::Tril:
+    case OpCode::Pad:
+    case OpCode::Split:
+    case OpCode::ArraySplit:
+    case OpCode::ExpandDims:
+    case OpCode::Squeeze:
+    case OpCode::Copy:
+      return true;
+    default:
+      return false;
+  }
+}
+
 constexpr NarrowRule narrow_rule(OpCode op) {
   using R = NarrowRule;
+  if (moves_elements(op)) return R::KeepFirst;
+  if (is_float_unary_ufunc(op)) return R::FloatOf;
   switch (op) {
     case OpCode::MakeTuple:
     case OpCode::MakeList:
@@ -106,19 +131,6 @@ constexpr NarrowRule narrow_rule(OpCode op) {
     case OpCode::Min:
     case OpCode::Diff:
     case OpCode::Sort:
-    case OpCode::Transpose:
-    case OpCode::Reshape:
-    case OpCode::Flatten:
-    case OpCode::Repeat:
-    case OpCode::Tile:
-    case OpCode::Triu:
-    case OpCode::Tril:
-    case OpCode::Pad:
-    case OpCode::Split:
-    case OpCode::ArraySplit:
-    case OpCode::ExpandDims:
-    case OpCode::Squeeze:
-    case OpCode::Copy:
       return R::KeepFirst;
     case OpCode::Fill:
       return R::Store;
@@ -157,23 +169,6 @@ constexpr NarrowRule narrow_rule(OpCode op) {
     case OpCode::RangeArg:
     case OpCode::ToList:
       return R::Fixed;
-    case OpCode::Exp:
-    case OpCode::Expm1:
-    case OpCode::Log:
-    case OpCode::Log1p:
-    case OpCode::Log2:
-    case OpCode::Log10:
-    case OpCode::Sqrt:
-    case OpCode::Tanh:
-    case OpCode::Sinh:
-    case OpCode::Cosh:
-    case OpCode::Sin:
-    case OpCode::Cos:
-    case OpCode::Tan:
-    case OpCode::Arcsin:
-    case OpCode::Arccos:
-    case OpCode::Arctan:
-    case OpCode::Erf:
     case OpCode::Arctan2:
     case OpCode::Floor:
     case OpCode::Ceil:
@@ -230,6 +225,7 @@ constexpr std::optional<DType> all_bool_result(OpCode op) {
 // check for them. Every other op refuses such values rather than compare
 // or divide them as negative numbers.
 constexpr bool exact_modulo_2_64(OpCode op) {
+  if (moves_elements(op)) return true;
   switch (op) {
     case OpCode::Add:
     case OpCode::Sub:
@@ -251,19 +247,6 @@ constexpr bool exact_modulo_2_64(OpCode op) {
     case OpCode::Dot:
     case OpCode::Outer:
     case OpCode::Diff:
-    case OpCode::Transpose:
-    case OpCode::Reshape:
-    case OpCode::Flatten:
-    case OpCode::Repeat:
-    case OpCode::Tile:
-    case OpCode::Triu:
-    case OpCode::Tril:
-    case OpCode::Pad:
-    case OpCode::Split:
-    case OpCode::ArraySplit:
-    case OpCode::ExpandDims:
-    case OpCode::Squeeze:
-    case OpCode::Copy:
     case OpCode::Concatenate:
     case OpCode::Stack:
     case OpCode::HStack:
