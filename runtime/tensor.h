@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "graph/dtype.h"
-#include "runtime/half.h"
+#include "runtime/convert_element.h"
 #include "runtime/shape.h"
 
 namespace pygraft::rt {
@@ -178,11 +178,7 @@ Tensor Tensor::scalar(DType dtype, T value) {
   Tensor t = empty(dtype, Shape{});
   dispatch_any_dtype(dtype, [&](auto tag) {
     using E = decltype(tag);
-    if constexpr (std::is_same_v<E, Half>) {
-      *t.data<E>() = float_to_half(static_cast<float>(value));
-    } else {
-      *t.data<E>() = static_cast<E>(value);
-    }
+    *t.data<E>() = convert_element<E>(value);
   });
   return t;
 }
