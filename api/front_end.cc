@@ -77,6 +77,7 @@ std::optional<Module> parse_and_lower(std::string_view source, const FrontEndReq
   report_compiled_code(std::move(parsed.diagnostics), left_out, sink);
   LowerOptions options;
   options.entries = request.entries;
+  options.runtime_fusions = request.runtime_fusions;
   // Note: the final IR is still verified; per-pass checks are for tests.
   options.verify_each_pass = request.record_passes;
   if (request.record_passes) {

@@ -22,6 +22,7 @@ struct FrontEndRequest {
   std::vector<std::string> entries;  // empty: every top-level function
   bool warnings_as_errors = false;   // warnings become errors
   bool record_passes = false;        // fill FrontEndOutcome::passes
+  bool runtime_fusions = true;       // LowerOptions::runtime_fusions
 };
 
 struct FrontEndOutcome {

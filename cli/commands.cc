@@ -31,6 +31,11 @@ constexpr const char* kCompileFooter = R"(Examples:
   pygraft compile model.py --emit text       readable listing on stdout
   pygraft compile model.py --emit dot | dot -Tsvg > model.svg
   pygraft compile model.py --diagnostics sarif -o model.pgraph > report.sarif
+  pygraft compile rnn.py --emit onnx --signature 'rnn(float32[T,H], float32[H,H], int)'
+                                             -> rnn.onnx (opset 17; docs/onnx.md)
+  pygraft compile model.py --emit onnx --entry softmax -- '[[1.0,2.0]]'
+                        (the input types from example arguments, as run takes
+                         them: a float64 array of rank 2, dims left symbolic)
 
 Exits 1 when a source has errors (nothing is written for it), 2 on usage or
 I/O errors; -o is for a single input only. Output files are replaced atomically: never partially written.)";
@@ -87,7 +92,12 @@ void add_front_end_options(CLI::App& command, CheckOptions& options) {
 
 void add_compile(CLI::App& app, CompileOptions& options) {
   CLI::App* compile = app.add_subcommand("compile", "Convert MODEL.py into a graph file");
-  compile->add_option("MODEL.py", options.sources, "The Python source files")->required();
+  compile
+      ->add_option("MODEL.py", options.sources, "The Python source files")
+      ->required();
+  compile->add_option("ARG", options.example_args,
+                      "--emit onnx: example arguments after --, as run takes them (JSON "
+                      "literals or @path.npy); they fix the input types");
   add_front_end_options(*compile, options.check);
   compile->add_option("-j,--jobs", options.jobs, "Compile N files at once (default 1)")
       ->check(CLI::PositiveNumber);
@@ -102,7 +112,12 @@ void add_compile(CLI::App& app, CompileOptions& options) {
   compile->add_flag("--print-ir-after-all", options.print_ir_after_all,
                     "Also print the IR (as --emit text) after the lowering and after each "
                     "pass, on stderr");
-  compile->add_option("--emit", options.emit, "What to write: graph, text, dot or onnx")
+  compile
+      ->add_option("--signature", options.signatures,
+                   "--emit onnx: the argument types of the exported function, e.g. "
+                   "'rnn(float32[T,H], float32[H,H], int)'; repeatable, one per --entry")
+      ->allow_extra_args(false);
+  compile->add_option("--emit", options.emit, "What to write: graph, text, dot or onnx (an ONNX model of one function)")
       ->transform(CLI::CheckedTransformer(kEmitKinds))
       ->option_text("graph|text|dot|onnx");
   compile->footer(kCompileFooter);

@@ -45,7 +45,18 @@ struct CompileOptions {
   std::optional<std::string> output;  // "-" is stdout
   EmitKind emit = EmitKind::Graph;
   bool print_ir_after_all = false;  // the IR after each pipeline step, on stderr
+  // --emit onnx: "fn(float32[T], int)" per exported function (docs/onnx.md),
+  // or example arguments, as run takes them (after --).
+  std::vector<std::string> signatures;
+  std::vector<std::string> example_args;
 };
+
+// Writes `bytes` to `target` ("-": stdout) atomically; kExitOk, or
+// kExitUsage with a message on io.err.
+int write_output(const std::string& target, const std::string& bytes, CommandIo& io);
+
+// `compile --emit onnx` (cli/onnx_command.cc).
+int run_onnx_export(const CompileOptions& options, CommandIo& io);
 
 inline constexpr int64_t kDefaultMaxMemoryBytes = int64_t{4} << 30;
 

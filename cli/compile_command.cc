@@ -81,21 +81,6 @@ std::string output_target(const CompileOptions& options, const std::string& sour
   return "-";  // listings go to stdout unless -o names a file
 }
 
-int write_output(const std::string& target, const std::string& bytes, CommandIo& io) {
-  if (target == "-") {
-    io.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    io.out.flush();
-    if (io.out) return kExitOk;
-    io.err << "pygraft: error: cannot write to stdout\n";
-    return kExitUsage;
-  }
-  if (std::optional<std::string> error = write_file_atomically(target, bytes)) {
-    io.err << "pygraft: error: " << *error << "\n";
-    return kExitUsage;
-  }
-  return kExitOk;
-}
-
 // A failed compile must not leave an earlier compile's graph where the new
 // one belongs, to be run as if it were the new one: a graph file there is
 // removed, anything else is kept; a note says which (docs/getting-started.md).
@@ -170,7 +155,9 @@ int run_job(const Job& job, const std::vector<std::string>& entries, int jobs, C
 }
 
 std::optional<std::string> usage_problem(const CompileOptions& options, size_t inputs) {
-  if (options.emit == EmitKind::Onnx) return "not implemented yet: --emit onnx is planned";
+  if (!options.example_args.empty() || !options.signatures.empty()) {
+    return "example arguments and --signature are for --emit onnx";
+  }
   if (options.output && inputs > 1) {
     return "-o names one output file; with several inputs each is written beside its source";
   }
@@ -195,6 +182,7 @@ int run_check(const CheckOptions& options, CommandIo& io) {
 }
 
 int run_compile(const CompileOptions& options, CommandIo& io) {
+  if (options.emit == EmitKind::Onnx) return run_onnx_export(options, io);
   std::vector<std::string> sources = options.sources;
   if (sources.empty()) sources.push_back(options.check.source_path);
   if (std::optional<std::string> problem = usage_problem(options, sources.size())) {

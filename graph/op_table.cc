@@ -27,7 +27,7 @@ constexpr OpEffects effect = OpEffects::Effect;
 constexpr OpEffects regions = OpEffects::Regions;
 
 constexpr std::array<OpRow, kNumOpCodes> kRows = {{
-#define PG_OP(id, name, outputs, kernel, effects, spellings) \
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) \
   {OpCode::id, name, outputs, #kernel, effects, spellings},
 #include "graph/ops.def"
 #undef PG_OP

@@ -12,13 +12,13 @@
 namespace pygraft {
 
 enum class OpCode : uint16_t {
-#define PG_OP(id, name, outputs, kernel, effects, spellings) id,
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) id,
 #include "graph/ops.def"
 #undef PG_OP
 };
 
 inline constexpr int kNumOpCodes = 0
-#define PG_OP(id, name, outputs, kernel, effects, spellings) +1
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) +1
 #include "graph/ops.def"
 #undef PG_OP
     ;

@@ -34,7 +34,7 @@ struct KernelContext {
 using KernelFn = void (*)(KernelContext&);
 
 // Declares every kernel named in the op table.
-#define PG_OP(id, name, outputs, kernel, effects, spellings) void kernel(KernelContext& ctx);
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) void kernel(KernelContext& ctx);
 #include "graph/ops.def"
 #undef PG_OP
 

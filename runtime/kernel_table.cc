@@ -15,7 +15,7 @@ void structural(KernelContext& ctx) {
 KernelFn kernel_for(OpCode op) {
   // Note: each kernel behind the narrow-dtype boundary (runtime/narrow_dtypes.h).
   static constexpr KernelFn kTable[] = {
-#define PG_OP(id, name, outputs, kernel, effects, spellings) \
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) \
   &kernel == &structural ? nullptr : &kernel_at_narrow_boundary<&kernel, OpCode::id>,
 #include "graph/ops.def"
 #undef PG_OP

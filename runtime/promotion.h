@@ -1,34 +1,19 @@
-// NumPy 2 type promotion (NEP 50). Python scalars are weak: they take the
-// other operand's dtype when its kind (bool < int < float) is at least theirs.
+// NumPy 2 type promotion (NEP 50) of runtime values; the dtype rules
+// themselves are graph/dtype_promotion.h's, shared with the IR's inference.
 #pragma once
 
-#include "graph/dtype.h"
+#include "graph/dtype_promotion.h"
 
 namespace pygraft::rt {
 
 class Value;
 
-// The type of one operand as promotion sees it.
-struct OperandType {
-  DType dtype;        // for weak operands: bool, int64 or float64 (their default)
-  bool weak = false;  // a Python scalar
-};
+using pygraft::dtype_kind;
+using pygraft::OperandType;
+using pygraft::promote_types;
+using pygraft::result_type;
+using pygraft::smallest_float_holding;
 
 OperandType operand_type(const Value& v);  // throws RuntimeError for non-numeric values
-
-// np.promote_types for two strong dtypes.
-DType promote_types(DType a, DType b);
-
-// The smallest float dtype that holds every value of `t` (the dtype NumPy's
-// float-only ufuncs such as np.sqrt give: float16 for uint8, float32 for
-// int16, float64 for int32); `t` itself for floats.
-DType smallest_float_holding(DType t);
-
-// Result dtype of a binary arithmetic op on the two operands (np.result_type
-// under NEP 50). Two weak operands give the default dtype of the higher kind.
-DType result_type(OperandType a, OperandType b);
-
-// Kind order: bool 0, integer 1, float 2.
-int dtype_kind(DType t);
 
 }  // namespace pygraft::rt

@@ -28,7 +28,7 @@ Module lower_module(ast::Module module, const LowerOptions& options, DiagnosticS
     // IR may hold poison values (passes and the verifier would only add
     // noise), and the module is not used.
     Module out = transform::build_module(module, options.entries, diags, [&](Function& function) {
-      if (!diags.has_errors()) transform::run_function_passes(function);
+      if (!diags.has_errors()) transform::run_function_passes(function, options.runtime_fusions);
     });
     if (!diags.has_errors()) transform::verify_final(out, diags);
     return out;

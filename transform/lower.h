@@ -19,6 +19,10 @@ struct LowerOptions {
   // Run the IR verifier after the lowering and after every pass (tests and
   // debugging); without it, the verifier runs once, on the final IR.
   bool verify_each_pass = true;
+  // Run the passes that fuse ops into nodes only pygraft's runtime has
+  // (fused_elementwise, matmul_transposed_b); exporters to other targets
+  // (ONNX) turn them off and get one node per source-level op.
+  bool runtime_fusions = true;
   // Debug hook: called with the module after building ("build") and after
   // each pass of transform/pipeline.cc (e.g. to print the IR after each pass).
   std::function<void(std::string_view pass, const Module&)> after_pass;

@@ -18,21 +18,23 @@ namespace {
 struct Pass {
   std::string_view name;
   void (*run)(Function&);
+  // Makes nodes only pygraft's runtime executes (LowerOptions::runtime_fusions).
+  bool runtime_fusion = false;
 };
 
 // The pipeline, in order, with the reason for each position.
 constexpr Pass kPasses[] = {
     // Before dce, which then removes the None constant of each transpose it
     // folds away.
-    {"fuse-transposed-matmul", fuse_transposed_matmul},
+    {"fuse-transposed-matmul", fuse_transposed_matmul, true},
     // Removes what the lowering built but nothing uses (operands of folded
     // operators, unpacked tuples); runs early so later passes see less.
     {"dce", eliminate_dead_code},
     // After dce, which proves single ops unable to raise and removes unused
     // chains of them; a fused node only ever counts as raising.
-    {"fuse-elementwise", fuse_elementwise},
+    {"fuse-elementwise", fuse_elementwise, true},
     // After fuse-elementwise, whose nodes it merges.
-    {"merge-fused-readers", merge_fused_readers},
+    {"merge-fused-readers", merge_fused_readers, true},
     // After DCE, so only constants that are still used are merged.
     {"const-dedup", deduplicate_constants},
     // Last: the passes above leave gaps in the value numbering.
@@ -57,8 +59,10 @@ void checkpoint(const Module& module, std::string_view after, const LowerOptions
 
 }  // namespace
 
-void run_function_passes(Function& function) {
-  for (const Pass& pass : kPasses) pass.run(function);
+void run_function_passes(Function& function, bool runtime_fusions) {
+  for (const Pass& pass : kPasses) {
+    if (runtime_fusions || !pass.runtime_fusion) pass.run(function);
+  }
 }
 
 void verify_final(const Module& module, DiagnosticSink& diags) {
@@ -68,6 +72,7 @@ void verify_final(const Module& module, DiagnosticSink& diags) {
 void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& diags) {
   checkpoint(module, "build", options, false, diags);
   for (const Pass& pass : kPasses) {
+    if (!options.runtime_fusions && pass.runtime_fusion) continue;
     for (Function& function : module.functions) pass.run(function);
     checkpoint(module, pass.name, options, &pass == &kPasses[std::size(kPasses) - 1], diags);
   }

@@ -16,7 +16,8 @@ void run_pipeline(Module& module, const LowerOptions& options, DiagnosticSink& d
 
 // The same, a function at a time (lower_module runs it as each function is
 // built): every pass on `function`, no verification, no hook.
-void run_function_passes(Function& function);
+// `runtime_fusions`: also the passes that make runtime-only fused nodes.
+void run_function_passes(Function& function, bool runtime_fusions = true);
 // The verifier on the final IR.
 void verify_final(const Module& module, DiagnosticSink& diags);
 

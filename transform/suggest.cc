@@ -35,7 +35,7 @@ std::array<OpCategory, kNumOpCodes> build_categories() {
   OpCategory current = OpCategory::None;
   size_t next = 0;
 #define PG_OP_CATEGORY(category) current = OpCategory::category;
-#define PG_OP(id, name, outputs, kernel, effects, spellings) categories[next++] = current;
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) categories[next++] = current;
 #include "graph/ops.def"
 #undef PG_OP
 #undef PG_OP_CATEGORY

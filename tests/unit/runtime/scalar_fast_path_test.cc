@@ -79,7 +79,7 @@ std::vector<Value> python_scalars() {
 }
 
 constexpr OpCode kAllOps[] = {
-#define PG_OP(id, name, outputs, kernel, effects, spellings) OpCode::id,
+#define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) OpCode::id,
 #include "graph/ops.def"
 #undef PG_OP
 };

@@ -1,0 +1,325 @@
+// Emitters of arithmetic, comparisons and elementwise math, with NumPy's and
+// Python's semantics spelled out where ONNX's operators differ: integer
+// division by zero gives 0 (NumPy) instead of a fault, floor division and
+// modulo take the divisor's sign, maximum/minimum propagate NaN.
+#include <cmath>
+#include <numbers>
+
+#include "onnx_export/emitters.h"
+#include "onnx_export/onnx_types.h"
+
+namespace pygraft::onnx_export {
+
+namespace {
+
+std::string both_as(EmitContext& ctx, size_t i, DType dtype) {
+  return ctx.input_as(i, dtype);
+}
+
+// NaN wherever either operand is NaN, else `value` (NumPy's maximum, minimum
+// and clip propagate NaN; ONNX's Max and Min need not).
+std::string propagate_nan(EmitContext& ctx, const std::string& a, const std::string& b,
+                          const std::string& value, DType dtype) {
+  if (!is_float(dtype)) return value;
+  const std::string either =
+      ctx.emit("Or", {ctx.emit("IsNaN", {a}), ctx.emit("IsNaN", {b})});
+  return ctx.emit("Where", {either, ctx.emit("Add", {a, b}), value});
+}
+
+std::string nan_max(EmitContext& ctx, const std::string& a, const std::string& b, DType dtype,
+                    const char* op) {
+  return propagate_nan(ctx, a, b, ctx.emit(op, {a, b}), dtype);
+}
+
+// Integer division with a divisor of zero replaced by one (ONNX's integer Div
+// and Mod fault on zero); the caller masks those lanes.
+struct SafeDivisor {
+  std::string divisor;
+  std::string is_zero;
+};
+
+SafeDivisor safe_divisor(EmitContext& ctx, const std::string& b, DType dtype) {
+  const std::string zero = ctx.scalar(dtype, 0.0);
+  const std::string is_zero = ctx.emit("Equal", {b, zero});
+  return {ctx.emit("Where", {is_zero, ctx.scalar(dtype, 1.0), b}), is_zero};
+}
+
+std::string masked_zero(EmitContext& ctx, const SafeDivisor& d, const std::string& value,
+                        DType dtype) {
+  return ctx.emit("Where", {d.is_zero, ctx.scalar(dtype, 0.0), value});
+}
+
+bool refuse_unsigned_64(EmitContext& ctx, DType dtype) {
+  if (dtype != DType::UInt64) return false;
+  ctx.refuse("on uint64 has no exact ONNX export (values above 2**63 - 1)");
+  return true;
+}
+
+}  // namespace
+
+void emit_binary(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  std::string op(ctx.onnx_op());
+  if (dtype == DType::Bool) {
+    // NumPy's bool add is logical or, multiply logical and; subtract raises.
+    if (op == "Add" || op == "Max") op = "Or";
+    if (op == "Mul" || op == "Min") op = "And";
+    if (op == "Sub") {
+      ctx.refuse("on booleans (NumPy raises TypeError)", DiagCode::OnnxUnknownType);
+      return;
+    }
+  } else if (op == "And" || op == "Or" || op == "Xor") {
+    ctx.refuse("on integers needs ONNX's bitwise operators (opset 18); pygraft exports opset 17");
+    return;
+  }
+  const std::string a = both_as(ctx, 0, dtype);
+  const std::string b = both_as(ctx, 1, dtype);
+  if (op == "Max" || op == "Min") {
+    ctx.set_output(0, nan_max(ctx, a, b, dtype, op == "Max" ? "Max" : "Min"));
+    return;
+  }
+  ctx.set_output(0, ctx.emit(op, {a, b}));
+}
+
+void emit_true_divide(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  ctx.set_output(0, ctx.emit("Div", {both_as(ctx, 0, dtype), both_as(ctx, 1, dtype)}));
+}
+
+namespace {
+
+// NumPy's divmod for floats (npymath's npy_divmod): the floor quotient and
+// the remainder with the divisor's sign, exact where floor(a / b) is not.
+std::pair<std::string, std::string> float_divmod(EmitContext& ctx, const std::string& a,
+                                                 const std::string& b, DType dtype) {
+  const std::string zero = ctx.scalar(dtype, 0.0);
+  const std::string one = ctx.scalar(dtype, 1.0);
+  std::string mod = ctx.emit("Mod", {a, b}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{1}); });
+  std::string div = ctx.emit("Div", {ctx.emit("Sub", {a, mod}), b});
+  // A remainder of the other sign than the divisor moves to the divisor's side.
+  const std::string mod_nonzero = ctx.emit("Not", {ctx.emit("Equal", {mod, zero})});
+  const std::string signs_differ =
+      ctx.emit("Xor", {ctx.emit("Less", {b, zero}), ctx.emit("Less", {mod, zero})});
+  const std::string fix = ctx.emit("And", {mod_nonzero, signs_differ});
+  mod = ctx.emit("Where", {fix, ctx.emit("Add", {mod, b}), mod});
+  div = ctx.emit("Where", {fix, ctx.emit("Sub", {div, one}), div});
+  // floor, rounded back up where the quotient sits within half of the next.
+  std::string floordiv = ctx.emit("Floor", {div});
+  const std::string half = ctx.scalar(dtype, 0.5);
+  const std::string up = ctx.emit("Greater", {ctx.emit("Sub", {div, floordiv}), half});
+  floordiv = ctx.emit("Where", {up, ctx.emit("Add", {floordiv, one}), floordiv});
+  // A zero divisor: a / b (inf or nan) and a nan remainder, as NumPy.
+  const std::string b_zero = ctx.emit("Equal", {b, zero});
+  floordiv = ctx.emit("Where", {b_zero, ctx.emit("Div", {a, b}), floordiv});
+  return {floordiv, mod};
+}
+
+}  // namespace
+
+void emit_floor_divide(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  if (dtype == DType::Bool || refuse_unsigned_64(ctx, dtype)) {
+    if (!ctx.refused()) ctx.refuse("on booleans has no ONNX export");
+    return;
+  }
+  const std::string a = both_as(ctx, 0, dtype);
+  const std::string b = both_as(ctx, 1, dtype);
+  if (is_float(dtype)) {
+    ctx.set_output(0, float_divmod(ctx, a, b, dtype).first);
+    return;
+  }
+  // Integers: ONNX's Div truncates; Python and NumPy floor. a - (a mod b)
+  // is an exact multiple of b, so dividing it truncates to the floor.
+  const SafeDivisor d = safe_divisor(ctx, b, dtype);
+  const std::string mod =
+      ctx.emit("Mod", {a, d.divisor}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
+  const std::string quotient = ctx.emit("Div", {ctx.emit("Sub", {a, mod}), d.divisor});
+  ctx.set_output(0, masked_zero(ctx, d, quotient, dtype));
+}
+
+void emit_remainder(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  if (dtype == DType::Bool || refuse_unsigned_64(ctx, dtype)) {
+    if (!ctx.refused()) ctx.refuse("on booleans has no ONNX export");
+    return;
+  }
+  const std::string a = both_as(ctx, 0, dtype);
+  const std::string b = both_as(ctx, 1, dtype);
+  if (is_float(dtype)) {
+    ctx.set_output(0, float_divmod(ctx, a, b, dtype).second);
+    return;
+  }
+  // ONNX's integer Mod (fmod=0) takes the divisor's sign, as Python's %.
+  const SafeDivisor d = safe_divisor(ctx, b, dtype);
+  const std::string mod =
+      ctx.emit("Mod", {a, d.divisor}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
+  ctx.set_output(0, masked_zero(ctx, d, mod, dtype));
+}
+
+void emit_power(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  if (dtype == DType::Bool || !(is_float(dtype) || dtype == DType::Int64 || dtype == DType::Int32)) {
+    ctx.refuse("on " + std::string(dtype_name(dtype)) + " has no ONNX export");
+    return;
+  }
+  ctx.set_output(0, ctx.emit("Pow", {both_as(ctx, 0, dtype), both_as(ctx, 1, dtype)}));
+}
+
+void emit_compare(EmitContext& ctx) {
+  const StaticType& a = ctx.in_type(0);
+  const StaticType& b = ctx.in_type(1);
+  const DType common = result_type(a.operand(), b.operand());
+  if ((a.is_python_scalar() != b.is_python_scalar()) && is_narrow(common) && is_integer(common)) {
+    ctx.refuse("of a narrow integer array with a Python int has no ONNX export (NumPy 2 compares "
+               "the values exactly)");
+    return;
+  }
+  std::string result = ctx.emit(ctx.onnx_op(), {both_as(ctx, 0, common), both_as(ctx, 1, common)});
+  if (ctx.node().op == OpCode::Ne) result = ctx.emit("Not", {result});
+  ctx.set_output(0, result);
+}
+
+void emit_unary(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  const std::string op(ctx.onnx_op());
+  if (op == "Identity") {
+    ctx.set_output(0, ctx.input_as(0, dtype));
+    return;
+  }
+  if (op == "Not") {  // ~x
+    if (dtype == DType::Bool) {
+      ctx.set_output(0, ctx.emit("Not", {ctx.input_as(0, dtype)}));
+    } else if (!is_unsigned(dtype) && is_integer(dtype)) {
+      // Two's complement: ~x == -x - 1.
+      const std::string neg = ctx.emit("Neg", {ctx.input_as(0, dtype)});
+      ctx.set_output(0, ctx.emit("Sub", {neg, ctx.scalar(dtype, 1.0)}));
+    } else {
+      ctx.refuse("on " + std::string(dtype_name(dtype)) + " has no ONNX export");
+    }
+    return;
+  }
+  if ((op == "IsNaN" || op == "IsInf") && !is_float(ctx.in_type(0).dtype)) {
+    ctx.refuse("on integers has no ONNX export");
+    return;
+  }
+  const DType in_dtype = op == "IsNaN" || op == "IsInf" ? ctx.in_type(0).dtype : dtype;
+  ctx.set_output(0, ctx.emit(op, {ctx.input_as(0, in_dtype)}));
+}
+
+void emit_abs(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  if (dtype == DType::Bool) {
+    ctx.set_output(0, ctx.input(0));
+    return;
+  }
+  ctx.set_output(0, ctx.emit("Abs", {ctx.input_as(0, dtype)}));
+}
+
+void emit_square(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  if (dtype == DType::Bool) {
+    ctx.refuse("on booleans has no ONNX export");
+    return;
+  }
+  const std::string x = ctx.input_as(0, dtype);
+  ctx.set_output(0, ctx.emit("Mul", {x, x}));
+}
+
+void emit_trunc(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  const std::string x = ctx.input_as(0, ctx.in_type(0).dtype);
+  if (!is_float(ctx.in_type(0).dtype)) {
+    ctx.set_output(0, ctx.cast(x, ctx.in_type(0).dtype, dtype));
+    return;
+  }
+  const std::string negative = ctx.emit("Less", {x, ctx.scalar(ctx.in_type(0).dtype, 0.0)});
+  const std::string t = ctx.emit("Where", {negative, ctx.emit("Ceil", {x}), ctx.emit("Floor", {x})});
+  ctx.set_output(0, ctx.cast(t, ctx.in_type(0).dtype, dtype));
+}
+
+void emit_log_base(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  const double base = ctx.node().op == OpCode::Log2 ? 2.0 : 10.0;
+  const std::string ln = ctx.emit("Log", {ctx.input_as(0, dtype)});
+  ctx.set_output(0, ctx.emit("Div", {ln, ctx.scalar(dtype, std::log(base))}));
+}
+
+void emit_isfinite(EmitContext& ctx) {
+  const DType in = ctx.in_type(0).dtype;
+  if (!is_float(in)) {
+    ctx.refuse("on integers has no ONNX export");
+    return;
+  }
+  const std::string x = ctx.input(0);
+  const std::string bad = ctx.emit("Or", {ctx.emit("IsNaN", {x}), ctx.emit("IsInf", {x})});
+  ctx.set_output(0, ctx.emit("Not", {bad}));
+}
+
+void emit_logical(EmitContext& ctx) {
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < ctx.num_inputs(); ++i) inputs.push_back(ctx.input_as(i, DType::Bool));
+  ctx.set_output(0, ctx.emit(ctx.onnx_op(), inputs));
+}
+
+void emit_where(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  ctx.set_output(0, ctx.emit("Where", {ctx.input_as(0, DType::Bool), ctx.input_as(1, dtype),
+                                       ctx.input_as(2, dtype)}));
+}
+
+void emit_clip(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  std::string x = ctx.input_as(0, dtype);
+  if (ctx.in_type(1).kind != StaticKind::None) {
+    x = nan_max(ctx, x, ctx.input_as(1, dtype), dtype, "Max");
+  }
+  if (ctx.in_type(2).kind != StaticKind::None) {
+    x = nan_max(ctx, x, ctx.input_as(2, dtype), dtype, "Min");
+  }
+  // np.clip's result has the broadcast shape of all three operands.
+  ctx.set_output(0, x);
+}
+
+void emit_round(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  const int64_t decimals = ctx.in_type(1).constant_int().value_or(0);
+  const std::string x = ctx.input_as(0, dtype);
+  if (!is_float(dtype)) {
+    if (decimals >= 0) {
+      ctx.set_output(0, x);
+    } else {
+      ctx.refuse("with negative decimals on integers has no ONNX export");
+    }
+    return;
+  }
+  if (decimals == 0) {
+    ctx.set_output(0, ctx.emit("Round", {x}));
+    return;
+  }
+  // NumPy: rint(x * 10**d) / 10**d, or rint(x / 10**-d) * 10**-d.
+  const std::string scale = ctx.scalar(dtype, std::pow(10.0, static_cast<double>(std::abs(decimals))));
+  if (decimals > 0) {
+    ctx.set_output(0, ctx.emit("Div", {ctx.emit("Round", {ctx.emit("Mul", {x, scale})}), scale}));
+  } else {
+    ctx.set_output(0, ctx.emit("Mul", {ctx.emit("Round", {ctx.emit("Div", {x, scale})}), scale}));
+  }
+}
+
+void emit_matmul(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  if (ctx.in_type(0).rank() == 0 || ctx.in_type(1).rank() == 0) {  // np.dot with a scalar
+    if (dtype == DType::Bool) {
+      ctx.refuse("on booleans has no ONNX export");
+      return;
+    }
+    ctx.set_output(0, ctx.emit("Mul", {ctx.input_as(0, dtype), ctx.input_as(1, dtype)}));
+    return;
+  }
+  if (dtype == DType::Bool || is_narrow(dtype)) {
+    ctx.refuse("on " + std::string(dtype_name(dtype)) + " has no ONNX export");
+    return;
+  }
+  ctx.set_output(0, ctx.emit("MatMul", {ctx.input_as(0, dtype), ctx.input_as(1, dtype)}));
+}
+
+}  // namespace pygraft::onnx_export

@@ -1,0 +1,79 @@
+#include "onnx_export/emit_context.h"
+
+#include "onnx_export/onnx_types.h"
+
+namespace pygraft::onnx_export {
+
+EmitContext::EmitContext(GraphBuilder& graph, const Node& node, std::string_view onnx_op,
+                         std::vector<StaticType> in_types, std::vector<Lowered> in_values,
+                         std::vector<StaticType> out_types, std::string op_display)
+    : graph_(graph),
+      node_(node),
+      onnx_op_(onnx_op),
+      in_types_(std::move(in_types)),
+      in_values_(std::move(in_values)),
+      out_types_(std::move(out_types)),
+      outputs_(out_types_.size()),
+      op_display_(std::move(op_display)) {}
+
+std::string EmitContext::materialize(const Lowered& value, const StaticType& type) {
+  if (!value.tensor.empty()) return value.tensor;
+  if (type.constant && type.is_python_scalar()) {
+    return constant(literal_tensor(*type.constant, type.dtype));
+  }
+  refuse("needs " + type.describe() + " as a tensor", DiagCode::OnnxUnknownType);
+  return "";
+}
+
+std::string EmitContext::input(size_t i) {
+  return materialize(in_values_.at(i), in_types_.at(i));
+}
+
+std::string EmitContext::cast(const std::string& name, DType from, DType to) {
+  if (from == to || name.empty()) return name;
+  return emit("Cast", {name},
+              [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });
+}
+
+std::string EmitContext::input_as(size_t i, DType dtype) {
+  const StaticType& t = in_types_.at(i);
+  if (!in_values_.at(i).tensor.empty() || !t.constant || !t.is_python_scalar()) {
+    return cast(input(i), t.dtype, dtype);
+  }
+  // A compile-time number: the constant directly in the wanted dtype.
+  return constant(literal_tensor(*t.constant, dtype));
+}
+
+std::string EmitContext::emit(std::string_view op_type, const std::vector<std::string>& inputs,
+                              const std::function<void(onnx::NodeProto&)>& attrs) {
+  onnx::NodeProto& n = graph_.add(op_type, inputs, node_.range);
+  if (attrs) attrs(n);
+  return n.output(0);
+}
+
+std::string EmitContext::constant(const onnx::TensorProto& value) {
+  return graph_.constant(value, node_.range);
+}
+
+std::string EmitContext::int64s(const std::vector<int64_t>& values) {
+  return constant(int64_tensor(values));
+}
+
+std::string EmitContext::int64_scalar(int64_t value) {
+  return constant(int64_tensor({value}, true));
+}
+
+std::string EmitContext::scalar(DType dtype, double value) {
+  return constant(scalar_tensor(dtype, value));
+}
+
+void EmitContext::set_output(size_t i, Lowered value) {
+  outputs_.at(i) = std::move(value);
+}
+
+void EmitContext::refuse(std::string why, DiagCode code) {
+  if (refusal_) return;
+  refusal_ = Diagnostic{code, Severity::Error, node_.range, op_display_ + " " + why, {}};
+}
+
+}  // namespace pygraft::onnx_export
