@@ -303,7 +303,8 @@ const ELEMENT_TEXT = {
   float16: (v) => floatText(v, (x) => shortestText(x, roundToHalf)),
   bool: (v) => (v ? 'true' : 'false'),
 };
-const INT_TYPES = new Set(['int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64']);
+const INT_TYPES =
+    new Set(['int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64']);
 
 /** The element values of an output tensor as numbers/BigInts/bools; half
  * bits are decoded (onnxruntime hands float16 out as Uint16Array bits). */
@@ -318,17 +319,18 @@ function elementValues(tensor) {
 function formatOutput(tensor) {
   const format = ELEMENT_TEXT[tensor.type] || (INT_TYPES.has(tensor.type) ? String : null);
   if (!format) throw new Error(`output of type ${tensor.type} has no pygraft dtype`);
-  const data = elementValues(tensor);
+  const values = elementValues(tensor);
   const shape = tensor.dims.map(Number);
   const nest = (axis, offset, stride) => {
-    if (axis === shape.length) return format(data[offset]);
+    if (axis === shape.length) return format(values[offset]);
     const inner = shape[axis] === 0 ? 0 : stride / shape[axis];
     const items = [];
     for (let i = 0; i < shape[axis]; i++) items.push(nest(axis + 1, offset + i * inner, inner));
     return '[' + items.join(', ') + ']';
   };
   const count = shape.reduce((a, b) => a * b, 1);
-  return `{"dtype": "${tensor.type}", "shape": [${shape.join(', ')}], "data": ${nest(0, 0, count)}}`;
+  const data = nest(0, 0, count);
+  return `{"dtype": "${tensor.type}", "shape": [${shape.join(', ')}], "data": ${data}}`;
 }
 
 // ------------------------------------------------------------ running
