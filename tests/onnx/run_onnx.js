@@ -335,27 +335,69 @@ function formatOutput(tensor) {
 
 // ------------------------------------------------------------ running
 
-/** Runs one case; returns its output line's text. */
-async function runCase(ort, sessions, entry) {
-  if (!sessions.has(entry.model)) {
-    sessions.set(entry.model, ort.InferenceSession.create(entry.model));
-  }
-  const session = await sessions.get(entry.model);
+/** Session options: one thread each, since the models are tiny and the
+ * harness creates one session per case (a thread pool each would cost more
+ * than the run, and one thread keeps float sums in one order). */
+const SESSION_OPTIONS = {intraOpNumThreads: 1, interOpNumThreads: 1};
+
+/** Feeds for a session from a case's arguments, in session.inputNames order
+ * (the exporter names the inputs after the Python parameters, in order). */
+function buildFeeds(ort, session, args) {
   const names = session.inputNames;
-  if (names.length !== entry.args.length) {
+  if (names.length !== args.length) {
     throw new Error(`the model has ${names.length} inputs (${names.join(', ')}), ` +
-                    `the case gives ${entry.args.length} arguments`);
+                    `the case gives ${args.length} arguments`);
   }
   const feeds = {};
   names.forEach((name, i) => {
-    feeds[name] = argumentTensor(ort, entry.args[i]);
+    feeds[name] = argumentTensor(ort, args[i]);
   });
-  const results = await session.run(feeds);
+  return feeds;
+}
+
+/** Runs one case in its session; returns its output line's text. */
+async function runCase(ort, session, entry) {
+  const results = await session.run(buildFeeds(ort, session, entry.args));
   const outputs = session.outputNames.map((name, i) => {
     if (name !== `output_${i}`) throw new Error(`output ${i} is named ${name}, not output_${i}`);
     return formatOutput(results[name]);
   });
   return `{"id": ${JSON.stringify(entry.id)}, "outputs": [${outputs.join(', ')}]}`;
+}
+
+/** The error line of a case. */
+function errorLine(entry, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return `{"id": ${JSON.stringify(entry.id)}, "error": ${JSON.stringify(message)}}`;
+}
+
+/**
+ * Runs the manifest's cases in order, printing a line for each. A model's
+ * session is created at its first case and released after its last, so
+ * that thousands of models do not hold thousands of sessions at once.
+ */
+async function runManifest(ort, manifest) {
+  const usesLeft = new Map();
+  for (const entry of manifest) usesLeft.set(entry.model, (usesLeft.get(entry.model) || 0) + 1);
+  const sessions = new Map();  // model path -> Promise<InferenceSession>
+  for (const entry of manifest) {
+    if (!sessions.has(entry.model)) {
+      sessions.set(entry.model, ort.InferenceSession.create(entry.model, SESSION_OPTIONS));
+    }
+    let line;
+    try {
+      line = await runCase(ort, await sessions.get(entry.model), entry);
+    } catch (e) {
+      line = errorLine(entry, e);
+    }
+    process.stdout.write(line + '\n');
+    usesLeft.set(entry.model, usesLeft.get(entry.model) - 1);
+    if (usesLeft.get(entry.model) === 0) {
+      const session = await sessions.get(entry.model).catch(() => null);
+      if (session) await session.release();
+      sessions.delete(entry.model);
+    }
+  }
 }
 
 async function main(argv) {
@@ -364,18 +406,7 @@ async function main(argv) {
     return 2;
   }
   const ort = loadOrt();
-  const manifest = JSON.parse(fs.readFileSync(argv[2], 'utf8'));
-  const sessions = new Map();  // model path -> Promise<InferenceSession>
-  for (const entry of manifest) {
-    let line;
-    try {
-      line = await runCase(ort, sessions, entry);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      line = `{"id": ${JSON.stringify(entry.id)}, "error": ${JSON.stringify(message)}}`;
-    }
-    process.stdout.write(line + '\n');
-  }
+  await runManifest(ort, JSON.parse(fs.readFileSync(argv[2], 'utf8')));
   return 0;
 }
 
