@@ -40,6 +40,8 @@ sys.path.insert(0, os.path.join(HERE, "..", "diff"))
 import run_diff  # noqa: E402  (after the path; sets NumPy's promotion mode as the oracle needs)
 
 RUN_ONNX = os.path.join(HERE, "run_onnx.js")
+# Exit statuses of a process killed by a signal (negative: subprocess's form).
+CRASH_CODES = {-4, -6, -7, -8, -11, 132, 134, 135, 136, 139}
 TOP_MESSAGES = 3  # refusal messages shown per code with --verbose
 
 
@@ -146,24 +148,39 @@ def export_all(outcomes, opts, tmp):
 # ---------------------------------------------------------------- running
 
 def run_models(exported, opts, tmp):
-    """Runs all exported models in one run_onnx.js process; returns
-    {id: result line as a dict} and, when the process failed, why."""
+    """Runs all exported models in run_onnx.js processes; returns
+    {id: result line as a dict} and, when a process failed, why.
+
+    The cases run in order in one process; when ONNX Runtime kills it (a
+    signal from a kernel), the first case without a result is the one that
+    crashed: it gets that as its error and the rest run in a new process."""
     manifest = [{"id": str(i), "model": o.model, "args": o.case.args}
                 for i, o in enumerate(exported)]
-    path = os.path.join(tmp, "manifest.json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(manifest, f)
-    timeout = opts.timeout + 2.0 * len(manifest)
-    code, out, err = run_diff.run_tool([opts.node, RUN_ONNX, path], timeout)
     results = {}
-    for line in out.splitlines():
-        try:
-            result = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(result, dict) and "id" in result:
-            results[result["id"]] = result
-    problem = None if code == 0 else "run_onnx.js exit %s: %s" % (code, run_diff.short(err))
+    problem = None
+    while manifest:
+        path = os.path.join(tmp, "manifest.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(manifest, f)
+        timeout = opts.timeout + 2.0 * len(manifest)
+        code, out, err = run_diff.run_tool([opts.node, RUN_ONNX, path], timeout)
+        for line in out.splitlines():
+            try:
+                result = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(result, dict) and "id" in result:
+                results[result["id"]] = result
+        if code == 0:
+            break
+        remaining = [m for m in manifest if m["id"] not in results]
+        if not remaining or len(remaining) == len(manifest) and code not in CRASH_CODES:
+            problem = "run_onnx.js exit %s: %s" % (code, run_diff.short(err))
+            break
+        culprit = remaining[0]
+        results[culprit["id"]] = {"id": culprit["id"],
+                                  "error": "ONNX Runtime crashed (run_onnx.js exit %s)" % code}
+        manifest = remaining[1:]
     return results, problem
 
 
