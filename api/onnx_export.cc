@@ -66,12 +66,28 @@ OnnxResult export_onnx(std::string_view source, std::string_view file,
         return result;
       }
     }
+    bool refused = false;
+    for (size_t i = 0; i < signature.args.size(); ++i) {
+      const StaticType& t = signature.args[i];
+      if (t.kind != StaticKind::Unknown) continue;
+      const std::string what = t.constant ? t.constant->as<std::string>() : "value";
+      diagnostics.push_back({DiagCode::OnnxUnknownType, pygraft::Severity::Error,
+                             function->params[i].range,
+                             "parameter '" + function->params[i].name + "' is a " + what +
+                                 ": ONNX inputs are numbers and arrays (a str or None argument "
+                                 "is compiled in as a constant)",
+                             {}});
+      refused = true;
+    }
     onnx_export::ExportRequest export_request{
         signature.function, signature.args,
         std::filesystem::path(result.file).filename().string(), std::string(version())};
-    onnx_export::ExportOutcome outcome = onnx_export::export_function(*front.module, export_request);
-    diagnostics.insert(diagnostics.end(), outcome.diagnostics.begin(), outcome.diagnostics.end());
-    if (outcome.model) result.model = std::move(*outcome.model);
+    if (!refused) {
+      onnx_export::ExportOutcome outcome =
+          onnx_export::export_function(*front.module, export_request);
+      diagnostics.insert(diagnostics.end(), outcome.diagnostics.begin(), outcome.diagnostics.end());
+      if (outcome.model) result.model = std::move(*outcome.model);
+    }
   }
   compute_utf16_columns(diagnostics, result.source);
   for (const pygraft::Diagnostic& d : diagnostics) {

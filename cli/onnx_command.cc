@@ -7,6 +7,8 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include <nlohmann/json.hpp>
+
 #include "cli/json_args.h"
 #include "pygraft/onnx.h"
 #include "runtime/tensor.h"
@@ -38,10 +40,14 @@ Result<std::string> signature_of_examples(const std::vector<std::string>& exampl
       text += std::string(dtype_name(t.dtype())) + "[";
       for (int d = 0; d < t.rank(); ++d) text += d ? ",?" : "?";
       text += "]";
+    } else if (v.is_none()) {
+      text += "None";
+    } else if (v.is<rt::StrValue>()) {
+      text += nlohmann::json(*v.as<rt::StrValue>().text).dump();  // compiled in as a constant
+    } else if (v.is_dict()) {
+      text += "dict";  // refused by the exporter, at the parameter
     } else {
-      return Result<std::string>::failure(
-          "example argument " + std::to_string(i + 1) + " (" + examples[i] +
-          ") is not a number or an array: ONNX inputs are tensors");
+      text += "list";
     }
   }
   return text + ")";

@@ -741,6 +741,7 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
       return one(t);
     }
     case OpCode::MakeTuple:
+    case OpCode::MakeList:  // a list literal: a fixed sequence, as a tuple
       return one(StaticType::tuple(ops));
     case OpCode::RangeArg:
     case OpCode::RangeStep: {
@@ -911,9 +912,60 @@ StaticRuleResult elementwise_misc(const Node& node, const Types& ops) {
   }
 }
 
+StaticRuleResult rule_for(const Node& node, const std::vector<StaticType>& ops);
+
+StaticType as_python_scalar(const StaticType& t) {
+  switch (t.dtype) {
+    case DType::Bool:
+      return StaticType::python_bool();
+    case DType::Int64:
+      return StaticType::python_int();
+    default:
+      return StaticType::python_float();
+  }
+}
+
+// Operands that are Python numbers on some paths and 0-d arrays on others:
+// the rule must give one layout either way. The result is weak on some path
+// when the Python-number reading gives a Python number.
+StaticRuleResult mixed_weak_rule(const Node& node, const std::vector<StaticType>& ops) {
+  std::vector<StaticType> strong = ops, weak = ops;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (!ops[i].weak_on_some_path) continue;
+    strong[i].weak_on_some_path = false;
+    weak[i] = as_python_scalar(ops[i]);
+  }
+  StaticRuleResult a = rule_for(node, strong);
+  StaticRuleResult b = rule_for(node, weak);
+  if (a.value_dependent || b.value_dependent) return a.value_dependent ? a : b;
+  if (a.results.size() != b.results.size()) return unknown();
+  for (size_t i = 0; i < a.results.size(); ++i) {
+    StaticType& x = a.results[i];
+    const StaticType& y = b.results[i];
+    if (x.kind == StaticKind::Unknown || y.kind == StaticKind::Unknown) return unknown();
+    if (!x.joinable(y)) {
+      return value_dependent("the operand that is a Python number on some paths and a NumPy " +
+                             std::string(dtype_name(ops[0].dtype)) +
+                             " scalar on others gives " + x.describe() + " one way and " +
+                             y.describe() + " the other (NumPy promotes them differently)");
+    }
+    x = x.join(y);
+  }
+  return a;
+}
+
 }  // namespace
 
 StaticRuleResult static_result_types(const Node& node, const std::vector<StaticType>& ops) {
+  for (const StaticType& t : ops) {
+    if (t.weak_on_some_path) return mixed_weak_rule(node, ops);
+  }
+  return rule_for(node, ops);
+}
+
+namespace {
+
+StaticRuleResult rule_for(const Node& node, const std::vector<StaticType>& ops) {
   for (const StaticType& t : ops) {
     if (t.kind == StaticKind::Unknown) return unknown();
   }
@@ -1006,5 +1058,7 @@ StaticRuleResult static_result_types(const Node& node, const std::vector<StaticT
   if (!r.results.empty() || r.value_dependent) return r;
   return elementwise_misc(node, ops);
 }
+
+}  // namespace
 
 }  // namespace pygraft

@@ -104,13 +104,43 @@ bool StaticType::same_layout(const StaticType& other) const {
   }
 }
 
+namespace {
+
+// A Python number and a 0-d array of its default dtype.
+bool weak_strong_pair(const StaticType& a, const StaticType& b) {
+  return a.is_python_scalar() && b.is_array() && b.rank() == 0 && b.dtype == a.dtype;
+}
+
+}  // namespace
+
+bool StaticType::joinable(const StaticType& other) const {
+  if (kind == StaticKind::Unbound || other.kind == StaticKind::Unbound) return true;
+  if (weak_strong_pair(*this, other) || weak_strong_pair(other, *this)) return true;
+  if (kind == StaticKind::Tuple && other.kind == StaticKind::Tuple) {
+    if (items.size() != other.items.size()) return false;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (!items[i].joinable(other.items[i])) return false;
+    }
+    return true;
+  }
+  return same_layout(other);
+}
+
 StaticType StaticType::join(const StaticType& other) const {
   if (kind == StaticKind::Unbound || other.kind == StaticKind::Unbound) {
     StaticType out = kind == StaticKind::Unbound ? other : *this;
     out.maybe_unbound = true;
     return out;
   }
+  if (weak_strong_pair(*this, other) || weak_strong_pair(other, *this)) {
+    StaticType out = is_array() ? *this : other;
+    out.constant.reset();
+    out.weak_on_some_path = true;
+    out.maybe_unbound = maybe_unbound || other.maybe_unbound;
+    return out;
+  }
   StaticType out = *this;
+  out.weak_on_some_path = weak_on_some_path || other.weak_on_some_path;
   out.maybe_unbound = maybe_unbound || other.maybe_unbound;
   if (out.constant != other.constant) out.constant.reset();
   for (size_t i = 0; i < out.dims.size() && i < other.dims.size(); ++i) {
@@ -215,6 +245,25 @@ class StaticTypeSolver {
   void set(ValueId v, StaticType t) { out_.types_.at(v) = std::move(t); }
   const StaticType& type(ValueId v) const { return out_.types_.at(v); }
 
+  // The return slot the early-return rewrite (transform/ast_passes/
+  // lower_return.h) starts at None is a placeholder: every path that reads
+  // it set it, as return$flag guards the read. It is unbound, not None, as
+  // TorchScript's prim::Uninitialized. Explicit `return None`s are inside
+  // the guarded regions, never at the body's top level.
+  StaticType constant_type(const Node& n) const {
+    const Literal& value = *n.attr("value");
+    const ValueId out = n.outputs.at(0);
+    const bool top_level = std::any_of(function_.body.nodes.begin(), function_.body.nodes.end(),
+                                       [&](const Node& m) { return &m == &n; });
+    if (value.is_none() && top_level && out < function_.value_names.size() &&
+        function_.value_names[out] == "return$value") {
+      StaticType t;
+      t.kind = StaticKind::Unbound;
+      return t;
+    }
+    return StaticType::of_literal(value);
+  }
+
   void region(const Region& r) {
     for (const Node& node : r.nodes) {
       if (failed()) return;
@@ -231,7 +280,7 @@ class StaticTypeSolver {
   void node(const Node& n) {
     switch (n.op) {
       case OpCode::Const:
-        set(n.outputs.at(0), StaticType::of_literal(*n.attr("value")));
+        set(n.outputs.at(0), constant_type(n));
         return;
       case OpCode::Call:
         call(n);
@@ -314,8 +363,7 @@ class StaticTypeSolver {
       const StaticType& b = else_types.at(i);
       if (a.kind == StaticKind::Unknown || b.kind == StaticKind::Unknown) {
         set(n.outputs[i], StaticType::unknown());
-      } else if (a.kind != StaticKind::Unbound && b.kind != StaticKind::Unbound &&
-                 !a.same_layout(b)) {
+      } else if (!a.joinable(b)) {
         fail(StaticProblemKind::BranchMismatch, n.range,
              value_label(n.outputs[i]) + " is " + a.describe() + " after one branch and " +
                  b.describe() + " after the other: a graph value has one type");
@@ -349,8 +397,7 @@ class StaticTypeSolver {
           continue;
         }
         if (carried[i].kind == StaticKind::Unknown) continue;
-        const bool unbound = carried[i].kind == StaticKind::Unbound || next[i].kind == StaticKind::Unbound;
-        if (!unbound && !carried[i].same_layout(next[i])) {
+        if (!carried[i].joinable(next[i])) {
           fail(StaticProblemKind::LoopTypeChange, n.range,
                value_label(n.outputs.at(i)) + " is " + carried[i].describe() +
                    " before the loop and " + next[i].describe() +

@@ -66,6 +66,11 @@ struct StaticType {
   // Unbound on some path that reaches here (a loop that may run zero times,
   // a branch that does not assign it): a read of it may raise NameError.
   bool maybe_unbound = false;
+  // A 0-d array that is a Python number of the same dtype on other paths
+  // (`total = 0.0` before a loop that adds float64 elements): the values are
+  // the same, only NumPy's promotion may differ, and the rules refuse the
+  // ops where it does.
+  bool weak_on_some_path = false;
 
   static StaticType unknown() { return {}; }
   static StaticType none();
@@ -93,6 +98,9 @@ struct StaticType {
   // Same kind, dtype, rank and tuple structure: what a target that fixes
   // element types and ranks needs to hold both in one value.
   bool same_layout(const StaticType& other) const;
+  // same_layout, or a Python number and a 0-d array of its dtype (joined as
+  // the array, weak_on_some_path), or one of them Unbound.
+  bool joinable(const StaticType& other) const;
   // The type holding both (same_layout required, or one of them Unbound):
   // dims and constants that differ are forgotten.
   StaticType join(const StaticType& other) const;

@@ -38,10 +38,17 @@ struct SafeDivisor {
   std::string is_zero;
 };
 
+// ONNX Runtime's integer Div and Mod fault on 0, and on -1 with the most
+// negative dividend: both become 1 (x mod -1 and x mod 1 are both 0; the
+// quotient by -1 is negated after), and a zero divisor's lanes give 0.
 SafeDivisor safe_divisor(EmitContext& ctx, const std::string& b, DType dtype) {
-  const std::string zero = ctx.scalar(dtype, 0.0);
-  const std::string is_zero = ctx.emit("Equal", {b, zero});
-  return {ctx.emit("Where", {is_zero, ctx.scalar(dtype, 1.0), b}), is_zero};
+  const std::string is_zero = ctx.emit("Equal", {b, ctx.scalar(dtype, 0.0)});
+  std::string divisor = ctx.emit("Where", {is_zero, ctx.scalar(dtype, 1.0), b});
+  if (!is_unsigned(dtype)) {
+    const std::string minus_one = ctx.emit("Equal", {b, ctx.scalar(dtype, -1.0)});
+    divisor = ctx.emit("Where", {minus_one, ctx.scalar(dtype, 1.0), divisor});
+  }
+  return {divisor, is_zero};
 }
 
 std::string masked_zero(EmitContext& ctx, const SafeDivisor& d, const std::string& value,
@@ -53,6 +60,61 @@ bool refuse_unsigned_64(EmitContext& ctx, DType dtype) {
   if (dtype != DType::UInt64) return false;
   ctx.refuse("on uint64 has no exact ONNX export (values above 2**63 - 1)");
   return true;
+}
+
+// ONNX Runtime has float32 kernels only for Tan, Asin, Acos, Atan, Sinh,
+// Cosh and Erf: their float64 forms from double kernels (Sin, Cos, Exp), or
+// the float32 kernel refined by a Newton step in double. "" for other ops.
+std::string double_without_kernel(EmitContext& ctx, const std::string& op, const std::string& x) {
+  const DType f = DType::Float64;
+  auto f32 = [&](const char* fop) {
+    return ctx.cast(ctx.emit(fop, {ctx.cast(x, f, DType::Float32)}), DType::Float32, f);
+  };
+  if (op == "Tan") return ctx.emit("Div", {ctx.emit("Sin", {x}), ctx.emit("Cos", {x})});
+  if (op == "Sinh" || op == "Cosh") {
+    // e^(|x| - ln 2) +- e^(-|x| - ln 2): no overflow before the result's.
+    const std::string ax = ctx.emit("Abs", {x});
+    const std::string ln2 = ctx.scalar(f, std::numbers::ln2);
+    const std::string big = ctx.emit("Exp", {ctx.emit("Sub", {ax, ln2})});
+    const std::string small = ctx.emit("Exp", {ctx.emit("Sub", {ctx.emit("Neg", {ax}), ln2})});
+    if (op == "Cosh") return ctx.emit("Add", {big, small});
+    // sinh: odd; near 0 its Taylor series, where the difference cancels.
+    const std::string magnitude = ctx.emit("Sub", {big, small});
+    const std::string x2 = ctx.emit("Mul", {x, x});
+    const std::string series = ctx.emit(
+        "Mul", {x, ctx.emit("Add", {ctx.scalar(f, 1.0),
+                                    ctx.emit("Mul", {x2, ctx.emit("Add", {ctx.scalar(f, 1.0 / 6.0),
+                                                                          ctx.emit("Mul", {x2, ctx.scalar(f, 1.0 / 120.0)})})})})});
+    const std::string signed_magnitude =
+        ctx.emit("Where", {ctx.emit("Less", {x, ctx.scalar(f, 0.0)}), ctx.emit("Neg", {magnitude}), magnitude});
+    const std::string tiny = ctx.emit("Less", {ax, ctx.scalar(f, 1e-3)});
+    return ctx.emit("Where", {tiny, series, signed_magnitude});
+  }
+  if (op == "Atan") {
+    // y -= (tan y - x) cos^2 y, from the float32 atan.
+    const std::string y = f32("Atan");
+    const std::string s = ctx.emit("Sin", {y}), c = ctx.emit("Cos", {y});
+    const std::string residual = ctx.emit("Sub", {ctx.emit("Mul", {s, c}), ctx.emit("Mul", {x, ctx.emit("Mul", {c, c})})});
+    return ctx.emit("Sub", {y, residual});
+  }
+  if (op == "Asin" || op == "Acos") {
+    // asin: y -= (sin y - x) / cos y from the float32 asin (cos y > 0 inside
+    // the domain but at +-1, where the float32 value is kept); acos = pi/2 - asin.
+    const std::string y = f32("Asin");
+    const std::string c = ctx.emit("Cos", {y});
+    const std::string step = ctx.emit("Div", {ctx.emit("Sub", {ctx.emit("Sin", {y}), x}), c});
+    const std::string refine = ctx.emit("Greater", {c, ctx.scalar(f, 1e-4)});
+    std::string asin = ctx.emit("Where", {refine, ctx.emit("Sub", {y, step}), y});
+    // The end points exactly: asin(+-1) = +-pi/2 (so acos(1) is 0, acos(-1) pi).
+    for (double end : {1.0, -1.0}) {
+      const std::string at_end = ctx.emit("Equal", {x, ctx.scalar(f, end)});
+      asin = ctx.emit("Where", {at_end, ctx.scalar(f, end * std::numbers::pi / 2), asin});
+    }
+    if (op == "Asin") return asin;
+    return ctx.emit("Sub", {ctx.scalar(f, std::numbers::pi / 2), asin});
+  }
+  if (op == "Erf") return f32("Erf");  // documented: float32 precision (docs/onnx.md)
+  return "";
 }
 
 }  // namespace
@@ -133,7 +195,11 @@ void emit_floor_divide(EmitContext& ctx) {
   const SafeDivisor d = safe_divisor(ctx, b, dtype);
   const std::string mod =
       ctx.emit("Mod", {a, d.divisor}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
-  const std::string quotient = ctx.emit("Div", {ctx.emit("Sub", {a, mod}), d.divisor});
+  std::string quotient = ctx.emit("Div", {ctx.emit("Sub", {a, mod}), d.divisor});
+  if (!is_unsigned(dtype)) {
+    const std::string by_minus_one = ctx.emit("Equal", {b, ctx.scalar(dtype, -1.0)});
+    quotient = ctx.emit("Where", {by_minus_one, ctx.emit("Neg", {a}), quotient});
+  }
   ctx.set_output(0, masked_zero(ctx, d, quotient, dtype));
 }
 
@@ -202,8 +268,19 @@ void emit_unary(EmitContext& ctx) {
     ctx.refuse("on integers has no ONNX export");
     return;
   }
+  if ((op == "Floor" || op == "Ceil") && !is_float(ctx.in_type(0).dtype)) {
+    ctx.set_output(0, ctx.input_as(0, dtype));  // math.floor(7) is 7
+    return;
+  }
   const DType in_dtype = op == "IsNaN" || op == "IsInf" ? ctx.in_type(0).dtype : dtype;
-  ctx.set_output(0, ctx.emit(op, {ctx.input_as(0, in_dtype)}));
+  const std::string x = ctx.input_as(0, in_dtype);
+  if (dtype == DType::Float64) {
+    if (std::string y = double_without_kernel(ctx, op, x); !y.empty()) {
+      ctx.set_output(0, y);
+      return;
+    }
+  }
+  ctx.set_output(0, ctx.emit(op, {x}));
 }
 
 void emit_abs(EmitContext& ctx) {
@@ -312,14 +389,29 @@ void emit_matmul(EmitContext& ctx) {
       ctx.refuse("on booleans has no ONNX export");
       return;
     }
-    ctx.set_output(0, ctx.emit("Mul", {ctx.input_as(0, dtype), ctx.input_as(1, dtype)}));
+    std::string product = ctx.emit("Mul", {ctx.input_as(0, dtype), ctx.input_as(1, dtype)});
+    // np.dot sums its products from zero: -0.0 * 1.0 gives +0.0.
+    if (is_float(dtype)) product = ctx.emit("Add", {product, ctx.scalar(dtype, 0.0)});
+    ctx.set_output(0, product);
     return;
   }
   if (dtype == DType::Bool || is_narrow(dtype)) {
     ctx.refuse("on " + std::string(dtype_name(dtype)) + " has no ONNX export");
     return;
   }
-  ctx.set_output(0, ctx.emit("MatMul", {ctx.input_as(0, dtype), ctx.input_as(1, dtype)}));
+  // A vector operand becomes a one-row / one-column matrix and the added
+  // axis is squeezed away after: ONNX Runtime 1.30 fuses Transpose into a
+  // MatMul with a vector operand wrongly (x.T @ v gave the wrong values).
+  std::string a = ctx.input_as(0, dtype), b = ctx.input_as(1, dtype);
+  const bool vector_a = ctx.in_type(0).rank() == 1, vector_b = ctx.in_type(1).rank() == 1;
+  if (vector_a) a = ctx.emit("Unsqueeze", {a, ctx.int64s({0})});
+  if (vector_b) b = ctx.emit("Unsqueeze", {b, ctx.int64s({1})});
+  std::string product = ctx.emit("MatMul", {a, b});
+  std::vector<int64_t> squeezed;
+  if (vector_a) squeezed.push_back(-2);
+  if (vector_b) squeezed.push_back(-1);
+  if (!squeezed.empty()) product = ctx.emit("Squeeze", {product, ctx.int64s(squeezed)});
+  ctx.set_output(0, product);
 }
 
 }  // namespace pygraft::onnx_export

@@ -31,6 +31,11 @@ std::string EmitContext::input(size_t i) {
 
 std::string EmitContext::cast(const std::string& name, DType from, DType to) {
   if (from == to || name.empty()) return name;
+  if (is_float(from) && is_integer(to) && dtype_size(to) < 8) {
+    // NumPy (x86-64) converts through int64 and keeps the low bits: 1e10 as
+    // int32 is 1410065408; ONNX Runtime's direct Cast saturates.
+    return cast(cast(name, from, DType::Int64), DType::Int64, to);
+  }
   return emit("Cast", {name},
               [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });
 }
@@ -42,6 +47,17 @@ std::string EmitContext::input_as(size_t i, DType dtype) {
   }
   // A compile-time number: the constant directly in the wanted dtype.
   return constant(literal_tensor(*t.constant, dtype));
+}
+
+std::string EmitContext::truth_value(size_t i) {
+  const StaticType& t = in_types_.at(i);
+  std::string x = input(i);
+  if (t.is_array() && t.rank() > 0) {
+    // bool(array) needs exactly one element (else NumPy's ValueError): a
+    // reshape to a scalar fails at run time for any other size.
+    x = emit("Reshape", {x, int64s({})});
+  }
+  return cast(x, t.dtype, DType::Bool);
 }
 
 std::string EmitContext::emit(std::string_view op_type, const std::vector<std::string>& inputs,

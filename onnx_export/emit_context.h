@@ -38,6 +38,8 @@ class EmitContext {
   std::string input(size_t i);
   // Operand i converted to `dtype` (a Cast unless it already is).
   std::string input_as(size_t i, DType dtype);
+  // bool(operand i) as a 0-d bool tensor (an array must have one element).
+  std::string truth_value(size_t i);
   // A tensor of static type `from` converted to `to`.
   std::string cast(const std::string& name, DType from, DType to);
   // A lowered value with static type `type` as a tensor name.

@@ -142,6 +142,16 @@ void emit_setitem(EmitContext& ctx) {
   });
   const std::string iota = ctx.emit("Range", {ctx.int64_scalar(0), size, ctx.int64_scalar(1)});
   const std::string grid = ctx.emit("Reshape", {iota, shape});
+  for (size_t i = 2; i < ctx.num_inputs(); ++i) {
+    const StaticType& t = ctx.in_type(i);
+    if (t.is_array() && t.rank() > 0 && is_integer(t.dtype)) {
+      // NumPy writes the indices in order, reading a value that overlaps
+      // the target as it changes; ScatterND leaves duplicates unspecified.
+      ctx.refuse("with an integer-array index (x[idx] = v) has no exact ONNX form; use np.where "
+                 "or a mask");
+      return;
+    }
+  }
   const std::string selected = apply_index(ctx, grid, x.rank(), 2);
   if (selected.empty()) return;
   const std::string selection_shape = ctx.emit("Shape", {selected});

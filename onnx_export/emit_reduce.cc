@@ -2,6 +2,7 @@
 // dtype= as ONNX Reduce* operators (opset 17: ReduceSum takes its axes as an
 // input, the others as an attribute), with the accumulator dtype NumPy uses.
 #include <algorithm>
+#include <cmath>
 
 #include "onnx_export/emitters.h"
 #include "onnx_export/onnx_types.h"
@@ -85,6 +86,14 @@ std::string reduced_count(EmitContext& ctx, const std::string& x, const StaticTy
   return ctx.cast(count, DType::Int64, dtype);
 }
 
+// A reduction's count of NaNs per output (0 for non-floats: no node).
+std::string nan_count(EmitContext& ctx, const std::string& x, DType dtype,
+                      const std::optional<std::vector<int64_t>>& axes, bool keepdims) {
+  const std::string nan = ctx.cast(ctx.emit("IsNaN", {x}), DType::Bool, DType::Int64);
+  (void)dtype;
+  return reduce(ctx, "ReduceSum", nan, axes, keepdims);
+}
+
 }  // namespace
 
 void emit_reduce(EmitContext& ctx) {
@@ -93,6 +102,11 @@ void emit_reduce(EmitContext& ctx) {
   const auto axes = axes_of(ctx.in_type(1), in.rank());
   const bool keep = keepdims_of(ctx.in_type(keepdims_operand(ctx.node().op)));
   const OpCode op = ctx.node().op;
+  if (op == OpCode::Mean && !is_float(out)) {
+    ctx.refuse("with an integer or bool dtype= has no exact ONNX form (NumPy divides and "
+               "truncates)");
+    return;
+  }
   // Sums, products and means accumulate in the result dtype; max and min
   // keep the operand's.
   const DType work = compute_dtype(op == OpCode::Max || op == OpCode::Min ? in.dtype : out);
@@ -101,7 +115,13 @@ void emit_reduce(EmitContext& ctx) {
     ctx.set_output(0, ctx.cast(x, work, out));
     return;
   }
-  const std::string r = reduce(ctx, std::string(ctx.onnx_op()), x, axes, keep);
+  std::string r = reduce(ctx, std::string(ctx.onnx_op()), x, axes, keep);
+  if ((op == OpCode::Max || op == OpCode::Min) && is_float(work)) {
+    // NumPy's max and min propagate NaN; ONNX Runtime's skip it.
+    const std::string any_nan = ctx.emit(
+        "Greater", {nan_count(ctx, x, work, axes, keep), ctx.int64_scalar(0)});
+    r = ctx.emit("Where", {any_nan, ctx.scalar(work, std::nan("")), r});
+  }
   ctx.set_output(0, ctx.cast(r, work, out));
 }
 
@@ -118,10 +138,27 @@ void emit_arg_reduce(EmitContext& ctx) {
     axis = axes->at(0);
   }
   // select_last_index=0: the first of equal values, as NumPy.
+  const int64_t keep_axis = axes && keep ? 1 : 0;
   std::string r = ctx.emit(ctx.onnx_op(), {x}, [&](onnx::NodeProto& n) {
     set_attr(n, "axis", axis);
-    set_attr(n, "keepdims", int64_t{axes && keep ? 1 : 0});
+    set_attr(n, "keepdims", keep_axis);
   });
+  if (is_float(work)) {
+    // NumPy's argmax and argmin give the first NaN: where a NaN is, the
+    // argmax of the NaN mask (its first one) instead.
+    const std::string nan = ctx.cast(ctx.emit("IsNaN", {x}), DType::Bool, DType::Int32);
+    const std::string first_nan = ctx.emit("ArgMax", {nan}, [&](onnx::NodeProto& n) {
+      set_attr(n, "axis", axis);
+      set_attr(n, "keepdims", keep_axis);
+    });
+    const std::string any_nan = ctx.cast(
+        ctx.emit("ReduceMax", {nan}, [&](onnx::NodeProto& n) {
+          set_attr(n, "axes", std::vector<int64_t>{axis});
+          set_attr(n, "keepdims", keep_axis);
+        }),
+        DType::Int32, DType::Bool);
+    r = ctx.emit("Where", {any_nan, first_nan, r});
+  }
   if (!axes && keep) {
     r = ctx.emit("Reshape", {r, ctx.int64s(std::vector<int64_t>(static_cast<size_t>(in.rank()), 1))});
   }
@@ -151,6 +188,10 @@ void emit_var_std(EmitContext& ctx) {
   const auto axes = axes_of(ctx.in_type(1), in.rank());
   const bool keep = keepdims_of(ctx.in_type(4));
   const auto ddof = ctx.in_type(3).constant_int();
+  if (!is_float(out)) {
+    ctx.refuse("with an integer or bool dtype= has no exact ONNX form (NumPy casts each step)");
+    return;
+  }
   if (!ddof) {
     ctx.refuse("with a ddof that is not a constant has no ONNX export", DiagCode::OnnxUnknownType);
     return;

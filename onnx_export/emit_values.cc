@@ -78,11 +78,11 @@ void emit_side_effect(EmitContext& ctx) {
 
 void emit_truth(EmitContext& ctx) {
   const StaticType& in = ctx.in_type(0);
-  if (!in.is_numeric() || in.rank() != 0) {
+  if (!in.is_numeric()) {
     ctx.refuse("of " + in.describe() + " has no ONNX export", DiagCode::OnnxUnknownType);
     return;
   }
-  const std::string truth = ctx.input_as(0, DType::Bool);
+  const std::string truth = ctx.truth_value(0);
   ctx.set_output(0, ctx.node().op == OpCode::Not ? ctx.emit("Not", {truth}) : truth);
 }
 
@@ -112,15 +112,14 @@ void emit_py_round(EmitContext& ctx) {
   const StaticType& in = ctx.in_type(0);
   const StaticType& out = ctx.out_type();
   if (ctx.in_type(1).kind != StaticKind::None) {
-    const auto digits = ctx.in_type(1).constant_int();
-    if (!digits || !is_float(in.dtype)) {
-      ctx.refuse("with ndigits has no ONNX export here");
+    if (is_integer(in.dtype) && ctx.in_type(1).constant_int().value_or(-1) >= 0) {
+      ctx.set_output(0, ctx.input(0));  // round(7, 2) is 7
       return;
     }
-    const double scale = std::pow(10.0, static_cast<double>(*digits));
-    const std::string s = ctx.scalar(in.dtype, scale);
-    const std::string rounded = ctx.emit("Round", {ctx.emit("Mul", {ctx.input(0), s})});
-    ctx.set_output(0, ctx.emit("Div", {rounded, s}));
+    // Python rounds the exact decimal value (round(2.675, 2) is 2.67), which
+    // scaling by 10**n does not reproduce.
+    ctx.refuse("with ndigits has no exact ONNX form (Python rounds the decimal value); use "
+               "np.round(x, n), which scales as ONNX can");
     return;
   }
   // round(x) rounds half to even, as ONNX's Round does.

@@ -243,6 +243,7 @@ class ModelExporter {
     }
     switch (node.op) {
       case OpCode::Const:
+      case OpCode::Undef:  // an unbound variable: read only after a check_bound
         scope.values[node.outputs[0]] = compile_time_value(scope.types.of(node.outputs[0]));
         return;
       case OpCode::Call:
@@ -353,9 +354,13 @@ class ModelExporter {
   }
 
   // Adds Identity nodes from the leaves of `values` (typed `own`) to fresh
-  // names, declared as outputs of `builder`'s graph with the joined types.
-  void yield_leaves(GraphBuilder& builder, const Node& node, const std::vector<StaticType>& joined,
-                    const std::vector<StaticType>& own, const std::vector<Lowered>& values) {
+  // names, declared as outputs of `builder`'s graph with the joined types;
+  // returns those names.
+  std::vector<std::string> yield_leaves(GraphBuilder& builder, const Node& node,
+                                        const std::vector<StaticType>& joined,
+                                        const std::vector<StaticType>& own,
+                                        const std::vector<Lowered>& values) {
+    std::vector<std::string> names;
     for (size_t i = 0; i < joined.size(); ++i) {
       std::vector<Leaf> leaves;
       collect_leaves(joined[i], own[i], values[i], leaves);
@@ -368,8 +373,10 @@ class ModelExporter {
         onnx::ValueInfoProto* info = builder.graph().add_output();
         info->set_name(out);
         set_tensor_type(*info->mutable_type(), without_dims(leaf_types[k]), false);
+        names.push_back(out);
       }
     }
+    return names;
   }
 
   std::vector<Lowered> values_of(const Scope& scope, const std::vector<ValueId>& ids) const {
@@ -405,7 +412,7 @@ class ModelExporter {
     }
     EmitContext pred_ctx(builder, node, "", {scope.types.of(node.inputs[0])},
                          {scope.values[node.inputs[0]]}, {}, "the condition");
-    const std::string pred = pred_ctx.input_as(0, DType::Bool);
+    const std::string pred = pred_ctx.truth_value(0);
     if (pred_ctx.refused()) {
       report(pred_ctx.refusal()->id, node.range, pred_ctx.refusal()->message);
       poison(scope, node);
@@ -454,9 +461,9 @@ class ModelExporter {
         inits.push_back(leaf_tensor(builder, node, own_leaf_types[k], leaves[k]));
       }
     }
-    for (size_t i = 0; i < node.inputs.size(); ++i) {
-      scope.values[cond_region.args[i]] = scope.values[node.inputs[i]];
-    }
+    // The region arguments have the joined types: bind them to the
+    // materialised leaves, not to the initial values' compile-time forms.
+    bind_from_leaves(scope, cond_region.args, inits);
     emit_region(builder, scope, cond_region);
     if (any_poisoned(scope, cond_region.yields)) {
       poison(scope, node);
@@ -481,9 +488,11 @@ class ModelExporter {
       poison(scope, node);
       return;
     }
-    for (size_t i = 0; i < body.yields.size(); ++i) {
-      scope.values[cond_region.args[i]] = scope.values[body.yields[i]];
-    }
+    // The body's outputs: the test of the next values first, then them.
+    onnx::ValueInfoProto* test_info = body_graph.add_output();
+    const std::vector<std::string> next =
+        yield_leaves(inner, node, joined, types_of(scope, body.yields), values_of(scope, body.yields));
+    bind_from_leaves(scope, cond_region.args, next);
     emit_region(inner, scope, cond_region);
     if (any_poisoned(scope, cond_region.yields)) {
       poison(scope, node);
@@ -492,10 +501,8 @@ class ModelExporter {
     const std::string next_test = test_of(inner, scope, node, cond_region);
     const std::string test_out = names_.fresh("condition_out");
     inner.add_with_outputs("Identity", {next_test}, {test_out}, node.range);
-    onnx::ValueInfoProto* test_info = body_graph.add_output();
     test_info->set_name(test_out);
     set_tensor_type(*test_info->mutable_type(), StaticType::array(DType::Bool, {}), false);
-    yield_leaves(inner, node, joined, types_of(scope, body.yields), values_of(scope, body.yields));
 
     std::vector<std::string> inputs{"", first_test};
     inputs.insert(inputs.end(), inits.begin(), inits.end());
@@ -511,7 +518,7 @@ class ModelExporter {
     const ValueId v = cond_region.yields.at(0);
     EmitContext ctx(builder, node, "", {scope.types.of(v)}, {scope.values[v]}, {},
                     "the loop condition");
-    return ctx.input_as(0, DType::Bool);
+    return ctx.truth_value(0);
   }
 
   static void add_graph_input(onnx::GraphProto& graph, const std::string& name,

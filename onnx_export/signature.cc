@@ -76,9 +76,39 @@ class SignatureParser {
     return StaticDim{-1, name};
   }
 
+  // "text" or 'text': a str argument, compiled in as a constant.
+  std::optional<StaticType> string_literal() {
+    const char quote = text_[pos_++];
+    std::string value;
+    while (pos_ < text_.size() && text_[pos_] != quote) {
+      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
+        const char c = text_[++pos_];
+        value += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      } else {
+        value += text_[pos_];
+      }
+      ++pos_;
+    }
+    if (pos_ >= text_.size()) {
+      problem_ = "unterminated string";
+      return std::nullopt;
+    }
+    ++pos_;
+    return StaticType::of_literal(Literal(std::move(value)));
+  }
+
   std::optional<StaticType> type() {
+    skip_space();
+    if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'')) return string_literal();
     const std::string name = identifier();
     if (name.empty()) return std::nullopt;
+    if (name == "None") return StaticType::none();
+    if (name == "dict" || name == "list" || name == "str" || name == "tuple") {
+      // Not an ONNX input: the exporter refuses the parameter by name.
+      StaticType t;
+      t.constant = Literal(name);
+      return t;
+    }
     skip_space();
     const bool array = pos_ < text_.size() && text_[pos_] == '[';
     if (!array) {
@@ -118,6 +148,10 @@ class SignatureParser {
 
 std::string type_text(const StaticType& t) {
   switch (t.kind) {
+    case StaticKind::None:
+      return "None";
+    case StaticKind::Str:
+      return t.constant ? literal_to_string(*t.constant) : "str";
     case StaticKind::Bool:
       return "bool";
     case StaticKind::Int:

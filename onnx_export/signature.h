@@ -7,7 +7,10 @@
 // `float64`; any other bare dtype name (`float32`) is a NumPy scalar. A
 // dtype with brackets is an array: each dim a size (`3`), a name (`T`, the
 // same symbolic dim wherever it appears) or `?` (unknown); `float32[]` is
-// a 0-d array. Fewer types than parameters leave the rest their defaults.
+// a 0-d array. A string literal ("relu") or None is compiled in as that
+// constant (no graph input); `dict`, `list`, `str`, `tuple` parse, as Unknown
+// types whose constant names them, for the exporter to refuse precisely.
+// Fewer types than parameters leave the rest their defaults.
 // The name may be left out, "(float32[T], int)": the caller's entry then.
 #pragma once
 

@@ -147,6 +147,12 @@ def export_all(outcomes, opts, tmp):
 
 # ---------------------------------------------------------------- running
 
+def graph_inputs(args):
+    """The arguments that are graph inputs: a str or None argument is
+    compiled into the model as a constant (docs/onnx.md), not an input."""
+    return [a for a in args if not (a.startswith('"') or a == "null")]
+
+
 def run_models(exported, opts, tmp):
     """Runs all exported models in run_onnx.js processes; returns
     {id: result line as a dict} and, when a process failed, why.
@@ -154,7 +160,7 @@ def run_models(exported, opts, tmp):
     The cases run in order in one process; when ONNX Runtime kills it (a
     signal from a kernel), the first case without a result is the one that
     crashed: it gets that as its error and the rest run in a new process."""
-    manifest = [{"id": str(i), "model": o.model, "args": o.case.args}
+    manifest = [{"id": str(i), "model": o.model, "args": graph_inputs(o.case.args)}
                 for i, o in enumerate(exported)]
     results = {}
     problem = None
