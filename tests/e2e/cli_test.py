@@ -110,6 +110,117 @@ def only(x):
     return x * 2
 '''
 
+# compile --emit onnx: one function with a data-dependent branch (line 7).
+ONNX_MODEL = """\
+import numpy as np
+
+
+def step(x, n, k=2.0):
+    \"\"\"k keeps its default: not an input.\"\"\"
+    y = np.tanh(x) * k
+    if n > 0:
+        y = y + 1.0
+    return y
+"""
+
+# Two exportable functions and one that prints (line 13).
+ONNX_THREE = """\
+import numpy as np
+
+
+def act(x):
+    return np.tanh(x)
+
+
+def scaled(x, k=2):
+    return x * k
+
+
+def noisy(x):
+    print(x)
+    return x
+"""
+
+ONNX_PRINTS = """\
+def f(x):
+    y = x * 2.0
+    print(y)
+    return y
+"""
+
+# ONNX TensorProto.DataType codes.
+ONNX_FLOAT, ONNX_INT64, ONNX_DOUBLE = 1, 7, 11
+
+
+def _varint(data, i):
+    shift = value = 0
+    while True:
+        b = data[i]
+        i += 1
+        value |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            return value, i
+
+
+def pb_fields(data):
+    """The (field number, value) pairs of a protobuf message: varints as
+    ints, length-delimited fields as bytes (enough to read an ONNX model
+    without the onnx package)."""
+    out, i = [], 0
+    while i < len(data):
+        key, i = _varint(data, i)
+        field, wire = key >> 3, key & 7
+        if wire == 0:
+            value, i = _varint(data, i)
+        elif wire == 2:
+            n, i = _varint(data, i)
+            value, i = data[i:i + n], i + n
+        elif wire in (1, 5):
+            n = 8 if wire == 1 else 4
+            value, i = data[i:i + n], i + n
+        else:
+            raise CheckFailed("not a protobuf message (wire type %d)" % wire)
+        out.append((field, value))
+    return out
+
+
+def pb_get(data, field):
+    return [v for f, v in pb_fields(data) if f == field]
+
+
+def onnx_value_info(data):
+    """(name, elem_type, dims) of an ONNX ValueInfoProto; a dim is its size or its name."""
+    name = pb_get(data, 1)[0].decode()
+    tensor = pb_get(pb_get(data, 2)[0], 1)[0]
+    elem = pb_get(tensor, 1)[0]
+    dims = []
+    for shape in pb_get(tensor, 2):
+        for dim in pb_get(shape, 1):
+            fields = dict(pb_fields(dim))
+            dims.append(fields[1] if 1 in fields else fields[2].decode() if 2 in fields else "?")
+    return name, elem, dims
+
+
+def onnx_summary(path):
+    """An ONNX model file as {opset, name, inputs, outputs, ops}: ops are the
+    main graph's node types."""
+    with open(path, "rb") as f:
+        model = f.read()
+    try:
+        opsets = [dict(pb_fields(o)) for o in pb_get(model, 8)]
+        graph = pb_get(model, 7)[0]
+        return {
+            "opset": [(o.get(1, b"").decode(), o.get(2)) for o in opsets],
+            "name": pb_get(graph, 2)[0].decode(),
+            "inputs": [onnx_value_info(v) for v in pb_get(graph, 11)],
+            "outputs": [onnx_value_info(v) for v in pb_get(graph, 12)],
+            "ops": [pb_get(n, 4)[0].decode() for n in pb_get(graph, 1)],
+        }
+    except (IndexError, KeyError, UnicodeDecodeError) as e:
+        raise CheckFailed("%s is not an ONNX model (%s: %s)" % (path, type(e).__name__, e))
+
+
 DIAG_RE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): error\[PG\d+\]: .+", re.M)
 DIAG_KEYS = {"file", "line", "column", "end_line", "end_column", "severity", "code", "message"}
 
@@ -651,6 +762,178 @@ class Checks:
 
     def test_missing_npy_argument(self):
         self.cli.code(2, "run", self.graph(), "--entry", "scale", "@" + self.path("missing.npy"))
+
+    # ------------------------------------------------------------ compile --emit onnx
+
+    def onnx_source(self, name, text=ONNX_MODEL):
+        """A fresh directory holding one source, so default outputs can be listed."""
+        folder = self.path(name)
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, name + ".py")
+        with open(path, "w") as f:
+            f.write(text)
+        return folder, path
+
+    def test_onnx_default_output_beside_source(self):
+        folder, src = self.onnx_source("onnx_default")
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--signature", "step(float32[T,H], int)")
+        expect(sorted(os.listdir(folder)) == ["onnx_default.onnx", "onnx_default.py"],
+               "wrote %r" % sorted(os.listdir(folder)))
+        m = onnx_summary(os.path.join(folder, "onnx_default.onnx"))
+        expect(m["opset"] == [("", 17)], "opset_import %r" % m["opset"])
+        expect(m["name"] == "step", "graph name %r" % m["name"])
+        expect(m["inputs"] == [("x", ONNX_FLOAT, ["T", "H"]), ("n", ONNX_INT64, [])],
+               "inputs %r" % m["inputs"])
+        expect([(n, e, len(d)) for n, e, d in m["outputs"]] == [("output_0", ONNX_FLOAT, 2)],
+               "outputs %r" % m["outputs"])
+        expect("If" in m["ops"], "no If for the data-dependent branch: %r" % m["ops"])
+
+    def test_onnx_output_option(self):
+        folder, src = self.onnx_source("onnx_o")
+        out = self.path("onnx_o_elsewhere.onnx")
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--signature", "step(float32[N], int)",
+                      "-o", out)
+        expect(os.path.exists(out), "-o %s not written" % out)
+        expect(os.listdir(folder) == ["onnx_o.py"], "also wrote %r" % os.listdir(folder))
+        expect(onnx_summary(out)["inputs"][0] == ("x", ONNX_FLOAT, ["N"]), "inputs %r" % onnx_summary(out)["inputs"])
+
+    def test_onnx_signature_without_name(self):
+        folder, src = self.onnx_source("onnx_noname")
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--signature", "(float64[3,N], float)")
+        m = onnx_summary(os.path.join(folder, "onnx_noname.onnx"))
+        expect(m["inputs"] == [("x", ONNX_DOUBLE, [3, "N"]), ("n", ONNX_DOUBLE, [])],
+               "inputs %r" % m["inputs"])
+
+    def test_onnx_example_arguments(self):
+        folder, src = self.onnx_source("onnx_examples")
+        out = os.path.join(folder, "onnx_examples.onnx")
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--", "[[1.0, 2.0]]", "-3")
+        m = onnx_summary(out)
+        expect([(n, e, len(d)) for n, e, d in m["inputs"]] == [("x", ONNX_DOUBLE, 2), ("n", ONNX_INT64, 0)],
+               "inputs %r" % m["inputs"])
+        expect(all(not isinstance(d, int) for d in m["inputs"][0][2]),
+               "dims of an example stay symbolic: %r" % m["inputs"][0][2])
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--", "[1, 2]", "-2.5")
+        m = onnx_summary(out)
+        expect([(n, e, len(d)) for n, e, d in m["inputs"]] == [("x", ONNX_INT64, 1), ("n", ONNX_DOUBLE, 0)],
+               "inputs %r" % m["inputs"])
+
+    def test_onnx_npy_example_argument(self):
+        folder, src = self.onnx_source("onnx_npy")
+        npy = self.path("onnx_npy_x.npy")
+        np.save(npy, np.ones((2, 3), dtype=np.float32))
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--", "@" + npy, "1")
+        m = onnx_summary(os.path.join(folder, "onnx_npy.onnx"))
+        expect([(n, e, len(d)) for n, e, d in m["inputs"]] == [("x", ONNX_FLOAT, 2), ("n", ONNX_INT64, 0)],
+               "inputs %r" % m["inputs"])
+
+    def expect_onnx_usage_error(self, folder, args, *needles):
+        p = self.cli.code(2, "compile", *args)
+        err = p.stderr.decode(errors="replace")
+        for needle in needles:
+            expect(needle in err, "stderr does not say %r: %r" % (needle, err[:400]))
+        expect(not [f for f in os.listdir(folder) if f.endswith(".onnx")],
+               "a model was written: %r" % os.listdir(folder))
+
+    def test_onnx_missing_types_is_a_usage_error(self):
+        folder, src = self.onnx_source("onnx_untyped")
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx"], "'x'", "--signature")
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--signature", "step(float32[N])"],
+                                     "'n'", "no default")
+
+    def test_onnx_malformed_signature(self):
+        folder, src = self.onnx_source("onnx_malformed")
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--signature", "step(float32[N, int)"],
+                                     "bad signature", "column 20")
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--signature", "step(tensor, int)"],
+                                     "unknown type 'tensor'")
+
+    def test_onnx_too_many_types(self):
+        folder, src = self.onnx_source("onnx_too_many")
+        self.expect_onnx_usage_error(
+            folder, [src, "--emit", "onnx", "--signature", "step(float32[N], int, float, int)"],
+            "4 types", "3 parameters")
+
+    def test_onnx_example_that_is_not_a_tensor(self):
+        folder, src = self.onnx_source("onnx_str_example")
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--", '"abc"', "1"],
+                                     "example argument 1", "not a number or an array")
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--", "[1,[2,3]]", "1"])
+
+    def test_onnx_examples_and_signature_together_is_a_usage_error(self):
+        folder, src = self.onnx_source("onnx_both")
+        self.expect_onnx_usage_error(
+            folder, [src, "--emit", "onnx", "--signature", "step(float32[N], int)", "--", "[1.0]", "1"],
+            "--signature")
+
+    def test_onnx_refusal_writes_nothing(self):
+        folder, src = self.onnx_source("onnx_prints", ONNX_PRINTS)
+        p = self.cli.code(1, "compile", src, "--emit", "onnx", "--signature", "f(float32[N])")
+        err = p.stderr.decode(errors="replace")
+        expect("onnx_prints.py:3:5: error[PG0707]:" in err, "stderr %r" % err[:400])
+        expect(os.listdir(folder) == ["onnx_prints.py"], "wrote %r" % os.listdir(folder))
+        out = self.path("onnx_prints_o.onnx")
+        self.cli.code(1, "compile", src, "--emit", "onnx", "--signature", "f(float32[N])", "-o", out)
+        expect(not os.path.exists(out), "a refused export wrote -o %s" % out)
+
+    def test_onnx_diagnostics_json(self):
+        folder, src = self.onnx_source("onnx_json", ONNX_PRINTS)
+        p, doc = self.diagnostics_json("compile", src, "--emit", "onnx", "--signature", "f(float32[N])",
+                                       "--diagnostics", "json")
+        expect(p.returncode == 1, "exit %d, expected 1" % p.returncode)
+        errors = [d for d in doc if d.get("severity") == "error"]
+        expect(len(errors) == 1, "expected one error: %r" % doc)
+        d = errors[0]
+        expect(DIAG_KEYS <= set(d), "diagnostic lacks keys %s" % (DIAG_KEYS - set(d)))
+        expect((d["code"], d["line"], d["column"]) == ("PG0707", 3, 5), "got %r" % d)
+        expect(d["file"] == src, "file %r" % d["file"])
+        expect(p.stderr.strip() == b"", "json diagnostics also on stderr: %r" % p.stderr[:300])
+        folder, src = self.onnx_source("onnx_json_ok")
+        p, doc = self.diagnostics_json("compile", src, "--emit", "onnx", "--signature", "step(float32[N], int)",
+                                       "--diagnostics", "json")
+        expect(p.returncode == 0 and doc == [], "exit %d, %r" % (p.returncode, doc))
+        expect(os.path.exists(os.path.join(folder, "onnx_json_ok.onnx")), "no model written")
+
+    def test_onnx_is_deterministic(self):
+        folder, src = self.onnx_source("onnx_det")
+        a, b = self.path("onnx_det_a.onnx"), self.path("onnx_det_b.onnx")
+        for out in (a, b):
+            self.cli.code(0, "compile", src, "--emit", "onnx", "--signature", "step(float32[T,H], int)", "-o", out)
+        expect(open(a, "rb").read() == open(b, "rb").read(), "two exports differ")
+
+    def test_onnx_compile_help_mentions_signature(self):
+        text = self.cli.code(0, "compile", "--help").stdout.decode(errors="replace")
+        expect("--signature" in text and "onnx" in text, "compile --help: %r" % text[:300])
+
+    def test_onnx_several_entries(self):
+        folder, src = self.onnx_source("onnx_many", ONNX_THREE)
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--entry", "act", "--entry", "scaled",
+                      "--signature", "act(float32[N])", "--signature", "scaled(float64[2,3])")
+        expect(sorted(os.listdir(folder)) == ["onnx_many.act.onnx", "onnx_many.py", "onnx_many.scaled.onnx"],
+               "wrote %r" % sorted(os.listdir(folder)))
+        act = onnx_summary(os.path.join(folder, "onnx_many.act.onnx"))
+        scaled = onnx_summary(os.path.join(folder, "onnx_many.scaled.onnx"))
+        expect(act["name"] == "act" and act["inputs"] == [("x", ONNX_FLOAT, ["N"])], "act: %r" % act)
+        expect(scaled["name"] == "scaled" and scaled["inputs"] == [("x", ONNX_DOUBLE, [2, 3])],
+               "scaled: %r" % scaled)
+
+    def test_onnx_several_signatures_name_their_functions(self):
+        folder, src = self.onnx_source("onnx_sigs", ONNX_THREE)
+        self.cli.code(0, "compile", src, "--emit", "onnx",
+                      "--signature", "act(float32[N])", "--signature", "scaled(int32[N])")
+        expect(sorted(os.listdir(folder)) == ["onnx_sigs.act.onnx", "onnx_sigs.py", "onnx_sigs.scaled.onnx"],
+               "wrote %r" % sorted(os.listdir(folder)))
+        self.expect_onnx_usage_error(
+            self.onnx_source("onnx_sigs_o", ONNX_THREE)[0],
+            [self.path("onnx_sigs_o/onnx_sigs_o.py"), "--emit", "onnx", "--signature", "act(float32[N])",
+             "--signature", "scaled(int32[N])", "-o", self.path("onnx_sigs_o.onnx")], "-o")
+
+    def test_onnx_several_functions_need_an_entry(self):
+        folder, src = self.onnx_source("onnx_which", ONNX_THREE)
+        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--", "[1.0]"], "--entry")
+        self.cli.code(0, "compile", src, "--emit", "onnx", "--entry", "scaled", "--", "[1.0]")
+        expect(onnx_summary(os.path.join(folder, "onnx_which.onnx"))["name"] == "scaled",
+               "not scaled's model")
 
 
 def main(argv):

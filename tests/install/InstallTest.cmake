@@ -1,7 +1,8 @@
 # install.consumer: `cmake --install` this build into a temporary prefix,
 # then configure, build and run tests/install/consumer against it with
 # find_package(pygraft), and check that what links only pygraft::runtime
-# has no tree-sitter or Python in it (tests/install/run_install_test.sh).
+# has no tree-sitter, Python, protobuf or ONNX in it
+# (tests/install/run_install_test.sh).
 find_program(PYGRAFT_BASH bash)
 if(NOT PYGRAFT_BASH)
   return()
