@@ -36,6 +36,13 @@ OnnxResult export_onnx(std::string_view source, std::string_view file,
   detail::FrontEndRequest request{result.file, entries, false, false};
   request.runtime_fusions = false;
   detail::FrontEndOutcome front = detail::run_front_end(result.source, request);
+  const bool no_such_function =
+      std::any_of(front.diagnostics.begin(), front.diagnostics.end(),
+                  [](const pygraft::Diagnostic& d) { return d.id == DiagCode::UnknownEntry; });
+  if (no_such_function) {
+    result.signature_error = "no function '" + signature.function + "' in " + result.file;
+    return result;
+  }
   std::vector<pygraft::Diagnostic> diagnostics = std::move(front.diagnostics);
   if (front.module && signature.function.empty()) {
     if (front.module->functions.size() != 1) {

@@ -76,7 +76,12 @@ Result<std::vector<OnnxJob>> plan_jobs(const CompileOptions& options,
     return jobs;
   }
   for (const std::string& signature : options.signatures) {
-    jobs.push_back({signature_name(signature), signature});
+    std::string name = signature_name(signature);
+    // An unnamed signature, "(float32[N], int)", types the one --entry.
+    if (name.empty() && options.entries.size() == 1 && options.signatures.size() == 1) {
+      name = options.entries[0];
+    }
+    jobs.push_back({name, signature});
   }
   for (const std::string& entry : options.entries) {
     const bool typed = std::any_of(jobs.begin(), jobs.end(),

@@ -95,7 +95,12 @@ std::string double_without_kernel(EmitContext& ctx, const std::string& op, const
     const std::string y = f32("Atan");
     const std::string s = ctx.emit("Sin", {y}), c = ctx.emit("Cos", {y});
     const std::string residual = ctx.emit("Sub", {ctx.emit("Mul", {s, c}), ctx.emit("Mul", {x, ctx.emit("Mul", {c, c})})});
-    return ctx.emit("Sub", {y, residual});
+    // atan(+-inf) is +-pi/2, which the float32 value already is to its precision.
+    const std::string infinite = ctx.emit("IsInf", {x});
+    const std::string pi_2 = ctx.scalar(f, std::numbers::pi / 2);
+    const std::string at_infinity =
+        ctx.emit("Where", {ctx.emit("Less", {x, ctx.scalar(f, 0.0)}), ctx.emit("Neg", {pi_2}), pi_2});
+    return ctx.emit("Where", {infinite, at_infinity, ctx.emit("Sub", {y, residual})});
   }
   if (op == "Asin" || op == "Acos") {
     // asin: y -= (sin y - x) / cos y from the float32 asin (cos y > 0 inside
@@ -268,8 +273,14 @@ void emit_unary(EmitContext& ctx) {
     ctx.refuse("on integers has no ONNX export");
     return;
   }
-  if ((op == "Floor" || op == "Ceil") && !is_float(ctx.in_type(0).dtype)) {
-    ctx.set_output(0, ctx.input_as(0, dtype));  // math.floor(7) is 7
+  if (op == "Floor" || op == "Ceil") {
+    const DType in = ctx.in_type(0).dtype;
+    if (!is_float(in)) {
+      ctx.set_output(0, ctx.input_as(0, dtype));  // math.floor(7) is 7
+    } else {
+      // math.floor(2.5) is the int 2: round in the float, then convert.
+      ctx.set_output(0, ctx.cast(ctx.emit(op, {ctx.input(0)}), in, dtype));
+    }
     return;
   }
   const DType in_dtype = op == "IsNaN" || op == "IsInf" ? ctx.in_type(0).dtype : dtype;
@@ -390,8 +401,12 @@ void emit_matmul(EmitContext& ctx) {
       return;
     }
     std::string product = ctx.emit("Mul", {ctx.input_as(0, dtype), ctx.input_as(1, dtype)});
-    // np.dot sums its products from zero: -0.0 * 1.0 gives +0.0.
-    if (is_float(dtype)) product = ctx.emit("Add", {product, ctx.scalar(dtype, 0.0)});
+    // np.dot sums its products from zero: -0.0 * 1.0 gives +0.0. (Not as
+    // product + 0.0: ONNX Runtime drops an Add of zero.)
+    if (is_float(dtype)) {
+      const std::string zero = ctx.scalar(dtype, 0.0);
+      product = ctx.emit("Where", {ctx.emit("Equal", {product, zero}), zero, product});
+    }
     ctx.set_output(0, product);
     return;
   }

@@ -1,5 +1,7 @@
 #include "onnx_export/emit_context.h"
 
+#include <cmath>
+
 #include "onnx_export/onnx_types.h"
 
 namespace pygraft::onnx_export {
@@ -33,8 +35,19 @@ std::string EmitContext::cast(const std::string& name, DType from, DType to) {
   if (from == to || name.empty()) return name;
   if (is_float(from) && is_integer(to) && dtype_size(to) < 8) {
     // NumPy (x86-64) converts through int64 and keeps the low bits: 1e10 as
-    // int32 is 1410065408; ONNX Runtime's direct Cast saturates.
-    return cast(cast(name, from, DType::Int64), DType::Int64, to);
+    // int32 is 1410065408; ONNX Runtime's Cast saturates (also when given
+    // two Casts, which it merges), so the low bits are taken arithmetically.
+    const std::string wide = cast(name, from, DType::Int64);
+    const double modulus = std::ldexp(1.0, static_cast<int>(dtype_size(to) * 8));
+    std::string low = emit("Mod", {wide, constant(literal_tensor(Literal(static_cast<int64_t>(modulus)), DType::Int64))},
+                           [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
+    if (!is_unsigned(to)) {
+      const std::string half = constant(literal_tensor(Literal(static_cast<int64_t>(modulus / 2)), DType::Int64));
+      const std::string wraps = emit("GreaterOrEqual", {low, half});
+      const std::string shifted = emit("Sub", {low, constant(literal_tensor(Literal(static_cast<int64_t>(modulus)), DType::Int64))});
+      low = emit("Where", {wraps, shifted, low});
+    }
+    return emit("Cast", {low}, [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });
   }
   return emit("Cast", {name},
               [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });

@@ -121,6 +121,10 @@ void emit_transpose(EmitContext& ctx) {
   } else {
     for (int i = in.rank() - 1; i >= 0; --i) perm.push_back(i);
   }
+  if (in.rank() < 2) {  // a 0-d or 1-d array is its own transpose
+    ctx.set_output(0, ctx.input(0));
+    return;
+  }
   ctx.set_output(0, ctx.emit("Transpose", {ctx.input(0)}, [&](onnx::NodeProto& n) {
     set_attr(n, "perm", perm);
   }));
