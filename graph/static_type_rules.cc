@@ -5,6 +5,11 @@
 #include <cmath>
 #include <limits>
 
+#include <cctype>
+#include <cstdlib>
+
+#include "graph/dtype_info.h"
+#include "graph/einsum_subscripts.h"
 #include "graph/index_layout.h"
 #include "graph/static_types.h"
 
@@ -211,6 +216,22 @@ std::optional<bool> compare_constants(OpCode op, const Literal& a, const Literal
     }
     return op == OpCode::Eq ? equal : !equal;
   }
+  if (a.is<std::string>() && b.is<std::string>()) {
+    // Python compares strs by code point, which UTF-8's byte order keeps.
+    const int order = a.as<std::string>().compare(b.as<std::string>());
+    switch (op) {
+      case OpCode::Lt:
+        return order < 0;
+      case OpCode::Le:
+        return order <= 0;
+      case OpCode::Gt:
+        return order > 0;
+      case OpCode::Ge:
+        return order >= 0;
+      default:
+        return std::nullopt;
+    }
+  }
   if (!number(a) || !number(b)) return std::nullopt;
   const double x = *number(a), y = *number(b);
   switch (op) {
@@ -400,26 +421,6 @@ std::optional<DType> dtype_or(const StaticType& t, DType fallback) {
   return std::nullopt;
 }
 
-// np.array(x)'s dtype and dims for numbers and (nested) tuples of them.
-std::optional<StaticType> array_of(const StaticType& t) {
-  if (t.is_array()) return t;
-  if (t.is_python_scalar()) return StaticType::array(t.dtype, {});
-  if (t.kind != StaticKind::Tuple || t.items.empty()) return std::nullopt;
-  std::vector<StaticType> items;
-  for (const StaticType& item : t.items) {
-    auto a = array_of(item);
-    if (!a || (!items.empty() && a->rank() != items[0].rank())) return std::nullopt;
-    items.push_back(*a);
-  }
-  DType dtype = items[0].dtype;
-  for (const StaticType& item : items) dtype = promote_types(dtype, item.dtype);
-  auto inner = broadcast_dims(items);
-  if (!inner) return std::nullopt;
-  std::vector<StaticDim> dims{StaticDim{static_cast<int64_t>(items.size()), ""}};
-  dims.insert(dims.end(), inner->begin(), inner->end());
-  return StaticType::array(dtype, dims);
-}
-
 StaticRuleResult getitem(const Node& node, const Types& ops) {
   const Literal* layout_attr = node.attr("index");
   if (!layout_attr || ops.empty()) return unknown();
@@ -495,11 +496,47 @@ StaticRuleResult getitem(const Node& node, const Types& ops) {
   return one(StaticType::array(x.dtype, out));
 }
 
+// np.einsum(subscripts, *operands): the labels decide the rank; a dim is
+// known where an operand with that label knows it.
+StaticRuleResult einsum(const Types& ops) {
+  if (ops.size() < 2 || ops[0].kind != StaticKind::Str || !ops[0].constant ||
+      ops[1].kind != StaticKind::Tuple || ops[1].items.empty()) {
+    return unknown();
+  }
+  std::vector<StaticType> arrays;
+  std::vector<int> ranks;
+  for (const StaticType& item : ops[1].items) {
+    auto a = static_array_of(item);
+    if (!a) return unknown();
+    arrays.push_back(StaticType::array(a->dtype, a->dims));
+    ranks.push_back(a->rank());
+  }
+  EinsumLabels labels;
+  try {
+    labels = parse_einsum_subscripts(ops[0].constant->as<std::string>(), ranks);
+  } catch (const EinsumSubscriptError&) {
+    return unknown();  // NumPy raises ValueError
+  }
+  DType dtype = arrays[0].dtype;
+  for (const StaticType& a : arrays) dtype = promote_types(dtype, a.dtype);
+  std::vector<StaticDim> dims;
+  for (int label : labels.output) {
+    StaticDim dim;
+    for (size_t k = 0; k < arrays.size(); ++k) {
+      for (size_t d = 0; d < labels.operands[k].size(); ++d) {
+        if (labels.operands[k][d] == label && arrays[k].dims[d].size > 1) dim = arrays[k].dims[d];
+      }
+    }
+    dims.push_back(dim);
+  }
+  return one(StaticType::array(dtype, dims));
+}
+
 StaticRuleResult concat_like(const Node& node, const Types& ops) {
   if (ops.empty() || ops[0].kind != StaticKind::Tuple || ops[0].items.empty()) return unknown();
   std::vector<StaticType> items;
   for (const StaticType& item : ops[0].items) {
-    auto a = array_of(item);
+    auto a = static_array_of(item);
     if (!a) return unknown();
     items.push_back(*a);
   }
@@ -539,7 +576,7 @@ StaticRuleResult creation(const Node& node, const Types& ops) {
     }
     case OpCode::Full: {
       auto dims = shape_operand(ops.at(0));
-      auto fill = array_of(ops.at(1));
+      auto fill = static_array_of(ops.at(1));
       if (!dims || !fill || fill->rank() != 0) return unknown();
       auto dtype = dtype_or(ops.at(2), fill->dtype);
       if (!dtype) return unknown();
@@ -548,13 +585,13 @@ StaticRuleResult creation(const Node& node, const Types& ops) {
     case OpCode::ZerosLike:
     case OpCode::OnesLike:
     case OpCode::FullLike: {
-      auto a = array_of(ops.at(0));
+      auto a = static_array_of(ops.at(0));
       if (!a) return unknown();
       const StaticType& dtype_arg = ops.at(node.op == OpCode::FullLike ? 2 : 1);
       auto dtype = dtype_or(dtype_arg, a->dtype);
       if (!dtype) return unknown();
       if (node.op == OpCode::FullLike) {
-        auto fill = array_of(ops.at(1));
+        auto fill = static_array_of(ops.at(1));
         if (!fill || fill->rank() != 0) return unknown();
       }
       return one(StaticType::array(*dtype, a->dims));
@@ -593,7 +630,7 @@ StaticRuleResult creation(const Node& node, const Types& ops) {
     }
     case OpCode::Array:
     case OpCode::AsArray: {
-      auto a = array_of(ops.at(0));
+      auto a = static_array_of(ops.at(0));
       if (!a) return unknown();
       auto dtype = dtype_or(ops.at(1), a->dtype);
       if (!dtype) return unknown();
@@ -608,7 +645,7 @@ StaticRuleResult shape_op(const Node& node, const Types& ops) {
   const StaticType& a = ops.at(0);
   switch (node.op) {
     case OpCode::Shape: {
-      auto arr = array_of(a);
+      auto arr = static_array_of(a);
       if (!arr) return unknown();
       Types items;
       for (const StaticDim& d : arr->dims) {
@@ -617,12 +654,12 @@ StaticRuleResult shape_op(const Node& node, const Types& ops) {
       return one(StaticType::tuple(items));
     }
     case OpCode::Ndim: {
-      auto arr = array_of(a);
+      auto arr = static_array_of(a);
       if (!arr) return unknown();
       return one(StaticType::python_int(arr->rank()));
     }
     case OpCode::Size: {
-      auto arr = array_of(a);
+      auto arr = static_array_of(a);
       if (!arr) return unknown();
       int64_t size = 1;
       for (const StaticDim& d : arr->dims) {
@@ -733,6 +770,8 @@ StaticRuleResult shape_op(const Node& node, const Types& ops) {
   }
 }
 
+std::optional<double> parse_python_float(const std::string& text);
+
 StaticRuleResult python_values(const Node& node, const Types& ops) {
   switch (node.op) {
     case OpCode::Undef: {
@@ -770,6 +809,10 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
     }
     case OpCode::ToFloat: {
       const StaticType& x = ops.at(0);
+      if (x.kind == StaticKind::Str && x.constant) {
+        const auto value = parse_python_float(x.constant->as<std::string>());
+        return value ? one(StaticType::python_float(*value)) : unknown();
+      }
       if (!x.is_python_scalar() && !(x.is_array() && x.rank() == 0)) return unknown();
       if (x.constant && x.is_python_scalar()) {
         const Literal& c = *x.constant;
@@ -842,6 +885,62 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
   }
 }
 
+// np.finfo(t).FIELD (a NumPy scalar of t; bits an int) and np.iinfo(t).FIELD
+// (a Python int): constants of the dtype.
+StaticRuleResult type_info(const Node& node, const StaticType& of) {
+  std::optional<DType> dtype;
+  if (of.kind == StaticKind::DType && of.constant) dtype = of.constant->as<DType>();
+  if (of.is_array()) dtype = of.dtype;
+  const Literal* info = node.attr("info");
+  const Literal* field = node.attr("field");
+  if (!dtype || !info || !field) return unknown();
+  const std::string& name = field->as<std::string>();
+  if (name == "bits") return one(StaticType::python_int(dtype_size(*dtype) * 8));
+  if (info->as<std::string>() == "finfo") {
+    if (!is_float(*dtype)) return unknown();
+    StaticType t = StaticType::array(*dtype, {});
+    t.constant = Literal(finfo_field(*dtype, name));
+    return one(t);
+  }
+  if (!is_integer(*dtype)) return unknown();
+  const std::optional<int64_t> value = iinfo_field(*dtype, name);
+  return value ? one(StaticType::python_int(*value)) : unknown();
+}
+
+// float(s) of a str constant, as Python parses it: surrounding whitespace,
+// underscores between digits, inf / infinity / nan in any case.
+std::optional<double> parse_python_float(const std::string& text) {
+  const size_t first = text.find_first_not_of(" \t\n\r\f\v");
+  if (first == std::string::npos) return std::nullopt;
+  const size_t last = text.find_last_not_of(" \t\n\r\f\v");
+  std::string s;
+  const std::string core = text.substr(first, last - first + 1);
+  for (size_t i = 0; i < core.size(); ++i) {
+    if (core[i] != '_') {
+      s += core[i];
+      continue;
+    }
+    const bool between_digits = i > 0 && i + 1 < core.size() && std::isdigit(static_cast<unsigned char>(core[i - 1])) &&
+                                std::isdigit(static_cast<unsigned char>(core[i + 1]));
+    if (!between_digits) return std::nullopt;
+  }
+  std::string lower;
+  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string unsigned_part = !lower.empty() && (lower[0] == '+' || lower[0] == '-') ? lower.substr(1) : lower;
+  const double sign = !lower.empty() && lower[0] == '-' ? -1.0 : 1.0;
+  if (unsigned_part == "inf" || unsigned_part == "infinity") return sign * HUGE_VAL;
+  if (unsigned_part == "nan") return std::copysign(std::nan(""), sign);
+  for (char c : unsigned_part) {
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != 'e' && c != '+' && c != '-') {
+      return std::nullopt;
+    }
+  }
+  char* end = nullptr;
+  const double value = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size()) return std::nullopt;
+  return value;
+}
+
 StaticRuleResult elementwise_misc(const Node& node, const Types& ops) {
   switch (node.op) {
     case OpCode::Abs:
@@ -861,8 +960,9 @@ StaticRuleResult elementwise_misc(const Node& node, const Types& ops) {
       if (ops.at(0).is_python_scalar()) {
         return one(ops[0].kind == StaticKind::Float ? StaticType::python_int() : ops[0]);
       }
-      if (!ops[0].is_array() || !is_float(ops[0].dtype)) return unknown();
-      return one(ops[0]);
+      if (!ops[0].is_array()) return unknown();
+      // NumPy 1.24 floors integers in the smallest float holding them.
+      return one(StaticType::array(smallest_float_holding(ops[0].dtype), ops[0].dims));
     case OpCode::Round:
       if (!ops.at(0).is_array() || !ops.at(1).constant_int()) return unknown();
       return one(StaticType::array(ops[0].dtype, ops[0].dims));
@@ -901,12 +1001,39 @@ StaticRuleResult elementwise_misc(const Node& node, const Types& ops) {
       if (node.op == OpCode::Arctan2) dtype = smallest_float_holding(dtype);
       return one(StaticType::array(dtype, *dims));
     }
-    case OpCode::IsClose: {
+    case OpCode::IsClose:
+    case OpCode::AllClose: {
       if (!all_numeric({ops.at(0), ops.at(1)})) return unknown();
       auto dims = broadcast_dims({ops[0], ops[1]});
       if (!dims) return unknown();
+      if (node.op == OpCode::AllClose) return one(StaticType::python_bool());
       return one(StaticType::array(DType::Bool, *dims));
     }
+    case OpCode::ArrayEqual: {
+      auto a = static_array_of(ops.at(0)), b = static_array_of(ops.at(1));
+      if (!a || !b) return unknown();
+      // Arrays of different ranks never have one shape.
+      return one(a->rank() != b->rank() ? StaticType::python_bool(false) : StaticType::python_bool());
+    }
+    case OpCode::Nonzero: {
+      if (!ops.at(0).is_array() || ops[0].rank() == 0) return unknown();
+      return one(StaticType::tuple(
+          Types(static_cast<size_t>(ops[0].rank()), StaticType::array_of_rank(DType::Int64, 1))));
+    }
+    case OpCode::Sort:
+    case OpCode::ArgSort: {
+      // (a, axis, kind): axis None sorts the flattened array.
+      if (!ops.at(0).is_array() || ops[0].rank() == 0) return unknown();
+      const DType dtype = node.op == OpCode::Sort ? ops[0].dtype : DType::Int64;
+      if (ops.at(1).kind == StaticKind::None) return one(StaticType::array_of_rank(dtype, 1));
+      if (!reduction_axes(ops[1], ops[0].rank())) return unknown();
+      return one(StaticType::array(dtype, ops[0].dims));
+    }
+    case OpCode::FlatNonzero:
+      if (!static_array_of(ops.at(0))) return unknown();
+      return one(StaticType::array_of_rank(DType::Int64, 1));
+    case OpCode::TypeInfo:
+      return type_info(node, ops.at(0));
     default:
       return unknown();
   }
@@ -1020,6 +1147,8 @@ StaticRuleResult rule_for(const Node& node, const std::vector<StaticType>& ops) 
     case OpCode::HStack:
     case OpCode::VStack:
       return concat_like(node, ops);
+    case OpCode::Einsum:
+      return einsum(ops);
     case OpCode::Zeros:
     case OpCode::Ones:
     case OpCode::Empty:

@@ -198,6 +198,30 @@ std::string StaticType::describe() const {
   return "unknown";
 }
 
+std::optional<StaticType> static_array_of(const StaticType& t) {
+  // broadcast_dims, inlined: the items of a nested tuple must have one shape.
+  if (t.is_array()) return t;
+  if (t.is_python_scalar()) return StaticType::array(t.dtype, {});
+  if (t.kind != StaticKind::Tuple || t.items.empty()) return std::nullopt;
+  std::vector<StaticType> items;
+  for (const StaticType& item : t.items) {
+    auto a = static_array_of(item);
+    if (!a || (!items.empty() && a->rank() != items[0].rank())) return std::nullopt;
+    items.push_back(*a);
+  }
+  DType dtype = items[0].dtype;
+  for (const StaticType& item : items) dtype = promote_types(dtype, item.dtype);
+  std::vector<StaticDim> dims{StaticDim{static_cast<int64_t>(items.size()), ""}};
+  for (size_t d = 0; d < items[0].dims.size(); ++d) {
+    StaticDim dim = items[0].dims[d];
+    for (const StaticType& item : items) {
+      if (!(item.dims[d] == dim)) dim = StaticDim{};
+    }
+    dims.push_back(dim);
+  }
+  return StaticType::array(dtype, dims);
+}
+
 std::optional<int> FunctionTypes::taken_region(const Node& cond) const {
   auto it = taken_.find(&cond);
   if (it == taken_.end()) return std::nullopt;

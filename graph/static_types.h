@@ -160,6 +160,10 @@ class StaticTypeAnalysis {
   std::vector<std::string> in_progress_;
 };
 
+// np.array(x)'s type for a number, an array or a (nested) tuple of them
+// whose items have one rank; nullopt otherwise.
+std::optional<StaticType> static_array_of(const StaticType& t);
+
 // The result type of a non-structural node given its operands' types (the
 // transfer function, graph/static_type_rules.cc). Unknown when the rules do
 // not cover the op or the operands; a problem when the types are wrong.

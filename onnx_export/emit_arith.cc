@@ -16,6 +16,21 @@ std::string both_as(EmitContext& ctx, size_t i, DType dtype) {
   return ctx.input_as(i, dtype);
 }
 
+// The dtype ONNX Runtime computes `dtype`'s arithmetic in.
+DType compute_dtype(DType dtype) {
+  switch (dtype) {
+    case DType::Int8:
+    case DType::Int16:
+    case DType::UInt8:
+    case DType::UInt16:
+      return DType::Int32;
+    case DType::Float16:
+      return DType::Float32;
+    default:
+      return dtype;
+  }
+}
+
 // NaN wherever either operand is NaN, else `value` (NumPy's maximum, minimum
 // and clip propagate NaN; ONNX's Max and Min need not).
 std::string propagate_nan(EmitContext& ctx, const std::string& a, const std::string& b,
@@ -139,13 +154,18 @@ void emit_binary(EmitContext& ctx) {
     ctx.refuse("on integers needs ONNX's bitwise operators (opset 18); pygraft exports opset 17");
     return;
   }
-  const std::string a = both_as(ctx, 0, dtype);
-  const std::string b = both_as(ctx, 1, dtype);
+  // ONNX Runtime lacks most 8/16-bit and float16 kernels: compute widened
+  // and convert back (integer results wrap as NumPy's, the low bits kept).
+  const DType work = dtype == DType::Bool ? dtype : compute_dtype(dtype);
+  const std::string a = both_as(ctx, 0, work);
+  const std::string b = both_as(ctx, 1, work);
+  std::string result;
   if (op == "Max" || op == "Min") {
-    ctx.set_output(0, nan_max(ctx, a, b, dtype, op == "Max" ? "Max" : "Min"));
-    return;
+    result = nan_max(ctx, a, b, work, op == "Max" ? "Max" : "Min");
+  } else {
+    result = ctx.emit(op, {a, b});
   }
-  ctx.set_output(0, ctx.emit(op, {a, b}));
+  ctx.set_output(0, ctx.cast(result, work, dtype));
 }
 
 void emit_true_divide(EmitContext& ctx) {
@@ -351,21 +371,22 @@ void emit_logical(EmitContext& ctx) {
 
 void emit_where(EmitContext& ctx) {
   const DType dtype = ctx.out_type().dtype;
-  ctx.set_output(0, ctx.emit("Where", {ctx.input_as(0, DType::Bool), ctx.input_as(1, dtype),
-                                       ctx.input_as(2, dtype)}));
+  ctx.set_output(0, ctx.select(ctx.input_as(0, DType::Bool), ctx.input_as(1, dtype),
+                               ctx.input_as(2, dtype), dtype));
 }
 
 void emit_clip(EmitContext& ctx) {
   const DType dtype = ctx.out_type().dtype;
-  std::string x = ctx.input_as(0, dtype);
+  const DType work = dtype == DType::Bool ? DType::Int32 : compute_dtype(dtype);
+  std::string x = ctx.input_as(0, work);
   if (ctx.in_type(1).kind != StaticKind::None) {
-    x = nan_max(ctx, x, ctx.input_as(1, dtype), dtype, "Max");
+    x = nan_max(ctx, x, ctx.input_as(1, work), work, "Max");
   }
   if (ctx.in_type(2).kind != StaticKind::None) {
-    x = nan_max(ctx, x, ctx.input_as(2, dtype), dtype, "Min");
+    x = nan_max(ctx, x, ctx.input_as(2, work), work, "Min");
   }
   // np.clip's result has the broadcast shape of all three operands.
-  ctx.set_output(0, x);
+  ctx.set_output(0, ctx.cast(x, work, dtype));
 }
 
 void emit_round(EmitContext& ctx) {
@@ -427,6 +448,105 @@ void emit_matmul(EmitContext& ctx) {
   if (vector_b) squeezed.push_back(-1);
   if (!squeezed.empty()) product = ctx.emit("Squeeze", {product, ctx.int64s(squeezed)});
   ctx.set_output(0, product);
+}
+
+void emit_log1p_expm1(EmitContext& ctx) {
+  const DType dtype = ctx.out_type().dtype;
+  const std::string x = ctx.input_as(0, dtype);
+  const std::string one = ctx.scalar(dtype, 1.0);
+  if (ctx.node().op == OpCode::Log1p) {
+    // log(u) * x / (u - 1) with u = 1 + x: the rounding of u cancels out.
+    const std::string u = ctx.emit("Add", {one, x});
+    const std::string d = ctx.emit("Sub", {u, one});
+    const std::string scaled = ctx.emit("Mul", {ctx.emit("Div", {ctx.emit("Log", {u}), d}), x});
+    std::string r = ctx.emit("Where", {ctx.emit("Equal", {d, ctx.scalar(dtype, 0.0)}), x, scaled});
+    // +inf stays +inf (inf / inf would be NaN).
+    r = ctx.emit("Where", {ctx.emit("IsInf", {u}), u, r});
+    ctx.set_output(0, r);
+    return;
+  }
+  // (u - 1) * x / log(u) with u = exp(x), exact where u is 1 or overflows.
+  const std::string u = ctx.emit("Exp", {x});
+  const std::string d = ctx.emit("Sub", {u, one});
+  const std::string scaled = ctx.emit("Mul", {ctx.emit("Div", {d, ctx.emit("Log", {u})}), x});
+  std::string r = ctx.emit("Where", {ctx.emit("Equal", {u, one}), x, scaled});
+  r = ctx.emit("Where", {ctx.emit("Equal", {d, ctx.scalar(dtype, -1.0)}), d, r});
+  r = ctx.emit("Where", {ctx.emit("IsInf", {u}), u, r});
+  ctx.set_output(0, r);
+}
+
+void emit_isclose(EmitContext& ctx) {
+  // NumPy: |a - b| <= atol + rtol * |b| for finite values, a == b for
+  // infinities, NaN close to NaN only with equal_nan; in b's float dtype.
+  const DType work = smallest_float_holding(result_type(ctx.in_type(0).operand(), ctx.in_type(1).operand()));
+  const std::string a = ctx.input_as(0, work), b = ctx.input_as(1, work);
+  const std::string rtol = ctx.input_as(2, work), atol = ctx.input_as(3, work);
+  const std::string diff = ctx.emit("Abs", {ctx.emit("Sub", {a, b})});
+  const std::string bound = ctx.emit("Add", {atol, ctx.emit("Mul", {rtol, ctx.emit("Abs", {b})})});
+  auto finite = [&](const std::string& v) {
+    return ctx.emit("Not", {ctx.emit("Or", {ctx.emit("IsNaN", {v}), ctx.emit("IsInf", {v})})});
+  };
+  const std::string both_finite = ctx.emit("And", {finite(a), finite(b)});
+  std::string close = ctx.select(both_finite, ctx.emit("LessOrEqual", {diff, bound}),
+                                 ctx.emit("Equal", {a, b}), DType::Bool);
+  const StaticType& equal_nan = ctx.in_type(4);
+  if (!equal_nan.constant) {
+    ctx.refuse("with an equal_nan that is not a constant has no ONNX export", DiagCode::OnnxUnknownType);
+    return;
+  }
+  if (equal_nan.constant_int().value_or(0) != 0) {
+    close = ctx.emit("Or", {close, ctx.emit("And", {ctx.emit("IsNaN", {a}), ctx.emit("IsNaN", {b})})});
+  }
+  if (ctx.node().op == OpCode::AllClose) {
+    // all(): no element that is not close.
+    const std::string not_close = ctx.cast(ctx.emit("Not", {close}), DType::Bool, DType::Int64);
+    const std::string count = ctx.emit("ReduceSum", {ctx.emit("Reshape", {not_close, ctx.int64s({-1})})},
+                                       [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
+    close = ctx.emit("Equal", {count, ctx.int64_scalar(0)});
+  }
+  ctx.set_output(0, close);
+}
+
+void emit_array_equal(EmitContext& ctx) {
+  // Same shape and every element equal; compared flattened and cut to the
+  // shorter length, so arrays of other shapes never broadcast (or fail).
+  const DType work = result_type(ctx.in_type(0).operand(), ctx.in_type(1).operand());
+  const std::string a = ctx.emit("Reshape", {ctx.input_as(0, work), ctx.int64s({-1})});
+  const std::string b = ctx.emit("Reshape", {ctx.input_as(1, work), ctx.int64s({-1})});
+  const std::string shape_a = ctx.emit("Shape", {ctx.input(0)}), shape_b = ctx.emit("Shape", {ctx.input(1)});
+  const std::string shapes_differ = ctx.cast(ctx.emit("Not", {ctx.emit("Equal", {shape_a, shape_b})}), DType::Bool, DType::Int64);
+  auto sum = [&](const std::string& v) {
+    return ctx.emit("ReduceSum", {v}, [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
+  };
+  const std::string n = ctx.emit("Min", {ctx.emit("Shape", {a}), ctx.emit("Shape", {b})});
+  const std::string zero = ctx.int64s({0});
+  const std::string a_cut = ctx.emit("Slice", {a, zero, n}), b_cut = ctx.emit("Slice", {b, zero, n});
+  std::string equal = ctx.emit("Equal", {a_cut, b_cut});
+  const StaticType& equal_nan = ctx.in_type(2);
+  if (equal_nan.constant && equal_nan.constant_int().value_or(0) != 0 && is_float(work)) {
+    equal = ctx.emit("Or", {equal, ctx.emit("And", {ctx.emit("IsNaN", {a_cut}), ctx.emit("IsNaN", {b_cut})})});
+  }
+  const std::string unequal = sum(ctx.cast(ctx.emit("Not", {equal}), DType::Bool, DType::Int64));
+  const std::string problems = ctx.emit("Add", {unequal, sum(shapes_differ)});
+  ctx.set_output(0, ctx.emit("Equal", {problems, ctx.int64_scalar(0)}));
+}
+
+void emit_nonzero(EmitContext& ctx) {
+  std::string x = ctx.cast(ctx.input(0), ctx.in_type(0).dtype, DType::Bool);
+  if (ctx.node().op == OpCode::FlatNonzero) {
+    x = ctx.emit("Reshape", {x, ctx.int64s({-1})});
+    const std::string nz = ctx.emit("NonZero", {x});
+    ctx.set_output(0, ctx.emit("Squeeze", {nz, ctx.int64s({0})}));
+    return;
+  }
+  // NonZero gives a [rank, count] matrix: row d is the indices along axis d.
+  const std::string nz = ctx.emit("NonZero", {x});
+  std::vector<Lowered> rows;
+  for (int d = 0; d < ctx.in_type(0).rank(); ++d) {
+    rows.push_back(Lowered::of(ctx.emit("Gather", {nz, ctx.int64_scalar(d)},
+                                        [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); })));
+  }
+  ctx.set_output(0, Lowered::tuple(std::move(rows)));
 }
 
 }  // namespace pygraft::onnx_export

@@ -20,7 +20,7 @@ EmitContext::EmitContext(GraphBuilder& graph, const Node& node, std::string_view
 
 std::string EmitContext::materialize(const Lowered& value, const StaticType& type) {
   if (!value.tensor.empty()) return value.tensor;
-  if (type.constant && type.is_python_scalar()) {
+  if (type.constant && (type.is_python_scalar() || (type.is_array() && type.rank() == 0))) {
     return constant(literal_tensor(*type.constant, type.dtype));
   }
   refuse("needs " + type.describe() + " as a tensor", DiagCode::OnnxUnknownType);
@@ -55,11 +55,28 @@ std::string EmitContext::cast(const std::string& name, DType from, DType to) {
 
 std::string EmitContext::input_as(size_t i, DType dtype) {
   const StaticType& t = in_types_.at(i);
-  if (!in_values_.at(i).tensor.empty() || !t.constant || !t.is_python_scalar()) {
+  if (!in_values_.at(i).tensor.empty() || !t.constant || !(t.is_python_scalar() || t.rank() == 0)) {
     return cast(input(i), t.dtype, dtype);
   }
   // A compile-time number: the constant directly in the wanted dtype.
   return constant(literal_tensor(*t.constant, dtype));
+}
+
+// A (nested) tuple of numbers or arrays as one tensor of `dtype`, as
+// np.array builds it: items stacked along a new first axis.
+std::string EmitContext::array_value(const Lowered& value, const StaticType& type, DType dtype) {
+  if (type.kind != StaticKind::Tuple) {
+    return cast(materialize(value, type), type.dtype, dtype);
+  }
+  std::vector<std::string> rows;
+  const std::string zero_axis = int64s({0});
+  for (size_t i = 0; i < type.items.size(); ++i) {
+    const Lowered item = value.is_tuple ? value.items.at(i) : Lowered{};
+    const std::string t = array_value(item, type.items[i], dtype);
+    rows.push_back(emit("Unsqueeze", {t, zero_axis}));
+  }
+  if (rows.size() == 1) return rows[0];
+  return emit("Concat", rows, [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); });
 }
 
 std::string EmitContext::truth_value(size_t i) {
@@ -71,6 +88,13 @@ std::string EmitContext::truth_value(size_t i) {
     x = emit("Reshape", {x, int64s({})});
   }
   return cast(x, t.dtype, DType::Bool);
+}
+
+std::string EmitContext::select(const std::string& condition, const std::string& a,
+                                const std::string& b, DType dtype) {
+  if (dtype != DType::Bool) return emit("Where", {condition, a, b});
+  // ONNX Runtime's Where has no bool kernel: (c and a) or (not c and b).
+  return emit("Or", {emit("And", {condition, a}), emit("And", {emit("Not", {condition}), b})});
 }
 
 std::string EmitContext::emit(std::string_view op_type, const std::vector<std::string>& inputs,

@@ -38,6 +38,9 @@ class EmitContext {
   std::string input(size_t i);
   // Operand i converted to `dtype` (a Cast unless it already is).
   std::string input_as(size_t i, DType dtype);
+  // np.array(value) of `dtype` for a number, an array or a (nested) tuple of
+  // them: the items stacked along a new first axis.
+  std::string array_value(const Lowered& value, const StaticType& type, DType dtype);
   // bool(operand i) as a 0-d bool tensor (an array must have one element).
   std::string truth_value(size_t i);
   // A tensor of static type `from` converted to `to`.
@@ -45,6 +48,9 @@ class EmitContext {
   // A lowered value with static type `type` as a tensor name.
   std::string materialize(const Lowered& value, const StaticType& type);
 
+  // np.where(condition, a, b) of `dtype` tensors (broadcasting).
+  std::string select(const std::string& condition, const std::string& a, const std::string& b,
+                     DType dtype);
   // Adds a node of `op_type` on `inputs` with one new output; `attrs` may set
   // its attributes. Returns the output's name.
   std::string emit(std::string_view op_type, const std::vector<std::string>& inputs,

@@ -242,4 +242,36 @@ void emit_cumsum(EmitContext& ctx) {
   ctx.set_output(0, ctx.cast(ctx.emit("CumSum", {x, ctx.int64_scalar(axis)}), work, out));
 }
 
+void emit_sort(EmitContext& ctx) {
+  const StaticType& in = ctx.in_type(0);
+  std::string x = ctx.input(0);
+  int64_t axis = in.rank() - 1;
+  if (ctx.in_type(1).kind == StaticKind::None) {
+    x = ctx.emit("Reshape", {x, ctx.int64s({-1})});
+    axis = 0;
+  } else {
+    axis = axes_of(ctx.in_type(1), in.rank())->at(0);
+  }
+  // The sort key: ONNX Runtime's TopK has no bool kernel, and NaN sorts
+  // last in NumPy (after +inf, which a NaN key of +inf ties with: the lower
+  // index first keeps NumPy's order only when no +inf follows a NaN).
+  const DType work = in.dtype == DType::Bool || is_narrow(in.dtype) ? DType::Int32 : in.dtype;
+  std::string key = ctx.cast(x, in.dtype, work);
+  if (is_float(work)) {
+    key = ctx.emit("Where", {ctx.emit("IsNaN", {key}), ctx.scalar(work, HUGE_VAL), key});
+  }
+  const std::string count = ctx.emit(
+      "Reshape", {ctx.emit("Gather", {ctx.emit("Shape", {key}), ctx.int64_scalar(axis)}), ctx.int64s({1})});
+  onnx::NodeProto& topk = ctx.graph().add("TopK", {key, count}, ctx.node().range, 2);
+  set_attr(topk, "axis", axis);
+  set_attr(topk, "largest", int64_t{0});
+  set_attr(topk, "sorted", int64_t{1});
+  const std::string indices = topk.output(1);
+  if (ctx.node().op == OpCode::ArgSort) {
+    ctx.set_output(0, indices);
+    return;
+  }
+  ctx.set_output(0, ctx.emit("GatherElements", {x, indices}, [&](onnx::NodeProto& n) { set_attr(n, "axis", axis); }));
+}
+
 }  // namespace pygraft::onnx_export

@@ -9,24 +9,6 @@ namespace pygraft::onnx_export {
 
 namespace {
 
-// A (nested) tuple of numbers or arrays as one tensor of `dtype`, as
-// np.array builds it: items stacked along a new first axis.
-std::string array_tensor(EmitContext& ctx, const Lowered& value, const StaticType& type,
-                         DType dtype) {
-  if (type.kind != StaticKind::Tuple) {
-    return ctx.cast(ctx.materialize(value, type), type.dtype, dtype);
-  }
-  std::vector<std::string> rows;
-  const std::string zero_axis = ctx.int64s({0});
-  for (size_t i = 0; i < type.items.size(); ++i) {
-    const Lowered item = value.is_tuple ? value.items.at(i) : Lowered{};
-    const std::string t = array_tensor(ctx, item, type.items[i], dtype);
-    rows.push_back(ctx.emit("Unsqueeze", {t, zero_axis}));
-  }
-  if (rows.size() == 1) return rows[0];
-  return ctx.emit("Concat", rows, [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); });
-}
-
 // A shape operand (an int or a tuple of ints) as a 1-D int64 tensor.
 std::string shape_tensor(EmitContext& ctx, size_t i) {
   const StaticType& t = ctx.in_type(i);
@@ -172,7 +154,7 @@ void emit_concatenate(EmitContext& ctx) {
   for (size_t i = 0; i < arrays.items.size(); ++i) {
     const StaticType& t = arrays.items[i];
     const Lowered item = values.is_tuple ? values.items.at(i) : Lowered{};
-    std::string part = array_tensor(ctx, item, t, dtype);
+    std::string part = ctx.array_value(item, t, dtype);
     const int rank = t.kind == StaticKind::Tuple ? out_rank : t.rank();
     if (op == OpCode::Stack) {
       part = ctx.emit("Unsqueeze", {part, ctx.int64s({axis})});
@@ -312,7 +294,7 @@ void emit_linspace(EmitContext& ctx) {
 }
 
 void emit_array(EmitContext& ctx) {
-  ctx.set_output(0, array_tensor(ctx, ctx.in_value(0), ctx.in_type(0), ctx.out_type().dtype));
+  ctx.set_output(0, ctx.array_value(ctx.in_value(0), ctx.in_type(0), ctx.out_type().dtype));
 }
 
 }  // namespace pygraft::onnx_export

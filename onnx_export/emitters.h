@@ -39,6 +39,11 @@ void emit_where(EmitContext& ctx);
 void emit_clip(EmitContext& ctx);
 void emit_round(EmitContext& ctx);
 void emit_matmul(EmitContext& ctx);
+void emit_log1p_expm1(EmitContext& ctx);    // accurate near 0 (Goldberg's, Kahan's forms)
+void emit_isclose(EmitContext& ctx);        // isclose, allclose
+void emit_array_equal(EmitContext& ctx);
+void emit_nonzero(EmitContext& ctx);        // nonzero, flatnonzero, where(condition)
+void emit_einsum(EmitContext& ctx);         // np.einsum (emit_einsum.cc)
 
 // ---- reductions (emit_reduce.cc) ----
 void emit_reduce(EmitContext& ctx);         // sum, prod, max, min, mean
@@ -47,6 +52,7 @@ void emit_all_any(EmitContext& ctx);
 void emit_var_std(EmitContext& ctx);
 void emit_norm(EmitContext& ctx);
 void emit_cumsum(EmitContext& ctx);
+void emit_sort(EmitContext& ctx);           // np.sort, np.argsort
 
 // ---- shapes and creation (emit_shape.cc) ----
 void emit_shape(EmitContext& ctx);

@@ -48,6 +48,8 @@ bool is_compile_time(const StaticType& t) {
       return t.constant.has_value();
     case StaticKind::Tuple:
       return std::all_of(t.items.begin(), t.items.end(), is_compile_time);
+    case StaticKind::Array:  // a NumPy scalar constant, np.finfo(np.float32).eps
+      return t.constant.has_value() && t.rank() == 0;
     default:
       return false;
   }

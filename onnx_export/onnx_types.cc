@@ -115,6 +115,9 @@ void set_attr(onnx::NodeProto& node, std::string_view name, int64_t value) {
 void set_attr(onnx::NodeProto& node, std::string_view name, float value) {
   add(node, name, onnx::AttributeProto::FLOAT).set_f(value);
 }
+void set_attr(onnx::NodeProto& node, std::string_view name, const std::string& value) {
+  add(node, name, onnx::AttributeProto::STRING).set_s(value);
+}
 void set_attr(onnx::NodeProto& node, std::string_view name, const std::vector<int64_t>& values) {
   onnx::AttributeProto& a = add(node, name, onnx::AttributeProto::INTS);
   for (int64_t v : values) a.add_ints(v);

@@ -29,6 +29,7 @@ onnx::TensorProto literal_tensor(const Literal& literal, DType dtype);
 
 void set_attr(onnx::NodeProto& node, std::string_view name, int64_t value);
 void set_attr(onnx::NodeProto& node, std::string_view name, float value);
+void set_attr(onnx::NodeProto& node, std::string_view name, const std::string& value);
 void set_attr(onnx::NodeProto& node, std::string_view name, const std::vector<int64_t>& values);
 void set_attr(onnx::NodeProto& node, std::string_view name, const onnx::TensorProto& value);
 void set_attr(onnx::NodeProto& node, std::string_view name, onnx::GraphProto value);

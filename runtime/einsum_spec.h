@@ -1,7 +1,7 @@
 // np.einsum's subscripts, read as NumPy 1.24's c_einsum reads them
 // (numpy/core/src/multiarray/einsum.c.src, the optimize=False path): first
-// the string against the operands' ranks (parse_einsum_subscripts), then the
-// labels against their shapes (resolve_einsum_shapes). Every mistake raises
+// the string against the operands' ranks (graph/einsum_subscripts.h), then
+// the labels against their shapes (resolve_einsum_shapes). Every mistake raises
 // NumPy's ValueError with NumPy's message, in NumPy's order.
 //
 // Requires: nothing. Guarantees: a resolved einsum names every label's size,
@@ -15,29 +15,17 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/einsum_subscripts.h"
 #include "runtime/shape.h"
 
 namespace pygraft::rt {
 
-// A label is a letter's ASCII code, or kBroadcastLabel + j for the j-th
-// dimension that '...' stands for, counted from the left of the widest
-// ellipsis (an operand whose '...' covers fewer dimensions takes the
-// rightmost ones, as broadcasting aligns shapes from the right).
-inline constexpr int kBroadcastLabel = 128;
+// Labels: graph/einsum_subscripts.h's, with the runtime's rank limit.
+inline constexpr int kBroadcastLabel = kEinsumBroadcastLabel;
 inline constexpr int kLabelCount = kBroadcastLabel + kMaxRank;
+using pygraft::EinsumLabels;
 
-struct EinsumLabels {
-  // Per operand, one label per dimension; a label repeated within an
-  // operand takes the diagonal.
-  std::vector<std::vector<int>> operands;
-  // One label per output dimension, all distinct. Without "->", the
-  // broadcast dimensions and then the labels used exactly once, in ASCII
-  // order (uppercase before lowercase).
-  std::vector<int> output;
-};
-
-// Parses `subscripts` for operands of these ranks. Spaces are ignored, as
-// is anything after a NUL (NumPy reads a C string).
+// graph/einsum_subscripts.h's parse; a mistake raises NumPy's ValueError.
 EinsumLabels parse_einsum_subscripts(std::string_view subscripts, std::span<const int> ranks);
 
 // One operand with its repeated labels combined into one diagonal dimension:

@@ -3,6 +3,7 @@
 #include <limits>
 #include <string>
 
+#include "graph/dtype_info.h"
 #include "runtime/format.h"
 #include "runtime/kernel.h"
 #include "runtime/str_format.h"
@@ -75,24 +76,6 @@ void kernel_raise(KernelContext& ctx) {
 
 namespace {
 
-// np.finfo's fields for a float dtype (float16: 11 significant bits,
-// exponents down to -14; float32: 24 and -126; float64: 53 and -1022).
-double finfo_field(DType dtype, const std::string& field) {
-  const int digits = dtype == DType::Float16 ? 11 : dtype == DType::Float32 ? 24 : 53;
-  const int min_exponent = dtype == DType::Float16 ? -14 : dtype == DType::Float32 ? -126 : -1022;
-  const double max = dtype == DType::Float16   ? 65504.0
-                     : dtype == DType::Float32 ? std::numeric_limits<float>::max()
-                                               : std::numeric_limits<double>::max();
-  if (field == "eps") return std::ldexp(1.0, 1 - digits);
-  if (field == "epsneg") return std::ldexp(1.0, -digits);
-  if (field == "max") return max;
-  if (field == "min") return -max;
-  if (field == "tiny" || field == "smallest_normal") return std::ldexp(1.0, min_exponent);
-  if (field == "resolution")
-    return dtype == DType::Float16 ? 1e-3 : dtype == DType::Float32 ? 1e-6 : 1e-15;
-  return 0;
-}
-
 }  // namespace
 
 // np.finfo(dtype).FIELD: a NumPy scalar of the dtype (bits: an int);
@@ -123,15 +106,12 @@ void kernel_type_info(KernelContext& ctx) {
     throw RuntimeError(PyExc::ValueError,
                        "Invalid integer data type '" + std::string(dtype_name(dtype)) + "'.");
   }
-  if (field == "min") {
-    ctx.outputs[0] = is_unsigned(dtype) ? int64_t{0} : -(int64_t{1} << (bits - 2)) * 2;
-  } else if (dtype == DType::UInt64) {
+  if (std::optional<int64_t> value = iinfo_field(dtype, field)) {
+    ctx.outputs[0] = *value;
+  } else {
     throw RuntimeError(PyExc::OverflowError,
                        "np.iinfo(np.uint64).max is 2**64 - 1, above the largest int pygraft "
                        "holds (2**63 - 1)");
-  } else {
-    const int value_bits = is_unsigned(dtype) ? static_cast<int>(bits) : static_cast<int>(bits) - 1;
-    ctx.outputs[0] = static_cast<int64_t>((uint64_t{1} << (value_bits - 1)) * 2 - 1);
   }
 }
 
