@@ -103,6 +103,29 @@ EXAMPLES = {
     "PG0601": ("(run) a Python exception while running: the exception CPython + NumPy raise", "x[3] on an array of 3 elements"),
     "PG0602": ("(run) a limit of the run: --max-iterations, --timeout, --max-memory", "pygraft run m.pgraph --timeout 1 ..."),
     "PG0603": ("(run) a usage or I/O error: unreadable, corrupt or wrong-version graph file, bad ARG, unknown --entry", "pygraft run model.py"),
+    "PG0701": ("(compile --emit onnx) an operation with no exact ONNX form: random generators, "
+               "list.append, np.sort, round(x, n), an integer dtype= in np.mean/var/std, "
+               "x[int_array] = v, ... (docs/onnx.md)",
+               "rows.append(x[i] * 2.0)\nr = round(np.sum(x), 2)"),
+    "PG0702": ("(compile --emit onnx) a type the exporter cannot infer from the signature: an axis, "
+               "shape or dtype that is an input; a dict, list or str argument",
+               "def total(x, axis):  # total(float64[N,D], int)\n    return np.sum(x, axis=axis)"),
+    "PG0703": ("(compile --emit onnx) a loop-carried value whose type changes between iterations",
+               "s = 0\nfor v in x:  # x: float64[N]\n    s = s + v"),
+    "PG0704": ("(compile --emit onnx) branches that give a variable values of different types",
+               "if flag:\n    y = x  # float32[N]\nelse:\n    y = 0.0"),
+    "PG0705": ("(compile --emit onnx) a read of a variable that is unbound on some path",
+               "for v in x:\n    if v > 0.0:\n        found = v\n        break\nreturn found"),
+    "PG0706": ("(compile --emit onnx) a function that returns None (as a whole or as an item of its tuple)",
+               "def scale(x):\n    y = x * 2.0"),
+    "PG0707": ("(compile --emit onnx) print, an assert the signature does not prove, raise",
+               "print(np.sum(x))\nassert np.all(x > 0.0)"),
+    "PG0708": ("(compile --emit onnx) a recursive call (the front end reports PG0308 first)", "(none)"),
+    "PG0709": ("(compile --emit onnx) an exported model that fails the ONNX checker: a bug in pygraft",
+               "(none)"),
+    "PG0710": ("(compile --emit onnx) a result whose type depends on values: int ** int with an "
+               "exponent that is not a constant, min()/max() of mixed types",
+               "def power(x, n):  # power(int, int)\n    return x ** n"),
     "PG0999": ("a bug in pygraft (never the source's fault)", "(none)"),
 }
 

@@ -383,6 +383,9 @@ UNTESTABLE = {
     "PG0601": "runtime error: reported by `pygraft run`, never by check (tests/e2e/cli_test.py)",
     "PG0602": "runtime limit: reported by `pygraft run`, never by check (tests/e2e/cli_test.py)",
     "PG0603": "run usage error: reported by `pygraft run`, never by check (tests/e2e/cli_test.py)",
+    "PG0708": "ONNX recursion: the front end reports recursion first (PG0308), so no source "
+              "that compiles reaches the exporter with it",
+    "PG0709": "ONNX checker failure: only a bug in pygraft's exporter reports it",
     "PG0999": "internal compiler error: only a bug in pygraft (e.g. the IR verifier failing "
               "after a pass) reports it",
 }
