@@ -261,6 +261,8 @@ class StaticTypeSolver {
   std::string value_label(ValueId v) const {
     if (v < function_.value_names.size() && !function_.value_names[v].empty()) {
       std::string name = function_.value_names[v];
+      // The early-return rewrite's slot (transform/ast_passes/lower_return.h).
+      if (name.starts_with("return$")) return "the returned value";
       return "'" + name.substr(0, name.find('.')) + "'";
     }
     return "a value";

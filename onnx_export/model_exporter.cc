@@ -277,7 +277,8 @@ class ModelExporter {
     }
     if (!mapping.emit) {
       report(DiagCode::OnnxUnsupportedOp, node.range,
-             op_display_name(node.op) + " has no ONNX export");
+             op_display_name(node.op) +
+                 " has no ONNX export (docs/onnx.md lists what exports; pygraft run runs it)");
       poison(scope, node);
       return;
     }

@@ -50,7 +50,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run_diff  # noqa: E402  (the harness's comparison rules)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PG_OP_RE = re.compile(r'^PG_OP\((\w+),\s*"(\w+)",.*?,\s*"(.*)"\)', re.M)
+PG_OP_RE = re.compile(r'^PG_OP\((\w+),\s*"(\w+)",[^"]*?(?:to_onnx\(\w+, "[^"]*"\)[^"]*?)?"(.*)"\)', re.M)
 SPELLING_RE = re.compile(r"^(np|math)\.([\w.]+)\((.*?)\)\s*(->\s*\w+)?$")
 OPERATOR_RE = re.compile(r"^(op|unary|cmp):(\S+)$")
 # NumPy functions that are not ufuncs but take elementwise operands.

@@ -141,6 +141,17 @@ def noisy(x):
     return x
 """
 
+# A mode string selects the branch at export time.
+ONNX_MODE = """\
+import numpy as np
+
+
+def act(x, mode):
+    if mode == "relu":
+        return np.maximum(x, 0.0)
+    return np.tanh(x)
+"""
+
 ONNX_PRINTS = """\
 def f(x):
     y = x * 2.0
@@ -854,10 +865,20 @@ class Checks:
             folder, [src, "--emit", "onnx", "--signature", "step(float32[N], int, float, int)"],
             "4 types", "3 parameters")
 
-    def test_onnx_example_that_is_not_a_tensor(self):
+    def test_onnx_str_example_is_compiled_in(self):
+        # A str argument is a constant of the model, not an input.
+        folder, src = self.onnx_source("onnx_mode", ONNX_MODE)
+        out = self.path("onnx_mode.onnx")
+        self.cli.code(0, "compile", src, "--emit", "onnx", "-o", out, "--", "[1.0,-2.0]", '"relu"')
+        m = onnx_summary(out)
+        expect([n for n, _, _ in m["inputs"]] == ["x"], "inputs %r" % m["inputs"])
+        expect("Tanh" not in m["ops"], "the 'tanh' branch was exported: %r" % m["ops"])
+        # A str the function cannot take is refused where it is used.
         folder, src = self.onnx_source("onnx_str_example")
-        self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--", '"abc"', "1"],
-                                     "example argument 1", "not a number or an array")
+        p = self.cli.code(1, "compile", src, "--emit", "onnx", "--", '"abc"', "1")
+        err = p.stderr.decode(errors="replace")
+        expect("error[PG0702]" in err and "'abc'" in err, "stderr %r" % err[:400])
+        expect(os.listdir(folder) == ["onnx_str_example.py"], "wrote %r" % os.listdir(folder))
         self.expect_onnx_usage_error(folder, [src, "--emit", "onnx", "--", "[1,[2,3]]", "1"])
 
     def test_onnx_examples_and_signature_together_is_a_usage_error(self):

@@ -218,13 +218,23 @@ def function_name(case_name):
     return case_name.split("(", 1)[0]
 
 
+def listed_name(name, known):
+    """The known_differences.txt entry naming this function (the list names
+    files relative to the repository, the cases may have absolute paths)."""
+    for key in known:
+        if name == key or name.endswith("/" + key):
+            return key
+    return None
+
+
 def apply_known_differences(outcomes, known):
     """A mismatch of a listed function becomes a known difference; a listed
     function whose cases all match fails, so the list stays true."""
     listed = collections.defaultdict(list)
     for o in outcomes:
-        if o.status == Outcome.EXPORTED and function_name(o.case.name) in known:
-            listed[function_name(o.case.name)].append(o)
+        name = listed_name(function_name(o.case.name), known)
+        if o.status == Outcome.EXPORTED and name:
+            listed[name].append(o)
     for name, cases in listed.items():
         mismatched = [o for o in cases if o.failure is not None and not o.ort_error]
         for o in mismatched:

@@ -27,7 +27,8 @@ def spellings():
     out = set()
     with open(OPS_DEF, encoding="utf-8") as f:
         for line in f:
-            m = re.match(r'PG_OP\(\w+, "[^"]*", -?\d+, \w+, \w+, "([^"]*)"\)', line.strip())
+            m = re.match(r'PG_OP\(\w+, "[^"]*", -?\d+, \w+, \w+, (?:no_onnx|to_onnx\(\w+, "[^"]*"\)), "([^"]*)"\)',
+                         line.strip())
             if not m or not m.group(1):
                 continue
             for part in re.split(r"\s\|\s", m.group(1)):

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -163,10 +164,19 @@ TEST_F(CliTest, CompileEmitDotPrintsGraphviz) {
   EXPECT_TRUE(contains(r.out, "digraph")) << r.out;
 }
 
-TEST_F(CliTest, CompileEmitOnnxIsNotImplementedYet) {
+TEST_F(CliTest, CompileEmitOnnxNeedsTheArgumentTypes) {
   CliRun r = run({"compile", write("model.py", kGood), "--emit", "onnx"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(contains(r.err, "not implemented yet")) << r.err;
+  EXPECT_TRUE(contains(r.err, "parameter 'x'")) << r.err;
+  EXPECT_TRUE(contains(r.err, "--signature")) << r.err;
+}
+
+TEST_F(CliTest, CompileEmitOnnxWritesAModel) {
+  const std::string out = path("model.onnx");
+  CliRun r = run({"compile", write("model.py", kGood), "--emit", "onnx", "--signature",
+                  "f(float32[N])", "-o", out});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(out));
 }
 
 TEST_F(CliTest, CompileUnknownEntryIsASourceError) {
