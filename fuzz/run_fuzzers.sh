@@ -21,11 +21,16 @@ max_time=${FUZZ_MAX_TIME:-90}
 seed=${FUZZ_SEED:-1}
 work="$build/fuzz-work"
 rm -rf "$work"
-mkdir -p "$work/artifacts" "$work/seeds/py" "$work/seeds/graph" "$work/seeds/npy" "$work/seeds/json"
+mkdir -p "$work/artifacts" "$work/seeds/py" "$work/seeds/graph" "$work/seeds/npy" "$work/seeds/json" \
+  "$work/seeds/onnx"
 
 for dir in tests/cases samples tests/golden; do  # names repeat across directories
   for py in "$dir"/*.py; do cp "$py" "$work/seeds/py/${dir//\//_}_$(basename "$py")"; done
 done
+# fuzz_onnx_export seeds: a signature line, then the source.
+while read -r file signature; do
+  { echo "$signature"; cat "$file"; } > "$work/seeds/onnx/$(basename "$file" .py)_${signature%%(*}.txt"
+done < fuzz/corpus/onnx_signatures.txt
 cp fuzz/corpus/graph/* "$work/seeds/graph/"
 cp fuzz/corpus/npy/* "$work/seeds/npy/"
 cp fuzz/corpus/json/* "$work/seeds/json/"
@@ -67,3 +72,4 @@ fuzz_one fuzz_front_end "$work/seeds/py" "$runs"
 fuzz_one fuzz_graph_loader "$work/seeds/graph" "$runs_fast"
 fuzz_one fuzz_npy "$work/seeds/npy" "$runs_fast"
 fuzz_one fuzz_json_args "$work/seeds/json" "$runs_fast"
+fuzz_one fuzz_onnx_export "$work/seeds/onnx" "$runs"
