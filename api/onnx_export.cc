@@ -18,13 +18,13 @@ bool OnnxResult::has_errors() const {
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
-OnnxResult export_onnx(std::string_view source, std::string_view file,
-                       const OnnxOptions& options) {
+OnnxResult export_onnx(std::string_view source, std::string_view file, const OnnxOptions& options) {
   OnnxResult result;
   result.file = std::string(file);
   result.source = std::string(source);
   std::variant<onnx_export::Signature, std::string> parsed =
-      options.signature.empty() ? onnx_export::Signature{} : onnx_export::parse_signature(options.signature);
+      options.signature.empty() ? onnx_export::Signature{}
+                                : onnx_export::parse_signature(options.signature);
   if (auto* problem = std::get_if<std::string>(&parsed)) {
     result.signature_error = *problem;
     return result;
@@ -78,7 +78,8 @@ OnnxResult export_onnx(std::string_view source, std::string_view file,
       const StaticType& t = signature.args[i];
       if (t.kind != StaticKind::Unknown) continue;
       const std::string what = t.constant ? t.constant->as<std::string>() : "value";
-      diagnostics.push_back({DiagCode::OnnxUnknownType, pygraft::Severity::Error,
+      diagnostics.push_back({DiagCode::OnnxUnknownType,
+                             pygraft::Severity::Error,
                              function->params[i].range,
                              "parameter '" + function->params[i].name + "' is a " + what +
                                  ": ONNX inputs are numbers and arrays (a str or None argument "
@@ -87,8 +88,8 @@ OnnxResult export_onnx(std::string_view source, std::string_view file,
       refused = true;
     }
     onnx_export::ExportRequest export_request{
-        signature.function, signature.args,
-        std::filesystem::path(result.file).filename().string(), std::string(version())};
+        signature.function, signature.args, std::filesystem::path(result.file).filename().string(),
+        std::string(version())};
     if (!refused) {
       onnx_export::ExportOutcome outcome =
           onnx_export::export_function(*front.module, export_request);

@@ -92,9 +92,7 @@ void add_front_end_options(CLI::App& command, CheckOptions& options) {
 
 void add_compile(CLI::App& app, CompileOptions& options) {
   CLI::App* compile = app.add_subcommand("compile", "Convert MODEL.py into a graph file");
-  compile
-      ->add_option("MODEL.py", options.sources, "The Python source files")
-      ->required();
+  compile->add_option("MODEL.py", options.sources, "The Python source files")->required();
   compile->add_option("ARG", options.example_args,
                       "--emit onnx: example arguments after --, as run takes them (JSON "
                       "literals or @path.npy); they fix the input types");
@@ -117,7 +115,9 @@ void add_compile(CLI::App& app, CompileOptions& options) {
                    "--emit onnx: the argument types of the exported function, e.g. "
                    "'rnn(float32[T,H], float32[H,H], int)'; repeatable, one per --entry")
       ->allow_extra_args(false);
-  compile->add_option("--emit", options.emit, "What to write: graph, text, dot or onnx (an ONNX model of one function)")
+  compile
+      ->add_option("--emit", options.emit,
+                   "What to write: graph, text, dot or onnx (an ONNX model of one function)")
       ->transform(CLI::CheckedTransformer(kEmitKinds))
       ->option_text("graph|text|dot|onnx");
   compile->footer(kCompileFooter);

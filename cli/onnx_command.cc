@@ -4,11 +4,10 @@
 // as `run` takes them (their dtypes and ranks; the dims stay symbolic).
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands.h"
-#include <nlohmann/json.hpp>
-
 #include "cli/json_args.h"
 #include "pygraft/onnx.h"
 #include "runtime/tensor.h"
@@ -67,8 +66,9 @@ Result<std::vector<OnnxJob>> plan_jobs(const CompileOptions& options,
   std::vector<OnnxJob> jobs;
   if (!examples.empty()) {
     if (!options.signatures.empty() || options.entries.size() > 1) {
-      return Jobs::failure("example arguments fix the types of one function: give at most one "
-                           "--entry and no --signature with them");
+      return Jobs::failure(
+          "example arguments fix the types of one function: give at most one "
+          "--entry and no --signature with them");
     }
     Result<std::string> signature = signature_of_examples(examples);
     if (!signature.ok()) return Jobs::failure(signature.error());
@@ -150,8 +150,8 @@ int run_onnx_export(const CompileOptions& options, CommandIo& io) {
       exit_code = std::max(exit_code, kExitSourceErrors);
       continue;
     }
-    const std::string target = options.output ? *options.output
-                                              : default_onnx_path(model_path, job.entry, several);
+    const std::string target =
+        options.output ? *options.output : default_onnx_path(model_path, job.entry, several);
     exit_code = std::max(exit_code, write_output(target, r.model, io));
   }
   if (options.check.diagnostics == DiagnosticsFormat::Json) io.out << api::render_json(document);

@@ -21,5 +21,4 @@ int write_output(const std::string& target, const std::string& bytes, CommandIo&
   return kExitOk;
 }
 
-
 }  // namespace pygraft::cli

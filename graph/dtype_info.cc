@@ -23,7 +23,6 @@ double finfo_field(DType dtype, std::string_view field) {
   return 0;
 }
 
-
 std::optional<int64_t> iinfo_field(DType dtype, std::string_view field) {
   const int64_t bits = dtype_size(dtype) * 8;
   if (field == "min") return is_unsigned(dtype) ? int64_t{0} : -(int64_t{1} << (bits - 2)) * 2;

@@ -2,11 +2,10 @@
 // an op's result types from its operands' types, by CPython's and NumPy 2's
 // rules. Ops not covered give Unknown.
 #include <algorithm>
-#include <cmath>
-#include <limits>
-
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "graph/dtype_info.h"
 #include "graph/einsum_subscripts.h"
@@ -190,7 +189,8 @@ StaticRuleResult unary_same(const Node& node, const Types& ops) {
     }
     return one(out);
   }
-  if ((node.op == OpCode::Neg || node.op == OpCode::Sign) && x.dtype == DType::Bool) return unknown();
+  if ((node.op == OpCode::Neg || node.op == OpCode::Sign) && x.dtype == DType::Bool)
+    return unknown();
   return one(StaticType::array(x.dtype, x.dims));
 }
 
@@ -252,8 +252,8 @@ StaticRuleResult comparison(const Node& node, const Types& ops) {
   if (ops.size() != 2) return unknown();
   const StaticType& a = ops[0];
   const StaticType& b = ops[1];
-  const bool scalars = !a.is_array() && !b.is_array() && a.kind != StaticKind::Tuple &&
-                       b.kind != StaticKind::Tuple;
+  const bool scalars =
+      !a.is_array() && !b.is_array() && a.kind != StaticKind::Tuple && b.kind != StaticKind::Tuple;
   if (scalars) {
     if (a.constant && b.constant) {
       if (auto folded = compare_constants(node.op, *a.constant, *b.constant)) {
@@ -324,7 +324,8 @@ std::optional<bool> constant_bool(const StaticType& t) {
 // dtype= of a reduction: None or a dtype constant.
 std::optional<std::optional<DType>> dtype_operand(const StaticType& t) {
   if (t.kind == StaticKind::None) return std::optional<DType>{};
-  if (t.kind == StaticKind::DType && t.constant) return std::optional<DType>{t.constant->as<DType>()};
+  if (t.kind == StaticKind::DType && t.constant)
+    return std::optional<DType>{t.constant->as<DType>()};
   return std::nullopt;
 }
 
@@ -465,8 +466,7 @@ StaticRuleResult getitem(const Node& node, const Types& ops) {
     const int64_t item = item_literal.as<int64_t>();
     if (item == index_layout::kValue) {
       const StaticType& v = ops.at(operand);
-      if (v.kind == StaticKind::Int ||
-          (v.is_array() && v.rank() == 0 && is_integer(v.dtype))) {
+      if (v.kind == StaticKind::Int || (v.is_array() && v.rank() == 0 && is_integer(v.dtype))) {
         ++axis;
       } else if (v.is_array() && is_integer(v.dtype)) {
         out.insert(out.end(), v.dims.begin(), v.dims.end());
@@ -677,12 +677,15 @@ StaticRuleResult shape_op(const Node& node, const Types& ops) {
       return one(t);
     }
     case OpCode::Len: {
-      if (a.kind == StaticKind::Tuple) return one(StaticType::python_int(static_cast<int64_t>(a.items.size())));
+      if (a.kind == StaticKind::Tuple)
+        return one(StaticType::python_int(static_cast<int64_t>(a.items.size())));
       if (a.is_array() && a.rank() > 0) {
-        return one(a.dims[0].size >= 0 ? StaticType::python_int(a.dims[0].size) : StaticType::python_int());
+        return one(a.dims[0].size >= 0 ? StaticType::python_int(a.dims[0].size)
+                                       : StaticType::python_int());
       }
       if (a.kind == StaticKind::Str && a.constant) {
-        return one(StaticType::python_int(static_cast<int64_t>(a.constant->as<std::string>().size())));
+        return one(
+            StaticType::python_int(static_cast<int64_t>(a.constant->as<std::string>().size())));
       }
       return unknown();
     }
@@ -787,7 +790,8 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
       const StaticType& x = ops.at(0);
       if (x.kind == StaticKind::Int) return one(x);
       if (x.kind == StaticKind::Bool) return one(StaticType::python_int(x.constant_int()));
-      if (x.is_array() && x.rank() == 0 && is_integer(x.dtype)) return one(StaticType::python_int());
+      if (x.is_array() && x.rank() == 0 && is_integer(x.dtype))
+        return one(StaticType::python_int());
       return unknown();
     }
     case OpCode::Truth:
@@ -796,10 +800,12 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
       std::optional<bool> truth;
       if (x.kind == StaticKind::None) truth = false;
       if (x.kind == StaticKind::Tuple) truth = !x.items.empty();
-      if (x.constant && x.is_python_scalar()) truth = x.constant_int() ? *x.constant_int() != 0 : x.constant->as<double>() != 0.0;
+      if (x.constant && x.is_python_scalar())
+        truth = x.constant_int() ? *x.constant_int() != 0 : x.constant->as<double>() != 0.0;
       if (x.kind == StaticKind::Str && x.constant) truth = !x.constant->as<std::string>().empty();
       if (truth) return one(StaticType::python_bool(node.op == OpCode::Not ? !*truth : *truth));
-      if (x.is_python_scalar() || (x.is_array() && x.rank() == 0)) return one(StaticType::python_bool());
+      if (x.is_python_scalar() || (x.is_array() && x.rank() == 0))
+        return one(StaticType::python_bool());
       return unknown();
     }
     case OpCode::IsNone: {
@@ -816,8 +822,8 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
       if (!x.is_python_scalar() && !(x.is_array() && x.rank() == 0)) return unknown();
       if (x.constant && x.is_python_scalar()) {
         const Literal& c = *x.constant;
-        return one(StaticType::python_float(c.is<double>() ? c.as<double>()
-                                                            : static_cast<double>(*x.constant_int())));
+        return one(StaticType::python_float(
+            c.is<double>() ? c.as<double>() : static_cast<double>(*x.constant_int())));
       }
       return one(StaticType::python_float());
     }
@@ -833,7 +839,8 @@ StaticRuleResult python_values(const Node& node, const Types& ops) {
       if (ops.at(1).kind == StaticKind::None) return one(StaticType::python_int());
       if (ops[1].kind != StaticKind::Int) return unknown();
       if (x.is_array()) return one(StaticType::array(x.dtype, {}));
-      return one(x.kind == StaticKind::Float ? StaticType::python_float() : StaticType::python_int());
+      return one(x.kind == StaticKind::Float ? StaticType::python_float()
+                                             : StaticType::python_int());
     }
     case OpCode::PyMin:
     case OpCode::PyMax: {
@@ -920,18 +927,21 @@ std::optional<double> parse_python_float(const std::string& text) {
       s += core[i];
       continue;
     }
-    const bool between_digits = i > 0 && i + 1 < core.size() && std::isdigit(static_cast<unsigned char>(core[i - 1])) &&
+    const bool between_digits = i > 0 && i + 1 < core.size() &&
+                                std::isdigit(static_cast<unsigned char>(core[i - 1])) &&
                                 std::isdigit(static_cast<unsigned char>(core[i + 1]));
     if (!between_digits) return std::nullopt;
   }
   std::string lower;
   for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::string unsigned_part = !lower.empty() && (lower[0] == '+' || lower[0] == '-') ? lower.substr(1) : lower;
+  const std::string unsigned_part =
+      !lower.empty() && (lower[0] == '+' || lower[0] == '-') ? lower.substr(1) : lower;
   const double sign = !lower.empty() && lower[0] == '-' ? -1.0 : 1.0;
   if (unsigned_part == "inf" || unsigned_part == "infinity") return sign * HUGE_VAL;
   if (unsigned_part == "nan") return std::copysign(std::nan(""), sign);
   for (char c : unsigned_part) {
-    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != 'e' && c != '+' && c != '-') {
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != 'e' && c != '+' &&
+        c != '-') {
       return std::nullopt;
     }
   }
@@ -1013,7 +1023,8 @@ StaticRuleResult elementwise_misc(const Node& node, const Types& ops) {
       auto a = static_array_of(ops.at(0)), b = static_array_of(ops.at(1));
       if (!a || !b) return unknown();
       // Arrays of different ranks never have one shape.
-      return one(a->rank() != b->rank() ? StaticType::python_bool(false) : StaticType::python_bool());
+      return one(a->rank() != b->rank() ? StaticType::python_bool(false)
+                                        : StaticType::python_bool());
     }
     case OpCode::Nonzero: {
       if (!ops.at(0).is_array() || ops[0].rank() == 0) return unknown();
@@ -1072,9 +1083,9 @@ StaticRuleResult mixed_weak_rule(const Node& node, const std::vector<StaticType>
     if (x.kind == StaticKind::Unknown || y.kind == StaticKind::Unknown) return unknown();
     if (!x.joinable(y)) {
       return value_dependent("the operand that is a Python number on some paths and a NumPy " +
-                             std::string(dtype_name(ops[0].dtype)) +
-                             " scalar on others gives " + x.describe() + " one way and " +
-                             y.describe() + " the other (NumPy promotes them differently)");
+                             std::string(dtype_name(ops[0].dtype)) + " scalar on others gives " +
+                             x.describe() + " one way and " + y.describe() +
+                             " the other (NumPy promotes them differently)");
     }
     x = x.join(y);
   }
@@ -1118,7 +1129,8 @@ StaticRuleResult rule_for(const Node& node, const std::vector<StaticType>& ops) 
       if (node.op == OpCode::Dot && ops.size() == 2 && (ops[0].rank() == 0 || ops[1].rank() == 0)) {
         return arithmetic(node, ops);
       }
-      if (node.op == OpCode::Dot && (ops.at(0).rank() > 2 || ops.at(1).rank() > 2)) return unknown();
+      if (node.op == OpCode::Dot && (ops.at(0).rank() > 2 || ops.at(1).rank() > 2))
+        return unknown();
       return matmul(ops, false);
     case OpCode::MatMulTransposedB:
       return matmul(ops, true);

@@ -60,8 +60,8 @@ struct StaticType {
   // Array: its dtype. Python scalars: the default dtype of their kind (bool,
   // int64, float64), the dtype they have as 0-d tensors.
   DType dtype = DType::Float64;
-  std::vector<StaticDim> dims;     // Array: one per axis
-  std::vector<StaticType> items;   // Tuple: one per item
+  std::vector<StaticDim> dims;      // Array: one per axis
+  std::vector<StaticType> items;    // Tuple: one per item
   std::optional<Literal> constant;  // None/Bool/Int/Float/Str/DType with a known value
   // Unbound on some path that reaches here (a loop that may run zero times,
   // a branch that does not assign it): a read of it may raise NameError.
@@ -111,11 +111,11 @@ struct StaticType {
 };
 
 enum class StaticProblemKind {
-  LoopTypeChange,    // a loop-carried value's kind, dtype or rank changes
-  BranchMismatch,    // the two branches of a cond yield different layouts
-  ValueDependent,    // the result's type depends on values, not types
-  Recursion,         // a call that reaches its own caller
-  BadOperands,       // operands CPython/NumPy would refuse for these types
+  LoopTypeChange,  // a loop-carried value's kind, dtype or rank changes
+  BranchMismatch,  // the two branches of a cond yield different layouts
+  ValueDependent,  // the result's type depends on values, not types
+  Recursion,       // a call that reaches its own caller
+  BadOperands,     // operands CPython/NumPy would refuse for these types
 };
 
 struct StaticTypeProblem {

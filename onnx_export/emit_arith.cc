@@ -36,8 +36,7 @@ DType compute_dtype(DType dtype) {
 std::string propagate_nan(EmitContext& ctx, const std::string& a, const std::string& b,
                           const std::string& value, DType dtype) {
   if (!is_float(dtype)) return value;
-  const std::string either =
-      ctx.emit("Or", {ctx.emit("IsNaN", {a}), ctx.emit("IsNaN", {b})});
+  const std::string either = ctx.emit("Or", {ctx.emit("IsNaN", {a}), ctx.emit("IsNaN", {b})});
   return ctx.emit("Where", {either, ctx.emit("Add", {a, b}), value});
 }
 
@@ -97,11 +96,17 @@ std::string double_without_kernel(EmitContext& ctx, const std::string& op, const
     const std::string magnitude = ctx.emit("Sub", {big, small});
     const std::string x2 = ctx.emit("Mul", {x, x});
     const std::string series = ctx.emit(
-        "Mul", {x, ctx.emit("Add", {ctx.scalar(f, 1.0),
-                                    ctx.emit("Mul", {x2, ctx.emit("Add", {ctx.scalar(f, 1.0 / 6.0),
-                                                                          ctx.emit("Mul", {x2, ctx.scalar(f, 1.0 / 120.0)})})})})});
-    const std::string signed_magnitude =
-        ctx.emit("Where", {ctx.emit("Less", {x, ctx.scalar(f, 0.0)}), ctx.emit("Neg", {magnitude}), magnitude});
+        "Mul",
+        {x, ctx.emit(
+                "Add",
+                {ctx.scalar(f, 1.0),
+                 ctx.emit("Mul",
+                          {x2, ctx.emit("Add",
+                                        {ctx.scalar(f, 1.0 / 6.0),
+                                         ctx.emit("Mul", {x2, ctx.scalar(f, 1.0 / 120.0)})})})})});
+    const std::string signed_magnitude = ctx.emit(
+        "Where",
+        {ctx.emit("Less", {x, ctx.scalar(f, 0.0)}), ctx.emit("Neg", {magnitude}), magnitude});
     const std::string tiny = ctx.emit("Less", {ax, ctx.scalar(f, 1e-3)});
     return ctx.emit("Where", {tiny, series, signed_magnitude});
   }
@@ -109,12 +114,13 @@ std::string double_without_kernel(EmitContext& ctx, const std::string& op, const
     // y -= (tan y - x) cos^2 y, from the float32 atan.
     const std::string y = f32("Atan");
     const std::string s = ctx.emit("Sin", {y}), c = ctx.emit("Cos", {y});
-    const std::string residual = ctx.emit("Sub", {ctx.emit("Mul", {s, c}), ctx.emit("Mul", {x, ctx.emit("Mul", {c, c})})});
+    const std::string residual =
+        ctx.emit("Sub", {ctx.emit("Mul", {s, c}), ctx.emit("Mul", {x, ctx.emit("Mul", {c, c})})});
     // atan(+-inf) is +-pi/2, which the float32 value already is to its precision.
     const std::string infinite = ctx.emit("IsInf", {x});
     const std::string pi_2 = ctx.scalar(f, std::numbers::pi / 2);
-    const std::string at_infinity =
-        ctx.emit("Where", {ctx.emit("Less", {x, ctx.scalar(f, 0.0)}), ctx.emit("Neg", {pi_2}), pi_2});
+    const std::string at_infinity = ctx.emit(
+        "Where", {ctx.emit("Less", {x, ctx.scalar(f, 0.0)}), ctx.emit("Neg", {pi_2}), pi_2});
     return ctx.emit("Where", {infinite, at_infinity, ctx.emit("Sub", {y, residual})});
   }
   if (op == "Asin" || op == "Acos") {
@@ -181,7 +187,8 @@ std::pair<std::string, std::string> float_divmod(EmitContext& ctx, const std::st
                                                  const std::string& b, DType dtype) {
   const std::string zero = ctx.scalar(dtype, 0.0);
   const std::string one = ctx.scalar(dtype, 1.0);
-  std::string mod = ctx.emit("Mod", {a, b}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{1}); });
+  std::string mod =
+      ctx.emit("Mod", {a, b}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{1}); });
   std::string div = ctx.emit("Div", {ctx.emit("Sub", {a, mod}), b});
   // A remainder of the other sign than the divisor moves to the divisor's side.
   const std::string mod_nonzero = ctx.emit("Not", {ctx.emit("Equal", {mod, zero})});
@@ -249,7 +256,8 @@ void emit_remainder(EmitContext& ctx) {
 
 void emit_power(EmitContext& ctx) {
   const DType dtype = ctx.out_type().dtype;
-  if (dtype == DType::Bool || !(is_float(dtype) || dtype == DType::Int64 || dtype == DType::Int32)) {
+  if (dtype == DType::Bool ||
+      !(is_float(dtype) || dtype == DType::Int64 || dtype == DType::Int32)) {
     ctx.refuse("on " + std::string(dtype_name(dtype)) + " has no ONNX export");
     return;
   }
@@ -261,8 +269,9 @@ void emit_compare(EmitContext& ctx) {
   const StaticType& b = ctx.in_type(1);
   const DType common = result_type(a.operand(), b.operand());
   if ((a.is_python_scalar() != b.is_python_scalar()) && is_narrow(common) && is_integer(common)) {
-    ctx.refuse("of a narrow integer array with a Python int has no ONNX export (NumPy 2 compares "
-               "the values exactly)");
+    ctx.refuse(
+        "of a narrow integer array with a Python int has no ONNX export (NumPy 2 compares "
+        "the values exactly)");
     return;
   }
   std::string result = ctx.emit(ctx.onnx_op(), {both_as(ctx, 0, common), both_as(ctx, 1, common)});
@@ -341,7 +350,8 @@ void emit_trunc(EmitContext& ctx) {
     return;
   }
   const std::string negative = ctx.emit("Less", {x, ctx.scalar(ctx.in_type(0).dtype, 0.0)});
-  const std::string t = ctx.emit("Where", {negative, ctx.emit("Ceil", {x}), ctx.emit("Floor", {x})});
+  const std::string t =
+      ctx.emit("Where", {negative, ctx.emit("Ceil", {x}), ctx.emit("Floor", {x})});
   ctx.set_output(0, ctx.cast(t, ctx.in_type(0).dtype, dtype));
 }
 
@@ -406,7 +416,8 @@ void emit_round(EmitContext& ctx) {
     return;
   }
   // NumPy: rint(x * 10**d) / 10**d, or rint(x / 10**-d) * 10**-d.
-  const std::string scale = ctx.scalar(dtype, std::pow(10.0, static_cast<double>(std::abs(decimals))));
+  const std::string scale =
+      ctx.scalar(dtype, std::pow(10.0, static_cast<double>(std::abs(decimals))));
   if (decimals > 0) {
     ctx.set_output(0, ctx.emit("Div", {ctx.emit("Round", {ctx.emit("Mul", {x, scale})}), scale}));
   } else {
@@ -478,7 +489,8 @@ void emit_log1p_expm1(EmitContext& ctx) {
 void emit_isclose(EmitContext& ctx) {
   // NumPy: |a - b| <= atol + rtol * |b| for finite values, a == b for
   // infinities, NaN close to NaN only with equal_nan; in b's float dtype.
-  const DType work = smallest_float_holding(result_type(ctx.in_type(0).operand(), ctx.in_type(1).operand()));
+  const DType work =
+      smallest_float_holding(result_type(ctx.in_type(0).operand(), ctx.in_type(1).operand()));
   const std::string a = ctx.input_as(0, work), b = ctx.input_as(1, work);
   const std::string rtol = ctx.input_as(2, work), atol = ctx.input_as(3, work);
   const std::string diff = ctx.emit("Abs", {ctx.emit("Sub", {a, b})});
@@ -491,17 +503,20 @@ void emit_isclose(EmitContext& ctx) {
                                  ctx.emit("Equal", {a, b}), DType::Bool);
   const StaticType& equal_nan = ctx.in_type(4);
   if (!equal_nan.constant) {
-    ctx.refuse("with an equal_nan that is not a constant has no ONNX export", DiagCode::OnnxUnknownType);
+    ctx.refuse("with an equal_nan that is not a constant has no ONNX export",
+               DiagCode::OnnxUnknownType);
     return;
   }
   if (equal_nan.constant_int().value_or(0) != 0) {
-    close = ctx.emit("Or", {close, ctx.emit("And", {ctx.emit("IsNaN", {a}), ctx.emit("IsNaN", {b})})});
+    close =
+        ctx.emit("Or", {close, ctx.emit("And", {ctx.emit("IsNaN", {a}), ctx.emit("IsNaN", {b})})});
   }
   if (ctx.node().op == OpCode::AllClose) {
     // all(): no element that is not close.
     const std::string not_close = ctx.cast(ctx.emit("Not", {close}), DType::Bool, DType::Int64);
-    const std::string count = ctx.emit("ReduceSum", {ctx.emit("Reshape", {not_close, ctx.int64s({-1})})},
-                                       [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
+    const std::string count =
+        ctx.emit("ReduceSum", {ctx.emit("Reshape", {not_close, ctx.int64s({-1})})},
+                 [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
     close = ctx.emit("Equal", {count, ctx.int64_scalar(0)});
   }
   ctx.set_output(0, close);
@@ -513,18 +528,23 @@ void emit_array_equal(EmitContext& ctx) {
   const DType work = result_type(ctx.in_type(0).operand(), ctx.in_type(1).operand());
   const std::string a = ctx.emit("Reshape", {ctx.input_as(0, work), ctx.int64s({-1})});
   const std::string b = ctx.emit("Reshape", {ctx.input_as(1, work), ctx.int64s({-1})});
-  const std::string shape_a = ctx.emit("Shape", {ctx.input(0)}), shape_b = ctx.emit("Shape", {ctx.input(1)});
-  const std::string shapes_differ = ctx.cast(ctx.emit("Not", {ctx.emit("Equal", {shape_a, shape_b})}), DType::Bool, DType::Int64);
+  const std::string shape_a = ctx.emit("Shape", {ctx.input(0)}),
+                    shape_b = ctx.emit("Shape", {ctx.input(1)});
+  const std::string shapes_differ =
+      ctx.cast(ctx.emit("Not", {ctx.emit("Equal", {shape_a, shape_b})}), DType::Bool, DType::Int64);
   auto sum = [&](const std::string& v) {
-    return ctx.emit("ReduceSum", {v}, [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
+    return ctx.emit("ReduceSum", {v},
+                    [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
   };
   const std::string n = ctx.emit("Min", {ctx.emit("Shape", {a}), ctx.emit("Shape", {b})});
   const std::string zero = ctx.int64s({0});
-  const std::string a_cut = ctx.emit("Slice", {a, zero, n}), b_cut = ctx.emit("Slice", {b, zero, n});
+  const std::string a_cut = ctx.emit("Slice", {a, zero, n}),
+                    b_cut = ctx.emit("Slice", {b, zero, n});
   std::string equal = ctx.emit("Equal", {a_cut, b_cut});
   const StaticType& equal_nan = ctx.in_type(2);
   if (equal_nan.constant && equal_nan.constant_int().value_or(0) != 0 && is_float(work)) {
-    equal = ctx.emit("Or", {equal, ctx.emit("And", {ctx.emit("IsNaN", {a_cut}), ctx.emit("IsNaN", {b_cut})})});
+    equal = ctx.emit(
+        "Or", {equal, ctx.emit("And", {ctx.emit("IsNaN", {a_cut}), ctx.emit("IsNaN", {b_cut})})});
   }
   const std::string unequal = sum(ctx.cast(ctx.emit("Not", {equal}), DType::Bool, DType::Int64));
   const std::string problems = ctx.emit("Add", {unequal, sum(shapes_differ)});
@@ -543,8 +563,9 @@ void emit_nonzero(EmitContext& ctx) {
   const std::string nz = ctx.emit("NonZero", {x});
   std::vector<Lowered> rows;
   for (int d = 0; d < ctx.in_type(0).rank(); ++d) {
-    rows.push_back(Lowered::of(ctx.emit("Gather", {nz, ctx.int64_scalar(d)},
-                                        [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); })));
+    rows.push_back(
+        Lowered::of(ctx.emit("Gather", {nz, ctx.int64_scalar(d)},
+                             [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); })));
   }
   ctx.set_output(0, Lowered::tuple(std::move(rows)));
 }

@@ -39,15 +39,21 @@ std::string EmitContext::cast(const std::string& name, DType from, DType to) {
     // two Casts, which it merges), so the low bits are taken arithmetically.
     const std::string wide = cast(name, from, DType::Int64);
     const double modulus = std::ldexp(1.0, static_cast<int>(dtype_size(to) * 8));
-    std::string low = emit("Mod", {wide, constant(literal_tensor(Literal(static_cast<int64_t>(modulus)), DType::Int64))},
-                           [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
+    std::string low =
+        emit("Mod",
+             {wide, constant(literal_tensor(Literal(static_cast<int64_t>(modulus)), DType::Int64))},
+             [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
     if (!is_unsigned(to)) {
-      const std::string half = constant(literal_tensor(Literal(static_cast<int64_t>(modulus / 2)), DType::Int64));
+      const std::string half =
+          constant(literal_tensor(Literal(static_cast<int64_t>(modulus / 2)), DType::Int64));
       const std::string wraps = emit("GreaterOrEqual", {low, half});
-      const std::string shifted = emit("Sub", {low, constant(literal_tensor(Literal(static_cast<int64_t>(modulus)), DType::Int64))});
+      const std::string shifted = emit(
+          "Sub",
+          {low, constant(literal_tensor(Literal(static_cast<int64_t>(modulus)), DType::Int64))});
       low = emit("Where", {wraps, shifted, low});
     }
-    return emit("Cast", {low}, [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });
+    return emit("Cast", {low},
+                [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });
   }
   return emit("Cast", {name},
               [&](onnx::NodeProto& n) { set_attr(n, "to", int64_t{onnx_element_type(to)}); });

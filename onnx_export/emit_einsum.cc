@@ -24,7 +24,8 @@ std::map<int, char> label_letters(const EinsumLabels& labels) {
   }
   char next = 'A';
   auto fresh = [&]() {
-    while (used[static_cast<unsigned char>(next)]) next = next == 'Z' ? 'a' : static_cast<char>(next + 1);
+    while (used[static_cast<unsigned char>(next)])
+      next = next == 'Z' ? 'a' : static_cast<char>(next + 1);
     used[static_cast<unsigned char>(next)] = true;
     return next;
   };
@@ -77,7 +78,8 @@ void emit_einsum(EmitContext& ctx) {
     }
   }
   std::map<int, std::string> size;
-  for (const auto& [label, dims] : sizes_of) size[label] = dims.size() == 1 ? dims[0] : ctx.emit("Max", dims);
+  for (const auto& [label, dims] : sizes_of)
+    size[label] = dims.size() == 1 ? dims[0] : ctx.emit("Max", dims);
   std::string equation;
   for (size_t k = 0; k < labels.operands.size(); ++k) {
     const auto& term = labels.operands[k];
@@ -86,9 +88,10 @@ void emit_einsum(EmitContext& ctx) {
     if (shared && !term.empty()) {
       std::vector<std::string> target;
       for (int label : term) target.push_back(size[label]);
-      const std::string shape = target.size() == 1 ? target[0] : ctx.emit("Concat", target, [](onnx::NodeProto& n) {
-        set_attr(n, "axis", int64_t{0});
-      });
+      const std::string shape =
+          target.size() == 1 ? target[0] : ctx.emit("Concat", target, [](onnx::NodeProto& n) {
+            set_attr(n, "axis", int64_t{0});
+          });
       tensors[k] = ctx.emit("Expand", {tensors[k], shape});
     }
     if (k) equation += ",";
@@ -97,7 +100,8 @@ void emit_einsum(EmitContext& ctx) {
   equation += "->" + term_text(labels.output, letters);
   const std::string result =
       ctx.emit("Einsum", tensors, [&](onnx::NodeProto& n) { set_attr(n, "equation", equation); });
-  ctx.set_output(0, out == DType::Bool ? ctx.emit("Greater", {result, ctx.int64_scalar(0)}) : result);
+  ctx.set_output(0,
+                 out == DType::Bool ? ctx.emit("Greater", {result, ctx.int64_scalar(0)}) : result);
 }
 
 }  // namespace pygraft::onnx_export

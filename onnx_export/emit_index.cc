@@ -64,12 +64,15 @@ std::string apply_index(EmitContext& ctx, std::string x, int rank, size_t first)
       } else if (v.is_array() && v.dtype == DType::Bool && v.rank() > 1 && axis == 0) {
         // A mask over the leading axes: flatten them into one, then compress.
         const std::string shape = ctx.emit("Shape", {x});
-        const std::string rest = ctx.emit("Slice", {shape, ctx.int64s({v.rank()}), ctx.int64s({kMax})});
+        const std::string rest =
+            ctx.emit("Slice", {shape, ctx.int64s({v.rank()}), ctx.int64s({kMax})});
         const std::string merged =
-            ctx.emit("Concat", {ctx.int64s({-1}), rest}, [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); });
+            ctx.emit("Concat", {ctx.int64s({-1}), rest},
+                     [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); });
         const std::string flat = ctx.emit("Reshape", {x, merged});
         const std::string mask = ctx.emit("Reshape", {ctx.input(operand), ctx.int64s({-1})});
-        x = ctx.emit("Compress", {flat, mask}, [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); });
+        x = ctx.emit("Compress", {flat, mask},
+                     [](onnx::NodeProto& n) { set_attr(n, "axis", int64_t{0}); });
         axis += 1;
       } else {
         ctx.refuse("with an index of " + v.describe() + " has no ONNX export");
@@ -105,7 +108,8 @@ std::string apply_index(EmitContext& ctx, std::string x, int rank, size_t first)
           step_sign = *c > 0 ? 1 : -1;
         }
       }
-      const std::string starts = start ? bound(ctx, *start) : ctx.int64s({step_sign > 0 ? 0 : kMax});
+      const std::string starts =
+          start ? bound(ctx, *start) : ctx.int64s({step_sign > 0 ? 0 : kMax});
       const std::string ends = stop ? bound(ctx, *stop) : ctx.int64s({step_sign > 0 ? kMax : kMin});
       const std::string steps = step ? bound(ctx, *step) : ctx.int64s({1});
       x = ctx.emit("Slice", {x, starts, ends, ctx.int64s({axis}), steps});
@@ -137,9 +141,8 @@ void emit_setitem(EmitContext& ctx) {
   const std::string data = ctx.input(0);
   const std::string shape = ctx.emit("Shape", {data});
   // Positions 0 .. size-1 in x's shape: indexing them selects what to write.
-  const std::string size = ctx.emit("ReduceProd", {shape}, [](onnx::NodeProto& n) {
-    set_attr(n, "keepdims", int64_t{0});
-  });
+  const std::string size = ctx.emit(
+      "ReduceProd", {shape}, [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
   const std::string iota = ctx.emit("Range", {ctx.int64_scalar(0), size, ctx.int64_scalar(1)});
   const std::string grid = ctx.emit("Reshape", {iota, shape});
   for (size_t i = 2; i < ctx.num_inputs(); ++i) {
@@ -147,8 +150,9 @@ void emit_setitem(EmitContext& ctx) {
     if (t.is_array() && t.rank() > 0 && is_integer(t.dtype)) {
       // NumPy writes the indices in order, reading a value that overlaps
       // the target as it changes; ScatterND leaves duplicates unspecified.
-      ctx.refuse("with an integer-array index (x[idx] = v) has no exact ONNX form; use np.where "
-                 "or a mask");
+      ctx.refuse(
+          "with an integer-array index (x[idx] = v) has no exact ONNX form; use np.where "
+          "or a mask");
       return;
     }
   }

@@ -80,9 +80,8 @@ std::string reduced_count(EmitContext& ctx, const std::string& x, const StaticTy
   std::string dims = shape;
   if (axes) dims = ctx.emit("Gather", {shape, ctx.int64s(*axes)});
   (void)type;
-  const std::string count = ctx.emit("ReduceProd", {dims}, [](onnx::NodeProto& n) {
-    set_attr(n, "keepdims", int64_t{0});
-  });
+  const std::string count = ctx.emit(
+      "ReduceProd", {dims}, [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); });
   return ctx.cast(count, DType::Int64, dtype);
 }
 
@@ -103,8 +102,9 @@ void emit_reduce(EmitContext& ctx) {
   const bool keep = keepdims_of(ctx.in_type(keepdims_operand(ctx.node().op)));
   const OpCode op = ctx.node().op;
   if (op == OpCode::Mean && !is_float(out)) {
-    ctx.refuse("with an integer or bool dtype= has no exact ONNX form (NumPy divides and "
-               "truncates)");
+    ctx.refuse(
+        "with an integer or bool dtype= has no exact ONNX form (NumPy divides and "
+        "truncates)");
     return;
   }
   // Sums, products and means accumulate in the result dtype; max and min
@@ -118,8 +118,8 @@ void emit_reduce(EmitContext& ctx) {
   std::string r = reduce(ctx, std::string(ctx.onnx_op()), x, axes, keep);
   if ((op == OpCode::Max || op == OpCode::Min) && is_float(work)) {
     // NumPy's max and min propagate NaN; ONNX Runtime's skip it.
-    const std::string any_nan = ctx.emit(
-        "Greater", {nan_count(ctx, x, work, axes, keep), ctx.int64_scalar(0)});
+    const std::string any_nan =
+        ctx.emit("Greater", {nan_count(ctx, x, work, axes, keep), ctx.int64_scalar(0)});
     r = ctx.emit("Where", {any_nan, ctx.scalar(work, std::nan("")), r});
   }
   ctx.set_output(0, ctx.cast(r, work, out));
@@ -151,16 +151,17 @@ void emit_arg_reduce(EmitContext& ctx) {
       set_attr(n, "axis", axis);
       set_attr(n, "keepdims", keep_axis);
     });
-    const std::string any_nan = ctx.cast(
-        ctx.emit("ReduceMax", {nan}, [&](onnx::NodeProto& n) {
-          set_attr(n, "axes", std::vector<int64_t>{axis});
-          set_attr(n, "keepdims", keep_axis);
-        }),
-        DType::Int32, DType::Bool);
+    const std::string any_nan = ctx.cast(ctx.emit("ReduceMax", {nan},
+                                                  [&](onnx::NodeProto& n) {
+                                                    set_attr(n, "axes", std::vector<int64_t>{axis});
+                                                    set_attr(n, "keepdims", keep_axis);
+                                                  }),
+                                         DType::Int32, DType::Bool);
     r = ctx.emit("Where", {any_nan, first_nan, r});
   }
   if (!axes && keep) {
-    r = ctx.emit("Reshape", {r, ctx.int64s(std::vector<int64_t>(static_cast<size_t>(in.rank()), 1))});
+    r = ctx.emit("Reshape",
+                 {r, ctx.int64s(std::vector<int64_t>(static_cast<size_t>(in.rank()), 1))});
   }
   ctx.set_output(0, r);
 }
@@ -207,7 +208,8 @@ void emit_var_std(EmitContext& ctx) {
   } else {
     const std::string sum = reduce(ctx, "ReduceSum", sq, axes, keep);
     const std::string n = reduced_count(ctx, x, in, axes, work);
-    var = ctx.emit("Div", {sum, ctx.emit("Sub", {n, ctx.scalar(work, static_cast<double>(*ddof))})});
+    var =
+        ctx.emit("Div", {sum, ctx.emit("Sub", {n, ctx.scalar(work, static_cast<double>(*ddof))})});
   }
   if (in.rank() == 0 && keep) var = ctx.emit("Reshape", {var, ctx.int64s({})});
   if (ctx.node().op == OpCode::Std) var = ctx.emit("Sqrt", {var});
@@ -261,7 +263,8 @@ void emit_sort(EmitContext& ctx) {
     key = ctx.emit("Where", {ctx.emit("IsNaN", {key}), ctx.scalar(work, HUGE_VAL), key});
   }
   const std::string count = ctx.emit(
-      "Reshape", {ctx.emit("Gather", {ctx.emit("Shape", {key}), ctx.int64_scalar(axis)}), ctx.int64s({1})});
+      "Reshape",
+      {ctx.emit("Gather", {ctx.emit("Shape", {key}), ctx.int64_scalar(axis)}), ctx.int64s({1})});
   onnx::NodeProto& topk = ctx.graph().add("TopK", {key, count}, ctx.node().range, 2);
   set_attr(topk, "axis", axis);
   set_attr(topk, "largest", int64_t{0});
@@ -271,7 +274,8 @@ void emit_sort(EmitContext& ctx) {
     ctx.set_output(0, indices);
     return;
   }
-  ctx.set_output(0, ctx.emit("GatherElements", {x, indices}, [&](onnx::NodeProto& n) { set_attr(n, "axis", axis); }));
+  ctx.set_output(0, ctx.emit("GatherElements", {x, indices},
+                             [&](onnx::NodeProto& n) { set_attr(n, "axis", axis); }));
 }
 
 }  // namespace pygraft::onnx_export

@@ -22,7 +22,8 @@ std::string shape_tensor(EmitContext& ctx, size_t i) {
   std::vector<std::string> parts;
   for (size_t k = 0; k < items.size(); ++k) {
     const Lowered item = t.kind == StaticKind::Tuple ? (v.is_tuple ? v.items.at(k) : Lowered{}) : v;
-    const std::string scalar = ctx.cast(ctx.materialize(item, items[k]), items[k].dtype, DType::Int64);
+    const std::string scalar =
+        ctx.cast(ctx.materialize(item, items[k]), items[k].dtype, DType::Int64);
     parts.push_back(ctx.emit("Reshape", {scalar, ctx.int64s({1})}));
   }
   if (parts.size() == 1) return parts[0];
@@ -62,7 +63,8 @@ void emit_shape(EmitContext& ctx) {
 
 void emit_len(EmitContext& ctx) {
   if (!ctx.in_type(0).is_array()) {
-    ctx.refuse("of " + ctx.in_type(0).describe() + " has no ONNX export", DiagCode::OnnxUnknownType);
+    ctx.refuse("of " + ctx.in_type(0).describe() + " has no ONNX export",
+               DiagCode::OnnxUnknownType);
     return;
   }
   ctx.set_output(0, dim_of(ctx, ctx.input(0), 0));
@@ -70,17 +72,15 @@ void emit_len(EmitContext& ctx) {
 
 void emit_size(EmitContext& ctx) {
   const std::string shape = ctx.emit("Shape", {ctx.input(0)});
-  ctx.set_output(0, ctx.emit("ReduceProd", {shape}, [](onnx::NodeProto& n) {
-    set_attr(n, "keepdims", int64_t{0});
-  }));
+  ctx.set_output(0, ctx.emit("ReduceProd", {shape},
+                             [](onnx::NodeProto& n) { set_attr(n, "keepdims", int64_t{0}); }));
 }
 
 void emit_reshape(EmitContext& ctx) {
   const std::string shape = shape_tensor(ctx, 1);
   // allowzero: a 0 in the new shape is a zero-length axis, as in NumPy.
-  ctx.set_output(0, ctx.emit("Reshape", {ctx.input(0), shape}, [](onnx::NodeProto& n) {
-    set_attr(n, "allowzero", int64_t{1});
-  }));
+  ctx.set_output(0, ctx.emit("Reshape", {ctx.input(0), shape},
+                             [](onnx::NodeProto& n) { set_attr(n, "allowzero", int64_t{1}); }));
 }
 
 void emit_flatten(EmitContext& ctx) {
@@ -107,9 +107,8 @@ void emit_transpose(EmitContext& ctx) {
     ctx.set_output(0, ctx.input(0));
     return;
   }
-  ctx.set_output(0, ctx.emit("Transpose", {ctx.input(0)}, [&](onnx::NodeProto& n) {
-    set_attr(n, "perm", perm);
-  }));
+  ctx.set_output(0, ctx.emit("Transpose", {ctx.input(0)},
+                             [&](onnx::NodeProto& n) { set_attr(n, "perm", perm); }));
 }
 
 void emit_expand_dims(EmitContext& ctx) {
@@ -165,7 +164,8 @@ void emit_concatenate(EmitContext& ctx) {
     }
     parts.push_back(part);
   }
-  ctx.set_output(0, ctx.emit("Concat", parts, [&](onnx::NodeProto& n) { set_attr(n, "axis", axis); }));
+  ctx.set_output(0,
+                 ctx.emit("Concat", parts, [&](onnx::NodeProto& n) { set_attr(n, "axis", axis); }));
 }
 
 void emit_outer(EmitContext& ctx) {
@@ -178,9 +178,8 @@ void emit_outer(EmitContext& ctx) {
 void emit_trilu(EmitContext& ctx) {
   const int64_t upper = ctx.node().op == OpCode::Triu ? 1 : 0;
   const std::string k = ctx.cast(ctx.input(1), ctx.in_type(1).dtype, DType::Int64);
-  ctx.set_output(0, ctx.emit("Trilu", {ctx.input(0), k}, [&](onnx::NodeProto& n) {
-    set_attr(n, "upper", upper);
-  }));
+  ctx.set_output(0, ctx.emit("Trilu", {ctx.input(0), k},
+                             [&](onnx::NodeProto& n) { set_attr(n, "upper", upper); }));
 }
 
 void emit_diff(EmitContext& ctx) {
@@ -215,19 +214,22 @@ void emit_filled(EmitContext& ctx) {
       return;
     }
     double value = fill.constant->is<double>() ? fill.constant->as<double>()
-                                                : static_cast<double>(*fill.constant_int());
+                                               : static_cast<double>(*fill.constant_int());
     if (dtype == DType::Int64 && fill.constant->is<int64_t>()) {
       onnx::TensorProto t = int64_tensor({fill.constant->as<int64_t>()});
-      ctx.set_output(0, ctx.emit("ConstantOfShape", {shape}, [&](onnx::NodeProto& n) { set_attr(n, "value", t); }));
+      ctx.set_output(0, ctx.emit("ConstantOfShape", {shape},
+                                 [&](onnx::NodeProto& n) { set_attr(n, "value", t); }));
       return;
     }
     const onnx::TensorProto t = one_element(dtype, value);
-    ctx.set_output(0, ctx.emit("ConstantOfShape", {shape}, [&](onnx::NodeProto& n) { set_attr(n, "value", t); }));
+    ctx.set_output(0, ctx.emit("ConstantOfShape", {shape},
+                               [&](onnx::NodeProto& n) { set_attr(n, "value", t); }));
     return;
   }
   const double value = op == OpCode::Ones || op == OpCode::OnesLike ? 1.0 : 0.0;
   const onnx::TensorProto t = one_element(dtype, value);
-  ctx.set_output(0, ctx.emit("ConstantOfShape", {shape}, [&](onnx::NodeProto& n) { set_attr(n, "value", t); }));
+  ctx.set_output(0, ctx.emit("ConstantOfShape", {shape},
+                             [&](onnx::NodeProto& n) { set_attr(n, "value", t); }));
 }
 
 void emit_eye(EmitContext& ctx) {
@@ -237,14 +239,16 @@ void emit_eye(EmitContext& ctx) {
                             ? n
                             : ctx.cast(ctx.input(1), ctx.in_type(1).dtype, DType::Int64);
   const std::string one = ctx.int64s({1});
-  const std::string shape = ctx.emit("Concat", {ctx.emit("Reshape", {n, one}), ctx.emit("Reshape", {m, one})},
-                                     [](onnx::NodeProto& node) { set_attr(node, "axis", int64_t{0}); });
+  const std::string shape =
+      ctx.emit("Concat", {ctx.emit("Reshape", {n, one}), ctx.emit("Reshape", {m, one})},
+               [](onnx::NodeProto& node) { set_attr(node, "axis", int64_t{0}); });
   const DType work = dtype == DType::Bool || is_narrow(dtype) ? DType::Int32 : dtype;
   const onnx::TensorProto zero = one_element(work, 0.0);
-  const std::string zeros =
-      ctx.emit("ConstantOfShape", {shape}, [&](onnx::NodeProto& node) { set_attr(node, "value", zero); });
+  const std::string zeros = ctx.emit("ConstantOfShape", {shape},
+                                     [&](onnx::NodeProto& node) { set_attr(node, "value", zero); });
   const int64_t k = ctx.in_type(2).constant_int().value_or(0);
-  const std::string eye = ctx.emit("EyeLike", {zeros}, [&](onnx::NodeProto& node) { set_attr(node, "k", k); });
+  const std::string eye =
+      ctx.emit("EyeLike", {zeros}, [&](onnx::NodeProto& node) { set_attr(node, "k", k); });
   ctx.set_output(0, ctx.cast(eye, work, dtype));
 }
 
@@ -286,8 +290,8 @@ void emit_linspace(EmitContext& ctx) {
   if (endpoint) {
     // NumPy sets the last sample to stop exactly.
     const std::string last = ctx.emit("Sub", {ctx.cast(num, DType::Int64, f), ctx.scalar(f, 1.0)});
-    const std::string is_last =
-        ctx.emit("And", {ctx.emit("Equal", {index, last}), ctx.emit("Greater", {index, ctx.scalar(f, 0.0)})});
+    const std::string is_last = ctx.emit("And", {ctx.emit("Equal", {index, last}),
+                                                 ctx.emit("Greater", {index, ctx.scalar(f, 0.0)})});
     y = ctx.emit("Where", {is_last, stop, y});
   }
   ctx.set_output(0, ctx.cast(y, f, dtype));

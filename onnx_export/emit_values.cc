@@ -100,9 +100,9 @@ void emit_inplace_result(EmitContext& ctx) {
   // x op= y keeps x's dtype (NumPy casts the result back, same_kind).
   const int kind_x = dtype_kind(x.dtype), kind_r = dtype_kind(r.dtype);
   if (kind_r > kind_x) {
-    ctx.refuse("casts " + r.describe() + " back into " + x.describe() +
-                   " (NumPy raises UFuncTypeError)",
-               DiagCode::OnnxUnknownType);
+    ctx.refuse(
+        "casts " + r.describe() + " back into " + x.describe() + " (NumPy raises UFuncTypeError)",
+        DiagCode::OnnxUnknownType);
     return;
   }
   ctx.set_output(0, ctx.input_as(1, x.dtype));
@@ -118,8 +118,9 @@ void emit_py_round(EmitContext& ctx) {
     }
     // Python rounds the exact decimal value (round(2.675, 2) is 2.67), which
     // scaling by 10**n does not reproduce.
-    ctx.refuse("with ndigits has no exact ONNX form (Python rounds the decimal value); use "
-               "np.round(x, n), which scales as ONNX can");
+    ctx.refuse(
+        "with ndigits has no exact ONNX form (Python rounds the decimal value); use "
+        "np.round(x, n), which scales as ONNX can");
     return;
   }
   // round(x) rounds half to even, as ONNX's Round does.

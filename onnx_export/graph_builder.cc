@@ -46,8 +46,7 @@ onnx::NodeProto& GraphBuilder::add_with_outputs(std::string_view op_type,
   return node;
 }
 
-onnx::NodeProto& GraphBuilder::add(std::string_view op_type,
-                                   const std::vector<std::string>& inputs,
+onnx::NodeProto& GraphBuilder::add(std::string_view op_type, const std::vector<std::string>& inputs,
                                    const SourceRange& range, int num_outputs) {
   std::vector<std::string> outputs;
   for (int i = 0; i < num_outputs; ++i) outputs.push_back(names_.fresh(op_type));

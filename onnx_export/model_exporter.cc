@@ -493,8 +493,8 @@ class ModelExporter {
     }
     // The body's outputs: the test of the next values first, then them.
     onnx::ValueInfoProto* test_info = body_graph.add_output();
-    const std::vector<std::string> next =
-        yield_leaves(inner, node, joined, types_of(scope, body.yields), values_of(scope, body.yields));
+    const std::vector<std::string> next = yield_leaves(
+        inner, node, joined, types_of(scope, body.yields), values_of(scope, body.yields));
     bind_from_leaves(scope, cond_region.args, next);
     emit_region(inner, scope, cond_region);
     if (any_poisoned(scope, cond_region.yields)) {

@@ -25,7 +25,7 @@ struct ExportRequest {
 };
 
 struct ExportOutcome {
-  std::optional<std::string> model;   // the serialized ModelProto, deterministic bytes
+  std::optional<std::string> model;     // the serialized ModelProto, deterministic bytes
   std::vector<Diagnostic> diagnostics;  // in source order; an error means no model
 };
 

@@ -91,7 +91,8 @@ onnx::TensorProto int64_tensor(const std::vector<int64_t>& values, bool rank0) {
 }
 
 onnx::TensorProto literal_tensor(const Literal& literal, DType dtype) {
-  if (literal.is<int64_t>() && dtype == DType::Int64) return int64_tensor({literal.as<int64_t>()}, true);
+  if (literal.is<int64_t>() && dtype == DType::Int64)
+    return int64_tensor({literal.as<int64_t>()}, true);
   double value = 0.0;
   if (literal.is<bool>()) value = literal.as<bool>() ? 1.0 : 0.0;
   if (literal.is<int64_t>()) value = static_cast<double>(literal.as<int64_t>());

@@ -10,7 +10,9 @@ namespace {
 #define no_onnx \
   OnnxMapping {}
 #define to_onnx(emitter, onnx_op) \
-  OnnxMapping { &emitter, onnx_op }
+  OnnxMapping {                   \
+    &emitter, onnx_op             \
+  }
 constexpr OnnxMapping kMappings[] = {
 #define PG_OP(id, name, outputs, kernel, effects, onnx, spellings) onnx,
 #include "graph/ops.def"

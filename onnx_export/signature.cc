@@ -116,7 +116,9 @@ class SignatureParser {
       if (name == "float" || name == "float64") return StaticType::python_float();
       if (name == "bool") return StaticType::python_bool();
     }
-    std::optional<DType> dtype = dtype_from_name(name == "float" ? "float64" : name == "int" ? "int64" : name);
+    std::optional<DType> dtype = dtype_from_name(name == "float" ? "float64"
+                                                 : name == "int" ? "int64"
+                                                                 : name);
     if (!dtype) {
       problem_ = "unknown type '" + name + "' (int, float, bool or a NumPy dtype name)";
       return std::nullopt;
@@ -162,7 +164,8 @@ std::string type_text(const StaticType& t) {
       break;
   }
   std::string out(dtype_name(t.dtype));
-  if (t.rank() == 0 && (t.dtype == DType::Bool || t.dtype == DType::Int64 || t.dtype == DType::Float64)) {
+  if (t.rank() == 0 &&
+      (t.dtype == DType::Bool || t.dtype == DType::Int64 || t.dtype == DType::Float64)) {
     return out + "[]";
   }
   if (t.rank() == 0) return out;

@@ -74,9 +74,7 @@ void kernel_raise(KernelContext& ctx) {
   throw RuntimeError(*kind, ctx.inputs.empty() ? std::string() : format_value(ctx.inputs[0]));
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 // np.finfo(dtype).FIELD: a NumPy scalar of the dtype (bits: an int);
 // np.iinfo(dtype).FIELD: a Python int. The dtype may come as a dtype or as

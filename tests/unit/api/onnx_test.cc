@@ -115,7 +115,8 @@ TEST(OnnxApi, MalformedSignature) {
 }
 
 TEST(OnnxApi, TooManyTypes) {
-  OnnxResult r = export_onnx(kModel, "layer.py", {"layer(float32[T,H], float32[H,H], int, float, int)", ""});
+  OnnxResult r =
+      export_onnx(kModel, "layer.py", {"layer(float32[T,H], float32[H,H], int, float, int)", ""});
   EXPECT_FALSE(r.ok());
   ASSERT_TRUE(r.signature_error);
   EXPECT_TRUE(contains(*r.signature_error, "5 types")) << *r.signature_error;
@@ -156,9 +157,10 @@ TEST(OnnxApi, RefusalIsADiagnosticWithItsPosition) {
 }
 
 TEST(OnnxApi, SourceErrorsAreDiagnostics) {
-  OnnxResult r = export_onnx("def f(x):\n    try:\n        return x\n    except ValueError:\n"
-                             "        return x\n",
-                             "bad.py", {"f(int)", ""});
+  OnnxResult r = export_onnx(
+      "def f(x):\n    try:\n        return x\n    except ValueError:\n"
+      "        return x\n",
+      "bad.py", {"f(int)", ""});
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(r.has_errors());
   EXPECT_FALSE(r.signature_error);

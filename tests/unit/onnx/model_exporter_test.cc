@@ -86,8 +86,8 @@ def f(x, n, k=2.0):
 )";
 
 TEST(OnnxModel, ImportsOpset17AndNamesItsProducer) {
-  onnx::ModelProto model = exported_model(kScale, {f32({named("T"), named("H")}),
-                                                   StaticType::python_int()});
+  onnx::ModelProto model =
+      exported_model(kScale, {f32({named("T"), named("H")}), StaticType::python_int()});
   ASSERT_EQ(model.opset_import_size(), 1);
   EXPECT_EQ(model.opset_import(0).domain(), "");
   EXPECT_EQ(model.opset_import(0).version(), 17);
@@ -96,8 +96,8 @@ TEST(OnnxModel, ImportsOpset17AndNamesItsProducer) {
 }
 
 TEST(OnnxModel, InputsAreTheTypedParameters) {
-  onnx::ModelProto model = exported_model(kScale, {f32({named("T"), named("H")}),
-                                                   StaticType::python_int()});
+  onnx::ModelProto model =
+      exported_model(kScale, {f32({named("T"), named("H")}), StaticType::python_int()});
   // k keeps its default: not an input.
   ASSERT_EQ(model.graph().input_size(), 2);
   const onnx::ValueInfoProto& x = model.graph().input(0);
@@ -111,16 +111,17 @@ TEST(OnnxModel, InputsAreTheTypedParameters) {
 }
 
 TEST(OnnxModel, KnownDimsAreDimValues) {
-  onnx::ModelProto model =
-      exported_model("def f(x):\n    return x * 2\n", {StaticType::array(DType::Int32, {size(4), named("N")})});
+  onnx::ModelProto model = exported_model("def f(x):\n    return x * 2\n",
+                                          {StaticType::array(DType::Int32, {size(4), named("N")})});
   ASSERT_EQ(model.graph().input_size(), 1);
-  EXPECT_EQ(model.graph().input(0).type().tensor_type().elem_type(), onnx::TensorProto_DataType_INT32);
+  EXPECT_EQ(model.graph().input(0).type().tensor_type().elem_type(),
+            onnx::TensorProto_DataType_INT32);
   EXPECT_EQ(dim_params(model.graph().input(0)), (std::vector<std::string>{"4", "N"}));
 }
 
 TEST(OnnxModel, OutputIsOutput0WithTheResultType) {
-  onnx::ModelProto model = exported_model(kScale, {f32({named("T"), named("H")}),
-                                                   StaticType::python_int()});
+  onnx::ModelProto model =
+      exported_model(kScale, {f32({named("T"), named("H")}), StaticType::python_int()});
   ASSERT_EQ(model.graph().output_size(), 1);
   const onnx::ValueInfoProto& out = model.graph().output(0);
   EXPECT_EQ(out.name(), "output_0");
@@ -143,8 +144,8 @@ TEST(OnnxModel, ATupleGivesOneOutputPerItem) {
 }
 
 TEST(OnnxModel, NodesSayWhereTheyCameFrom) {
-  onnx::ModelProto model = exported_model("import numpy as np\ndef f(x):\n    return np.tanh(x)\n",
-                                          {f32({named("N")})});
+  onnx::ModelProto model =
+      exported_model("import numpy as np\ndef f(x):\n    return np.tanh(x)\n", {f32({named("N")})});
   std::vector<const onnx::NodeProto*> nodes;
   collect_nodes(model.graph(), nodes);
   const onnx::NodeProto* tanh = nullptr;
@@ -190,7 +191,8 @@ TEST(OnnxModel, WhileLoopIsALoop) {
 
 TEST(OnnxModel, CallsAreInlined) {
   onnx::ModelProto model = exported_model(
-      "import numpy as np\n\n\ndef g(a):\n    return np.tanh(a)\n\n\ndef f(x):\n    return g(x) + g(x)\n",
+      "import numpy as np\n\n\ndef g(a):\n    return np.tanh(a)\n\n\ndef f(x):\n    return g(x) + "
+      "g(x)\n",
       {f32({named("N")})});
   EXPECT_EQ(count_ops(model, "Tanh"), 2) << model.DebugString();
   EXPECT_EQ(model.functions_size(), 0);
@@ -222,8 +224,8 @@ Diagnostic refusal(std::string_view source, std::vector<StaticType> args) {
 }
 
 TEST(OnnxRefusals, PrintIsASideEffect) {
-  Diagnostic d = refusal("def f(x):\n    y = x * 2.0\n    print(y)\n    return y\n",
-                         {f32({named("N")})});
+  Diagnostic d =
+      refusal("def f(x):\n    y = x * 2.0\n    print(y)\n    return y\n", {f32({named("N")})});
   EXPECT_EQ(d.code(), "PG0707");
   EXPECT_EQ(d.range.line, 3u);
 }

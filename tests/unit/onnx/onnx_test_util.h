@@ -35,7 +35,8 @@ inline Lowered lower_for_onnx(std::string_view source) {
 inline void retarget_calls(Region& region, const std::string& from, const std::string& to) {
   for (Node& node : region.nodes) {
     for (Attribute& attr : node.attrs) {
-      if (node.op == OpCode::Call && attr.name == "callee" && attr.value.as<std::string>() == from) {
+      if (node.op == OpCode::Call && attr.name == "callee" &&
+          attr.value.as<std::string>() == from) {
         attr.value = Literal(to);
       }
     }

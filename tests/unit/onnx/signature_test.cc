@@ -174,7 +174,8 @@ TEST(SignatureErrors, MissingClosingBracket) {
 
 TEST(SignatureText, WritesTheCanonicalSpelling) {
   Signature s = parsed("rnn( float32[T,H],float32[H, 4] , int,bool,float )");
-  EXPECT_EQ(signature_text(s.function, s.args), "rnn(float32[T,H], float32[H,4], int, bool, float)");
+  EXPECT_EQ(signature_text(s.function, s.args),
+            "rnn(float32[T,H], float32[H,4], int, bool, float)");
 }
 
 TEST(SignatureText, UnknownDimsAndZeroDimArrays) {
@@ -183,10 +184,9 @@ TEST(SignatureText, UnknownDimsAndZeroDimArrays) {
 }
 
 TEST(SignatureText, ParsesBackToTheSameTypes) {
-  for (const char* text :
-       {"f(float32[T,H], float32[H,H], int)", "g(int, float, bool)", "h(int64, float64)",
-        "k(float32, float32[], float64[], int64[], bool[])", "m(uint8[?,3,N], float16[1])",
-        "n()"}) {
+  for (const char* text : {"f(float32[T,H], float32[H,H], int)", "g(int, float, bool)",
+                           "h(int64, float64)", "k(float32, float32[], float64[], int64[], bool[])",
+                           "m(uint8[?,3,N], float16[1])", "n()"}) {
     Signature s = parsed(text);
     const std::string written = signature_text(s.function, s.args);
     Signature again = parsed(written);

@@ -17,7 +17,9 @@ namespace {
 class Typed {
  public:
   Typed(std::string_view source, std::vector<StaticType> args, std::string_view name = "f")
-      : lowered_(lower_for_onnx(source)), analysis_(lowered_.module), function_(pygraft::testing::function(lowered_, name)),
+      : lowered_(lower_for_onnx(source)),
+        analysis_(lowered_.module),
+        function_(pygraft::testing::function(lowered_, name)),
         types_(analysis_.analyze(function_, args)) {}
 
   const Function& function() const { return function_; }
@@ -49,8 +51,7 @@ constexpr const char* kNumpy = "import numpy as np\n";
 // ---- promotion ----
 
 TEST(StaticTypesPromotion, PythonIntWithFloat32ArrayStaysFloat32) {
-  EXPECT_EQ(returned_type("def f(x):\n    return x + 1\n", {f32({named("N")})}),
-            f32({named("N")}));
+  EXPECT_EQ(returned_type("def f(x):\n    return x + 1\n", {f32({named("N")})}), f32({named("N")}));
 }
 
 TEST(StaticTypesPromotion, PythonFloatWithFloat32ArrayStaysFloat32) {
@@ -60,19 +61,18 @@ TEST(StaticTypesPromotion, PythonFloatWithFloat32ArrayStaysFloat32) {
 }
 
 TEST(StaticTypesPromotion, IntArrayTrueDividedByIntIsFloat64) {
-  StaticType t = returned_type("def f(x, n):\n    return x / n\n",
-                               {StaticType::array(DType::Int64, {named("N")}),
-                                StaticType::python_int()});
+  StaticType t =
+      returned_type("def f(x, n):\n    return x / n\n",
+                    {StaticType::array(DType::Int64, {named("N")}), StaticType::python_int()});
   EXPECT_EQ(t, StaticType::array(DType::Float64, {named("N")}));
-  StaticType narrow = returned_type("def f(x):\n    return x / 2\n",
-                                    {StaticType::array(DType::Int32, {size(3)})});
+  StaticType narrow =
+      returned_type("def f(x):\n    return x / 2\n", {StaticType::array(DType::Int32, {size(3)})});
   EXPECT_EQ(narrow, StaticType::array(DType::Float64, {size(3)}));
 }
 
 TEST(StaticTypesPromotion, ArraysPromoteByDtype) {
   StaticType t = returned_type("def f(a, b):\n    return a + b\n",
-                               {StaticType::array(DType::Int32, {named("N")}),
-                                f32({named("N")})});
+                               {StaticType::array(DType::Int32, {named("N")}), f32({named("N")})});
   EXPECT_EQ(t.kind, StaticKind::Array);
   EXPECT_EQ(t.dtype, DType::Float64);  // NumPy: int32 + float32 -> float64
   EXPECT_EQ(t.rank(), 1);
@@ -101,8 +101,7 @@ TEST(StaticTypesReductions, NegativeAxisCountsFromTheEnd) {
 TEST(StaticTypesReductions, KeepdimsKeepsALengthOneDimension) {
   std::string source =
       std::string(kNumpy) + "def f(x):\n    return np.sum(x, axis=1, keepdims=True)\n";
-  EXPECT_EQ(returned_type(source, {f32({named("T"), named("H")})}),
-            f32({named("T"), size(1)}));
+  EXPECT_EQ(returned_type(source, {f32({named("T"), named("H")})}), f32({named("T"), size(1)}));
 }
 
 TEST(StaticTypesReductions, NoAxisGivesAZeroDimArray) {
@@ -185,9 +184,10 @@ TEST(StaticTypesCond, ConstantPredicateTypesOnlyTheElseRegion) {
 }
 
 TEST(StaticTypesCond, DataDependentPredicateTypesBothRegions) {
-  Typed typed("def f(x, n):\n    if n > 0:\n        y = x * 2\n    else:\n        y = -x\n"
-              "    return y\n",
-              {f32({named("N")}), StaticType::python_int()});
+  Typed typed(
+      "def f(x, n):\n    if n > 0:\n        y = x * 2\n    else:\n        y = -x\n"
+      "    return y\n",
+      {f32({named("N")}), StaticType::python_int()});
   ASSERT_TRUE(typed.ok()) << typed.types().problem()->message;
   const Node* cond = only_cond(typed.function());
   ASSERT_NE(cond, nullptr);
@@ -196,9 +196,10 @@ TEST(StaticTypesCond, DataDependentPredicateTypesBothRegions) {
 }
 
 TEST(StaticTypesCond, BranchesOfDifferentRanksAreAProblem) {
-  Typed typed("def f(x, c):\n    if c:\n        y = x\n    else:\n        y = x.sum()\n"
-              "    return y\n",
-              {f32({named("N")}), StaticType::python_bool()});
+  Typed typed(
+      "def f(x, c):\n    if c:\n        y = x\n    else:\n        y = x.sum()\n"
+      "    return y\n",
+      {f32({named("N")}), StaticType::python_bool()});
   ASSERT_TRUE(typed.types().problem().has_value());
   const StaticTypeProblem& p = *typed.types().problem();
   EXPECT_EQ(p.kind, StaticProblemKind::BranchMismatch);
@@ -207,9 +208,10 @@ TEST(StaticTypesCond, BranchesOfDifferentRanksAreAProblem) {
 }
 
 TEST(StaticTypesCond, BranchesOfDifferentDtypesAreAProblem) {
-  Typed typed("def f(x, c):\n    if c:\n        y = x\n    else:\n        y = x.astype(int)\n"
-              "    return y\n",
-              {f32({named("N")}), StaticType::python_bool()});
+  Typed typed(
+      "def f(x, c):\n    if c:\n        y = x\n    else:\n        y = x.astype(int)\n"
+      "    return y\n",
+      {f32({named("N")}), StaticType::python_bool()});
   ASSERT_TRUE(typed.types().problem().has_value());
   EXPECT_EQ(typed.types().problem()->kind, StaticProblemKind::BranchMismatch);
 }
@@ -217,9 +219,10 @@ TEST(StaticTypesCond, BranchesOfDifferentDtypesAreAProblem) {
 // ---- loops ----
 
 TEST(StaticTypesLoop, CarriedValueChangingDtypeIsAProblemNamingIt) {
-  Typed typed("def f(x, n):\n    total = 0\n    for i in range(n):\n        total = total + x\n"
-              "    return total\n",
-              {f32({named("N")}), StaticType::python_int()});
+  Typed typed(
+      "def f(x, n):\n    total = 0\n    for i in range(n):\n        total = total + x\n"
+      "    return total\n",
+      {f32({named("N")}), StaticType::python_int()});
   ASSERT_TRUE(typed.types().problem().has_value());
   const StaticTypeProblem& p = *typed.types().problem();
   EXPECT_EQ(p.kind, StaticProblemKind::LoopTypeChange);
@@ -228,9 +231,10 @@ TEST(StaticTypesLoop, CarriedValueChangingDtypeIsAProblemNamingIt) {
 }
 
 TEST(StaticTypesLoop, CarriedValueKeepingItsTypeIsFine) {
-  Typed typed("def f(x, n):\n    i = 0\n    while i < n:\n        x = x * 0.5\n        i += 1\n"
-              "    return x, i\n",
-              {f32({named("N")}), StaticType::python_int()});
+  Typed typed(
+      "def f(x, n):\n    i = 0\n    while i < n:\n        x = x * 0.5\n        i += 1\n"
+      "    return x, i\n",
+      {f32({named("N")}), StaticType::python_int()});
   ASSERT_TRUE(typed.ok()) << typed.types().problem()->message;
   ASSERT_EQ(typed.result().kind, StaticKind::Tuple);
   ASSERT_EQ(typed.result().items.size(), 2u);
@@ -251,16 +255,16 @@ TEST(StaticTypesUnbound, AssignedInOneBranchOnlyIsMaybeUnbound) {
 }
 
 TEST(StaticTypesUnbound, AssignedInALoopBodyOnlyIsMaybeUnbound) {
-  StaticType t = returned_type(
-      "def f(x, n):\n    for i in range(n):\n        y = x + i\n    return y\n",
-      {f32({named("N")}), StaticType::python_int()});
+  StaticType t =
+      returned_type("def f(x, n):\n    for i in range(n):\n        y = x + i\n    return y\n",
+                    {f32({named("N")}), StaticType::python_int()});
   EXPECT_TRUE(t.maybe_unbound);
 }
 
 TEST(StaticTypesUnbound, AssignedOnEveryPathIsBound) {
-  StaticType t = returned_type(
-      "def f(x, c):\n    y = x\n    if c:\n        y = x * 2.0\n    return y\n",
-      {f32({named("N")}), StaticType::python_bool()});
+  StaticType t =
+      returned_type("def f(x, c):\n    y = x\n    if c:\n        y = x * 2.0\n    return y\n",
+                    {f32({named("N")}), StaticType::python_bool()});
   EXPECT_FALSE(t.maybe_unbound);
   EXPECT_EQ(t, f32({named("N")}));
 }
