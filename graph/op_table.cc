@@ -125,4 +125,24 @@ const std::vector<std::string>& op_table_parse_errors() {
   return table().errors();
 }
 
+std::string spelled_name(OpCode code) {
+  const OpInfo& info = op_info(code);
+  if (info.spellings.empty()) return "";
+  const Spelling& s = info.spellings.front();
+  switch (s.kind) {
+    case SpellingKind::NumpyFunction:
+      return "np." + s.name;
+    case SpellingKind::MathFunction:
+      return "math." + s.name;
+    case SpellingKind::Builtin:
+      return s.name + "()";
+    case SpellingKind::Method:
+      return "." + s.name + "()";
+    case SpellingKind::Attribute:
+      return "." + s.name;
+    default:
+      return s.name;
+  }
+}
+
 }  // namespace pygraft

@@ -50,6 +50,42 @@ constexpr bool is_float_unary_ufunc(OpCode op) {
   }
 }
 
+// Python's and NumPy's binary arithmetic and bitwise operators.
+constexpr bool is_binary_arithmetic(OpCode op) {
+  switch (op) {
+    case OpCode::Add:
+    case OpCode::Sub:
+    case OpCode::Mul:
+    case OpCode::TrueDiv:
+    case OpCode::FloorDiv:
+    case OpCode::Mod:
+    case OpCode::Pow:
+    case OpCode::BitAnd:
+    case OpCode::BitOr:
+    case OpCode::BitXor:
+    case OpCode::LShift:
+    case OpCode::RShift:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// == != < <= > >=.
+constexpr bool is_comparison(OpCode op) {
+  switch (op) {
+    case OpCode::Eq:
+    case OpCode::Ne:
+    case OpCode::Lt:
+    case OpCode::Le:
+    case OpCode::Gt:
+    case OpCode::Ge:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // How Python source names an op (one '|'-separated item of the spellings column).
 enum class SpellingKind {
   NumpyFunction,
@@ -126,6 +162,10 @@ struct OpInfo {
 };
 
 const OpInfo& op_info(OpCode code);
+// The op as the user writes it, by its first spelling: np.NAME, math.NAME,
+// NAME(), .NAME(), .NAME or the operator itself; "" for ops no spelling
+// reaches (statements, ops the lowering makes).
+std::string spelled_name(OpCode code);
 std::optional<OpCode> op_from_name(std::string_view ir_name);
 
 // One way to reach an op from source.

@@ -1108,20 +1108,9 @@ StaticRuleResult rule_for(const Node& node, const std::vector<StaticType>& ops) 
     if (t.kind == StaticKind::Unknown) return unknown();
   }
   if (is_float_unary_ufunc(node.op)) return float_unary(ops);
+  if (is_binary_arithmetic(node.op)) return arithmetic(node, ops);
+  if (is_comparison(node.op)) return comparison(node, ops);
   switch (node.op) {
-    case OpCode::Add:
-    case OpCode::Sub:
-    case OpCode::Mul:
-    case OpCode::TrueDiv:
-    case OpCode::FloorDiv:
-    case OpCode::Mod:
-    case OpCode::Pow:
-    case OpCode::BitAnd:
-    case OpCode::BitOr:
-    case OpCode::BitXor:
-    case OpCode::LShift:
-    case OpCode::RShift:
-      return arithmetic(node, ops);
     case OpCode::MathPow:
       return all_numeric(ops) ? one(StaticType::python_float()) : unknown();
     case OpCode::MatMul:
@@ -1134,13 +1123,6 @@ StaticRuleResult rule_for(const Node& node, const std::vector<StaticType>& ops) 
       return matmul(ops, false);
     case OpCode::MatMulTransposedB:
       return matmul(ops, true);
-    case OpCode::Eq:
-    case OpCode::Ne:
-    case OpCode::Lt:
-    case OpCode::Le:
-    case OpCode::Gt:
-    case OpCode::Ge:
-      return comparison(node, ops);
     case OpCode::Sum:
     case OpCode::Mean:
     case OpCode::Prod:

@@ -196,40 +196,6 @@ ValueType array_receiver(const ValueType& x) {
   return ValueType::array(x.elements, x.rank);
 }
 
-bool is_binary_arith(OpCode op) {
-  switch (op) {
-    case OpCode::Add:
-    case OpCode::Sub:
-    case OpCode::Mul:
-    case OpCode::TrueDiv:
-    case OpCode::FloorDiv:
-    case OpCode::Mod:
-    case OpCode::Pow:
-    case OpCode::BitAnd:
-    case OpCode::BitOr:
-    case OpCode::BitXor:
-    case OpCode::LShift:
-    case OpCode::RShift:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_comparison(OpCode op) {
-  switch (op) {
-    case OpCode::Eq:
-    case OpCode::Ne:
-    case OpCode::Lt:
-    case OpCode::Le:
-    case OpCode::Gt:
-    case OpCode::Ge:
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 ValueType literal_type(const Literal& literal) {
@@ -253,7 +219,7 @@ ValueType literal_type(const Literal& literal) {
 
 ValueType result_type(const Node& node, Operands in) {
   const OpCode op = node.op;
-  if (is_binary_arith(op) && in.size() == 2) return binary_arith(op, in[0], in[1]);
+  if (is_binary_arithmetic(op) && in.size() == 2) return binary_arith(op, in[0], in[1]);
   if (is_comparison(op) && in.size() == 2) return comparison(in[0], in[1]);
   if (is_float_unary_ufunc(op) && in.size() == 1) return unary_float(in[0]);
   switch (op) {

@@ -103,22 +103,13 @@ std::string op_display_name(OpCode op) {
   if (std::string_view form = source_form(op); !form.empty()) return std::string(form);
   if (info.name.starts_with("str_")) return "str." + std::string(info.name.substr(4)) + "()";
   if (info.name.starts_with("rng_")) return "Generator." + std::string(info.name.substr(4)) + "()";
-  if (info.spellings.empty()) return "'" + std::string(info.name) + "'";
-  const Spelling& s = info.spellings.front();
-  switch (s.kind) {
-    case SpellingKind::NumpyFunction:
-      return "np." + s.name;
-    case SpellingKind::MathFunction:
-      return "math." + s.name;
-    case SpellingKind::Builtin:
-      return s.name + "()";
-    case SpellingKind::Method:
-      return "." + s.name + "()";
-    case SpellingKind::Attribute:
-      return "." + s.name;
-    default:
-      return "'" + s.name + "'";
-  }
+  const std::string name = spelled_name(op);
+  if (name.empty()) return "'" + std::string(info.name) + "'";
+  const SpellingKind kind = info.spellings.front().kind;
+  const bool operator_spelling = kind == SpellingKind::BinaryOperator ||
+                                 kind == SpellingKind::UnaryOperator ||
+                                 kind == SpellingKind::Comparison;
+  return operator_spelling ? "'" + name + "'" : name;
 }
 
 }  // namespace pygraft::onnx_export

@@ -95,7 +95,8 @@ void read_past_abs_and_squares(FusedPlan& plan, size_t num_inputs, const Readers
   }
 }
 
-bool is_binary_arithmetic(OpCode op) {
+// + - * /: the steps a scalar epilogue joins.
+bool joins_epilogue(OpCode op) {
   return op == OpCode::Add || op == OpCode::Sub || op == OpCode::Mul || op == OpCode::TrueDiv;
 }
 
@@ -108,9 +109,9 @@ void join_scalar_epilogues(FusedPlan& plan, size_t num_inputs, const Readers& re
     const FusedStep& first = program.steps[static_cast<size_t>(k)];
     const FusedStep& next = program.steps[static_cast<size_t>(k + 1)];
     const size_t t = num_inputs + static_cast<size_t>(k);
-    if (!is_binary_arithmetic(first.op) || plan.skipped[static_cast<size_t>(k)] ||
+    if (!joins_epilogue(first.op) || plan.skipped[static_cast<size_t>(k)] ||
         plan.skipped[static_cast<size_t>(k + 1)] || next.op == OpCode::TrueDiv ||
-        !is_binary_arithmetic(next.op) || next.operands[0] != t || next.operands[1] >= num_inputs ||
+        !joins_epilogue(next.op) || next.operands[0] != t || next.operands[1] >= num_inputs ||
         readers[t] != 1) {
       continue;
     }

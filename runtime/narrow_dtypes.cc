@@ -99,26 +99,10 @@ DType average_dtype(DType t) {
   return is_float(t) ? t : DType::Float64;
 }
 
-// The op as the user wrote it: np.NAME, NAME(), .NAME(), the operator, or
-// the IR name for ops no spelling reaches.
+// The op as the user wrote it, or the IR name for ops no spelling reaches.
 std::string spelled(OpCode op) {
-  const OpInfo& info = op_info(op);
-  if (info.spellings.empty()) return std::string(info.name);
-  const Spelling& s = info.spellings.front();
-  switch (s.kind) {
-    case SpellingKind::NumpyFunction:
-      return "np." + s.name;
-    case SpellingKind::MathFunction:
-      return "math." + s.name;
-    case SpellingKind::Builtin:
-      return s.name + "()";
-    case SpellingKind::Method:
-      return "." + s.name + "()";
-    case SpellingKind::Attribute:
-      return "." + s.name;
-    default:
-      return s.name;
-  }
+  std::string name = spelled_name(op);
+  return name.empty() ? std::string(op_info(op).name) : name;
 }
 
 [[noreturn]] void refuse(OpCode op, std::span<const Value> operands) {
