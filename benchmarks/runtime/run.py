@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """The runtime benchmark: every workload of benchmarks/runtime/workloads.py
-through pygraft, CPython + NumPy, TorchScript and Numba, side by side.
+through pygraft, CPython + NumPy, TorchScript, Numba and ONNX Runtime (the
+model pygraft exports), side by side.
 
     /usr/bin/python3 benchmarks/runtime/run.py --pygraft build/cli/pygraft
 
 compiles workloads.py, makes each workload's inputs (deterministic), checks
 that every system returns what NumPy returns (float32 within 1e-3 relative,
 float64 within 1e-6), then times them in --rounds interleaved rounds (each
-round: pygraft, NumPy, TorchScript, Numba in turn, so a burst of load on a
-shared machine hits all alike) and prints per workload the median
-microseconds per call of each system, its ratio to NumPy's (below 1: faster
-than NumPy) and pygraft's peak RSS.
+round: pygraft, NumPy, TorchScript, Numba, ONNX Runtime in turn, so a
+burst of load on a shared machine hits all alike) and prints per workload
+the median microseconds per call of each system, its ratio to NumPy's
+(below 1: faster than NumPy) and pygraft's peak RSS.
 
 pygraft is timed by `pygraft run --repeat N` (the median per call inside the
 process, arguments loaded once); the Python systems by calling the function
@@ -18,15 +19,29 @@ N times in this process (median per call), after one warm-up call
 (TorchScript's profiling runs and Numba's compilation happen there). One
 thread everywhere: OpenBLAS, torch and Numba are told so before they load.
 A system that is not installed (Debian: python3-torch, python3-numba) or
-cannot run a workload shows "n/a" and why. ONNX Runtime joins once pygraft
-exports ONNX (issue 11).
+cannot run a workload shows "n/a" and why.
+
+ONNX Runtime: each workload's function is exported with `pygraft compile
+--emit onnx --entry FN -- ARGS` (the workload's own arguments as example
+arguments: arrays give their dtype and rank, Python ints and floats become
+int64 / float64 scalar inputs) and run in onnxruntime-node (the repository's
+node_modules/onnxruntime-node, else Node's own lookup) by ort_time.js, in
+one Node process per round, on one thread (intraOpNumThreads =
+interOpNumThreads = 1, sequential execution). The session and the input
+tensors are made once, outside the timing; after one warm-up run each
+timed call is `await session.run(feeds)`, handing the outputs back as JS
+tensors included (as NumPy's calls include making their results). A
+workload the exporter refuses shows "n/a (PGxxxx)", the message in a note.
 
 Options: --workloads NAME... (a subset), --rounds R (default 5), --budget S
-(seconds of calls per system, workload and round; default 0.3), --markdown.
+(seconds of calls per system, workload and round; default 0.3), --markdown,
+--node PATH (the Node that runs onnxruntime-node; default: node).
 """
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -94,7 +109,9 @@ WORKLOADS = [
 
 
 class NotAvailable(Exception):
-    pass
+    def __init__(self, message, codes=()):
+        super().__init__(message)
+        self.codes = list(codes)
 
 
 def as_arrays(result):
@@ -176,6 +193,78 @@ class Pygraft:
         return timing["median_ns"] / 1e3, rss
 
 
+class OnnxRuntime:
+    """Exports a workload with pygraft and runs it in onnxruntime-node."""
+    name = "ONNX Runtime"
+    script = os.path.join(HERE, "ort_time.js")
+
+    def __init__(self, pygraft_exe, node, workdir):
+        self.exe = pygraft_exe
+        self.workdir = workdir
+        self.node = shutil.which(node) if node else None
+        self.missing = None
+        if not self.node:
+            self.missing = "no node executable (%s)" % node
+            return
+        # onnxruntime-node is looked up as ort_time.js does: the repository's
+        # node_modules first, then Node's own resolution.
+        probe = subprocess.run(
+            [self.node, "-e", "try { require(%s); } catch (e) { require('onnxruntime-node'); }"
+             % json.dumps(os.path.join(HERE, "..", "..", "node_modules", "onnxruntime-node"))],
+            capture_output=True, text=True)
+        if probe.returncode != 0:
+            errors = [line for line in probe.stderr.splitlines() if "Error" in line]
+            self.missing = "onnxruntime-node cannot be loaded" + (
+                " (%s)" % errors[0].strip()[:120] if errors else "")
+
+    def prepare(self, fn, args, name):
+        """Exports fn for the types of args; returns the model's inputs (.npy
+        paths). Raises NotAvailable("PGxxxx ...") if pygraft refuses it."""
+        model = os.path.join(self.workdir, "%s.onnx" % name)
+        example, inputs = [], []
+        for i, a in enumerate(args):
+            if isinstance(a, str) or a is None:  # compiled into the model, no input
+                example.append(json.dumps(a))
+                continue
+            path = os.path.join(self.workdir, "ort_%s_%d.npy" % (name, i))
+            if isinstance(a, np.ndarray):
+                np.save(path, a)
+                example.append("@" + path)
+            else:  # a Python number: a rank-0 int64 / float64 / bool input
+                dtype = bool if isinstance(a, bool) else np.int64 if isinstance(a, int) \
+                    else np.float64
+                np.save(path, np.asarray(a, dtype=dtype))
+                example.append(json.dumps(a))
+            inputs.append(path)
+        proc = subprocess.run([self.exe, "compile", os.path.join(HERE, "workloads.py"),
+                               "--emit", "onnx", "-q", "--entry", fn, "-o", model, "--"] + example,
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            errors = [line for line in proc.stderr.splitlines() if "error[" in line]
+            codes = sorted(set(re.findall(r"error\[(PG\d+)\]", proc.stderr)))
+            raise NotAvailable("%s: %s" % ("/".join(codes) or "export failed",
+                                           (errors or proc.stderr.strip().splitlines() or
+                                            ["exit %d" % proc.returncode])[0]), codes)
+        return model, inputs
+
+    def result(self, prepared, name):
+        model, inputs = prepared
+        outdir = os.path.join(self.workdir, "ort_out_" + name)
+        proc = subprocess.run([self.node, self.script, model, "--out", outdir] + inputs,
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise NotAvailable("onnxruntime: " + (proc.stderr.strip().splitlines() or
+                                                  ["failed"])[0][:160])
+        doc = json.loads(proc.stdout)
+        return [np.load(os.path.join(outdir, o["file"])) for o in doc["outputs"]]
+
+    def time(self, prepared, budget):
+        model, inputs = prepared
+        proc = subprocess.run([self.node, self.script, model, "--budget", str(budget)] + inputs,
+                              capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)["median_ns"] / 1e3
+
+
 def python_systems():
     systems = [("NumPy", lambda fn: getattr(workloads, fn), lambda a: a, as_arrays)]
     try:
@@ -215,12 +304,15 @@ def main(argv):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--budget", type=float, default=0.3)
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--node", default="node",
+                        help="the Node executable that runs onnxruntime-node (default: node)")
     args = parser.parse_args(argv)
     chosen = [w for w in WORKLOADS if not args.workloads or w[0] in args.workloads]
     systems = python_systems()
-    names = ["pygraft"] + [s[0] for s in systems]
+    names = ["pygraft"] + [s[0] for s in systems] + [OnnxRuntime.name]
     with tempfile.TemporaryDirectory(prefix="pygraft-runtime-bench-") as workdir:
         pg = Pygraft(os.path.abspath(args.pygraft), workdir)
+        ort = OnnxRuntime(os.path.abspath(args.pygraft), args.node, workdir)
         rows = []
         notes = []
         for name, label, fn, make in chosen:
@@ -248,6 +340,19 @@ def main(argv):
                     notes.append("%s, %s: %s" % (name, sys_name, problem))
                 else:
                     runnable[sys_name] = (f, sys_args)
+            why = {}
+            if not ort.missing:
+                try:
+                    prepared = ort.prepare(fn, inputs, name)
+                    problem = agree(expected, ort.result(prepared, name))
+                except NotAvailable as e:
+                    problem = str(e)
+                    if e.codes:
+                        why[ort.name] = "n/a (%s)" % ", ".join(e.codes)
+                if problem:
+                    notes.append("%s, %s: %s" % (name, ort.name, problem))
+                else:
+                    runnable[ort.name] = prepared
             samples = {n: [] for n in names}
             rss = 0
             for _ in range(args.rounds):
@@ -262,26 +367,33 @@ def main(argv):
                         us, peak = pg.time(fn, inputs, name, args.budget, probe or 1e-3)
                         samples["pygraft"].append(us)
                         rss = max(rss, peak)
+                if ort.name in runnable:
+                    samples[ort.name].append(ort.time(runnable[ort.name], args.budget))
             medians = {n: statistics.median(v) for n, v in samples.items() if v}
             rows.append((label, medians, rss))
-            print_row(label, medians, rss, names, args.markdown, len(rows) == 1)
+            print_row(label, medians, rss, names, args.markdown, len(rows) == 1, why)
         for sys_name, get, convert, back in systems:
             if get is None:
                 notes.append("%s not available: %s" % (sys_name, convert))
+        if ort.missing:
+            notes.append("%s not available: %s" % (ort.name, ort.missing))
         for note in notes:
             print("note: " + note)
     return 0
 
 
-def print_row(label, medians, rss, names, markdown, first):
+def print_row(label, medians, rss, names, markdown, first, why=None):
+    """why: the cell text of a system that has no figure (default "n/a")."""
+    why = why or {}
     base = medians.get("NumPy")
     cells = [label]
     for n in names:
-        cells.append("%.1f" % medians[n] if n in medians else "n/a")
+        cells.append("%.1f" % medians[n] if n in medians else why.get(n, "n/a"))
     for n in names:
         if n == "NumPy":
             continue
-        cells.append("%.2f" % (medians[n] / base) if n in medians and base else "n/a")
+        cells.append("%.2f" % (medians[n] / base) if n in medians and base else
+                     why.get(n, "n/a"))
     cells.append("%.1f" % (rss / 1e6) if rss else "n/a")
     header = (["workload"] + ["%s µs" % n for n in names] +
               ["%s / NumPy" % n for n in names if n != "NumPy"] + ["pygraft RSS MB"])
