@@ -141,9 +141,9 @@ void emit_py_minmax(EmitContext& ctx) {
     tensors.push_back(ctx.materialize(item, items_type.items[i]));
   }
   if (ctx.refused()) return;
-  // Python keeps the first of equal items; for numbers of one type the value
-  // is the same, and NaN handling follows the comparisons CPython makes only
-  // for ordered values (NaN arguments are refused by nothing: documented).
+  // One kind throughout (the static rule refuses mixed kinds), so the value
+  // is the same whichever of equal items Python returns. NaN: Python's
+  // max(nan, 1.0) is nan but max(1.0, nan) is 1.0; ONNX's Max is one rule.
   ctx.set_output(0, tensors.size() == 1 ? tensors[0] : ctx.emit(ctx.onnx_op(), tensors));
 }
 
