@@ -91,6 +91,7 @@ bool unary_is_safe(OpCode op, const ValueType& x) {
 }
 
 bool binary_is_safe(OpCode op, const ValueType& a, const ValueType& b) {
+  if (is_comparison(op)) return comparison_is_safe(op, a, b);
   switch (op) {
     case OpCode::Add:
     case OpCode::Sub:
@@ -100,13 +101,6 @@ bool binary_is_safe(OpCode op, const ValueType& a, const ValueType& b) {
     case OpCode::FloorDiv:
     case OpCode::Mod:
       return division_is_safe(op, a, b);
-    case OpCode::Eq:
-    case OpCode::Ne:
-    case OpCode::Lt:
-    case OpCode::Le:
-    case OpCode::Gt:
-    case OpCode::Ge:
-      return comparison_is_safe(op, a, b);
     case OpCode::AsArray:  // np.asarray(x) with the default dtype
       return (a.only(kinds::Number | kinds::Array)) && b.constant && b.constant->is_none();
     case OpCode::InPlaceResult:  // rebinding a name that holds no array

@@ -210,7 +210,11 @@ std::pair<std::string, std::string> float_divmod(EmitContext& ctx, const std::st
 
 }  // namespace
 
-void emit_floor_divide(EmitContext& ctx) {
+namespace {
+
+// x // y and x % y: Python's and NumPy's floor division and modulo (the
+// remainder takes the divisor's sign).
+void emit_floor_divmod(EmitContext& ctx, bool quotient_wanted) {
   const DType dtype = ctx.out_type().dtype;
   if (dtype == DType::Bool || refuse_unsigned_64(ctx, dtype)) {
     if (!ctx.refused()) ctx.refuse("on booleans has no ONNX export");
@@ -219,14 +223,20 @@ void emit_floor_divide(EmitContext& ctx) {
   const std::string a = both_as(ctx, 0, dtype);
   const std::string b = both_as(ctx, 1, dtype);
   if (is_float(dtype)) {
-    ctx.set_output(0, float_divmod(ctx, a, b, dtype).first);
+    const auto [quotient, mod] = float_divmod(ctx, a, b, dtype);
+    ctx.set_output(0, quotient_wanted ? quotient : mod);
     return;
   }
-  // Integers: ONNX's Div truncates; Python and NumPy floor. a - (a mod b)
-  // is an exact multiple of b, so dividing it truncates to the floor.
+  // Integers: ONNX's Mod (fmod=0) takes the divisor's sign, as Python's %;
+  // a - (a mod b) is then an exact multiple of b, so dividing it (ONNX's Div
+  // truncates) gives the floor.
   const SafeDivisor d = safe_divisor(ctx, b, dtype);
   const std::string mod =
       ctx.emit("Mod", {a, d.divisor}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
+  if (!quotient_wanted) {
+    ctx.set_output(0, masked_zero(ctx, d, mod, dtype));
+    return;
+  }
   std::string quotient = ctx.emit("Div", {ctx.emit("Sub", {a, mod}), d.divisor});
   if (!is_unsigned(dtype)) {
     const std::string by_minus_one = ctx.emit("Equal", {b, ctx.scalar(dtype, -1.0)});
@@ -235,23 +245,14 @@ void emit_floor_divide(EmitContext& ctx) {
   ctx.set_output(0, masked_zero(ctx, d, quotient, dtype));
 }
 
+}  // namespace
+
+void emit_floor_divide(EmitContext& ctx) {
+  emit_floor_divmod(ctx, true);
+}
+
 void emit_remainder(EmitContext& ctx) {
-  const DType dtype = ctx.out_type().dtype;
-  if (dtype == DType::Bool || refuse_unsigned_64(ctx, dtype)) {
-    if (!ctx.refused()) ctx.refuse("on booleans has no ONNX export");
-    return;
-  }
-  const std::string a = both_as(ctx, 0, dtype);
-  const std::string b = both_as(ctx, 1, dtype);
-  if (is_float(dtype)) {
-    ctx.set_output(0, float_divmod(ctx, a, b, dtype).second);
-    return;
-  }
-  // ONNX's integer Mod (fmod=0) takes the divisor's sign, as Python's %.
-  const SafeDivisor d = safe_divisor(ctx, b, dtype);
-  const std::string mod =
-      ctx.emit("Mod", {a, d.divisor}, [](onnx::NodeProto& n) { set_attr(n, "fmod", int64_t{0}); });
-  ctx.set_output(0, masked_zero(ctx, d, mod, dtype));
+  emit_floor_divmod(ctx, false);
 }
 
 void emit_power(EmitContext& ctx) {
