@@ -43,7 +43,12 @@ OnnxResult export_onnx(std::string_view source, std::string_view file, const Onn
     result.signature_error = "no function '" + signature.function + "' in " + result.file;
     return result;
   }
-  std::vector<pygraft::Diagnostic> diagnostics = std::move(front.diagnostics);
+  // An export is of one function: that the others are left out (PG0313) is
+  // the request, not news.
+  std::vector<pygraft::Diagnostic> diagnostics;
+  for (pygraft::Diagnostic& d : front.diagnostics) {
+    if (d.id != DiagCode::NotCompiled) diagnostics.push_back(std::move(d));
+  }
   if (front.module && signature.function.empty()) {
     if (front.module->functions.size() != 1) {
       result.signature_error = result.file + " defines " +
